@@ -1,0 +1,56 @@
+# Every target works on a fresh machine with only python3 and make: `install` builds .venv.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PYTEST_ARGS ?=
+
+.PHONY: install test lint format regen check-generated demo bench bench-quick fuzz docs clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# The README's test command: spec and generated code in step, lint, then the whole suite.
+test: install check-generated lint
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check cfasr_ext tests scripts benchmarks examples
+	$(BIN)/ruff format --check cfasr_ext tests scripts benchmarks examples
+	$(BIN)/mypy
+
+format: install
+	$(BIN)/ruff check --fix cfasr_ext tests scripts benchmarks examples
+	$(BIN)/ruff format cfasr_ext tests scripts benchmarks examples
+
+regen: install
+	$(BIN)/python scripts/regenerate
+
+check-generated: install
+	$(BIN)/python scripts/check-generated
+
+demo: install
+	$(BIN)/python -m cfasr_ext.demo
+
+bench: install
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python benchmarks/run.py
+
+bench-quick: install
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python benchmarks/run.py --quick
+
+fuzz: install
+	$(BIN)/python -m pytest -m fuzz $(PYTEST_ARGS)
+
+docs: install
+	$(BIN)/python -m pip install --quiet -e '.[dev,docs]'
+	$(BIN)/mkdocs build --strict
+
+clean:
+	rm -rf $(VENV) build dist site .mypy_cache .pytest_cache .ruff_cache

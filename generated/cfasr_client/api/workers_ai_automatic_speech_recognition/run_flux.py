@@ -1,0 +1,266 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_envelope import ErrorEnvelope
+from ...models.flux_input import FluxInput
+from ...models.flux_response import FluxResponse
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    account_id: str,
+    *,
+    body: FluxInput,
+    queue_request: bool | Unset = UNSET,
+    tags: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    params["queueRequest"] = queue_request
+
+    params["tags"] = tags
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/accounts/{account_id}/ai/run/@cf/deepgram/flux".format(
+            account_id=quote(str(account_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorEnvelope | FluxResponse | None:
+    if response.status_code == 200:
+        response_200 = FluxResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorEnvelope.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorEnvelope.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = ErrorEnvelope.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorEnvelope.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorEnvelope | FluxResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    account_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: FluxInput,
+    queue_request: bool | Unset = UNSET,
+    tags: str | Unset = UNSET,
+) -> Response[ErrorEnvelope | FluxResponse]:
+    """Execute @cf/deepgram/flux over REST (does not transcribe).
+
+     Present in Cloudflare's schema with a configuration-only JSON body: it carries no
+    audio, so nothing can be transcribed. Flux is a real-time model; Cloudflare documents
+    it only over the WebSocket (`streamFlux`). Expect a 400 refusal telling you to stream.
+    Kept for completeness of the contract.
+
+    Args:
+        account_id (str):
+        queue_request (bool | Unset):
+        tags (str | Unset):
+        body (FluxInput): Flux configuration as Cloudflare's schema lists it for the REST POST. It
+            carries no audio.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | FluxResponse]
+    """
+
+    kwargs = _get_kwargs(
+        account_id=account_id,
+        body=body,
+        queue_request=queue_request,
+        tags=tags,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    account_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: FluxInput,
+    queue_request: bool | Unset = UNSET,
+    tags: str | Unset = UNSET,
+) -> ErrorEnvelope | FluxResponse | None:
+    """Execute @cf/deepgram/flux over REST (does not transcribe).
+
+     Present in Cloudflare's schema with a configuration-only JSON body: it carries no
+    audio, so nothing can be transcribed. Flux is a real-time model; Cloudflare documents
+    it only over the WebSocket (`streamFlux`). Expect a 400 refusal telling you to stream.
+    Kept for completeness of the contract.
+
+    Args:
+        account_id (str):
+        queue_request (bool | Unset):
+        tags (str | Unset):
+        body (FluxInput): Flux configuration as Cloudflare's schema lists it for the REST POST. It
+            carries no audio.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | FluxResponse
+    """
+
+    return sync_detailed(
+        account_id=account_id,
+        client=client,
+        body=body,
+        queue_request=queue_request,
+        tags=tags,
+    ).parsed
+
+
+async def asyncio_detailed(
+    account_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: FluxInput,
+    queue_request: bool | Unset = UNSET,
+    tags: str | Unset = UNSET,
+) -> Response[ErrorEnvelope | FluxResponse]:
+    """Execute @cf/deepgram/flux over REST (does not transcribe).
+
+     Present in Cloudflare's schema with a configuration-only JSON body: it carries no
+    audio, so nothing can be transcribed. Flux is a real-time model; Cloudflare documents
+    it only over the WebSocket (`streamFlux`). Expect a 400 refusal telling you to stream.
+    Kept for completeness of the contract.
+
+    Args:
+        account_id (str):
+        queue_request (bool | Unset):
+        tags (str | Unset):
+        body (FluxInput): Flux configuration as Cloudflare's schema lists it for the REST POST. It
+            carries no audio.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | FluxResponse]
+    """
+
+    kwargs = _get_kwargs(
+        account_id=account_id,
+        body=body,
+        queue_request=queue_request,
+        tags=tags,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    account_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: FluxInput,
+    queue_request: bool | Unset = UNSET,
+    tags: str | Unset = UNSET,
+) -> ErrorEnvelope | FluxResponse | None:
+    """Execute @cf/deepgram/flux over REST (does not transcribe).
+
+     Present in Cloudflare's schema with a configuration-only JSON body: it carries no
+    audio, so nothing can be transcribed. Flux is a real-time model; Cloudflare documents
+    it only over the WebSocket (`streamFlux`). Expect a 400 refusal telling you to stream.
+    Kept for completeness of the contract.
+
+    Args:
+        account_id (str):
+        queue_request (bool | Unset):
+        tags (str | Unset):
+        body (FluxInput): Flux configuration as Cloudflare's schema lists it for the REST POST. It
+            carries no audio.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | FluxResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            account_id=account_id,
+            client=client,
+            body=body,
+            queue_request=queue_request,
+            tags=tags,
+        )
+    ).parsed

@@ -1,0 +1,808 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_envelope import ErrorEnvelope
+from ...models.nova_3_custom_mode import Nova3CustomMode
+from ...models.nova_3_encoding import Nova3Encoding
+from ...models.nova_3_language import Nova3Language
+from ...models.nova_3_mode import Nova3Mode
+from ...models.nova_3_redact import Nova3Redact
+from ...models.nova_3_response import Nova3Response
+from ...types import UNSET, File, Response, Unset
+
+
+def _get_kwargs(
+    account_id: str,
+    *,
+    body: File,
+    queue_request: bool | Unset = UNSET,
+    tags: str | Unset = UNSET,
+    custom_topic_mode: Nova3CustomMode | Unset = UNSET,
+    custom_topic: str | Unset = UNSET,
+    custom_intent_mode: Nova3CustomMode | Unset = UNSET,
+    custom_intent: str | Unset = UNSET,
+    detect_entities: bool | Unset = UNSET,
+    detect_language: bool | Unset = UNSET,
+    diarize: bool | Unset = UNSET,
+    dictation: bool | Unset = UNSET,
+    encoding: Nova3Encoding | Unset = UNSET,
+    extra: str | Unset = UNSET,
+    filler_words: bool | Unset = UNSET,
+    keyterm: list[str] | Unset = UNSET,
+    keywords: str | Unset = UNSET,
+    language: Nova3Language | Unset = UNSET,
+    measurements: bool | Unset = UNSET,
+    mip_opt_out: bool | Unset = UNSET,
+    mode: Nova3Mode | Unset = UNSET,
+    multichannel: bool | Unset = UNSET,
+    numerals: bool | Unset = UNSET,
+    paragraphs: bool | Unset = UNSET,
+    profanity_filter: bool | Unset = UNSET,
+    punctuate: bool | Unset = UNSET,
+    redact: Nova3Redact | Unset = UNSET,
+    replace: str | Unset = UNSET,
+    search: str | Unset = UNSET,
+    sentiment: bool | Unset = UNSET,
+    smart_format: bool | Unset = UNSET,
+    topics: bool | Unset = UNSET,
+    utterances: bool | Unset = UNSET,
+    utt_split: float | Unset = UNSET,
+    channels: int | Unset = UNSET,
+    sample_rate: int | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    params["queueRequest"] = queue_request
+
+    params["tags"] = tags
+
+    json_custom_topic_mode: str | Unset = UNSET
+    if not isinstance(custom_topic_mode, Unset):
+        json_custom_topic_mode = custom_topic_mode.value
+
+    params["custom_topic_mode"] = json_custom_topic_mode
+
+    params["custom_topic"] = custom_topic
+
+    json_custom_intent_mode: str | Unset = UNSET
+    if not isinstance(custom_intent_mode, Unset):
+        json_custom_intent_mode = custom_intent_mode.value
+
+    params["custom_intent_mode"] = json_custom_intent_mode
+
+    params["custom_intent"] = custom_intent
+
+    params["detect_entities"] = detect_entities
+
+    params["detect_language"] = detect_language
+
+    params["diarize"] = diarize
+
+    params["dictation"] = dictation
+
+    json_encoding: str | Unset = UNSET
+    if not isinstance(encoding, Unset):
+        json_encoding = encoding.value
+
+    params["encoding"] = json_encoding
+
+    params["extra"] = extra
+
+    params["filler_words"] = filler_words
+
+    json_keyterm: list[str] | Unset = UNSET
+    if not isinstance(keyterm, Unset):
+        json_keyterm = keyterm
+
+    params["keyterm"] = json_keyterm
+
+    params["keywords"] = keywords
+
+    json_language: str | Unset = UNSET
+    if not isinstance(language, Unset):
+        json_language = language.value
+
+    params["language"] = json_language
+
+    params["measurements"] = measurements
+
+    params["mip_opt_out"] = mip_opt_out
+
+    json_mode: str | Unset = UNSET
+    if not isinstance(mode, Unset):
+        json_mode = mode.value
+
+    params["mode"] = json_mode
+
+    params["multichannel"] = multichannel
+
+    params["numerals"] = numerals
+
+    params["paragraphs"] = paragraphs
+
+    params["profanity_filter"] = profanity_filter
+
+    params["punctuate"] = punctuate
+
+    json_redact: str | Unset = UNSET
+    if not isinstance(redact, Unset):
+        json_redact = redact.value
+
+    params["redact"] = json_redact
+
+    params["replace"] = replace
+
+    params["search"] = search
+
+    params["sentiment"] = sentiment
+
+    params["smart_format"] = smart_format
+
+    params["topics"] = topics
+
+    params["utterances"] = utterances
+
+    params["utt_split"] = utt_split
+
+    params["channels"] = channels
+
+    params["sample_rate"] = sample_rate
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/accounts/{account_id}/ai/run/@cf/deepgram/nova-3".format(
+            account_id=quote(str(account_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    _kwargs["content"] = body.payload
+    headers["Content-Type"] = "application/octet-stream"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorEnvelope | Nova3Response | None:
+    if response.status_code == 200:
+        response_200 = Nova3Response.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorEnvelope.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorEnvelope.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 408:
+        response_408 = ErrorEnvelope.from_dict(response.json())
+
+        return response_408
+
+    if response.status_code == 413:
+        response_413 = ErrorEnvelope.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = ErrorEnvelope.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorEnvelope.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorEnvelope.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorEnvelope | Nova3Response]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    account_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: File,
+    queue_request: bool | Unset = UNSET,
+    tags: str | Unset = UNSET,
+    custom_topic_mode: Nova3CustomMode | Unset = UNSET,
+    custom_topic: str | Unset = UNSET,
+    custom_intent_mode: Nova3CustomMode | Unset = UNSET,
+    custom_intent: str | Unset = UNSET,
+    detect_entities: bool | Unset = UNSET,
+    detect_language: bool | Unset = UNSET,
+    diarize: bool | Unset = UNSET,
+    dictation: bool | Unset = UNSET,
+    encoding: Nova3Encoding | Unset = UNSET,
+    extra: str | Unset = UNSET,
+    filler_words: bool | Unset = UNSET,
+    keyterm: list[str] | Unset = UNSET,
+    keywords: str | Unset = UNSET,
+    language: Nova3Language | Unset = UNSET,
+    measurements: bool | Unset = UNSET,
+    mip_opt_out: bool | Unset = UNSET,
+    mode: Nova3Mode | Unset = UNSET,
+    multichannel: bool | Unset = UNSET,
+    numerals: bool | Unset = UNSET,
+    paragraphs: bool | Unset = UNSET,
+    profanity_filter: bool | Unset = UNSET,
+    punctuate: bool | Unset = UNSET,
+    redact: Nova3Redact | Unset = UNSET,
+    replace: str | Unset = UNSET,
+    search: str | Unset = UNSET,
+    sentiment: bool | Unset = UNSET,
+    smart_format: bool | Unset = UNSET,
+    topics: bool | Unset = UNSET,
+    utterances: bool | Unset = UNSET,
+    utt_split: float | Unset = UNSET,
+    channels: int | Unset = UNSET,
+    sample_rate: int | Unset = UNSET,
+) -> Response[ErrorEnvelope | Nova3Response]:
+    """Transcribe a recording with @cf/deepgram/nova-3.
+
+     Deepgram Nova-3 pre-recorded transcription. The body is the raw audio file with its
+    audio MIME type (`audio/wav`, `audio/mpeg`, ...) or `application/octet-stream`; every
+    Deepgram option travels in the query string, booleans as `true`/`false`. The JSON
+    `{"audio": {"body", "contentType"}}` form that Cloudflare's own schema advertises is
+    refused over REST (5006), so it is not described here. Priced at $0.0052 per audio
+    minute.
+
+    Args:
+        account_id (str):
+        queue_request (bool | Unset):
+        tags (str | Unset):
+        custom_topic_mode (Nova3CustomMode | Unset): Whether only custom items are reported
+            (strict) or the model's own too (extended).
+        custom_topic (str | Unset):
+        custom_intent_mode (Nova3CustomMode | Unset): Whether only custom items are reported
+            (strict) or the model's own too (extended).
+        custom_intent (str | Unset):
+        detect_entities (bool | Unset):
+        detect_language (bool | Unset):
+        diarize (bool | Unset):
+        dictation (bool | Unset):
+        encoding (Nova3Encoding | Unset): Encoding of raw audio sent without a container.
+        extra (str | Unset):
+        filler_words (bool | Unset):
+        keyterm (list[str] | Unset):
+        keywords (str | Unset):
+        language (Nova3Language | Unset): Languages Workers AI's Nova-3 accepts, plus `multi`.
+        measurements (bool | Unset):
+        mip_opt_out (bool | Unset):
+        mode (Nova3Mode | Unset): Vocabulary domain.
+        multichannel (bool | Unset):
+        numerals (bool | Unset):
+        paragraphs (bool | Unset):
+        profanity_filter (bool | Unset):
+        punctuate (bool | Unset):
+        redact (Nova3Redact | Unset): Kind of sensitive data to remove.
+        replace (str | Unset):
+        search (str | Unset):
+        sentiment (bool | Unset):
+        smart_format (bool | Unset):
+        topics (bool | Unset):
+        utterances (bool | Unset):
+        utt_split (float | Unset):
+        channels (int | Unset):
+        sample_rate (int | Unset):
+        body (File): An encoded audio file (wav, mp3, flac, ogg/opus, webm, m4a), or raw PCM when
+            nova-3's `encoding` is set.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | Nova3Response]
+    """
+
+    kwargs = _get_kwargs(
+        account_id=account_id,
+        body=body,
+        queue_request=queue_request,
+        tags=tags,
+        custom_topic_mode=custom_topic_mode,
+        custom_topic=custom_topic,
+        custom_intent_mode=custom_intent_mode,
+        custom_intent=custom_intent,
+        detect_entities=detect_entities,
+        detect_language=detect_language,
+        diarize=diarize,
+        dictation=dictation,
+        encoding=encoding,
+        extra=extra,
+        filler_words=filler_words,
+        keyterm=keyterm,
+        keywords=keywords,
+        language=language,
+        measurements=measurements,
+        mip_opt_out=mip_opt_out,
+        mode=mode,
+        multichannel=multichannel,
+        numerals=numerals,
+        paragraphs=paragraphs,
+        profanity_filter=profanity_filter,
+        punctuate=punctuate,
+        redact=redact,
+        replace=replace,
+        search=search,
+        sentiment=sentiment,
+        smart_format=smart_format,
+        topics=topics,
+        utterances=utterances,
+        utt_split=utt_split,
+        channels=channels,
+        sample_rate=sample_rate,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    account_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: File,
+    queue_request: bool | Unset = UNSET,
+    tags: str | Unset = UNSET,
+    custom_topic_mode: Nova3CustomMode | Unset = UNSET,
+    custom_topic: str | Unset = UNSET,
+    custom_intent_mode: Nova3CustomMode | Unset = UNSET,
+    custom_intent: str | Unset = UNSET,
+    detect_entities: bool | Unset = UNSET,
+    detect_language: bool | Unset = UNSET,
+    diarize: bool | Unset = UNSET,
+    dictation: bool | Unset = UNSET,
+    encoding: Nova3Encoding | Unset = UNSET,
+    extra: str | Unset = UNSET,
+    filler_words: bool | Unset = UNSET,
+    keyterm: list[str] | Unset = UNSET,
+    keywords: str | Unset = UNSET,
+    language: Nova3Language | Unset = UNSET,
+    measurements: bool | Unset = UNSET,
+    mip_opt_out: bool | Unset = UNSET,
+    mode: Nova3Mode | Unset = UNSET,
+    multichannel: bool | Unset = UNSET,
+    numerals: bool | Unset = UNSET,
+    paragraphs: bool | Unset = UNSET,
+    profanity_filter: bool | Unset = UNSET,
+    punctuate: bool | Unset = UNSET,
+    redact: Nova3Redact | Unset = UNSET,
+    replace: str | Unset = UNSET,
+    search: str | Unset = UNSET,
+    sentiment: bool | Unset = UNSET,
+    smart_format: bool | Unset = UNSET,
+    topics: bool | Unset = UNSET,
+    utterances: bool | Unset = UNSET,
+    utt_split: float | Unset = UNSET,
+    channels: int | Unset = UNSET,
+    sample_rate: int | Unset = UNSET,
+) -> ErrorEnvelope | Nova3Response | None:
+    """Transcribe a recording with @cf/deepgram/nova-3.
+
+     Deepgram Nova-3 pre-recorded transcription. The body is the raw audio file with its
+    audio MIME type (`audio/wav`, `audio/mpeg`, ...) or `application/octet-stream`; every
+    Deepgram option travels in the query string, booleans as `true`/`false`. The JSON
+    `{"audio": {"body", "contentType"}}` form that Cloudflare's own schema advertises is
+    refused over REST (5006), so it is not described here. Priced at $0.0052 per audio
+    minute.
+
+    Args:
+        account_id (str):
+        queue_request (bool | Unset):
+        tags (str | Unset):
+        custom_topic_mode (Nova3CustomMode | Unset): Whether only custom items are reported
+            (strict) or the model's own too (extended).
+        custom_topic (str | Unset):
+        custom_intent_mode (Nova3CustomMode | Unset): Whether only custom items are reported
+            (strict) or the model's own too (extended).
+        custom_intent (str | Unset):
+        detect_entities (bool | Unset):
+        detect_language (bool | Unset):
+        diarize (bool | Unset):
+        dictation (bool | Unset):
+        encoding (Nova3Encoding | Unset): Encoding of raw audio sent without a container.
+        extra (str | Unset):
+        filler_words (bool | Unset):
+        keyterm (list[str] | Unset):
+        keywords (str | Unset):
+        language (Nova3Language | Unset): Languages Workers AI's Nova-3 accepts, plus `multi`.
+        measurements (bool | Unset):
+        mip_opt_out (bool | Unset):
+        mode (Nova3Mode | Unset): Vocabulary domain.
+        multichannel (bool | Unset):
+        numerals (bool | Unset):
+        paragraphs (bool | Unset):
+        profanity_filter (bool | Unset):
+        punctuate (bool | Unset):
+        redact (Nova3Redact | Unset): Kind of sensitive data to remove.
+        replace (str | Unset):
+        search (str | Unset):
+        sentiment (bool | Unset):
+        smart_format (bool | Unset):
+        topics (bool | Unset):
+        utterances (bool | Unset):
+        utt_split (float | Unset):
+        channels (int | Unset):
+        sample_rate (int | Unset):
+        body (File): An encoded audio file (wav, mp3, flac, ogg/opus, webm, m4a), or raw PCM when
+            nova-3's `encoding` is set.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | Nova3Response
+    """
+
+    return sync_detailed(
+        account_id=account_id,
+        client=client,
+        body=body,
+        queue_request=queue_request,
+        tags=tags,
+        custom_topic_mode=custom_topic_mode,
+        custom_topic=custom_topic,
+        custom_intent_mode=custom_intent_mode,
+        custom_intent=custom_intent,
+        detect_entities=detect_entities,
+        detect_language=detect_language,
+        diarize=diarize,
+        dictation=dictation,
+        encoding=encoding,
+        extra=extra,
+        filler_words=filler_words,
+        keyterm=keyterm,
+        keywords=keywords,
+        language=language,
+        measurements=measurements,
+        mip_opt_out=mip_opt_out,
+        mode=mode,
+        multichannel=multichannel,
+        numerals=numerals,
+        paragraphs=paragraphs,
+        profanity_filter=profanity_filter,
+        punctuate=punctuate,
+        redact=redact,
+        replace=replace,
+        search=search,
+        sentiment=sentiment,
+        smart_format=smart_format,
+        topics=topics,
+        utterances=utterances,
+        utt_split=utt_split,
+        channels=channels,
+        sample_rate=sample_rate,
+    ).parsed
+
+
+async def asyncio_detailed(
+    account_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: File,
+    queue_request: bool | Unset = UNSET,
+    tags: str | Unset = UNSET,
+    custom_topic_mode: Nova3CustomMode | Unset = UNSET,
+    custom_topic: str | Unset = UNSET,
+    custom_intent_mode: Nova3CustomMode | Unset = UNSET,
+    custom_intent: str | Unset = UNSET,
+    detect_entities: bool | Unset = UNSET,
+    detect_language: bool | Unset = UNSET,
+    diarize: bool | Unset = UNSET,
+    dictation: bool | Unset = UNSET,
+    encoding: Nova3Encoding | Unset = UNSET,
+    extra: str | Unset = UNSET,
+    filler_words: bool | Unset = UNSET,
+    keyterm: list[str] | Unset = UNSET,
+    keywords: str | Unset = UNSET,
+    language: Nova3Language | Unset = UNSET,
+    measurements: bool | Unset = UNSET,
+    mip_opt_out: bool | Unset = UNSET,
+    mode: Nova3Mode | Unset = UNSET,
+    multichannel: bool | Unset = UNSET,
+    numerals: bool | Unset = UNSET,
+    paragraphs: bool | Unset = UNSET,
+    profanity_filter: bool | Unset = UNSET,
+    punctuate: bool | Unset = UNSET,
+    redact: Nova3Redact | Unset = UNSET,
+    replace: str | Unset = UNSET,
+    search: str | Unset = UNSET,
+    sentiment: bool | Unset = UNSET,
+    smart_format: bool | Unset = UNSET,
+    topics: bool | Unset = UNSET,
+    utterances: bool | Unset = UNSET,
+    utt_split: float | Unset = UNSET,
+    channels: int | Unset = UNSET,
+    sample_rate: int | Unset = UNSET,
+) -> Response[ErrorEnvelope | Nova3Response]:
+    """Transcribe a recording with @cf/deepgram/nova-3.
+
+     Deepgram Nova-3 pre-recorded transcription. The body is the raw audio file with its
+    audio MIME type (`audio/wav`, `audio/mpeg`, ...) or `application/octet-stream`; every
+    Deepgram option travels in the query string, booleans as `true`/`false`. The JSON
+    `{"audio": {"body", "contentType"}}` form that Cloudflare's own schema advertises is
+    refused over REST (5006), so it is not described here. Priced at $0.0052 per audio
+    minute.
+
+    Args:
+        account_id (str):
+        queue_request (bool | Unset):
+        tags (str | Unset):
+        custom_topic_mode (Nova3CustomMode | Unset): Whether only custom items are reported
+            (strict) or the model's own too (extended).
+        custom_topic (str | Unset):
+        custom_intent_mode (Nova3CustomMode | Unset): Whether only custom items are reported
+            (strict) or the model's own too (extended).
+        custom_intent (str | Unset):
+        detect_entities (bool | Unset):
+        detect_language (bool | Unset):
+        diarize (bool | Unset):
+        dictation (bool | Unset):
+        encoding (Nova3Encoding | Unset): Encoding of raw audio sent without a container.
+        extra (str | Unset):
+        filler_words (bool | Unset):
+        keyterm (list[str] | Unset):
+        keywords (str | Unset):
+        language (Nova3Language | Unset): Languages Workers AI's Nova-3 accepts, plus `multi`.
+        measurements (bool | Unset):
+        mip_opt_out (bool | Unset):
+        mode (Nova3Mode | Unset): Vocabulary domain.
+        multichannel (bool | Unset):
+        numerals (bool | Unset):
+        paragraphs (bool | Unset):
+        profanity_filter (bool | Unset):
+        punctuate (bool | Unset):
+        redact (Nova3Redact | Unset): Kind of sensitive data to remove.
+        replace (str | Unset):
+        search (str | Unset):
+        sentiment (bool | Unset):
+        smart_format (bool | Unset):
+        topics (bool | Unset):
+        utterances (bool | Unset):
+        utt_split (float | Unset):
+        channels (int | Unset):
+        sample_rate (int | Unset):
+        body (File): An encoded audio file (wav, mp3, flac, ogg/opus, webm, m4a), or raw PCM when
+            nova-3's `encoding` is set.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | Nova3Response]
+    """
+
+    kwargs = _get_kwargs(
+        account_id=account_id,
+        body=body,
+        queue_request=queue_request,
+        tags=tags,
+        custom_topic_mode=custom_topic_mode,
+        custom_topic=custom_topic,
+        custom_intent_mode=custom_intent_mode,
+        custom_intent=custom_intent,
+        detect_entities=detect_entities,
+        detect_language=detect_language,
+        diarize=diarize,
+        dictation=dictation,
+        encoding=encoding,
+        extra=extra,
+        filler_words=filler_words,
+        keyterm=keyterm,
+        keywords=keywords,
+        language=language,
+        measurements=measurements,
+        mip_opt_out=mip_opt_out,
+        mode=mode,
+        multichannel=multichannel,
+        numerals=numerals,
+        paragraphs=paragraphs,
+        profanity_filter=profanity_filter,
+        punctuate=punctuate,
+        redact=redact,
+        replace=replace,
+        search=search,
+        sentiment=sentiment,
+        smart_format=smart_format,
+        topics=topics,
+        utterances=utterances,
+        utt_split=utt_split,
+        channels=channels,
+        sample_rate=sample_rate,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    account_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: File,
+    queue_request: bool | Unset = UNSET,
+    tags: str | Unset = UNSET,
+    custom_topic_mode: Nova3CustomMode | Unset = UNSET,
+    custom_topic: str | Unset = UNSET,
+    custom_intent_mode: Nova3CustomMode | Unset = UNSET,
+    custom_intent: str | Unset = UNSET,
+    detect_entities: bool | Unset = UNSET,
+    detect_language: bool | Unset = UNSET,
+    diarize: bool | Unset = UNSET,
+    dictation: bool | Unset = UNSET,
+    encoding: Nova3Encoding | Unset = UNSET,
+    extra: str | Unset = UNSET,
+    filler_words: bool | Unset = UNSET,
+    keyterm: list[str] | Unset = UNSET,
+    keywords: str | Unset = UNSET,
+    language: Nova3Language | Unset = UNSET,
+    measurements: bool | Unset = UNSET,
+    mip_opt_out: bool | Unset = UNSET,
+    mode: Nova3Mode | Unset = UNSET,
+    multichannel: bool | Unset = UNSET,
+    numerals: bool | Unset = UNSET,
+    paragraphs: bool | Unset = UNSET,
+    profanity_filter: bool | Unset = UNSET,
+    punctuate: bool | Unset = UNSET,
+    redact: Nova3Redact | Unset = UNSET,
+    replace: str | Unset = UNSET,
+    search: str | Unset = UNSET,
+    sentiment: bool | Unset = UNSET,
+    smart_format: bool | Unset = UNSET,
+    topics: bool | Unset = UNSET,
+    utterances: bool | Unset = UNSET,
+    utt_split: float | Unset = UNSET,
+    channels: int | Unset = UNSET,
+    sample_rate: int | Unset = UNSET,
+) -> ErrorEnvelope | Nova3Response | None:
+    """Transcribe a recording with @cf/deepgram/nova-3.
+
+     Deepgram Nova-3 pre-recorded transcription. The body is the raw audio file with its
+    audio MIME type (`audio/wav`, `audio/mpeg`, ...) or `application/octet-stream`; every
+    Deepgram option travels in the query string, booleans as `true`/`false`. The JSON
+    `{"audio": {"body", "contentType"}}` form that Cloudflare's own schema advertises is
+    refused over REST (5006), so it is not described here. Priced at $0.0052 per audio
+    minute.
+
+    Args:
+        account_id (str):
+        queue_request (bool | Unset):
+        tags (str | Unset):
+        custom_topic_mode (Nova3CustomMode | Unset): Whether only custom items are reported
+            (strict) or the model's own too (extended).
+        custom_topic (str | Unset):
+        custom_intent_mode (Nova3CustomMode | Unset): Whether only custom items are reported
+            (strict) or the model's own too (extended).
+        custom_intent (str | Unset):
+        detect_entities (bool | Unset):
+        detect_language (bool | Unset):
+        diarize (bool | Unset):
+        dictation (bool | Unset):
+        encoding (Nova3Encoding | Unset): Encoding of raw audio sent without a container.
+        extra (str | Unset):
+        filler_words (bool | Unset):
+        keyterm (list[str] | Unset):
+        keywords (str | Unset):
+        language (Nova3Language | Unset): Languages Workers AI's Nova-3 accepts, plus `multi`.
+        measurements (bool | Unset):
+        mip_opt_out (bool | Unset):
+        mode (Nova3Mode | Unset): Vocabulary domain.
+        multichannel (bool | Unset):
+        numerals (bool | Unset):
+        paragraphs (bool | Unset):
+        profanity_filter (bool | Unset):
+        punctuate (bool | Unset):
+        redact (Nova3Redact | Unset): Kind of sensitive data to remove.
+        replace (str | Unset):
+        search (str | Unset):
+        sentiment (bool | Unset):
+        smart_format (bool | Unset):
+        topics (bool | Unset):
+        utterances (bool | Unset):
+        utt_split (float | Unset):
+        channels (int | Unset):
+        sample_rate (int | Unset):
+        body (File): An encoded audio file (wav, mp3, flac, ogg/opus, webm, m4a), or raw PCM when
+            nova-3's `encoding` is set.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | Nova3Response
+    """
+
+    return (
+        await asyncio_detailed(
+            account_id=account_id,
+            client=client,
+            body=body,
+            queue_request=queue_request,
+            tags=tags,
+            custom_topic_mode=custom_topic_mode,
+            custom_topic=custom_topic,
+            custom_intent_mode=custom_intent_mode,
+            custom_intent=custom_intent,
+            detect_entities=detect_entities,
+            detect_language=detect_language,
+            diarize=diarize,
+            dictation=dictation,
+            encoding=encoding,
+            extra=extra,
+            filler_words=filler_words,
+            keyterm=keyterm,
+            keywords=keywords,
+            language=language,
+            measurements=measurements,
+            mip_opt_out=mip_opt_out,
+            mode=mode,
+            multichannel=multichannel,
+            numerals=numerals,
+            paragraphs=paragraphs,
+            profanity_filter=profanity_filter,
+            punctuate=punctuate,
+            redact=redact,
+            replace=replace,
+            search=search,
+            sentiment=sentiment,
+            smart_format=smart_format,
+            topics=topics,
+            utterances=utterances,
+            utt_split=utt_split,
+            channels=channels,
+            sample_rate=sample_rate,
+        )
+    ).parsed

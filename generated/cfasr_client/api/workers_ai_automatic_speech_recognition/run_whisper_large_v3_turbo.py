@@ -1,0 +1,282 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.batch_poll_request import BatchPollRequest
+from ...models.error_envelope import ErrorEnvelope
+from ...models.turbo_batch_request import TurboBatchRequest
+from ...models.turbo_input import TurboInput
+from ...models.turbo_response import TurboResponse
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    account_id: str,
+    *,
+    body: BatchPollRequest | TurboBatchRequest | TurboInput,
+    queue_request: bool | Unset = UNSET,
+    tags: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    params["queueRequest"] = queue_request
+
+    params["tags"] = tags
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/accounts/{account_id}/ai/run/@cf/openai/whisper-large-v3-turbo".format(
+            account_id=quote(str(account_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    if isinstance(body, TurboInput) or isinstance(body, TurboBatchRequest):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorEnvelope | TurboResponse | None:
+    if response.status_code == 200:
+        response_200 = TurboResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorEnvelope.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorEnvelope.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 408:
+        response_408 = ErrorEnvelope.from_dict(response.json())
+
+        return response_408
+
+    if response.status_code == 413:
+        response_413 = ErrorEnvelope.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = ErrorEnvelope.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorEnvelope.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorEnvelope.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorEnvelope | TurboResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    account_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: BatchPollRequest | TurboBatchRequest | TurboInput,
+    queue_request: bool | Unset = UNSET,
+    tags: str | Unset = UNSET,
+) -> Response[ErrorEnvelope | TurboResponse]:
+    """Transcribe or translate with @cf/openai/whisper-large-v3-turbo.
+
+     Whisper large-v3 turbo, with language detection, translation to English, segments and
+    word timings. The audio travels base64-encoded inside a JSON body. With
+    `queueRequest=true` the body is a batch (`{"requests": [...]}`) or a poll
+    (`{"request_id": "..."}`) and the result is the queue status or the batch responses.
+
+    Args:
+        account_id (str):
+        queue_request (bool | Unset):
+        tags (str | Unset):
+        body (BatchPollRequest | TurboBatchRequest | TurboInput):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | TurboResponse]
+    """
+
+    kwargs = _get_kwargs(
+        account_id=account_id,
+        body=body,
+        queue_request=queue_request,
+        tags=tags,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    account_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: BatchPollRequest | TurboBatchRequest | TurboInput,
+    queue_request: bool | Unset = UNSET,
+    tags: str | Unset = UNSET,
+) -> ErrorEnvelope | TurboResponse | None:
+    """Transcribe or translate with @cf/openai/whisper-large-v3-turbo.
+
+     Whisper large-v3 turbo, with language detection, translation to English, segments and
+    word timings. The audio travels base64-encoded inside a JSON body. With
+    `queueRequest=true` the body is a batch (`{"requests": [...]}`) or a poll
+    (`{"request_id": "..."}`) and the result is the queue status or the batch responses.
+
+    Args:
+        account_id (str):
+        queue_request (bool | Unset):
+        tags (str | Unset):
+        body (BatchPollRequest | TurboBatchRequest | TurboInput):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | TurboResponse
+    """
+
+    return sync_detailed(
+        account_id=account_id,
+        client=client,
+        body=body,
+        queue_request=queue_request,
+        tags=tags,
+    ).parsed
+
+
+async def asyncio_detailed(
+    account_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: BatchPollRequest | TurboBatchRequest | TurboInput,
+    queue_request: bool | Unset = UNSET,
+    tags: str | Unset = UNSET,
+) -> Response[ErrorEnvelope | TurboResponse]:
+    """Transcribe or translate with @cf/openai/whisper-large-v3-turbo.
+
+     Whisper large-v3 turbo, with language detection, translation to English, segments and
+    word timings. The audio travels base64-encoded inside a JSON body. With
+    `queueRequest=true` the body is a batch (`{"requests": [...]}`) or a poll
+    (`{"request_id": "..."}`) and the result is the queue status or the batch responses.
+
+    Args:
+        account_id (str):
+        queue_request (bool | Unset):
+        tags (str | Unset):
+        body (BatchPollRequest | TurboBatchRequest | TurboInput):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | TurboResponse]
+    """
+
+    kwargs = _get_kwargs(
+        account_id=account_id,
+        body=body,
+        queue_request=queue_request,
+        tags=tags,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    account_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: BatchPollRequest | TurboBatchRequest | TurboInput,
+    queue_request: bool | Unset = UNSET,
+    tags: str | Unset = UNSET,
+) -> ErrorEnvelope | TurboResponse | None:
+    """Transcribe or translate with @cf/openai/whisper-large-v3-turbo.
+
+     Whisper large-v3 turbo, with language detection, translation to English, segments and
+    word timings. The audio travels base64-encoded inside a JSON body. With
+    `queueRequest=true` the body is a batch (`{"requests": [...]}`) or a poll
+    (`{"request_id": "..."}`) and the result is the queue status or the batch responses.
+
+    Args:
+        account_id (str):
+        queue_request (bool | Unset):
+        tags (str | Unset):
+        body (BatchPollRequest | TurboBatchRequest | TurboInput):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | TurboResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            account_id=account_id,
+            client=client,
+            body=body,
+            queue_request=queue_request,
+            tags=tags,
+        )
+    ).parsed

@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.error_item import ErrorItem
+    from ..models.response_message import ResponseMessage
+
+
+T = TypeVar("T", bound="ErrorEnvelope")
+
+
+@_attrs_define
+class ErrorEnvelope:
+    """Cloudflare's failure envelope. WebSocket handshake refusals may omit `code`.
+
+    Attributes:
+        errors (list[ErrorItem]): Why the request failed; usually one item.
+        success (bool): Always false here.
+        messages (list[ResponseMessage] | Unset): Informational messages, usually empty.
+        result (Any | Unset): Empty object or null on failure.
+    """
+
+    errors: list[ErrorItem]
+    success: bool
+    messages: list[ResponseMessage] | Unset = UNSET
+    result: Any | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        errors = []
+        for errors_item_data in self.errors:
+            errors_item = errors_item_data.to_dict()
+            errors.append(errors_item)
+
+        success = self.success
+
+        messages: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.messages, Unset):
+            messages = []
+            for messages_item_data in self.messages:
+                messages_item = messages_item_data.to_dict()
+                messages.append(messages_item)
+
+        result = self.result
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "errors": errors,
+                "success": success,
+            }
+        )
+        if messages is not UNSET:
+            field_dict["messages"] = messages
+        if result is not UNSET:
+            field_dict["result"] = result
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.error_item import ErrorItem
+        from ..models.response_message import ResponseMessage
+
+        d = dict(src_dict)
+        errors = []
+        _errors = d.pop("errors")
+        for errors_item_data in _errors:
+            errors_item = ErrorItem.from_dict(errors_item_data)
+
+            errors.append(errors_item)
+
+        success = d.pop("success")
+
+        _messages = d.pop("messages", UNSET)
+        messages: list[ResponseMessage] | Unset = UNSET
+        if _messages is not UNSET:
+            messages = []
+            for messages_item_data in _messages:
+                messages_item = ResponseMessage.from_dict(messages_item_data)
+
+                messages.append(messages_item)
+
+        result = d.pop("result", UNSET)
+
+        error_envelope = cls(
+            errors=errors,
+            success=success,
+            messages=messages,
+            result=result,
+        )
+
+        error_envelope.additional_properties = d
+        return error_envelope
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

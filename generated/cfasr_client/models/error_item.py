@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.error_chain_item import ErrorChainItem
+
+
+T = TypeVar("T", bound="ErrorItem")
+
+
+@_attrs_define
+class ErrorItem:
+    """One error. Bad-input messages look like `AiError: Bad input: Error: <complaint> (<request id>)`.
+
+    Attributes:
+        message (str): What went wrong
+        code (int | str | Unset): A Cloudflare error code. Integer on the wire, string in Cloudflare's own schema; both
+            are accepted.
+        error_chain (list[ErrorChainItem] | Unset): Lower-level errors, innermost last.
+    """
+
+    message: str
+    code: int | str | Unset = UNSET
+    error_chain: list[ErrorChainItem] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        message = self.message
+
+        code: int | str | Unset
+        if isinstance(self.code, Unset):
+            code = UNSET
+        else:
+            code = self.code
+
+        error_chain: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.error_chain, Unset):
+            error_chain = []
+            for error_chain_item_data in self.error_chain:
+                error_chain_item = error_chain_item_data.to_dict()
+                error_chain.append(error_chain_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "message": message,
+            }
+        )
+        if code is not UNSET:
+            field_dict["code"] = code
+        if error_chain is not UNSET:
+            field_dict["error_chain"] = error_chain
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.error_chain_item import ErrorChainItem
+
+        d = dict(src_dict)
+        message = d.pop("message")
+
+        def _parse_code(data: object) -> int | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(int | str | Unset, data)
+
+        code = _parse_code(d.pop("code", UNSET))
+
+        _error_chain = d.pop("error_chain", UNSET)
+        error_chain: list[ErrorChainItem] | Unset = UNSET
+        if _error_chain is not UNSET:
+            error_chain = []
+            for error_chain_item_data in _error_chain:
+                error_chain_item = ErrorChainItem.from_dict(error_chain_item_data)
+
+                error_chain.append(error_chain_item)
+
+        error_item = cls(
+            message=message,
+            code=code,
+            error_chain=error_chain,
+        )
+
+        error_item.additional_properties = d
+        return error_item
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    Any,
+    Literal,
+    Self,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="FluxConfigureFailure")
+
+
+@_attrs_define
+class FluxConfigureFailure:
+    """Server message refusing a Configure.
+
+    Attributes:
+        type_ (Literal['ConfigureFailure']): Message type.
+        request_id (str | Unset): Session request id.
+        sequence_id (int | Unset): Counter of server messages.
+    """
+
+    type_: Literal["ConfigureFailure"]
+    request_id: str | Unset = UNSET
+    sequence_id: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_
+
+        request_id = self.request_id
+
+        sequence_id = self.sequence_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+            }
+        )
+        if request_id is not UNSET:
+            field_dict["request_id"] = request_id
+        if sequence_id is not UNSET:
+            field_dict["sequence_id"] = sequence_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        type_ = cast(Literal["ConfigureFailure"], d.pop("type"))
+        if type_ != "ConfigureFailure":
+            raise ValueError(f"type must match const 'ConfigureFailure', got '{type_}'")
+
+        request_id = d.pop("request_id", UNSET)
+
+        sequence_id = d.pop("sequence_id", UNSET)
+
+        flux_configure_failure = cls(
+            type_=type_,
+            request_id=request_id,
+            sequence_id=sequence_id,
+        )
+
+        flux_configure_failure.additional_properties = d
+        return flux_configure_failure
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,125 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    Self,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.flux_configure_thresholds import FluxConfigureThresholds
+
+
+T = TypeVar("T", bound="FluxConfigureSuccess")
+
+
+@_attrs_define
+class FluxConfigureSuccess:
+    """Server message confirming a Configure.
+
+    Attributes:
+        type_ (Literal['ConfigureSuccess']): Message type.
+        request_id (str | Unset): Session request id.
+        sequence_id (int | Unset): Counter of server messages.
+        thresholds (FluxConfigureThresholds | Unset): Turn-detection thresholds to change mid-stream; omitted ones keep
+            their values.
+        keyterms (list[str] | Unset): Terms now boosted.
+    """
+
+    type_: Literal["ConfigureSuccess"]
+    request_id: str | Unset = UNSET
+    sequence_id: int | Unset = UNSET
+    thresholds: FluxConfigureThresholds | Unset = UNSET
+    keyterms: list[str] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_
+
+        request_id = self.request_id
+
+        sequence_id = self.sequence_id
+
+        thresholds: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.thresholds, Unset):
+            thresholds = self.thresholds.to_dict()
+
+        keyterms: list[str] | Unset = UNSET
+        if not isinstance(self.keyterms, Unset):
+            keyterms = self.keyterms
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+            }
+        )
+        if request_id is not UNSET:
+            field_dict["request_id"] = request_id
+        if sequence_id is not UNSET:
+            field_dict["sequence_id"] = sequence_id
+        if thresholds is not UNSET:
+            field_dict["thresholds"] = thresholds
+        if keyterms is not UNSET:
+            field_dict["keyterms"] = keyterms
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.flux_configure_thresholds import FluxConfigureThresholds
+
+        d = dict(src_dict)
+        type_ = cast(Literal["ConfigureSuccess"], d.pop("type"))
+        if type_ != "ConfigureSuccess":
+            raise ValueError(f"type must match const 'ConfigureSuccess', got '{type_}'")
+
+        request_id = d.pop("request_id", UNSET)
+
+        sequence_id = d.pop("sequence_id", UNSET)
+
+        _thresholds = d.pop("thresholds", UNSET)
+        thresholds: FluxConfigureThresholds | Unset
+        if isinstance(_thresholds, Unset):
+            thresholds = UNSET
+        else:
+            thresholds = FluxConfigureThresholds.from_dict(_thresholds)
+
+        keyterms = cast(list[str], d.pop("keyterms", UNSET))
+
+        flux_configure_success = cls(
+            type_=type_,
+            request_id=request_id,
+            sequence_id=sequence_id,
+            thresholds=thresholds,
+            keyterms=keyterms,
+        )
+
+        flux_configure_success.additional_properties = d
+        return flux_configure_success
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

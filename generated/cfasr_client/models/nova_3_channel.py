@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.nova_3_alternative import Nova3Alternative
+
+
+T = TypeVar("T", bound="Nova3Channel")
+
+
+@_attrs_define
+class Nova3Channel:
+    """Results for one audio channel.
+
+    Attributes:
+        alternatives (list[Nova3Alternative] | Unset): Hypotheses, best first.
+        detected_language (str | Unset): Detected language when detect_language is on.
+        language_confidence (float | Unset): Confidence of the detected language.
+    """
+
+    alternatives: list[Nova3Alternative] | Unset = UNSET
+    detected_language: str | Unset = UNSET
+    language_confidence: float | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        alternatives: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.alternatives, Unset):
+            alternatives = []
+            for alternatives_item_data in self.alternatives:
+                alternatives_item = alternatives_item_data.to_dict()
+                alternatives.append(alternatives_item)
+
+        detected_language = self.detected_language
+
+        language_confidence = self.language_confidence
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if alternatives is not UNSET:
+            field_dict["alternatives"] = alternatives
+        if detected_language is not UNSET:
+            field_dict["detected_language"] = detected_language
+        if language_confidence is not UNSET:
+            field_dict["language_confidence"] = language_confidence
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.nova_3_alternative import Nova3Alternative
+
+        d = dict(src_dict)
+        _alternatives = d.pop("alternatives", UNSET)
+        alternatives: list[Nova3Alternative] | Unset = UNSET
+        if _alternatives is not UNSET:
+            alternatives = []
+            for alternatives_item_data in _alternatives:
+                alternatives_item = Nova3Alternative.from_dict(alternatives_item_data)
+
+                alternatives.append(alternatives_item)
+
+        detected_language = d.pop("detected_language", UNSET)
+
+        language_confidence = d.pop("language_confidence", UNSET)
+
+        nova_3_channel = cls(
+            alternatives=alternatives,
+            detected_language=detected_language,
+            language_confidence=language_confidence,
+        )
+
+        nova_3_channel.additional_properties = d
+        return nova_3_channel
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.nova_3_metadata import Nova3Metadata
+    from ..models.nova_3_results import Nova3Results
+
+
+T = TypeVar("T", bound="Nova3Result")
+
+
+@_attrs_define
+class Nova3Result:
+    """The output of @cf/deepgram/nova-3 (Deepgram's pre-recorded response; every field optional).
+
+    Attributes:
+        metadata (Nova3Metadata | Unset): Deepgram's request metadata. Cloudflare has been seen to omit parts of it,
+            such as duration.
+        results (Nova3Results | Unset): The transcription results of a pre-recorded request.
+    """
+
+    metadata: Nova3Metadata | Unset = UNSET
+    results: Nova3Results | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.metadata, Unset):
+            metadata = self.metadata.to_dict()
+
+        results: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.results, Unset):
+            results = self.results.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+        if results is not UNSET:
+            field_dict["results"] = results
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.nova_3_metadata import Nova3Metadata
+        from ..models.nova_3_results import Nova3Results
+
+        d = dict(src_dict)
+        _metadata = d.pop("metadata", UNSET)
+        metadata: Nova3Metadata | Unset
+        if isinstance(_metadata, Unset):
+            metadata = UNSET
+        else:
+            metadata = Nova3Metadata.from_dict(_metadata)
+
+        _results = d.pop("results", UNSET)
+        results: Nova3Results | Unset
+        if isinstance(_results, Unset):
+            results = UNSET
+        else:
+            results = Nova3Results.from_dict(_results)
+
+        nova_3_result = cls(
+            metadata=metadata,
+            results=results,
+        )
+
+        nova_3_result.additional_properties = d
+        return nova_3_result
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.nova_3_channel import Nova3Channel
+    from ..models.nova_3_sentiments import Nova3Sentiments
+    from ..models.nova_3_summary import Nova3Summary
+    from ..models.nova_3_utterance import Nova3Utterance
+
+
+T = TypeVar("T", bound="Nova3Results")
+
+
+@_attrs_define
+class Nova3Results:
+    """The transcription results of a pre-recorded request.
+
+    Attributes:
+        channels (list[Nova3Channel] | Unset): One entry per channel (one unless multichannel).
+        utterances (list[Nova3Utterance] | Unset): Utterances when utterances is on.
+        summary (Nova3Summary | Unset): A summary of the transcript.
+        sentiments (Nova3Sentiments | Unset): Sentiment analysis when sentiment is on.
+    """
+
+    channels: list[Nova3Channel] | Unset = UNSET
+    utterances: list[Nova3Utterance] | Unset = UNSET
+    summary: Nova3Summary | Unset = UNSET
+    sentiments: Nova3Sentiments | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        channels: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.channels, Unset):
+            channels = []
+            for channels_item_data in self.channels:
+                channels_item = channels_item_data.to_dict()
+                channels.append(channels_item)
+
+        utterances: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.utterances, Unset):
+            utterances = []
+            for utterances_item_data in self.utterances:
+                utterances_item = utterances_item_data.to_dict()
+                utterances.append(utterances_item)
+
+        summary: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.summary, Unset):
+            summary = self.summary.to_dict()
+
+        sentiments: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.sentiments, Unset):
+            sentiments = self.sentiments.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if channels is not UNSET:
+            field_dict["channels"] = channels
+        if utterances is not UNSET:
+            field_dict["utterances"] = utterances
+        if summary is not UNSET:
+            field_dict["summary"] = summary
+        if sentiments is not UNSET:
+            field_dict["sentiments"] = sentiments
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.nova_3_channel import Nova3Channel
+        from ..models.nova_3_sentiments import Nova3Sentiments
+        from ..models.nova_3_summary import Nova3Summary
+        from ..models.nova_3_utterance import Nova3Utterance
+
+        d = dict(src_dict)
+        _channels = d.pop("channels", UNSET)
+        channels: list[Nova3Channel] | Unset = UNSET
+        if _channels is not UNSET:
+            channels = []
+            for channels_item_data in _channels:
+                channels_item = Nova3Channel.from_dict(channels_item_data)
+
+                channels.append(channels_item)
+
+        _utterances = d.pop("utterances", UNSET)
+        utterances: list[Nova3Utterance] | Unset = UNSET
+        if _utterances is not UNSET:
+            utterances = []
+            for utterances_item_data in _utterances:
+                utterances_item = Nova3Utterance.from_dict(utterances_item_data)
+
+                utterances.append(utterances_item)
+
+        _summary = d.pop("summary", UNSET)
+        summary: Nova3Summary | Unset
+        if isinstance(_summary, Unset):
+            summary = UNSET
+        else:
+            summary = Nova3Summary.from_dict(_summary)
+
+        _sentiments = d.pop("sentiments", UNSET)
+        sentiments: Nova3Sentiments | Unset
+        if isinstance(_sentiments, Unset):
+            sentiments = UNSET
+        else:
+            sentiments = Nova3Sentiments.from_dict(_sentiments)
+
+        nova_3_results = cls(
+            channels=channels,
+            utterances=utterances,
+            summary=summary,
+            sentiments=sentiments,
+        )
+
+        nova_3_results.additional_properties = d
+        return nova_3_results
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.nova_3_model_info import Nova3ModelInfo
+
+
+T = TypeVar("T", bound="Nova3StreamMetadata")
+
+
+@_attrs_define
+class Nova3StreamMetadata:
+    """Model details attached to each streaming result.
+
+    Attributes:
+        request_id (str | Unset): Session request id.
+        model_info (Nova3ModelInfo | Unset): Name and version of a model that served the request.
+        model_uuid (str | Unset): Model id.
+    """
+
+    request_id: str | Unset = UNSET
+    model_info: Nova3ModelInfo | Unset = UNSET
+    model_uuid: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        request_id = self.request_id
+
+        model_info: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.model_info, Unset):
+            model_info = self.model_info.to_dict()
+
+        model_uuid = self.model_uuid
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if request_id is not UNSET:
+            field_dict["request_id"] = request_id
+        if model_info is not UNSET:
+            field_dict["model_info"] = model_info
+        if model_uuid is not UNSET:
+            field_dict["model_uuid"] = model_uuid
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.nova_3_model_info import Nova3ModelInfo
+
+        d = dict(src_dict)
+        request_id = d.pop("request_id", UNSET)
+
+        _model_info = d.pop("model_info", UNSET)
+        model_info: Nova3ModelInfo | Unset
+        if isinstance(_model_info, Unset):
+            model_info = UNSET
+        else:
+            model_info = Nova3ModelInfo.from_dict(_model_info)
+
+        model_uuid = d.pop("model_uuid", UNSET)
+
+        nova_3_stream_metadata = cls(
+            request_id=request_id,
+            model_info=model_info,
+            model_uuid=model_uuid,
+        )
+
+        nova_3_stream_metadata.additional_properties = d
+        return nova_3_stream_metadata
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

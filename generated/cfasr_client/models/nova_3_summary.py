@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Nova3Summary")
+
+
+@_attrs_define
+class Nova3Summary:
+    """A summary of the transcript.
+
+    Attributes:
+        result (str | Unset): Whether a summary was produced.
+        short (str | Unset): The summary text.
+    """
+
+    result: str | Unset = UNSET
+    short: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        result = self.result
+
+        short = self.short
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if result is not UNSET:
+            field_dict["result"] = result
+        if short is not UNSET:
+            field_dict["short"] = short
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        result = d.pop("result", UNSET)
+
+        short = d.pop("short", UNSET)
+
+        nova_3_summary = cls(
+            result=result,
+            short=short,
+        )
+
+        nova_3_summary.additional_properties = d
+        return nova_3_summary
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Nova3Warning")
+
+
+@_attrs_define
+class Nova3Warning:
+    """An option that was accepted but not applied, or another caveat.
+
+    Attributes:
+        parameter (str | Unset): The option concerned.
+        type_ (str | Unset): Kind of warning
+        message (str | Unset): Explanation.
+    """
+
+    parameter: str | Unset = UNSET
+    type_: str | Unset = UNSET
+    message: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        parameter = self.parameter
+
+        type_ = self.type_
+
+        message = self.message
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if parameter is not UNSET:
+            field_dict["parameter"] = parameter
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if message is not UNSET:
+            field_dict["message"] = message
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        parameter = d.pop("parameter", UNSET)
+
+        type_ = d.pop("type", UNSET)
+
+        message = d.pop("message", UNSET)
+
+        nova_3_warning = cls(
+            parameter=parameter,
+            type_=type_,
+            message=message,
+        )
+
+        nova_3_warning.additional_properties = d
+        return nova_3_warning
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

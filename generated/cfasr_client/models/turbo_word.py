@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="TurboWord")
+
+
+@_attrs_define
+class TurboWord:
+    """One word; its text usually has a leading space.
+
+    Attributes:
+        word (str | Unset): The word as recognised.
+        start (float | Unset): Start time in seconds.
+        end (float | Unset): End time in seconds.
+    """
+
+    word: str | Unset = UNSET
+    start: float | Unset = UNSET
+    end: float | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        word = self.word
+
+        start = self.start
+
+        end = self.end
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if word is not UNSET:
+            field_dict["word"] = word
+        if start is not UNSET:
+            field_dict["start"] = start
+        if end is not UNSET:
+            field_dict["end"] = end
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        word = d.pop("word", UNSET)
+
+        start = d.pop("start", UNSET)
+
+        end = d.pop("end", UNSET)
+
+        turbo_word = cls(
+            word=word,
+            start=start,
+            end=end,
+        )
+
+        turbo_word.additional_properties = d
+        return turbo_word
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

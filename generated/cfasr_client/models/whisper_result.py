@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.whisper_word import WhisperWord
+
+
+T = TypeVar("T", bound="WhisperResult")
+
+
+@_attrs_define
+class WhisperResult:
+    """The output of @cf/openai/whisper and @cf/openai/whisper-tiny-en.
+
+    Attributes:
+        text (str): The whole transcript.
+        word_count (float | Unset): Number of words in the transcript.
+        words (list[WhisperWord] | Unset): Each word with its timing.
+        vtt (str | Unset): The transcript as WebVTT subtitles.
+    """
+
+    text: str
+    word_count: float | Unset = UNSET
+    words: list[WhisperWord] | Unset = UNSET
+    vtt: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        text = self.text
+
+        word_count = self.word_count
+
+        words: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.words, Unset):
+            words = []
+            for words_item_data in self.words:
+                words_item = words_item_data.to_dict()
+                words.append(words_item)
+
+        vtt = self.vtt
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "text": text,
+            }
+        )
+        if word_count is not UNSET:
+            field_dict["word_count"] = word_count
+        if words is not UNSET:
+            field_dict["words"] = words
+        if vtt is not UNSET:
+            field_dict["vtt"] = vtt
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.whisper_word import WhisperWord
+
+        d = dict(src_dict)
+        text = d.pop("text")
+
+        word_count = d.pop("word_count", UNSET)
+
+        _words = d.pop("words", UNSET)
+        words: list[WhisperWord] | Unset = UNSET
+        if _words is not UNSET:
+            words = []
+            for words_item_data in _words:
+                words_item = WhisperWord.from_dict(words_item_data)
+
+                words.append(words_item)
+
+        vtt = d.pop("vtt", UNSET)
+
+        whisper_result = cls(
+            text=text,
+            word_count=word_count,
+            words=words,
+            vtt=vtt,
+        )
+
+        whisper_result.additional_properties = d
+        return whisper_result
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,110 @@
+"""Shared by `regenerate` and `check-generated`: run the pinned generator into a folder.
+
+Both scripts must produce byte-identical output from the same spec, so the one recipe lives
+here: the pinned openapi-python-client, the checked-in config, ruff post-hooks from the same
+environment, and the small files the generator does not write itself (`py.typed`).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+PINNED_GENERATOR = "0.29.1"
+PACKAGE = "cfasr_client"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _tool(name: str) -> str:
+    """Find a console script installed beside the running interpreter (the project venv)."""
+    candidate = Path(sys.executable).parent / name
+    if candidate.exists():
+        return str(candidate)
+    found = shutil.which(name)
+    if found is None:
+        sys.exit(f"{name} is not installed; run `make install` first")
+    return found
+
+
+def check_generator_version() -> None:
+    out = subprocess.run(
+        [_tool("openapi-python-client"), "--version"], capture_output=True, text=True, check=True
+    ).stdout
+    if PINNED_GENERATOR not in out:
+        sys.exit(
+            f"openapi-python-client {PINNED_GENERATOR} is required, found: {out.strip()}. "
+            "Run `make install` to get the pinned version."
+        )
+
+
+# Warnings we understand and accept. The generator cannot express a media-type range such as
+# `audio/*`, so it skips that entry and keeps the `application/octet-stream` body; cfasr_ext
+# sends the sniffed audio type itself. Any other warning fails the build.
+KNOWN_WARNINGS = ("Unsupported content type audio/*",)
+
+
+def unexpected_warnings(output: str) -> list[str]:
+    """Warning lines of the generator's output that are not in KNOWN_WARNINGS."""
+    found = []
+    lines = output.splitlines()
+    for index, line in enumerate(lines):
+        if not line.startswith("WARNING"):
+            continue
+        detail = next((x.strip() for x in lines[index + 1 :] if x.strip()), "")
+        if detail not in KNOWN_WARNINGS:
+            found.append(f"{line.strip()} {detail}")
+    return found
+
+
+def generate_into(dest: Path, root: Path = ROOT) -> Path:
+    """Generate the client package from `root`'s spec into `dest/cfasr_client`; return it."""
+    check_generator_version()
+    package_dir = dest / PACKAGE
+    env = dict(os.environ)
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    with tempfile.TemporaryDirectory() as scratch:
+        out = Path(scratch) / PACKAGE
+        proc = subprocess.run(
+            [
+                _tool("openapi-python-client"),
+                "generate",
+                "--path",
+                str(root / "openapi.yaml"),
+                "--config",
+                str(root / "scripts" / "openapi-python-client.yaml"),
+                "--meta",
+                "none",
+                "--output-path",
+                str(out),
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=scratch,
+        )
+        if proc.returncode != 0:
+            sys.stderr.write(proc.stdout + proc.stderr)
+            sys.exit(f"openapi-python-client failed (exit {proc.returncode})")
+        unexpected = unexpected_warnings(proc.stdout + proc.stderr)
+        if unexpected:
+            sys.stderr.write(proc.stdout + proc.stderr)
+            sys.exit("openapi-python-client warned about: " + "; ".join(unexpected))
+        shutil.rmtree(out / ".ruff_cache", ignore_errors=True)
+        (out / "py.typed").write_text("")
+        if package_dir.exists():
+            shutil.rmtree(package_dir)
+        shutil.copytree(out, package_dir)
+    return package_dir
+
+
+def tree_files(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` by relative path, ignoring caches."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and "__pycache__" not in p.parts and ".ruff_cache" not in p.parts
+    }
