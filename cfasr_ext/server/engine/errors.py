@@ -1,0 +1,26 @@
+"""Typed failures of the engine, so the HTTP layer can map each to one API error."""
+
+from __future__ import annotations
+
+
+class EngineError(Exception):
+    """Base class: lets callers catch every engine failure without catching bugs."""
+
+
+class AudioDecodeError(EngineError):
+    """The request body is not audio we can decode (the client's fault, never ours).
+
+    The message is meant to be shown to the API client as is.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class EngineBusy(EngineError):
+    """Every admission slot is taken; the HTTP layer answers 429 instead of queueing forever."""
+
+
+class ModelWeightsError(EngineError):
+    """Model files are missing or corrupt; recognition cannot run until the install is fixed."""

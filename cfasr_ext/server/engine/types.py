@@ -1,0 +1,68 @@
+"""Plain result records, kept free of faster-whisper types so the HTTP layer never imports it."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import attrs
+
+ModelName = Literal["tiny.en", "base"]
+"""Local models the emulator can run; Cloudflare model ids are mapped onto these."""
+
+Task = Literal["transcribe", "translate"]
+
+SKIP_MODEL_NAME = "skip-recognition"
+"""``model_name`` of transport-benchmark results, so they are never mistaken for recognition."""
+
+
+@attrs.frozen
+class EngineWord:
+    """One recognised word; times are seconds from the start of the submitted audio."""
+
+    word: str
+    start: float
+    end: float
+    probability: float
+
+
+@attrs.frozen
+class EngineSegment:
+    """One decoder window's output, with the quality figures Whisper-style APIs expose."""
+
+    start: float
+    end: float
+    text: str
+    avg_logprob: float
+    compression_ratio: float
+    no_speech_prob: float
+    temperature: float
+    words: tuple[EngineWord, ...] = ()
+
+
+@attrs.frozen
+class EngineResult:
+    """Everything the API layers need to build any of the Cloudflare response shapes."""
+
+    text: str
+    segments: tuple[EngineSegment, ...]
+    language: str
+    language_probability: float
+    duration: float
+    duration_after_vad: float
+    model_name: str
+    recognition_skipped: bool = False
+
+    @property
+    def words(self) -> tuple[EngineWord, ...]:
+        """All words in order, because most response formats want a flat list."""
+        return tuple(w for s in self.segments for w in s.words)
+
+
+@attrs.frozen
+class LanguageDetection:
+    """Outcome of language identification; ``candidates`` is sorted, most likely first."""
+
+    language: str
+    probability: float
+    candidates: tuple[tuple[str, float], ...]
+    model_name: str
