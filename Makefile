@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
+LINT_PATHS = $(wildcard cfasr_ext tests scripts benchmarks examples)
 
 .PHONY: install test lint format regen check-generated demo bench bench-quick fuzz docs clean
 
@@ -20,13 +21,13 @@ test: install check-generated lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install
-	$(BIN)/ruff check cfasr_ext tests scripts benchmarks examples
-	$(BIN)/ruff format --check cfasr_ext tests scripts benchmarks examples
+	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/ruff format --check $(LINT_PATHS)
 	$(BIN)/mypy
 
 format: install
-	$(BIN)/ruff check --fix cfasr_ext tests scripts benchmarks examples
-	$(BIN)/ruff format cfasr_ext tests scripts benchmarks examples
+	$(BIN)/ruff check --fix $(LINT_PATHS)
+	$(BIN)/ruff format $(LINT_PATHS)
 
 regen: install
 	$(BIN)/python scripts/regenerate
