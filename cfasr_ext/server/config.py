@@ -1,0 +1,108 @@
+"""Emulator settings: one frozen object built from arguments or the environment."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any, Literal
+
+import attrs
+
+from .faults import FaultRule
+
+EngineMode = Literal["real", "skip"]
+"""``skip`` answers without recognition (transport benchmarks only); results say so."""
+
+TOKEN_ENV = "CFASR_EMULATOR_TOKEN"  # noqa: S105 (a variable name, not a secret)
+API_KEY_ENV = "CFASR_EMULATOR_API_KEY"
+EMAIL_ENV = "CFASR_EMULATOR_EMAIL"
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8787
+MIB = 1024 * 1024
+
+
+def _positive(instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
+    del instance
+    if value <= 0:
+        raise ValueError(f"{attribute.name} must be positive, got {value!r}")
+
+
+def _mask(value: str | None) -> str:
+    return "None" if value is None else "'***'"
+
+
+@attrs.frozen(repr=False)
+class ServerConfig:
+    """How the emulator listens, authenticates, limits and misbehaves.
+
+    Setting ``token`` (or ``api_key`` + ``email``) makes authentication strict: only those
+    credentials pass. Without them any non-empty bearer token or key/e-mail pair passes, but
+    a request without credentials still gets Cloudflare's 10000 authentication error.
+    """
+
+    host: str = DEFAULT_HOST
+    port: int = DEFAULT_PORT
+    token: str | None = None
+    api_key: str | None = None
+    email: str | None = None
+    max_body_bytes: int = attrs.field(default=100 * MIB, validator=_positive)
+    """Larger request bodies get 413 / 3006 (checked from Content-Length before reading)."""
+    max_batch_bytes: int = attrs.field(default=10 * 1000 * 1000, validator=_positive)
+    """Cloudflare's batch payload ceiling (``queueRequest=true``): under 10 MB."""
+    max_ws_sessions: int = attrs.field(default=16, validator=_positive)
+    requests_per_minute: int = attrs.field(default=720, validator=_positive)
+    """Per account, as Cloudflare limits Automatic Speech Recognition."""
+    engine_mode: EngineMode = attrs.field(
+        default="real", validator=attrs.validators.in_(("real", "skip"))
+    )
+    engine_queue: int = attrs.field(default=4, validator=_positive)
+    """Requests running or waiting in the engine; one more gets 429 / 3040."""
+    engine_threads: int = attrs.field(default=2, validator=_positive)
+    faults_enabled: bool = False
+    """Fault injection (control header and rules) is off unless this is set at start."""
+    fault_rules: tuple[FaultRule, ...] = ()
+    idle_timeout_s: float = attrs.field(default=10.0, validator=_positive)
+    """WebSocket sessions with no client frame for this long close with 1011 NET-0001."""
+    preload: bool = False
+    """Load the models at start instead of on first use."""
+    graceful_shutdown_s: float = attrs.field(default=30.0, validator=_positive)
+
+    def __attrs_post_init__(self) -> None:
+        if (self.api_key is None) != (self.email is None):
+            raise ValueError("api_key and email must be given together")
+        for name in ("token", "api_key", "email"):
+            if getattr(self, name) == "":
+                raise ValueError(f"{name} must not be empty; leave it unset for lenient auth")
+        if self.fault_rules and not self.faults_enabled:
+            raise ValueError("fault_rules need faults_enabled=True")
+
+    @property
+    def strict_auth(self) -> bool:
+        return self.token is not None or self.api_key is not None
+
+    @property
+    def base_url(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}/client/v4"
+
+    def __repr__(self) -> str:
+        return (
+            f"ServerConfig(host={self.host!r}, port={self.port}, token={_mask(self.token)}, "
+            f"api_key={_mask(self.api_key)}, email={_mask(self.email)}, "
+            f"engine_mode={self.engine_mode!r}, faults_enabled={self.faults_enabled})"
+        )
+
+    @classmethod
+    def from_env(
+        cls, environ: Mapping[str, str] | None = None, **overrides: object
+    ) -> ServerConfig:
+        """Fill credentials from ``CFASR_EMULATOR_TOKEN`` (and key/e-mail) unless given."""
+        env = os.environ if environ is None else environ
+        values: dict[str, object] = {
+            "token": env.get(TOKEN_ENV) or None,
+            "api_key": env.get(API_KEY_ENV) or None,
+            "email": env.get(EMAIL_ENV) or None,
+        }
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)  # type: ignore[arg-type]

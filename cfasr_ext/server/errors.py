@@ -1,0 +1,202 @@
+"""Cloudflare's error envelope, with the codes, statuses and wording the real API uses.
+
+Every refusal the emulator makes is an :class:`ApiError`; handlers raise it and the app turns
+it into ``{"errors": [...], "success": false, "result": ..., "messages": []}``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+from starlette.responses import Response
+
+REQUEST_ID_HEADER = "cf-ai-req-id"
+NEURONS_HEADER = "cf-ai-neurons"
+
+
+@attrs.frozen
+class ErrorEntry:
+    """One ``errors[]`` item; ``chain`` becomes ``error_chain``."""
+
+    code: int
+    message: str
+    chain: tuple[ErrorEntry, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"code": self.code, "message": self.message}
+        if self.chain:
+            out["error_chain"] = [c.to_dict() for c in self.chain]
+        return out
+
+
+class ApiError(Exception):
+    """A refusal in Cloudflare's form. ``result`` is ``{}`` for model errors, None for API ones."""
+
+    def __init__(
+        self,
+        status: int,
+        *entries: ErrorEntry,
+        result: dict[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        if not entries:
+            raise ValueError("an ApiError needs at least one error entry")
+        super().__init__(f"{status} {entries[0].code}: {entries[0].message}")
+        self.status = status
+        self.entries = entries
+        self.result = result
+        self.headers = dict(headers or {})
+
+    @property
+    def code(self) -> int:
+        return self.entries[0].code
+
+    @property
+    def message(self) -> str:
+        return self.entries[0].message
+
+    def body(self) -> dict[str, Any]:
+        return {
+            "errors": [e.to_dict() for e in self.entries],
+            "success": False,
+            "result": self.result,
+            "messages": [],
+        }
+
+    def to_response(self, request_id: str | None = None) -> Response:
+        headers = dict(self.headers)
+        if request_id is not None:
+            headers[REQUEST_ID_HEADER] = request_id
+        return Response(
+            json.dumps(self.body()).encode(),
+            status_code=self.status,
+            headers=headers,
+            media_type="application/json",
+        )
+
+
+def _model_error(status: int, code: int, message: str, **kw: Any) -> ApiError:
+    return ApiError(status, ErrorEntry(code, message), result={}, **kw)
+
+
+def _api_error(status: int, *entries: ErrorEntry, **kw: Any) -> ApiError:
+    return ApiError(status, *entries, result=None, **kw)
+
+
+def bad_input(complaint: str, request_id: str) -> ApiError:
+    """400 / 5006, worded like Workers AI's JSON-schema refusals."""
+    return _model_error(400, 5006, f"AiError: Bad input: Error: {complaint} ({request_id})")
+
+
+def invalid_data(complaint: str, request_id: str) -> ApiError:
+    """400 / 5004: the input has the right type but cannot be read (e.g. broken base64)."""
+    return _model_error(400, 5004, f"AiError: Invalid data: {complaint} ({request_id})")
+
+
+def no_such_model(model: str) -> ApiError:
+    """400 / 5007: a well-formed id that names no model (or no ASR model) we serve."""
+    return _model_error(400, 5007, f"No such model {model} or task")
+
+
+def invalid_model_id(model: str) -> ApiError:
+    """404 / 3042: the id is not of the ``@cf/<author>/<name>`` form at all."""
+    return _model_error(404, 3042, f"Invalid model ID: {model!r}")
+
+
+def request_too_large(limit: int) -> ApiError:
+    return _model_error(
+        413, 3006, f"Request is too large: the body is over the limit of {limit} bytes"
+    )
+
+
+def out_of_capacity() -> ApiError:
+    return _model_error(429, 3040, "Capacity temporarily exceeded, please try again.")
+
+
+def account_limited() -> ApiError:
+    """429 / 3036: the daily free allocation is used up; retrying today will not help."""
+    return _model_error(
+        429,
+        3036,
+        "You have used up your daily free allocation of 10,000 neurons, "
+        "please upgrade to Cloudflare's Workers Paid plan if you would like to continue "
+        "usage.",
+    )
+
+
+def rate_limited(retry_after: int, per_minute: int) -> ApiError:
+    """429 / 3040 with Retry-After: over the per-account requests-per-minute limit."""
+    return _model_error(
+        429,
+        3040,
+        f"Capacity temporarily exceeded, please try again. "
+        f"(rate limit: {per_minute} requests per minute per account)",
+        headers={"Retry-After": str(retry_after)},
+    )
+
+
+def inference_timeout() -> ApiError:
+    return _model_error(408, 3007, "Request timeout")
+
+
+def server_error(status: int = 500) -> ApiError:
+    """5xx with Workers AI's generic internal-error code, so clients see a retryable failure."""
+    messages = {500: "Internal server error", 502: "Bad gateway", 503: "Service unavailable"}
+    return _model_error(status, 3001, messages.get(status, "Internal server error"))
+
+
+def authentication_error() -> ApiError:
+    """401 / 10000. Cloudflare uses 401 or 403; the emulator always answers 401."""
+    return _api_error(401, ErrorEntry(10000, "Authentication error"))
+
+
+def invalid_header(chain_code: int, chain_message: str) -> ApiError:
+    """400 / 6003 "Invalid request headers" with the specific cause in ``error_chain``."""
+    return _api_error(
+        400,
+        ErrorEntry(6003, "Invalid request headers", (ErrorEntry(chain_code, chain_message),)),
+    )
+
+
+def invalid_authorization_header() -> ApiError:
+    return invalid_header(6111, "Invalid format for Authorization header")
+
+
+def unroutable_account(path: str) -> ApiError:
+    """400 / 7003 (+ 7000), Cloudflare's answer to an account id that is not 32 hex digits."""
+    return _api_error(
+        400,
+        ErrorEntry(7003, f"Could not route to {path}, perhaps your object identifier is invalid?"),
+        ErrorEntry(7000, "No route for that URI"),
+    )
+
+
+def no_route() -> ApiError:
+    return _api_error(404, ErrorEntry(7000, "No route for that URI"))
+
+
+def method_not_allowed() -> ApiError:
+    return _api_error(405, ErrorEntry(7001, "Method not allowed"))
+
+
+def websocket_required(model: str) -> ApiError:
+    return _api_error(
+        400,
+        ErrorEntry(
+            3003,
+            f"{model} over GET is a WebSocket endpoint: send an 'Upgrade: websocket' "
+            "request, or POST the audio instead",
+        ),
+    )
+
+
+def too_many_sessions(limit: int) -> ApiError:
+    return _model_error(
+        429,
+        3040,
+        f"Capacity temporarily exceeded, please try again. "
+        f"(at most {limit} concurrent WebSocket sessions)",
+    )
