@@ -37,6 +37,7 @@ __all__ = [
     "RequestTimeoutError",
     "RequestTooLargeError",
     "UnprocessableEntityError",
+    "UnsupportedOperationError",
     "error_from_response",
     "parse_retry_after",
 ]
@@ -56,6 +57,10 @@ class AudioInputError(CfasrError, ValueError):
 
 class OptionError(CfasrError, ValueError):
     """A model option that is unknown, of the wrong type or outside its range."""
+
+
+class UnsupportedOperationError(CfasrError):
+    """The model cannot do this over this transport (e.g. flux transcribes only by streaming)."""
 
 
 class ErrorCode(enum.IntEnum):

@@ -1,0 +1,318 @@
+"""`Client` and `AsyncClient`: twins with the same namespaces, options and behaviour.
+
+Each namespace (`client.whisper`, `client.whisper_tiny_en`, `client.whisper_large_v3_turbo`,
+`client.nova_3`, `client.flux`) turns options into a `Call`; the client's `request` opens the
+audio (checking it before anything is sent), waits for the rate limiter, sends, retries what is
+safe to retry, and returns a `RawResponse` whose `parse()` gives the typed result.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Mapping
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+import httpx
+
+from cfasr_ext._audio import Audio, AudioSource, Body, open_audio, open_audio_async
+from cfasr_ext._config import Settings, resolve_settings
+from cfasr_ext._errors import CfasrError, OptionError, UnsupportedOperationError
+from cfasr_ext._http import BaseClient, Call
+from cfasr_ext._logging import setup_from_env
+from cfasr_ext._ratelimit import RateLimiter
+from cfasr_ext._raw import RawResponse
+from cfasr_ext._retry import RetryPolicy
+from cfasr_ext.models._method import build_call
+from cfasr_ext.models.flux import FLUX, AsyncFlux, Flux
+from cfasr_ext.models.nova_3 import NOVA_3, AsyncNova3, Nova3, build_nova_3_transcribe
+from cfasr_ext.models.turbo import TURBO, AsyncTurbo, Turbo, build_turbo_transcribe
+from cfasr_ext.models.whisper import (
+    WHISPER,
+    WHISPER_TINY_EN,
+    AsyncWhisper,
+    Whisper,
+    build_whisper_transcribe,
+)
+
+if TYPE_CHECKING:
+    from cfasr_ext.transcript import Transcript
+
+__all__ = ["AsyncClient", "Client", "resolve_model"]
+
+T = TypeVar("T")
+
+MODEL_ALIASES = {
+    "whisper": WHISPER,
+    "whisper-tiny-en": WHISPER_TINY_EN,
+    "whisper-large-v3-turbo": TURBO,
+    "turbo": TURBO,
+    "nova-3": NOVA_3,
+    "flux": FLUX,
+}
+_BUILDERS: dict[str, Any] = {
+    WHISPER: build_whisper_transcribe,
+    WHISPER_TINY_EN: build_whisper_transcribe,
+    TURBO: build_turbo_transcribe,
+    NOVA_3: build_nova_3_transcribe,
+}
+
+
+def resolve_model(model: str) -> str:
+    """A full model id ("@cf/openai/whisper") from a short name ("whisper") or itself."""
+    full = MODEL_ALIASES.get(model, model)
+    if full == FLUX:
+        raise UnsupportedOperationError(
+            "flux transcribes only over a WebSocket; use client.flux.stream(...)."
+        )
+    if full not in _BUILDERS:
+        names = ", ".join(sorted({*MODEL_ALIASES, *_BUILDERS} - {"flux", FLUX}))
+        raise OptionError(f"unknown speech model {model!r}; use one of: {names}.")
+    return full
+
+
+def _transcribe_call(model: str, audio: AudioSource, options: dict[str, Any]) -> Call[Any]:
+    full = resolve_model(model)
+    return build_call(_BUILDERS[full], full, audio, **options)
+
+
+def _to_transcript(model: str, result: Any) -> Transcript:
+    from cfasr_ext._convert import transcript_from_result
+
+    return transcript_from_result(model, result)
+
+
+def _settings(kwargs: dict[str, Any]) -> Settings:
+    setup_from_env()
+    return resolve_settings(**kwargs)
+
+
+class Client(BaseClient):
+    """Synchronous client. Use as a context manager, or call `close()` when done.
+
+    Credentials and account come from the arguments or `CLOUDFLARE_API_TOKEN` (or
+    `CLOUDFLARE_API_KEY` + `CLOUDFLARE_EMAIL`) and `CLOUDFLARE_ACCOUNT_ID`. Bring your own
+    `http_client` or `transport` to control connections (yours is not closed by `close()`)."""
+
+    def __init__(
+        self,
+        *,
+        api_token: str | None = None,
+        api_key: str | None = None,
+        email: str | None = None,
+        account_id: str | None = None,
+        base_url: str | None = None,
+        gateway_id: str | None = None,
+        gateway_token: str | None = None,
+        gateway_base_url: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        allow_insecure_http: bool = False,
+        rate_limiter: RateLimiter | None = None,
+        retry_policy: RetryPolicy | None = None,
+        http_client: httpx.Client | None = None,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        kwargs = dict(locals())
+        for name in (
+            "self",
+            "__class__",
+            "rate_limiter",
+            "retry_policy",
+            "http_client",
+            "transport",
+        ):
+            kwargs.pop(name, None)
+        super().__init__(_settings(kwargs), rate_limiter=rate_limiter, retry_policy=retry_policy)
+        self._owns_http = http_client is None
+        self._http = http_client or httpx.Client(transport=transport, timeout=self.timeout)
+        self.whisper = Whisper(self, WHISPER)
+        self.whisper_tiny_en = Whisper(self, WHISPER_TINY_EN)
+        self.whisper_large_v3_turbo = Turbo(self, TURBO)
+        self.nova_3 = Nova3(self, NOVA_3)
+        self.flux = Flux(self, FLUX)
+
+    @property
+    def with_raw_response(self) -> ClientWithRawResponse:
+        """The same namespaces, returning `RawResponse` (status, headers, body, `parse()`)."""
+        return ClientWithRawResponse(self)
+
+    def transcribe(self, audio: AudioSource, *, model: str, **options: Any) -> Transcript:
+        """Any REST model → one common `Transcript`; `options` are that model's options."""
+        call = _transcribe_call(model, audio, options)
+        return _to_transcript(call.model, self.request(call).parse())
+
+    def request(self, call: Call[T]) -> RawResponse[T]:
+        """Send one call with retries; raises an `APIError` subclass on failure."""
+        audio = open_audio(call.audio) if call.audio is not None else None
+        url = self.url_for(call)
+        retries = 0
+        while True:
+            body = call.make_body(audio)
+            self.rate_limiter.acquire()
+            started = time.monotonic()
+            response = None
+            try:
+                response = self._http.send(self._build(url, call, body))
+                if response.is_success:
+                    return self.raw_response(call, response)
+                error: CfasrError = self.error_for(response)
+            except httpx.TransportError as exc:
+                error = self.connection_error(exc, url)
+                error.__cause__ = exc
+            finally:
+                self.log_attempt(url, started, response)
+            retries += 1
+            time.sleep(self.retry_delay(retries - 1, error, audio))
+
+    def _build(self, url: httpx.URL, call: Call[Any], body: Body) -> httpx.Request:
+        content: Any = body.sync_stream() if body.audio is not None else body.prefix
+        return self._http.build_request(
+            "POST",
+            url,
+            headers=self.request_headers(call, body),
+            content=content,
+            timeout=self.timeout,
+        )
+
+    def close(self) -> None:
+        if self._owns_http:
+            self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class AsyncClient(BaseClient):
+    """Asyncio twin of `Client`: same arguments, namespaces and options; methods are awaited."""
+
+    def __init__(
+        self,
+        *,
+        api_token: str | None = None,
+        api_key: str | None = None,
+        email: str | None = None,
+        account_id: str | None = None,
+        base_url: str | None = None,
+        gateway_id: str | None = None,
+        gateway_token: str | None = None,
+        gateway_base_url: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        allow_insecure_http: bool = False,
+        rate_limiter: RateLimiter | None = None,
+        retry_policy: RetryPolicy | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        kwargs = dict(locals())
+        for name in (
+            "self",
+            "__class__",
+            "rate_limiter",
+            "retry_policy",
+            "http_client",
+            "transport",
+        ):
+            kwargs.pop(name, None)
+        super().__init__(_settings(kwargs), rate_limiter=rate_limiter, retry_policy=retry_policy)
+        self._owns_http = http_client is None
+        self._http = http_client or httpx.AsyncClient(transport=transport, timeout=self.timeout)
+        self.whisper = AsyncWhisper(self, WHISPER)
+        self.whisper_tiny_en = AsyncWhisper(self, WHISPER_TINY_EN)
+        self.whisper_large_v3_turbo = AsyncTurbo(self, TURBO)
+        self.nova_3 = AsyncNova3(self, NOVA_3)
+        self.flux = AsyncFlux(self, FLUX)
+
+    @property
+    def with_raw_response(self) -> AsyncClientWithRawResponse:
+        """The same namespaces, returning `RawResponse` (status, headers, body, `parse()`)."""
+        return AsyncClientWithRawResponse(self)
+
+    async def transcribe(self, audio: AudioSource, *, model: str, **options: Any) -> Transcript:
+        """Any REST model → one common `Transcript`; `options` are that model's options."""
+        call = _transcribe_call(model, audio, options)
+        return _to_transcript(call.model, (await self.request(call)).parse())
+
+    async def request(self, call: Call[T]) -> RawResponse[T]:
+        """Send one call with retries; raises an `APIError` subclass on failure."""
+        audio: Audio | None = None
+        if call.audio is not None:
+            audio = await open_audio_async(call.audio)
+        url = self.url_for(call)
+        retries = 0
+        while True:
+            body = call.make_body(audio)
+            await self.rate_limiter.acquire_async()
+            started = time.monotonic()
+            response = None
+            try:
+                response = await self._http.send(self._build(url, call, body))
+                if response.is_success:
+                    return self.raw_response(call, response)
+                error: CfasrError = self.error_for(response)
+            except httpx.TransportError as exc:
+                error = self.connection_error(exc, url)
+                error.__cause__ = exc
+            finally:
+                self.log_attempt(url, started, response)
+            retries += 1
+            await asyncio.sleep(self.retry_delay(retries - 1, error, audio))
+
+    def _build(self, url: httpx.URL, call: Call[Any], body: Body) -> httpx.Request:
+        content: Any = body.async_stream() if body.audio is not None else body.prefix
+        return self._http.build_request(
+            "POST",
+            url,
+            headers=self.request_headers(call, body),
+            content=content,
+            timeout=self.timeout,
+        )
+
+    async def aclose(self) -> None:
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+
+class ClientWithRawResponse:
+    """`client.with_raw_response.<model>.transcribe(...)` → `RawResponse`."""
+
+    def __init__(self, client: Client) -> None:
+        self.whisper = client.whisper.with_raw_response
+        self.whisper_tiny_en = client.whisper_tiny_en.with_raw_response
+        self.whisper_large_v3_turbo = client.whisper_large_v3_turbo.with_raw_response
+        self.nova_3 = client.nova_3.with_raw_response
+        self.flux = client.flux.with_raw_response
+
+
+class AsyncClientWithRawResponse:
+    """`async_client.with_raw_response.<model>.transcribe(...)` → `RawResponse`."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self.whisper = client.whisper.with_raw_response
+        self.whisper_tiny_en = client.whisper_tiny_en.with_raw_response
+        self.whisper_large_v3_turbo = client.whisper_large_v3_turbo.with_raw_response
+        self.nova_3 = client.nova_3.with_raw_response
+        self.flux = client.flux.with_raw_response

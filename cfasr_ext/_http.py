@@ -1,0 +1,194 @@
+"""The logic both clients share: building requests, unwrapping replies, deciding retries.
+
+Only the I/O (send, sleep) differs between `Client` and `AsyncClient`; everything here is
+synchronous and free of sockets so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import urllib.parse
+from collections.abc import Callable, Mapping
+from typing import Any, Generic, TypeVar
+
+import attrs
+import httpx
+
+from cfasr_ext._audio import Audio, AudioSource, Body
+from cfasr_ext._config import Settings
+from cfasr_ext._errors import (
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    AudioInputError,
+    CfasrError,
+    error_from_response,
+)
+from cfasr_ext._logging import logger, redact, register_secrets
+from cfasr_ext._ratelimit import RateLimiter, shared_rate_limiter
+from cfasr_ext._raw import RawResponse
+from cfasr_ext._retry import RetryPolicy
+from cfasr_ext._version import __version__
+
+__all__ = ["BaseClient", "Call", "unwrap_result"]
+
+T = TypeVar("T")
+
+USER_AGENT = f"cfasr/{__version__}"
+CONNECT_TIMEOUT = 5.0
+
+
+@attrs.frozen
+class Call(Generic[T]):
+    """One POST, described without I/O by the model modules.
+
+    `make_body` turns the opened audio (None when the call has no audio) into a `Body`;
+    `parse` turns the unwrapped `result` JSON into the model's typed result."""
+
+    model: str
+    make_body: Callable[[Audio | None], Body]
+    parse: Callable[[Any], T]
+    params: tuple[tuple[str, str], ...] = ()
+    audio: AudioSource | None = None
+    content_type: str | None = None
+    headers: Mapping[str, str] = attrs.field(factory=dict)
+
+
+def unwrap_result(status_code: int, headers: Mapping[str, str], content: bytes) -> Any:
+    """The `result` of the envelope, or the bare body when a gateway dropped the envelope."""
+    try:
+        payload = json.loads(content)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise APIError(
+            f"HTTP {status_code}: the response is not JSON ({len(content)} bytes)",
+            status_code=status_code,
+            request_id=_header(headers, "cf-ai-req-id"),
+            body=content,
+        ) from exc
+    if (
+        isinstance(payload, dict)
+        and "result" in payload
+        and ("success" in payload or "errors" in payload)
+    ):
+        if payload.get("success") is False:
+            raise error_from_response(status_code, content, headers)
+        return payload["result"]
+    return payload
+
+
+def _header(headers: Mapping[str, str], name: str) -> str | None:
+    for key, value in headers.items():
+        if key.lower() == name:
+            return value
+    return None
+
+
+def parser_for(call: Call[T], status_code: int, headers: Mapping[str, str]) -> Callable[[bytes], T]:
+    def parse(content: bytes) -> T:
+        result = unwrap_result(status_code, headers, content)
+        try:
+            return call.parse(result)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise APIError(
+                f"HTTP {status_code}: the {call.model} result has an unexpected shape ({exc!r})",
+                status_code=status_code,
+                request_id=_header(headers, "cf-ai-req-id"),
+                body=content,
+            ) from exc
+
+    return parse
+
+
+class BaseClient:
+    """Settings, limiter and retry policy, plus the pure steps of one request."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        rate_limiter: RateLimiter | None,
+        retry_policy: RetryPolicy | None,
+    ) -> None:
+        self.settings = settings
+        self.rate_limiter = rate_limiter or shared_rate_limiter(settings.account_id)
+        self.retry_policy = retry_policy or RetryPolicy()
+        register_secrets(settings.secrets())
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.settings!r})"
+
+    @property
+    def timeout(self) -> httpx.Timeout:
+        return httpx.Timeout(
+            self.settings.timeout, connect=min(CONNECT_TIMEOUT, self.settings.timeout)
+        )
+
+    def request_headers(self, call: Call[Any], body: Body) -> dict[str, str]:
+        headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
+        headers.update(self.settings.default_headers)
+        headers.update(call.headers)
+        headers.update(self.settings.auth_headers())
+        headers["Content-Type"] = body.content_type
+        if body.length is not None:
+            headers["Content-Length"] = str(body.length)
+        return headers
+
+    def url_for(self, call: Call[Any]) -> httpx.URL:
+        url = self.settings.model_url(call.model)
+        if call.params:
+            # %20 rather than "+" for spaces: Deepgram documents multi-word keyterms that way.
+            url += "?" + urllib.parse.urlencode(call.params, quote_via=urllib.parse.quote)
+        return httpx.URL(url)
+
+    def connection_error(self, exc: httpx.TransportError, url: httpx.URL) -> APIConnectionError:
+        where = f"{url.scheme}://{url.host}{':' + str(url.port) if url.port else ''}"
+        kind = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
+        text = redact(str(exc) or type(exc).__name__, self.settings.secrets())
+        return kind(f"could not reach {where}: {text}")
+
+    def raw_response(self, call: Call[T], response: httpx.Response) -> RawResponse[T]:
+        headers = dict(response.headers.items())
+        return RawResponse(
+            status_code=response.status_code,
+            headers=headers,
+            content=response.content,
+            parser=parser_for(call, response.status_code, headers),
+        )
+
+    def error_for(self, response: httpx.Response) -> APIError:
+        return error_from_response(response.status_code, response.content, response.headers)
+
+    def retry_delay(self, retries_done: int, error: CfasrError, audio: Audio | None) -> float:
+        """Seconds to wait before the next attempt; raises `error` when it must not be retried."""
+        retryable = self.retry_policy.is_retryable(error)
+        if retryable and audio is not None and audio.started and not audio.replayable:
+            if isinstance(error, APIConnectionError):
+                raise AudioInputError(
+                    "the upload failed part-way and this audio came from a one-shot iterator, "
+                    "which cannot be replayed; pass a path, bytes or a seekable file to let "
+                    f"cfasr retry. Cause: {error.message}"
+                ) from error
+            error.add_note("not retried: a one-shot audio iterator cannot be replayed")
+            raise error
+        if not retryable or retries_done >= self.settings.max_retries:
+            raise error
+        delay = self.retry_policy.delay(retries_done + 1, error)
+        if delay is None:
+            raise error
+        logger.info("retrying in %.2f s after: %s", delay, error)
+        return delay
+
+    def log_attempt(self, url: httpx.URL, started: float, response: httpx.Response | None) -> None:
+        elapsed_ms = (time.monotonic() - started) * 1000
+        shown = redact(str(url.copy_with(query=None)), self.settings.secrets())
+        if response is None:
+            logger.info("POST %s failed after %.0f ms", shown, elapsed_ms)
+            return
+        logger.info(
+            "POST %s -> %d in %.0f ms (request id %s)",
+            shown,
+            response.status_code,
+            elapsed_ms,
+            response.headers.get("cf-ai-req-id"),
+        )

@@ -1,0 +1,97 @@
+"""@cf/openai/whisper and @cf/openai/whisper-tiny-en: the audio file as the raw body.
+
+Raw binary is the default wire format (`application/octet-stream`, streamed from disk). The
+JSON form `{"audio": [byte values]}` is sent only with `body_format="json"`; it is about four
+times larger on the wire and exists for proxies that accept JSON only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal
+
+from cfasr_client.models import WhisperResult
+
+from cfasr_ext._audio import Audio, AudioSource, Body, byte_array_json_body, raw_body
+from cfasr_ext._errors import OptionError
+from cfasr_ext._http import Call
+from cfasr_ext.models._method import (
+    AsyncNamespace,
+    SyncNamespace,
+    async_method,
+    async_raw_method,
+    sync_method,
+    sync_raw_method,
+)
+from cfasr_ext.models._options import common_params, merged_headers
+
+__all__ = ["AsyncWhisper", "Whisper", "build_whisper_transcribe"]
+
+WHISPER = "@cf/openai/whisper"
+WHISPER_TINY_EN = "@cf/openai/whisper-tiny-en"
+
+
+def _parse(result: Any) -> WhisperResult:
+    return WhisperResult.from_dict(result)
+
+
+def build_whisper_transcribe(
+    model: str,
+    audio: AudioSource,
+    /,
+    *,
+    body_format: Literal["binary", "json"] = "binary",
+    content_type: str | None = None,
+    tags: str | None = None,
+    extra_headers: Mapping[str, str] | None = None,
+) -> Call[WhisperResult]:
+    """Transcribe a recording (mp3, wav, webm, ogg, flac, m4a); returns `WhisperResult`.
+
+    `body_format="binary"` (default) streams the file as the raw body; `"json"` sends the
+    `{"audio": [0-255, ...]}` form. `content_type` overrides `application/octet-stream`.
+    Raises `AudioInputError`/`OptionError` before sending, `APIError` subclasses after."""
+    if body_format not in ("binary", "json"):
+        raise OptionError(f"body_format must be 'binary' or 'json', not {body_format!r}.")
+
+    def make_body(opened: Audio | None) -> Body:
+        assert opened is not None
+        if body_format == "json":
+            return byte_array_json_body(opened)
+        return raw_body(opened, content_type or "application/octet-stream")
+
+    return Call(
+        model=model,
+        make_body=make_body,
+        parse=_parse,
+        params=tuple(common_params(tags)),
+        audio=audio,
+        headers=merged_headers(extra_headers),
+    )
+
+
+class Whisper(SyncNamespace):
+    """`client.whisper` / `client.whisper_tiny_en`."""
+
+    transcribe = sync_method(build_whisper_transcribe)
+
+    @property
+    def with_raw_response(self) -> WhisperWithRawResponse:
+        return WhisperWithRawResponse(self._client, self.model)
+
+
+class WhisperWithRawResponse(SyncNamespace):
+    transcribe = sync_raw_method(build_whisper_transcribe)
+
+
+class AsyncWhisper(AsyncNamespace):
+    """`async_client.whisper` / `async_client.whisper_tiny_en`."""
+
+    transcribe = async_method(build_whisper_transcribe)
+
+    @property
+    def with_raw_response(self) -> AsyncWhisperWithRawResponse:
+        return AsyncWhisperWithRawResponse(self._client, self.model)
+
+
+class AsyncWhisperWithRawResponse(AsyncNamespace):
+    transcribe = async_raw_method(build_whisper_transcribe)
