@@ -1,0 +1,58 @@
+"""Whisper's words, placed on the stream's clock and spelt the way Deepgram spells them.
+
+Whisper returns words with a leading space and attached punctuation (" today,"); Deepgram
+gives a bare lower-case ``word`` plus a ``punctuated_word``. Times are shifted from the
+decoded clip onto the stream, so they follow the audio rather than the wall clock.
+"""
+
+from __future__ import annotations
+
+import string
+
+import attrs
+
+from ..engine import EngineResult
+
+_STRIP = string.punctuation + "“”‘’«»¿¡…—–"
+
+
+@attrs.frozen
+class StreamWord:
+    """One recognised word with times in seconds from the start of the stream."""
+
+    word: str
+    punctuated: str
+    start: float
+    end: float
+    confidence: float
+
+
+def stream_words(
+    result: EngineResult, *, offset: float, limit: float | None = None
+) -> tuple[StreamWord, ...]:
+    """Words of a clip that starts ``offset`` s into the stream, ending no later than ``limit``.
+
+    ``limit`` keeps Whisper from stretching the last word over the silence that follows it,
+    which would push ``last_word_end`` (and so UtteranceEnd) late.
+    """
+    words: list[StreamWord] = []
+    for w in result.words:
+        punctuated = w.word.strip()
+        bare = punctuated.strip(_STRIP).lower()
+        if not bare:
+            continue
+        start = round(offset + w.start, 3)
+        end = round(offset + w.end, 3)
+        if limit is not None:
+            start = min(start, limit)
+            end = min(end, limit)
+        words.append(StreamWord(bare, punctuated, start, max(start, end), round(w.probability, 4)))
+    return tuple(words)
+
+
+def transcript(words: tuple[StreamWord, ...], *, punctuated: bool) -> str:
+    return " ".join(w.punctuated if punctuated else w.word for w in words)
+
+
+def mean_confidence(words: tuple[StreamWord, ...]) -> float:
+    return round(sum(w.confidence for w in words) / len(words), 4) if words else 0.0
