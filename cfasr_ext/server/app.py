@@ -68,6 +68,7 @@ def create_app(config: ServerConfig | None = None, *, engine: Engine | None = No
             yield
         finally:
             ctx.shutdown.set()
+            await ctx.batches.aclose()
 
     app = Starlette(
         routes=[*_websocket_routes(ctx), *rest.routes(ctx)],

@@ -17,6 +17,7 @@ import attrs
 
 from . import errors
 from .auth import check_account_id, check_credentials
+from .batch import BatchStore
 from .config import ServerConfig
 from .engine import Engine, NullEngine, SpeechEngine
 from .faults import (
@@ -95,6 +96,7 @@ class EmulatorContext:
     faults: FaultInjector
     rate_limiter: RateLimiter
     sessions: SessionLimiter
+    batches: BatchStore = attrs.field(factory=BatchStore)
     neurons_used: dict[str, float] = attrs.field(factory=dict)
     """Neurons billed so far, per account id (lower case)."""
     shutdown: asyncio.Event | None = None

@@ -1,0 +1,238 @@
+"""Engine results → each model's response shape, built with the generated models of
+``cfasr_client`` so that what the emulator sends is what openapi.yaml describes.
+
+Only data the engine really produced appears: no speakers, sentiments or topics are
+invented; options that would need them are reported in nova-3's ``metadata.warnings``.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from cfasr_client.models import (
+    Nova3Alternative,
+    Nova3Channel,
+    Nova3Metadata,
+    Nova3MetadataModelInfo,
+    Nova3ModelInfo,
+    Nova3Result,
+    Nova3Results,
+    Nova3Utterance,
+    Nova3Warning,
+    Nova3Word,
+    TurboResult,
+    TurboSegment,
+    TurboTranscriptionInfo,
+    TurboWord,
+    WhisperResult,
+    WhisperWord,
+)
+from cfasr_client.types import UNSET
+
+from .engine import EngineResult, EngineWord, LanguageDetection
+from .inputs import Nova3Options
+
+SKIPPED_NOTE = (
+    "cfasr emulator: recognition skipped (engine mode 'skip', for transport benchmarks); "
+    "the transcript is empty on purpose"
+)
+
+_EDGE_PUNCTUATION = re.compile(r"^[^\w']+|[^\w']+$")
+
+
+def _timestamp(seconds: float) -> str:
+    millis = round(max(seconds, 0.0) * 1000)
+    hours, rest = divmod(millis, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    secs, ms = divmod(rest, 1000)
+    base = f"{minutes:02d}:{secs:02d}.{ms:03d}"
+    return f"{hours:02d}:{base}" if hours else base
+
+
+def vtt(words: Sequence[EngineWord], *, leading_space: bool) -> str:
+    """WebVTT with one cue per word, as Workers AI's Whisper models return it."""
+    cues = ["WEBVTT\n"]
+    for w in words:
+        text = w.word if leading_space else w.word.strip()
+        cues.append(f"{_timestamp(w.start)} --> {_timestamp(w.end)}\n{text}\n")
+    return "\n".join(cues) + ("\n" if len(cues) > 1 else "")
+
+
+def _seconds(value: float) -> float:
+    return round(value, 3)
+
+
+def whisper_result(result: EngineResult) -> dict[str, Any]:
+    """@cf/openai/whisper and whisper-tiny-en: text, word_count, words, vtt."""
+    words = [w for w in result.words if w.word.strip()]
+    return WhisperResult(
+        text=result.text.strip(),
+        word_count=len(words),
+        words=[
+            WhisperWord(word=w.word.strip(), start=_seconds(w.start), end=_seconds(w.end))
+            for w in words
+        ],
+        vtt=vtt(words, leading_space=False),
+    ).to_dict()
+
+
+def turbo_result(result: EngineResult) -> dict[str, Any]:
+    """whisper-large-v3-turbo: segment and word texts keep Whisper's leading spaces."""
+    words = [w for w in result.words if w.word.strip()]
+    return TurboResult(
+        text=result.text.strip(),
+        transcription_info=TurboTranscriptionInfo(
+            language=result.language,
+            language_probability=round(result.language_probability, 4),
+            duration=result.duration,
+            duration_after_vad=result.duration_after_vad,
+        ),
+        word_count=len(words),
+        segments=[
+            TurboSegment(
+                start=_seconds(s.start),
+                end=_seconds(s.end),
+                text=s.text,
+                temperature=s.temperature,
+                avg_logprob=s.avg_logprob,
+                compression_ratio=s.compression_ratio,
+                no_speech_prob=s.no_speech_prob,
+                words=[
+                    TurboWord(word=w.word, start=_seconds(w.start), end=_seconds(w.end))
+                    for w in s.words
+                ],
+            )
+            for s in result.segments
+        ],
+        vtt=vtt(words, leading_space=True),
+    ).to_dict()
+
+
+def _bare(word: str) -> str:
+    return _EDGE_PUNCTUATION.sub("", word.strip()).lower()
+
+
+def _nova3_words(words: Sequence[EngineWord], punctuate: bool) -> list[Nova3Word]:
+    out = []
+    for w in words:
+        bare = _bare(w.word)
+        if not bare:
+            continue
+        out.append(
+            Nova3Word(
+                word=bare,
+                start=_seconds(w.start),
+                end=_seconds(w.end),
+                confidence=round(w.probability, 4),
+                punctuated_word=w.word.strip() if punctuate else UNSET,
+            )
+        )
+    return out
+
+
+def _transcript(words: Sequence[Nova3Word], punctuate: bool) -> str:
+    texts = [
+        str(w.punctuated_word) if punctuate and w.punctuated_word else str(w.word) for w in words
+    ]
+    return " ".join(texts)
+
+
+def _confidence(words: Sequence[Nova3Word]) -> float:
+    values = [float(w.confidence) for w in words if isinstance(w.confidence, float)]
+    return round(sum(values) / len(values), 4) if values else 0.0
+
+
+def _utterances(
+    words: Sequence[Nova3Word], pause: float, punctuate: bool, request_id: str
+) -> list[Nova3Utterance]:
+    """Split words at pauses of at least ``pause`` seconds (Deepgram's ``utt_split``)."""
+    groups: list[list[Nova3Word]] = []
+    for w in words:
+        if groups and float(w.start) - float(groups[-1][-1].end) < pause:  # type: ignore[arg-type]
+            groups[-1].append(w)
+        else:
+            groups.append([w])
+    namespace = uuid.uuid5(uuid.NAMESPACE_URL, request_id)
+    return [
+        Nova3Utterance(
+            start=g[0].start,
+            end=g[-1].end,
+            confidence=_confidence(g),
+            channel=0,
+            transcript=_transcript(g, punctuate),
+            words=g,
+            id=str(uuid.uuid5(namespace, str(index))),
+        )
+        for index, g in enumerate(groups)
+    ]
+
+
+def model_uuid(model_name: str) -> str:
+    """A stable id per local model, standing in for Deepgram's model uuid."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"cfasr-emulator/{model_name}"))
+
+
+def nova3_result(
+    result: EngineResult,
+    *,
+    options: Nova3Options,
+    request_id: str,
+    sha256: str,
+    created: str,
+    detection: LanguageDetection | None = None,
+) -> dict[str, Any]:
+    """nova-3: Deepgram's pre-recorded response, with unsupported options as warnings."""
+    words = _nova3_words(result.words, options.punctuate)
+    channel = Nova3Channel(
+        alternatives=[
+            Nova3Alternative(
+                transcript=_transcript(words, options.punctuate),
+                confidence=_confidence(words),
+                words=words,
+            )
+        ]
+    )
+    if options.detect_language:
+        channel.detected_language = detection.language if detection else result.language
+        channel.language_confidence = round(
+            detection.probability if detection else result.language_probability, 4
+        )
+    warnings = [
+        Nova3Warning(parameter=name, type_="unsupported", message=f"{name}: {reason}")
+        for name, reason in options.not_applied
+    ]
+    if result.recognition_skipped:
+        warnings.append(
+            Nova3Warning(parameter="engine", type_="recognition_skipped", message=SKIPPED_NOTE)
+        )
+    model_id = model_uuid(result.model_name)
+    model_info = Nova3MetadataModelInfo()
+    model_info[model_id] = Nova3ModelInfo(
+        name=f"cfasr-emulator-{result.model_name}",
+        version="faster-whisper-int8" if not result.recognition_skipped else "none",
+        arch="whisper" if not result.recognition_skipped else "none",
+    )
+    return Nova3Result(
+        metadata=Nova3Metadata(
+            transaction_key="deprecated",
+            request_id=request_id,
+            sha256=sha256,
+            created=created,
+            duration=result.duration,
+            channels=1,
+            models=[model_id],
+            model_info=model_info,
+            warnings=warnings if warnings else UNSET,
+        ),
+        results=Nova3Results(
+            channels=[channel],
+            utterances=(
+                _utterances(words, options.utt_split, options.punctuate, request_id)
+                if options.utterances
+                else UNSET
+            ),
+        ),
+    ).to_dict()
