@@ -1,0 +1,246 @@
+"""Live transcription over WebSocket: nova-3, nova-3-internal (experimental) and flux.
+
+    async with connect_nova3(settings, encoding="linear16", sample_rate=16000,
+                             interim_results=True) as stream:
+        await stream.send(chunk)
+        async for event in stream: ...
+
+`connect_*` return an unopened session (open it with `async with` / `with` or `connect()`);
+the `_sync` variants return the blocking twin. Option names are the query parameters of the
+model (see `Nova3StreamOptions`, `FluxStreamOptions`); unknown or out-of-range values raise
+`OptionError` before anything is sent.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cfasr_ext._config import Settings
+from cfasr_ext.streaming.errors import (
+    StreamAudioError,
+    StreamClosedError,
+    StreamConnectionLostError,
+    StreamIdleTimeoutError,
+    StreamProtocolError,
+    StreamServerError,
+    StreamStateError,
+)
+from cfasr_ext.streaming.events import (
+    ConfigureFailure,
+    ConfigureSuccess,
+    Connected,
+    EagerEndOfTurn,
+    EndOfTurn,
+    ErrorMessage,
+    Metadata,
+    Reconnected,
+    Reconnecting,
+    Results,
+    SpeechStarted,
+    StartOfTurn,
+    StreamEvent,
+    TurnInfo,
+    TurnResumed,
+    UnknownMessage,
+    Update,
+    UtteranceEnd,
+)
+from cfasr_ext.streaming.options import FluxStreamOptions, Nova3StreamOptions
+from cfasr_ext.streaming.protocol import (
+    DEFAULT_KEEPALIVE_INTERVAL,
+    ListenV1Protocol,
+    ListenV2Protocol,
+    StreamProtocol,
+    StreamState,
+)
+from cfasr_ext.streaming.session import (
+    DEFAULT_MAX_QUEUED_CHUNKS,
+    AsyncFluxStream,
+    AsyncNova3Stream,
+    AsyncStream,
+    ReconnectPolicy,
+)
+from cfasr_ext.streaming.sync_session import FluxStream, Nova3Stream, Stream
+
+__all__ = [
+    "FLUX_MODEL",
+    "NOVA3_INTERNAL_MODEL",
+    "NOVA3_MODEL",
+    "AsyncFluxStream",
+    "AsyncNova3Stream",
+    "AsyncStream",
+    "ConfigureFailure",
+    "ConfigureSuccess",
+    "Connected",
+    "EagerEndOfTurn",
+    "EndOfTurn",
+    "ErrorMessage",
+    "FluxStream",
+    "FluxStreamOptions",
+    "ListenV1Protocol",
+    "ListenV2Protocol",
+    "Metadata",
+    "Nova3Stream",
+    "Nova3StreamOptions",
+    "ReconnectPolicy",
+    "Reconnected",
+    "Reconnecting",
+    "Results",
+    "SpeechStarted",
+    "StartOfTurn",
+    "Stream",
+    "StreamAudioError",
+    "StreamClosedError",
+    "StreamConnectionLostError",
+    "StreamEvent",
+    "StreamIdleTimeoutError",
+    "StreamProtocol",
+    "StreamProtocolError",
+    "StreamServerError",
+    "StreamState",
+    "StreamStateError",
+    "TurnInfo",
+    "TurnResumed",
+    "UnknownMessage",
+    "Update",
+    "UtteranceEnd",
+    "connect_flux",
+    "connect_flux_sync",
+    "connect_nova3",
+    "connect_nova3_internal",
+    "connect_nova3_internal_sync",
+    "connect_nova3_sync",
+]
+
+NOVA3_MODEL = "@cf/deepgram/nova-3"
+NOVA3_INTERNAL_MODEL = "@cf/deepgram/nova-3-internal"
+FLUX_MODEL = "@cf/deepgram/flux"
+
+
+class _Default:
+    """Marker: reconnect on for raw PCM, off for compressed audio (it cannot be resent)."""
+
+
+_DEFAULT = _Default()
+ReconnectArg = ReconnectPolicy | None | _Default
+
+
+def _policy(reconnect: ReconnectArg, protocol: StreamProtocol) -> ReconnectPolicy | None:
+    if isinstance(reconnect, _Default):
+        return ReconnectPolicy() if protocol.can_resume else None
+    return reconnect
+
+
+def _resend_seconds(reconnect: ReconnectArg) -> float:
+    return reconnect.max_resend_seconds if isinstance(reconnect, ReconnectPolicy) else 120.0
+
+
+def _nova3(
+    model: str,
+    settings: Settings,
+    reconnect: ReconnectArg,
+    keepalive_interval: float | None,
+    max_queued_chunks: int,
+    close_timeout: float | None,
+    options: dict[str, Any],
+) -> AsyncNova3Stream:
+    protocol = ListenV1Protocol(
+        Nova3StreamOptions.from_kwargs(**options),
+        model=model,
+        keepalive_interval=keepalive_interval,
+        max_resend_seconds=_resend_seconds(reconnect),
+    )
+    return AsyncNova3Stream(
+        protocol,
+        settings,
+        reconnect=_policy(reconnect, protocol),
+        max_queued_chunks=max_queued_chunks,
+        close_timeout=close_timeout,
+    )
+
+
+def connect_nova3(
+    settings: Settings,
+    *,
+    reconnect: ReconnectArg = _DEFAULT,
+    keepalive_interval: float | None = DEFAULT_KEEPALIVE_INTERVAL,
+    max_queued_chunks: int = DEFAULT_MAX_QUEUED_CHUNKS,
+    close_timeout: float | None = None,
+    **options: Any,
+) -> AsyncNova3Stream:
+    """A nova-3 session (Deepgram v1 `listen`); `options` are `Nova3StreamOptions` fields.
+
+    `reconnect`: a `ReconnectPolicy`, or None to fail on the first dropped connection (default:
+    on for raw PCM). `keepalive_interval`: seconds of silence before a KeepAlive (None: off).
+    `close_timeout`: how long `close()` waits for the server (default `settings.timeout`)."""
+    return _nova3(
+        NOVA3_MODEL,
+        settings,
+        reconnect,
+        keepalive_interval,
+        max_queued_chunks,
+        close_timeout,
+        options,
+    )
+
+
+def connect_nova3_internal(
+    settings: Settings,
+    *,
+    reconnect: ReconnectArg = _DEFAULT,
+    keepalive_interval: float | None = DEFAULT_KEEPALIVE_INTERVAL,
+    max_queued_chunks: int = DEFAULT_MAX_QUEUED_CHUNKS,
+    close_timeout: float | None = None,
+    **options: Any,
+) -> AsyncNova3Stream:
+    """Like `connect_nova3` for `@cf/deepgram/nova-3-internal`: undocumented by Cloudflare,
+    experimental, and ordinary accounts may be refused (403)."""
+    return _nova3(
+        NOVA3_INTERNAL_MODEL,
+        settings,
+        reconnect,
+        keepalive_interval,
+        max_queued_chunks,
+        close_timeout,
+        options,
+    )
+
+
+def connect_flux(
+    settings: Settings,
+    *,
+    reconnect: ReconnectArg = _DEFAULT,
+    keepalive_interval: float | None = DEFAULT_KEEPALIVE_INTERVAL,
+    max_queued_chunks: int = DEFAULT_MAX_QUEUED_CHUNKS,
+    close_timeout: float | None = None,
+    **options: Any,
+) -> AsyncFluxStream:
+    """A flux session (Deepgram v2 `listen`); `options` are `FluxStreamOptions` fields. Flux
+    has no KeepAlive message, so idle keepalives are 20 ms of silence."""
+    protocol = ListenV2Protocol(
+        FluxStreamOptions.from_kwargs(**options),
+        keepalive_interval=keepalive_interval,
+        max_resend_seconds=_resend_seconds(reconnect),
+    )
+    return AsyncFluxStream(
+        protocol,
+        settings,
+        reconnect=_policy(reconnect, protocol),
+        max_queued_chunks=max_queued_chunks,
+        close_timeout=close_timeout,
+    )
+
+
+def connect_nova3_sync(settings: Settings, **kwargs: Any) -> Nova3Stream:
+    """Blocking twin of `connect_nova3` (same arguments)."""
+    return Nova3Stream(lambda: connect_nova3(settings, **kwargs))
+
+
+def connect_nova3_internal_sync(settings: Settings, **kwargs: Any) -> Nova3Stream:
+    """Blocking twin of `connect_nova3_internal` (same arguments)."""
+    return Nova3Stream(lambda: connect_nova3_internal(settings, **kwargs))
+
+
+def connect_flux_sync(settings: Settings, **kwargs: Any) -> FluxStream:
+    """Blocking twin of `connect_flux` (same arguments)."""
+    return FluxStream(lambda: connect_flux(settings, **kwargs))

@@ -1,0 +1,64 @@
+"""Any audio file → mono linear16 chunks at the session's sample rate, with PyAV (lazy import:
+it is the optional `audio` extra)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from cfasr_ext._errors import AudioInputError
+
+__all__ = ["DEFAULT_CHUNK_SECONDS", "pcm16_chunks"]
+
+DEFAULT_CHUNK_SECONDS = 0.08  # ~80 ms per frame: the size Deepgram recommends for latency
+
+
+def _import_av() -> Any:
+    try:
+        import av
+    except ImportError:
+        raise AudioInputError(
+            "decoding audio files needs PyAV; install it with: pip install 'cfasr[audio]' "
+            "(or send raw linear16 chunks with send())."
+        ) from None
+    return av
+
+
+def pcm16_chunks(
+    path: str | Path, *, sample_rate: int, chunk_seconds: float = DEFAULT_CHUNK_SECONDS
+) -> Iterator[bytes]:
+    """Decode `path` and yield signed 16-bit little-endian mono PCM, `chunk_seconds` each
+    (the last one shorter). Raises `AudioInputError` for missing, empty or non-audio files."""
+    av = _import_av()
+    file = Path(path)
+    if not file.is_file():
+        raise AudioInputError(f"{file} is not a file; pass the path of an audio file.")
+    chunk_bytes = max(2, int(sample_rate * chunk_seconds) * 2)
+    try:
+        container = av.open(str(file))
+    except (av.error.FFmpegError, OSError) as exc:
+        raise AudioInputError(f"{file} could not be opened as audio: {exc}") from None
+    with container:
+        if not container.streams.audio:
+            raise AudioInputError(f"{file} has no audio stream.")
+        resampler = av.AudioResampler(format="s16", layout="mono", rate=sample_rate)
+        pending = bytearray()
+        produced = False
+        try:
+            for frame in container.decode(container.streams.audio[0]):
+                for out in resampler.resample(frame):
+                    pending += out.to_ndarray().tobytes()
+                while len(pending) >= chunk_bytes:
+                    produced = True
+                    yield bytes(pending[:chunk_bytes])
+                    del pending[:chunk_bytes]
+            for out in resampler.resample(None):
+                pending += out.to_ndarray().tobytes()
+        except av.error.FFmpegError as exc:
+            raise AudioInputError(f"{file} could not be decoded: {exc}") from None
+        if pending:
+            produced = True
+            yield bytes(pending)
+        if not produced:
+            raise AudioInputError(f"{file} contains no audio samples.")
