@@ -66,15 +66,18 @@ def unwrap_result(status_code: int, headers: Mapping[str, str], content: bytes) 
             request_id=_header(headers, "cf-ai-req-id"),
             body=content,
         ) from exc
-    if (
-        isinstance(payload, dict)
-        and "result" in payload
-        and ("success" in payload or "errors" in payload)
-    ):
+    if isinstance(payload, dict) and _is_envelope(payload):
         if payload.get("success") is False:
             raise error_from_response(status_code, content, headers)
-        return payload["result"]
+        return payload.get("result")
     return payload
+
+
+def _is_envelope(payload: dict[str, Any]) -> bool:
+    keys = payload.keys()
+    return ("success" in keys and ("result" in keys or "errors" in keys)) or (
+        "result" in keys and "errors" in keys
+    )
 
 
 def _header(headers: Mapping[str, str], name: str) -> str | None:
