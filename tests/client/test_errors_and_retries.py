@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from cfasr_client.models import WhisperResult
 
@@ -140,7 +142,7 @@ def test_one_shot_iterator_that_fails_mid_upload_says_it_cannot_be_replayed(run:
     assert len(run.server.requests) == 1
 
 
-def test_seekable_file_is_replayed_from_its_start(run: Runner, tmp_path) -> None:
+def test_seekable_file_is_replayed_from_its_start(run: Runner, tmp_path: Path) -> None:
     path = tmp_path / "a.wav"
     path.write_bytes(WAV)
     run.server.script = [DROP]

@@ -87,16 +87,17 @@ def test_batch_submit_poll_wait(run: Runner) -> None:
     ]
 
     def flow(client: cf.Client | cf.AsyncClient) -> object:
-        batch = client.whisper_large_v3_turbo.batch
         if isinstance(client, cf.Client):
+            batch = client.whisper_large_v3_turbo.batch
             job = batch.submit([WAV], language="en")
             return job, batch.wait(job, interval=0.001, timeout=5)
 
-        async def go() -> object:
+        async def go(client: cf.AsyncClient) -> object:
+            batch = client.whisper_large_v3_turbo.batch
             job = await batch.submit([WAV], language="en")
             return job, await batch.wait(job, interval=0.001, timeout=5)
 
-        return go()
+        return go(client)
 
     job, outcomes = run(flow)
     assert job == cf.BatchJob(request_id="job-1", model="@cf/openai/whisper-large-v3-turbo")
