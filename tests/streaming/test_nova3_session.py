@@ -27,7 +27,7 @@ from tests.streaming.conftest import settings_for
 from tests.streaming.fake_deepgram import Script, chunks, fake_deepgram, word_audio
 
 WORDS = [1, 2, 3, 0, 4, 5, 6, 7, 0, 8, 9, 10]
-PCM = {"encoding": "linear16", "sample_rate": 16000}
+PCM: dict[str, Any] = {"encoding": "linear16", "sample_rate": 16000}
 
 
 async def collect(stream: Any) -> list[StreamEvent]:
