@@ -21,6 +21,7 @@ from .engine import (
     RawEncoding,
     decode_audio,
     decode_raw,
+    speech_regions,
 )
 
 RAW_ENCODINGS = ("linear16", "mulaw")
@@ -52,14 +53,21 @@ async def recognise(
     request_id: str,
     raw: RawFormat | None = None,
     options: dict[str, Any] | None = None,
+    regions: list[tuple[float, float]] | None = None,
 ) -> EngineResult:
-    """Decode ``data`` and transcribe it with the local ``model``."""
+    """Decode ``data`` and transcribe it with the local ``model``.
+
+    Pass a list as ``regions`` to have it filled with the clip's VAD speech regions
+    (seconds), e.g. for utterance splitting.
+    """
     admission = ctx.engine.try_admit()
     if admission is None:
         raise errors.out_of_capacity()
     try:
         try:
             samples = await asyncio.to_thread(_decode, data, raw)
+            if regions is not None:
+                regions.extend(await asyncio.to_thread(speech_regions, samples))
         except AudioDecodeError as exc:
             raise errors.bad_input(
                 f"the body is not audio that can be decoded: {exc.message}", request_id

@@ -227,6 +227,7 @@ async def _nova3_audio(call: Call, options: inputs.Nova3Options, raw: RawFormat 
     engine_options: dict[str, Any] = {"language": language}
     if options.keyterms:
         engine_options["hotwords"] = " ".join(options.keyterms)
+    regions: list[tuple[float, float]] | None = [] if options.utterances else None
     result = await recognise(
         call.ctx,
         call.body,
@@ -234,6 +235,7 @@ async def _nova3_audio(call: Call, options: inputs.Nova3Options, raw: RawFormat 
         request_id=call.request_id,
         raw=raw,
         options=engine_options,
+        regions=regions,
     )
     body = nova3_result(
         result,
@@ -241,6 +243,7 @@ async def _nova3_audio(call: Call, options: inputs.Nova3Options, raw: RawFormat 
         request_id=call.request_id,
         sha256=hashlib.sha256(call.body).hexdigest(),
         created=created.replace("+00:00", "Z"),
+        regions=regions or (),
     )
     return Outcome(body, result.duration, result.recognition_skipped)
 

@@ -145,16 +145,42 @@ def _confidence(words: Sequence[Nova3Word]) -> float:
     return round(sum(values) / len(values), 4) if values else 0.0
 
 
-def _utterances(
-    words: Sequence[Nova3Word], pause: float, punctuate: bool, request_id: str
-) -> list[Nova3Utterance]:
-    """Split words at pauses of at least ``pause`` seconds (Deepgram's ``utt_split``)."""
-    groups: list[list[Nova3Word]] = []
-    for w in words:
-        if groups and float(w.start) - float(groups[-1][-1].end) < pause:  # type: ignore[arg-type]
-            groups[-1].append(w)
+def _merge(regions: Sequence[tuple[float, float]], pause: float) -> list[tuple[float, float]]:
+    merged: list[tuple[float, float]] = []
+    for start, end in sorted(regions):
+        if merged and start - merged[-1][1] < pause:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
-            groups.append([w])
+            merged.append((start, end))
+    return merged
+
+
+def _region_of(start: float, regions: Sequence[tuple[float, float]]) -> int:
+    """Index of the last region that begins before the word (words stretch over pauses)."""
+    index = 0
+    for i, (region_start, _) in enumerate(regions):
+        if region_start <= start + 0.1:
+            index = i
+    return index
+
+
+def _utterances(
+    words: Sequence[Nova3Word],
+    regions: Sequence[tuple[float, float]],
+    pause: float,
+    punctuate: bool,
+    request_id: str,
+) -> list[Nova3Utterance]:
+    """Group words by VAD speech regions separated by at least ``pause`` s (``utt_split``).
+
+    VAD decides, not word times, because Whisper stretches a last word over the silence.
+    """
+    merged = _merge(regions, pause) or [(0.0, float("inf"))]
+    groups: dict[int, list[Nova3Word]] = {}
+    for w in words:
+        groups.setdefault(_region_of(float(w.start), merged), []).append(  # type: ignore[arg-type]
+            w
+        )
     namespace = uuid.uuid5(uuid.NAMESPACE_URL, request_id)
     return [
         Nova3Utterance(
@@ -166,7 +192,7 @@ def _utterances(
             words=g,
             id=str(uuid.uuid5(namespace, str(index))),
         )
-        for index, g in enumerate(groups)
+        for index, g in enumerate(groups[k] for k in sorted(groups))
     ]
 
 
@@ -183,6 +209,7 @@ def nova3_result(
     sha256: str,
     created: str,
     detection: LanguageDetection | None = None,
+    regions: Sequence[tuple[float, float]] = (),
 ) -> dict[str, Any]:
     """nova-3: Deepgram's pre-recorded response, with unsupported options as warnings."""
     words = _nova3_words(result.words, options.punctuate)
@@ -230,7 +257,7 @@ def nova3_result(
         results=Nova3Results(
             channels=[channel],
             utterances=(
-                _utterances(words, options.utt_split, options.punctuate, request_id)
+                _utterances(words, regions, options.utt_split, options.punctuate, request_id)
                 if options.utterances
                 else UNSET
             ),
