@@ -4,12 +4,12 @@ Whisper models fail or time out on long inputs (Cloudflare's own tutorial sends 
 pieces), so long audio is cut where it is quietest near evenly spaced targets, each piece is
 sent as a 16-bit WAV, and the pieces' transcripts are stitched back with absolute times:
 
-    chunks = plan_chunks(pcm, 16_000, max_bytes=1_000_000)
-    pieces = [(chunk.start_seconds, transcribe(chunk_to_wav(pcm, chunk))) for chunk in chunks]
+    pieces = [(offset, transcribe(wav)) for offset, wav in wav_pieces(pcm, 16_000)]
     transcript = stitch(pieces, duration=len(pcm) / 16_000)
 
-`plan_chunks` and `chunk_to_wav` need numpy (the `audio` extra); it is imported when they are
-called, so `stitch` and `Chunk` work without it.
+(`wav_pieces` is `plan_chunks` + `chunk_to_wav`, encoding one piece at a time.)
+`plan_chunks`, `wav_pieces` and `chunk_to_wav` need numpy (the `audio` extra); it is imported
+when they are called, so `stitch` and `Chunk` work without it.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import io
 import math
 import re
 import wave
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
@@ -40,6 +40,7 @@ __all__ = [
     "pcm_to_wav",
     "plan_chunks",
     "stitch",
+    "wav_pieces",
     "wav_size",
 ]
 
@@ -126,6 +127,19 @@ def plan_chunks(
         start = cut
     chunks.append(Chunk(start, int(samples.size), sample_rate))
     return chunks
+
+
+def wav_pieces(
+    pcm: FloatArray,
+    sample_rate: int = 16_000,
+    *,
+    max_seconds: float | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+) -> Iterator[tuple[float, bytes]]:
+    """`(offset_seconds, wav_bytes)` for each piece `plan_chunks` chooses, encoded lazily so
+    only one piece is in memory at a time. Raises as `plan_chunks` does, before yielding."""
+    chunks = plan_chunks(pcm, sample_rate, max_seconds=max_seconds, max_bytes=max_bytes)
+    return ((chunk.start_seconds, chunk_to_wav(pcm, sample_rate, chunk)) for chunk in chunks)
 
 
 def chunk_to_wav(pcm: FloatArray, sample_rate: int, chunk: Chunk) -> bytes:

@@ -22,6 +22,7 @@ from cfasr_ext.chunking import (
     pcm_to_wav,
     plan_chunks,
     stitch,
+    wav_pieces,
     wav_size,
 )
 from cfasr_ext.transcript import Segment, Transcript, Word
@@ -232,3 +233,18 @@ def test_stitch_needs_a_piece_and_offsets_in_seconds() -> None:
         stitch([])
     with pytest.raises(OptionError):
         stitch([(-1.0, piece())])
+
+
+def test_wav_pieces_pair_each_encoded_piece_with_its_offset(
+    recording: tuple[Audio, list[tuple[float, float]]],
+) -> None:
+    pcm, _ = recording
+    chunks = plan_chunks(pcm, RATE, max_seconds=25.0)
+    pieces = list(wav_pieces(pcm, RATE, max_seconds=25.0))
+    assert [offset for offset, _ in pieces] == [chunk.start_seconds for chunk in chunks]
+    assert [wav for _, wav in pieces] == [chunk_to_wav(pcm, RATE, chunk) for chunk in chunks]
+
+
+def test_wav_pieces_reports_bad_limits_before_any_piece_is_made() -> None:
+    with pytest.raises(OptionError):
+        wav_pieces(np.zeros(RATE, dtype=np.float32), RATE, max_seconds=None, max_bytes=None)
