@@ -56,7 +56,7 @@ limits = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(st.one_of(increasing_words(), overlapping_words()), limits)
 def test_cues_never_overlap_and_never_run_backwards(
     words: list[Word], chosen: dict[str, Any]
@@ -69,7 +69,7 @@ def test_cues_never_overlap_and_never_run_backwards(
         assert before.end <= after.start
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(increasing_words(), limits)
 def test_every_line_and_cue_is_within_the_limits(words: list[Word], chosen: dict[str, Any]) -> None:
     for cue in cues_from_words(words, **chosen):
@@ -77,7 +77,7 @@ def test_every_line_and_cue_is_within_the_limits(words: list[Word], chosen: dict
         assert all(len(line) <= chosen["max_line_chars"] for line in cue.lines)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(increasing_words(), limits)
 def test_every_word_appears_exactly_once_in_order(
     words: list[Word], chosen: dict[str, Any]
@@ -87,7 +87,7 @@ def test_every_word_appears_exactly_once_in_order(
     assert laid_out == [word.text for word in words]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(increasing_words())
 def test_written_subtitles_parse_back_to_the_same_cues(words: list[Word]) -> None:
     cues = cues_from_words(words)
