@@ -1,0 +1,369 @@
+"""The `cfasr` command: global options and the four commands, each delegating to a module.
+
+Credentials come only from the environment (`CLOUDFLARE_API_TOKEN`, or `CLOUDFLARE_API_KEY`
++ `CLOUDFLARE_EMAIL`): a token typed as a flag would be saved in the shell's history.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cfasr_ext._version import __version__
+from cfasr_ext.cli.batch import run_batch
+from cfasr_ext.cli.catalog import REST_MODELS, STREAM_MODELS, CliError, resolve_model
+from cfasr_ext.cli.context import GlobalOptions, fail, options_of
+from cfasr_ext.cli.inputs import expand_inputs
+from cfasr_ext.cli.models_table import models_json, print_models
+from cfasr_ext.cli.options import STREAM_FLAGS, TRANSCRIBE_FLAGS, model_options
+from cfasr_ext.cli.outputs import parse_format, plan_outputs
+from cfasr_ext.cli.report import BatchProgress, print_summary
+from cfasr_ext.cli.transcriber import DEFAULT_MAX_BYTES, Transcriber
+
+__all__ = ["app"]
+
+app = typer.Typer(
+    name="cfasr",
+    help="Transcribe, stream and emulate Cloudflare Workers AI speech recognition.\n\n"
+    "Credentials come from the environment: CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+_MODEL_OPTIONS = "Model options (checked against --model)"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"cfasr {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def global_options(
+    ctx: typer.Context,
+    base_url: Annotated[
+        str | None,
+        typer.Option(
+            "--base-url",
+            help="API base URL, e.g. http://127.0.0.1:8787/client/v4 for `cfasr serve` "
+            "[env: CLOUDFLARE_BASE_URL]",
+            show_default=False,
+        ),
+    ] = None,
+    gateway: Annotated[
+        str | None,
+        typer.Option(
+            "--gateway",
+            help="AI Gateway id to route through [env: CLOUDFLARE_AI_GATEWAY_ID]",
+            show_default=False,
+        ),
+    ] = None,
+    account_id: Annotated[
+        str | None,
+        typer.Option(
+            "--account-id",
+            help="32-hex Cloudflare account id [env: CLOUDFLARE_ACCOUNT_ID]",
+            show_default=False,
+        ),
+    ] = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Log requests and show tracebacks.")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Global options go before the command: cfasr --base-url URL transcribe talk.mp3"""
+    del version
+    options = GlobalOptions(base_url, gateway, account_id, verbose, quiet)
+    options.setup_logging()
+    ctx.obj = options
+
+
+@app.command()
+def transcribe(
+    ctx: typer.Context,
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="FILE|DIR|GLOB|-...", help="Audio files, directories, globs, - for stdin."
+        ),
+    ],
+    model: Annotated[
+        str, typer.Option("--model", "-m", help="whisper, whisper-tiny-en, turbo, nova-3.")
+    ] = "whisper-large-v3-turbo",
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="txt, json, srt or vtt.")
+    ] = "txt",
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Directory for the outputs (default: standard output).",
+            show_default=False,
+        ),
+    ] = None,
+    concurrency: Annotated[
+        int, typer.Option("--concurrency", "-j", help="Requests in flight at once.")
+    ] = 4,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Skip inputs whose output in --out is complete.")
+    ] = False,
+    chunking: Annotated[
+        bool,
+        typer.Option("--chunking", help="Split long audio at silences and stitch the pieces."),
+    ] = False,
+    chunk_bytes: Annotated[
+        int, typer.Option("--chunk-bytes", help="Largest piece sent with --chunking (WAV bytes).")
+    ] = DEFAULT_MAX_BYTES,
+    language: Annotated[
+        str | None,
+        typer.Option(help="Language code (turbo, nova-3).", rich_help_panel=_MODEL_OPTIONS),
+    ] = None,
+    task: Annotated[
+        str | None,
+        typer.Option(help="transcribe or translate (turbo).", rich_help_panel=_MODEL_OPTIONS),
+    ] = None,
+    initial_prompt: Annotated[
+        str | None,
+        typer.Option(help="Vocabulary/style hint (turbo).", rich_help_panel=_MODEL_OPTIONS),
+    ] = None,
+    vad_filter: Annotated[
+        bool | None,
+        typer.Option(
+            "--vad-filter/--no-vad-filter",
+            help="Drop silence first (turbo).",
+            rich_help_panel=_MODEL_OPTIONS,
+            show_default=False,
+        ),
+    ] = None,
+    beam_size: Annotated[
+        int | None,
+        typer.Option(help="Beam width 1-20 (turbo).", rich_help_panel=_MODEL_OPTIONS),
+    ] = None,
+    diarize: Annotated[
+        bool | None,
+        typer.Option(
+            "--diarize/--no-diarize",
+            help="Label speakers (nova-3).",
+            rich_help_panel=_MODEL_OPTIONS,
+            show_default=False,
+        ),
+    ] = None,
+    punctuate: Annotated[
+        bool | None,
+        typer.Option(
+            "--punctuate/--no-punctuate",
+            help="Punctuation and casing (nova-3).",
+            rich_help_panel=_MODEL_OPTIONS,
+            show_default=False,
+        ),
+    ] = None,
+    smart_format: Annotated[
+        bool | None,
+        typer.Option(
+            "--smart-format/--no-smart-format",
+            help="Format numbers, dates... (nova-3).",
+            rich_help_panel=_MODEL_OPTIONS,
+            show_default=False,
+        ),
+    ] = None,
+    keyterm: Annotated[
+        list[str] | None,
+        typer.Option(help="Term to boost; repeatable (nova-3).", rich_help_panel=_MODEL_OPTIONS),
+    ] = None,
+) -> None:
+    """Transcribe recordings: one output per input, N requests at a time."""
+    options = options_of(ctx)
+    try:
+        full_model = resolve_model(model, REST_MODELS, "transcribe")
+        sdk_options = model_options(full_model, dict(locals()), TRANSCRIBE_FLAGS)
+        fmt = parse_format(output_format)
+        if concurrency < 1:
+            raise CliError(f"--concurrency must be at least 1, got {concurrency}.")
+        if chunking and chunk_bytes < 64_000:
+            raise CliError(
+                f"--chunk-bytes must be at least 64000 (2 s of audio), got {chunk_bytes}."
+            )
+        if resume and out is None:
+            raise CliError("--resume needs --out DIR (outputs on stdout cannot be resumed).")
+        items = expand_inputs(inputs)
+        outputs = plan_outputs(items, out, fmt)
+        client = options.client()
+    except Exception as error:
+        fail(error, options)
+    console = options.stderr()
+    with client:
+        stdin_audio = sys.stdin.buffer.read() if any(i.is_stdin for i in items) else None
+        transcriber = Transcriber(
+            client,
+            model=full_model,
+            options=sdk_options,
+            concurrency=concurrency,
+            chunk_bytes=chunk_bytes if chunking else None,
+        )
+        total = sum(
+            len(stdin_audio or b"") if i.path is None else i.path.stat().st_size for i in items
+        )
+        with BatchProgress(
+            console, files=len(items), total_bytes=total, enabled=not options.quiet
+        ) as progress:
+            outcomes = run_batch(
+                items,
+                outputs,
+                transcribe=transcriber.transcribe,
+                output_format=fmt,
+                concurrency=concurrency,
+                resume=resume,
+                progress=progress,
+                stdout=sys.stdout,
+                stdin_audio=stdin_audio,
+            )
+    failed = [o for o in outcomes if o.status == "failed"]
+    if len(outcomes) > 1 or not failed:
+        print_summary(console, outcomes)
+    for outcome in failed:
+        typer.echo(f"cfasr: error: {outcome.item.label}: {outcome.reason}", err=True)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def models(
+    as_json: Annotated[bool, typer.Option("--json", help="Print the table as JSON.")] = False,
+) -> None:
+    """The eight operations: model, transport (REST / WebSocket), inputs and options."""
+    if as_json:
+        typer.echo(models_json())
+    else:
+        from rich.console import Console
+
+        print_models(Console(soft_wrap=False))
+
+
+@app.command()
+def serve(
+    ctx: typer.Context,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8787,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            help="Accept only this bearer token. Prefer the CFASR_EMULATOR_TOKEN environment "
+            "variable: a flag is saved in your shell history.",
+            show_default=False,
+        ),
+    ] = None,
+    preload: Annotated[bool, typer.Option(help="Load the models before listening.")] = False,
+) -> None:
+    """Run the local emulator (the same API on http://HOST:PORT/client/v4)."""
+    from cfasr_ext.cli.serve import run_server
+
+    options = options_of(ctx)
+    try:
+        code = run_server(host=host, port=port, token=token, preload=preload, options=options)
+    except Exception as error:
+        fail(error, options)
+    raise typer.Exit(code)
+
+
+@app.command()
+def stream(
+    ctx: typer.Context,
+    source: Annotated[
+        str | None,
+        typer.Argument(metavar="FILE|-", help="Audio file, or - for stdin.", show_default=False),
+    ] = None,
+    model: Annotated[str, typer.Option("--model", "-m", help="nova-3 or flux.")] = "nova-3",
+    realtime: Annotated[
+        bool, typer.Option("--realtime", help="Send the file at its playing speed.")
+    ] = False,
+    mic: Annotated[
+        bool, typer.Option("--mic", help="Stream the microphone (needs sounddevice).")
+    ] = False,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="Final output: txt, json, srt or vtt.")
+    ] = "txt",
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="Write the final output to this file.", show_default=False
+        ),
+    ] = None,
+    language: Annotated[
+        str | None, typer.Option(help="Language (nova-3).", rich_help_panel=_MODEL_OPTIONS)
+    ] = None,
+    diarize: Annotated[
+        bool | None,
+        typer.Option(
+            "--diarize/--no-diarize",
+            help="Label speakers (nova-3).",
+            rich_help_panel=_MODEL_OPTIONS,
+            show_default=False,
+        ),
+    ] = None,
+    punctuate: Annotated[
+        bool | None,
+        typer.Option(
+            "--punctuate/--no-punctuate",
+            help="Punctuation (nova-3).",
+            rich_help_panel=_MODEL_OPTIONS,
+            show_default=False,
+        ),
+    ] = None,
+    smart_format: Annotated[
+        bool | None,
+        typer.Option(
+            "--smart-format/--no-smart-format",
+            help="Smart formatting (nova-3).",
+            rich_help_panel=_MODEL_OPTIONS,
+            show_default=False,
+        ),
+    ] = None,
+    keyterm: Annotated[
+        list[str] | None,
+        typer.Option(help="Term to boost; repeatable.", rich_help_panel=_MODEL_OPTIONS),
+    ] = None,
+    eot_threshold: Annotated[
+        float | None,
+        typer.Option(help="End-of-turn confidence 0.5-0.9 (flux).", rich_help_panel=_MODEL_OPTIONS),
+    ] = None,
+    eager_eot_threshold: Annotated[
+        float | None,
+        typer.Option(help="Eager end of turn 0.3-0.9 (flux).", rich_help_panel=_MODEL_OPTIONS),
+    ] = None,
+    eot_timeout_ms: Annotated[
+        int | None,
+        typer.Option(help="Force end of turn after ms (flux).", rich_help_panel=_MODEL_OPTIONS),
+    ] = None,
+) -> None:
+    """Stream a recording live: interim text in place, final lines, flux turns."""
+    from cfasr_ext.cli.live import StreamRequest, run_stream
+
+    options = options_of(ctx)
+    try:
+        full_model = resolve_model(model, STREAM_MODELS, "stream")
+        sdk_options = model_options(full_model, dict(locals()), STREAM_FLAGS)
+        request = StreamRequest.build(
+            source=source,
+            mic=mic,
+            model=full_model,
+            options=sdk_options,
+            realtime=realtime,
+            output_format=parse_format(output_format),
+            out=out,
+        )
+        settings = options.settings()
+        run_stream(request, settings, options)
+    except Exception as error:
+        fail(error, options)

@@ -1,0 +1,119 @@
+"""`cfasr transcribe`: many recordings, N at a time, each written atomically when done.
+
+Transcripts for standard output are printed in input order (so several JSON documents in a
+row stay readable by `jq`), each as soon as every earlier one is out. An error that will hit
+every remaining file as well (refused token, unknown account, unreachable server, daily
+limit) stops the run instead of repeating the same request for each file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from pathlib import Path
+from typing import TextIO
+
+from cfasr_ext._errors import (
+    APIConnectionError,
+    AuthenticationError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+)
+from cfasr_ext.cli.errors import describe_error
+from cfasr_ext.cli.inputs import InputFile
+from cfasr_ext.cli.outputs import OutputFormat, is_complete, render, write_atomic
+from cfasr_ext.cli.report import BatchProgress, FileOutcome
+from cfasr_ext.transcript import Transcript
+
+__all__ = ["is_fatal", "run_batch"]
+
+
+def is_fatal(error: BaseException) -> bool:
+    """True for errors that every other file of the run would hit too."""
+    if isinstance(error, RateLimitError):
+        return error.is_daily_limit
+    return isinstance(
+        error, AuthenticationError | PermissionDeniedError | NotFoundError | APIConnectionError
+    )
+
+
+def _audio_seconds(transcript: Transcript) -> float | None:
+    if transcript.duration is not None:
+        return transcript.duration
+    return transcript.words[-1].end if transcript.words else None
+
+
+def _size(item: InputFile, stdin_audio: bytes | None) -> int:
+    if item.path is None:
+        return len(stdin_audio or b"")
+    try:
+        return item.path.stat().st_size
+    except OSError:
+        return 0
+
+
+def run_batch(
+    inputs: list[InputFile],
+    outputs: list[Path | None],
+    *,
+    transcribe: Callable[[Path | bytes], Transcript],
+    output_format: OutputFormat,
+    concurrency: int,
+    resume: bool,
+    progress: BatchProgress,
+    stdout: TextIO,
+    stdin_audio: bytes | None = None,
+) -> list[FileOutcome]:
+    """Transcribe `inputs` into `outputs` (None = `stdout`); one outcome per input, in order."""
+    outcomes: dict[int, FileOutcome] = {}
+    printed: dict[int, str] = {}
+    next_to_print = 0
+    todo: list[int] = []
+    for index, (item, output) in enumerate(zip(inputs, outputs, strict=True)):
+        if resume and output is not None and is_complete(output, output_format):
+            outcomes[index] = FileOutcome(item, "skipped", output=output)
+            progress.advance(_size(item, stdin_audio), None)
+        else:
+            todo.append(index)
+
+    def job(index: int) -> str:
+        item, output = inputs[index], outputs[index]
+        audio: Path | bytes = item.path if item.path is not None else (stdin_audio or b"")
+        transcript = transcribe(audio)
+        text = render(transcript, output_format)
+        if output is not None:
+            write_atomic(output, text)
+        outcomes[index] = FileOutcome(item, "done", _audio_seconds(transcript), output)
+        return text
+
+    stop_reason: str | None = None
+    with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="cfasr") as pool:
+        running: dict[Future[str], int] = {pool.submit(job, i): i for i in todo}
+        while running:
+            finished, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in finished:
+                index = running.pop(future)
+                item = inputs[index]
+                if future.cancelled():
+                    reason = f"not attempted: {stop_reason}"
+                    outcomes[index] = FileOutcome(item, "failed", reason=reason)
+                    continue
+                error = future.exception()
+                if error is not None:
+                    reason = describe_error(error)
+                    outcomes[index] = FileOutcome(item, "failed", reason=reason)
+                    if is_fatal(error) and stop_reason is None:
+                        stop_reason = f"stopped after {item.label} failed"
+                        for pending in running:
+                            pending.cancel()
+                elif outputs[index] is None:
+                    printed[index] = future.result()
+                progress.advance(_size(item, stdin_audio), outcomes[index].audio_seconds)
+            while next_to_print < len(inputs) and next_to_print in outcomes:
+                text = printed.pop(next_to_print, None)
+                if text is not None:
+                    stdout.write(text)
+                    stdout.flush()
+                next_to_print += 1
+    return [outcomes[i] for i in range(len(inputs))]

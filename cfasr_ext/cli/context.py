@@ -1,0 +1,60 @@
+"""Global options shared by every command, and turning errors into one line and an exit code."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from typing import NoReturn
+
+import attrs
+import typer
+from rich.console import Console
+
+from cfasr_ext._client import Client
+from cfasr_ext._config import Settings, resolve_settings
+from cfasr_ext._logging import setup_from_env
+from cfasr_ext.cli.errors import describe_error, exit_code_for
+
+__all__ = ["GlobalOptions", "fail"]
+
+
+@attrs.frozen
+class GlobalOptions:
+    """`--base-url`, `--gateway`, `--account-id`, `-v`, `--quiet`; the token is env-only."""
+
+    base_url: str | None = None
+    gateway: str | None = None
+    account_id: str | None = None
+    verbose: bool = False
+    quiet: bool = False
+
+    def settings(self) -> Settings:
+        """Resolved settings (token from `CLOUDFLARE_API_TOKEN`); `ConfigurationError` if not."""
+        return resolve_settings(
+            account_id=self.account_id, base_url=self.base_url, gateway_id=self.gateway
+        )
+
+    def client(self) -> Client:
+        return Client(account_id=self.account_id, base_url=self.base_url, gateway_id=self.gateway)
+
+    def stderr(self) -> Console:
+        """Where progress, summaries and notices go (never standard output)."""
+        return Console(stderr=True, quiet=self.quiet, highlight=False, soft_wrap=True)
+
+    def setup_logging(self) -> None:
+        """`-v` logs every request to stderr, with secrets scrubbed (as `CFASR_LOG=debug`)."""
+        if self.verbose:
+            setup_from_env({"CFASR_LOG": "debug"})
+
+
+def options_of(ctx: typer.Context) -> GlobalOptions:
+    obj = ctx.find_root().obj
+    return obj if isinstance(obj, GlobalOptions) else GlobalOptions()
+
+
+def fail(error: BaseException, options: GlobalOptions) -> NoReturn:
+    """Print `error` as one line on stderr (with the traceback under -v) and exit."""
+    if options.verbose:
+        traceback.print_exception(error, file=sys.stderr)
+    typer.echo(f"cfasr: error: {describe_error(error)}", err=True)
+    raise typer.Exit(exit_code_for(error))

@@ -1,0 +1,236 @@
+"""`cfasr stream`: send a recording (or the microphone) over a WebSocket and show it live.
+
+Interim text is rewritten in place on a terminal; final results (nova-3) and ended turns
+(flux) are printed as lines. The live view goes to stderr, the final transcript to stdout or
+`--out`, so `cfasr stream talk.wav -f json | jq` still works.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import importlib.util
+import os
+import signal
+import sys
+import tempfile
+from collections.abc import AsyncIterator, Mapping
+from pathlib import Path
+from typing import Any, TextIO
+
+import attrs
+
+from cfasr_ext._config import Settings
+from cfasr_ext.cli.catalog import CliError
+from cfasr_ext.cli.context import GlobalOptions
+from cfasr_ext.cli.outputs import OutputFormat, render, write_atomic
+from cfasr_ext.streaming import (
+    AsyncStream,
+    EndOfTurn,
+    Reconnecting,
+    Results,
+    StreamEvent,
+    TurnInfo,
+    connect_flux,
+    connect_nova3,
+)
+
+__all__ = ["LiveDisplay", "StreamRequest", "run_stream"]
+
+_NOVA_3 = "@cf/deepgram/nova-3"
+SAMPLE_RATE = 16_000
+
+
+@attrs.frozen
+class StreamRequest:
+    """What to stream and where the final transcript goes."""
+
+    model: str
+    options: Mapping[str, Any]
+    source: Path | None
+    """None = standard input (unless `mic`)."""
+    mic: bool
+    realtime: bool
+    output_format: OutputFormat
+    out: Path | None
+
+    @classmethod
+    def build(
+        cls,
+        *,
+        source: str | None,
+        mic: bool,
+        model: str,
+        options: Mapping[str, Any],
+        realtime: bool,
+        output_format: OutputFormat,
+        out: Path | None,
+    ) -> StreamRequest:
+        """Checked request; `CliError` for a missing file, or FILE and --mic together."""
+        if mic:
+            if source is not None:
+                raise CliError("give either FILE|- or --mic, not both.")
+            if importlib.util.find_spec("sounddevice") is None:
+                raise CliError(
+                    "--mic needs the optional sounddevice package: pip install sounddevice "
+                    "(or stream a file, or - for stdin)."
+                )
+            path = None
+        elif source is None:
+            raise CliError("nothing to stream: pass an audio FILE, - for stdin, or --mic.")
+        elif source == "-":
+            path = None
+        else:
+            path = Path(source).expanduser()
+            if path.is_dir():
+                raise CliError(f"{source} is a directory; stream one audio file at a time.")
+            if not path.is_file():
+                raise CliError(f"{source}: no such file; check the path.")
+        if out is not None and out.is_dir():
+            raise CliError(f"--out {out} is a directory; stream writes one file, name it.")
+        return cls(model, dict(options), path, mic, realtime, output_format, out)
+
+    def session_options(self) -> dict[str, Any]:
+        """Mono linear16 at 16 kHz (what `send_file` produces), plus the user's options."""
+        base: dict[str, Any] = {"encoding": "linear16", "sample_rate": SAMPLE_RATE}
+        if self.model == _NOVA_3:
+            base["interim_results"] = True
+        return {**base, **self.options}
+
+
+class LiveDisplay:
+    """Interim text rewritten in place (terminals only) and final lines."""
+
+    def __init__(self, stream: TextIO, *, enabled: bool) -> None:
+        self._stream = stream
+        self._enabled = enabled
+        self._interactive = enabled and stream.isatty()
+        self._dirty = False
+
+    def _clear(self) -> None:
+        if self._dirty:
+            self._stream.write("\r\x1b[2K")
+            self._dirty = False
+
+    def interim(self, text: str) -> None:
+        if not self._interactive or not text:
+            return
+        width = max(20, os.get_terminal_size(self._stream.fileno()).columns - 1)
+        self._clear()
+        self._stream.write(text[-width:])
+        self._stream.flush()
+        self._dirty = True
+
+    def final(self, text: str) -> None:
+        if not self._enabled or not text:
+            return
+        self._clear()
+        self._stream.write(text + "\n")
+        self._stream.flush()
+
+    def show(self, event: StreamEvent) -> None:
+        """Route one session event to the view."""
+        if isinstance(event, Results):
+            (self.final if event.is_final else self.interim)(event.transcript)
+        elif isinstance(event, EndOfTurn):
+            self.final(f"[turn {event.turn_index}] {event.transcript}")
+        elif isinstance(event, TurnInfo):
+            self.interim(f"[turn {event.turn_index}] {event.transcript}")
+        elif isinstance(event, Reconnecting):
+            self.final("(connection lost; reconnecting...)")
+
+    def finish(self) -> None:
+        if self._interactive:
+            self._clear()
+            self._stream.flush()
+
+
+@contextlib.asynccontextmanager
+async def _stdin_file() -> AsyncIterator[Path]:
+    """Standard input saved to a temporary file, so any container can be decoded."""
+    data = await asyncio.to_thread(sys.stdin.buffer.read)
+    if not data:
+        raise CliError("standard input is empty; pipe an audio file into cfasr stream -.")
+    handle = tempfile.NamedTemporaryFile(prefix="cfasr-stdin-", delete=False)  # noqa: SIM115
+    try:
+        with handle:
+            handle.write(data)
+        yield Path(handle.name)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(handle.name)
+
+
+async def _send_mic(stream: AsyncStream) -> None:
+    """Microphone blocks of ~80 ms until Ctrl-C (sounddevice, checked at `build`)."""
+    import sounddevice  # type: ignore[import-not-found, unused-ignore]
+
+    loop = asyncio.get_running_loop()
+    blocks: asyncio.Queue[bytes | None] = asyncio.Queue()
+
+    def callback(data: Any, frames: int, time: Any, status: Any) -> None:
+        del frames, time, status
+        loop.call_soon_threadsafe(blocks.put_nowait, bytes(data))
+
+    # Ctrl-C ends the recording, not the program: the transcript is still written.
+    loop.add_signal_handler(signal.SIGINT, blocks.put_nowait, None)
+    try:
+        with sounddevice.RawInputStream(
+            samplerate=SAMPLE_RATE,
+            channels=1,
+            dtype="int16",
+            blocksize=SAMPLE_RATE * 80 // 1000,
+            callback=callback,
+        ):
+            while (block := await blocks.get()) is not None:
+                await stream.send(block)
+    finally:
+        loop.remove_signal_handler(signal.SIGINT)
+
+
+async def _send(stream: AsyncStream, request: StreamRequest) -> None:
+    """Send all the audio, then CloseStream and wait for the last results."""
+    if request.mic:
+        await _send_mic(stream)
+    elif request.source is not None:
+        await stream.send_file(request.source, realtime=request.realtime)
+    else:
+        async with _stdin_file() as path:
+            await stream.send_file(path, realtime=request.realtime)
+    await stream.close()
+
+
+async def _show(stream: AsyncStream, display: LiveDisplay) -> None:
+    try:
+        async for event in stream:
+            display.show(event)
+    finally:
+        display.finish()
+
+
+async def _run(request: StreamRequest, settings: Settings, display: LiveDisplay) -> str:
+    connect = connect_nova3 if request.model == _NOVA_3 else connect_flux
+    stream: AsyncStream = connect(settings, **request.session_options())
+    async with stream:
+        reader = asyncio.create_task(_show(stream, display))
+        try:
+            await _send(stream, request)
+        except BaseException:
+            reader.cancel()
+            await asyncio.gather(reader, return_exceptions=True)
+            raise
+        await reader
+        return render(stream.transcript(), request.output_format)
+
+
+def run_stream(request: StreamRequest, settings: Settings, options: GlobalOptions) -> None:
+    """Stream until the audio ends (or Ctrl-C with --mic); write the final transcript."""
+    display = LiveDisplay(sys.stderr, enabled=not options.quiet)
+    text = asyncio.run(_run(request, settings, display))
+    if request.out is not None:
+        write_atomic(request.out, text)
+        if not options.quiet:
+            print(f"wrote {request.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()

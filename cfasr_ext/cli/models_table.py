@@ -1,0 +1,59 @@
+"""`cfasr models`: the operations table, as a rich table or as JSON for scripts."""
+
+from __future__ import annotations
+
+import json
+
+from rich.console import Console
+from rich.table import Table
+
+from cfasr_ext.cli.catalog import OPERATIONS, REST_MODELS, STREAM_MODELS
+
+__all__ = ["models_json", "print_models"]
+
+
+def models_json() -> str:
+    """The table as a JSON array, one object per operation."""
+    rows = [
+        {
+            "operation_id": op.operation_id,
+            "model": op.model,
+            "method": op.method,
+            "transport": op.transport,
+            "inputs": op.inputs,
+            "options": list(op.options),
+            "note": op.note,
+            "cli": _cli_use(op.model, op.transport),
+        }
+        for op in OPERATIONS
+    ]
+    return json.dumps(rows, indent=2)
+
+
+def _cli_use(model: str, transport: str) -> str:
+    if transport == "REST" and model in REST_MODELS:
+        return "cfasr transcribe"
+    if transport == "WebSocket" and model in STREAM_MODELS:
+        return "cfasr stream"
+    return ""
+
+
+def print_models(console: Console) -> None:
+    table = Table(title="Workers AI speech recognition: the eight operations", show_lines=True)
+    table.add_column("Model", overflow="fold")
+    table.add_column("Operation", overflow="fold")
+    table.add_column("Transport")
+    table.add_column("Inputs", overflow="fold")
+    table.add_column("Options", overflow="fold")
+    table.add_column("Command / note", overflow="fold")
+    for op in OPERATIONS:
+        note = ", ".join(x for x in (_cli_use(op.model, op.transport), op.note) if x)
+        table.add_row(
+            op.model,
+            f"{op.method} {op.operation_id}",
+            op.transport,
+            op.inputs,
+            ", ".join(op.options),
+            note,
+        )
+    console.print(table)
