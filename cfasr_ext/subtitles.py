@@ -4,7 +4,8 @@ Cues follow common broadcast rules, each a keyword argument with a default: at m
 `max_line_chars` characters per line and `max_lines` lines per cue, at most `max_cue_seconds`
 on screen, at least `min_cue_seconds` when the next cue leaves room, never two cues at once.
 Cues break preferably at sentence ends, then clause punctuation, then pauses; a pause longer
-than `pause_seconds` always ends a cue. A single word longer than a line keeps its own line.
+than `pause_seconds`, or a change of speaker, always ends a cue. A single word longer than a
+line keeps a line of its own.
 Times are handled in whole milliseconds, so written times never put an end before its start.
 """
 
@@ -95,6 +96,7 @@ class _Token:
     text: str
     start: int  # milliseconds
     end: int
+    speaker: int | None
 
 
 def cues_from_words(
@@ -228,7 +230,8 @@ def parse_vtt(text: str) -> list[Cue]:
 
 def _token(word: Word) -> _Token:
     start = max(0, round(word.start * 1000))
-    return _Token(" ".join(word.text.split()), start, max(start, round(word.end * 1000)))
+    end = max(start, round(word.end * 1000))
+    return _Token(" ".join(word.text.split()), start, end, word.speaker)
 
 
 def _group(tokens: Sequence[_Token], limits: _Limits) -> list[tuple[int, int]]:
@@ -245,14 +248,16 @@ def _group(tokens: Sequence[_Token], limits: _Limits) -> list[tuple[int, int]]:
 
 
 def _furthest_fit(tokens: Sequence[_Token], first: int, limits: _Limits) -> tuple[int, bool]:
-    """The end of the longest run from `first` that fits one cue, and whether a pause ended it."""
+    """The end of the longest run from `first` that fits one cue, and whether a pause or a
+    change of speaker ended it (those always end a cue)."""
     max_ms = round(limits.max_cue_seconds * 1000)
     pause_ms = round(limits.pause_seconds * 1000)
     end_ms = tokens[first].end
     last = first + 1
     while last < len(tokens):
         token = tokens[last]
-        if token.start - tokens[last - 1].end > pause_ms:
+        previous = tokens[last - 1]
+        if token.start - previous.end > pause_ms or token.speaker != previous.speaker:
             return last, True
         end_ms = max(end_ms, token.end)
         texts = [t.text for t in tokens[first : last + 1]]

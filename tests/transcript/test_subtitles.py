@@ -214,3 +214,20 @@ def test_malformed_subtitles_raise_format_error(
 ) -> None:
     with pytest.raises(SubtitleFormatError, match=message):
         parser(text)
+
+
+def test_a_change_of_speaker_starts_a_new_cue() -> None:
+    words = [
+        Word("How", 0.0, 0.2, speaker=0),
+        Word("are", 0.2, 0.4, speaker=0),
+        Word("you?", 0.4, 0.7, speaker=0),
+        Word("Fine", 0.8, 1.0, speaker=1),
+        Word("thanks.", 1.0, 1.4, speaker=1),
+    ]
+    assert [cue.text for cue in cues_from_words(words)] == ["How are you?", "Fine thanks."]
+
+
+def test_transcript_passes_limits_through_to_the_writers() -> None:
+    narrow = transcript(LONG_WRAP)
+    for cue in parse_srt(narrow.to_srt(max_lines=1)) + parse_vtt(narrow.to_vtt(max_lines=1)):
+        assert len(cue.lines) == 1
