@@ -47,7 +47,7 @@ def assert_valid(message: dict[str, Any]) -> None:
 def read_pcm(path: Path) -> bytes:
     with wave.open(str(path)) as w:
         assert (w.getframerate(), w.getnchannels(), w.getsampwidth()) == (16000, 1, 2)
-        return w.readframes(w.getnframes())
+        return bytes(w.readframes(w.getnframes()))
 
 
 def chunks(data: bytes, size: int) -> list[bytes]:

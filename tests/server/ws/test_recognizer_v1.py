@@ -57,7 +57,8 @@ def test_silence_gives_only_empty_finals_then_metadata(engine: SpeechEngine) -> 
     assert [m["type"] for m in messages][-1] == "Metadata"
     assert set(transcripts(messages, final=True)) == {""}
     assert transcripts(messages, final=False) == []
-    assert last.close is not None and last.close.code == 1000
+    assert last.close is not None
+    assert last.close.code == 1000
 
 
 def test_speech_then_silence_gives_interims_final_then_utterance_end(
@@ -116,12 +117,13 @@ def test_spans_tile_the_stream(engine: SpeechEngine, two_sentences_pcm: bytes) -
 def test_finalize_flushes_with_from_finalize(engine: SpeechEngine, weather_pcm: bytes) -> None:
     rec = recognizer(engine)
     half = len(weather_pcm) // 2 // FRAME * FRAME
-    messages, _ = stream(rec, weather_pcm[:half], close=False)
+    stream(rec, weather_pcm[:half], close=False)
     step = rec.feed_text(json.dumps({"type": "Finalize"}))
     assert len(step.messages) == 1
     flushed = step.messages[0]
     assert_valid(flushed)
-    assert flushed["from_finalize"] is True and flushed["is_final"] is True
+    assert flushed["from_finalize"] is True
+    assert flushed["is_final"] is True
     assert flushed["channel"]["alternatives"][0]["transcript"] != ""
     assert flushed["start"] + flushed["duration"] == pytest.approx(half / 32000, abs=1e-5)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from typing import Any
 
@@ -76,7 +77,7 @@ def test_updates_come_about_every_quarter_second_of_audio(
     updates = [m for m in messages if m.get("event") == "Update"]
     assert any("weather" in m["transcript"].lower() for m in updates)
     ends = [m["audio_window_end"] for m in messages if m.get("type") == "TurnInfo"]
-    gaps = [b - a for a, b in zip(ends, ends[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(ends)]
     assert max(gaps) < 0.5
     assert len(ends) >= 3.0 / 0.25 - 2
 
@@ -174,4 +175,5 @@ def test_close_stream_ends_an_open_turn_and_closes_normally(
     run(rec, weather_pcm[: len(weather_pcm) // 2 // 2 * 2])
     step = rec.feed_text(CLOSE)
     assert [m["event"] for m in step.messages] == ["EndOfTurn"]
-    assert step.close is not None and step.close.code == 1000
+    assert step.close is not None
+    assert step.close.code == 1000
