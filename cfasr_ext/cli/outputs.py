@@ -20,6 +20,10 @@ from cfasr_ext.transcript import Transcript
 
 __all__ = ["OutputFormat", "is_complete", "plan_outputs", "render", "write_atomic"]
 
+# Read once, at import (before any worker thread): os.umask can only be read by setting it.
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+
 
 class OutputFormat(enum.StrEnum):
     TXT = "txt"
@@ -103,6 +107,8 @@ def write_atomic(path: Path, text: str) -> None:
     )
     try:
         with handle:
+            # Temporary files are private (0600); the transcript gets the usual 0666 & ~umask.
+            os.fchmod(handle.fileno(), 0o666 & ~_UMASK)
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
