@@ -26,7 +26,14 @@ from cfasr_ext._raw import RawResponse
 from cfasr_ext._retry import RetryPolicy
 from cfasr_ext.models._method import build_call
 from cfasr_ext.models.flux import FLUX, AsyncFlux, Flux
-from cfasr_ext.models.nova_3 import NOVA_3, AsyncNova3, Nova3, build_nova_3_transcribe
+from cfasr_ext.models.nova_3 import (
+    NOVA_3,
+    AsyncNova3,
+    AsyncNova3Internal,
+    Nova3,
+    Nova3Internal,
+    build_nova_3_transcribe,
+)
 from cfasr_ext.models.turbo import TURBO, AsyncTurbo, Turbo, build_turbo_transcribe
 from cfasr_ext.models.whisper import (
     WHISPER,
@@ -35,6 +42,7 @@ from cfasr_ext.models.whisper import (
     Whisper,
     build_whisper_transcribe,
 )
+from cfasr_ext.streaming import NOVA3_INTERNAL_MODEL
 
 if TYPE_CHECKING:
     from cfasr_ext.transcript import Transcript
@@ -132,6 +140,7 @@ class Client(BaseClient):
         self.whisper_tiny_en = Whisper(self, WHISPER_TINY_EN)
         self.whisper_large_v3_turbo = Turbo(self, TURBO)
         self.nova_3 = Nova3(self, NOVA_3)
+        self.nova_3_internal = Nova3Internal(self, NOVA3_INTERNAL_MODEL)
         self.flux = Flux(self, FLUX)
 
     @property
@@ -233,6 +242,7 @@ class AsyncClient(BaseClient):
         self.whisper_tiny_en = AsyncWhisper(self, WHISPER_TINY_EN)
         self.whisper_large_v3_turbo = AsyncTurbo(self, TURBO)
         self.nova_3 = AsyncNova3(self, NOVA_3)
+        self.nova_3_internal = AsyncNova3Internal(self, NOVA3_INTERNAL_MODEL)
         self.flux = AsyncFlux(self, FLUX)
 
     @property

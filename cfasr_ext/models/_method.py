@@ -13,6 +13,7 @@ import inspect
 from collections.abc import Callable, Coroutine
 from typing import Any, Concatenate, Generic, ParamSpec, Protocol, TypeVar, overload
 
+from cfasr_ext._config import Settings
 from cfasr_ext._errors import OptionError
 from cfasr_ext._http import Call
 from cfasr_ext._raw import RawResponse
@@ -34,10 +35,14 @@ Builder = Callable[Concatenate[str, P], Call[T]]
 
 
 class SyncRequester(Protocol):
+    settings: Settings
+
     def request(self, call: Call[T]) -> RawResponse[T]: ...
 
 
 class AsyncRequester(Protocol):
+    settings: Settings
+
     async def request(self, call: Call[T]) -> RawResponse[T]: ...
 
 

@@ -31,6 +31,7 @@ from cfasr_ext.models._options import (
     common_params,
     merged_headers,
 )
+from cfasr_ext.streaming import AsyncFluxStream, FluxStream, connect_flux
 
 __all__ = ["AsyncFlux", "Flux", "build_flux_run_config"]
 
@@ -114,7 +115,17 @@ def build_flux_run_config(
 
 
 class Flux(SyncNamespace):
-    """`client.flux`. The streaming layer adds `stream(...)` here."""
+    """`client.flux`: live `stream(...)`; the REST POST carries configuration only."""
+
+    def stream(self, **options: Any) -> FluxStream:
+        """A blocking live flux session (Deepgram v2 `listen`); use it as a context manager.
+
+        Options: `sample_rate` (required), `encoding` ("linear16"), `eot_threshold`,
+        `eager_eot_threshold`, `eot_timeout_ms`, `keyterm`, `mip_opt_out`, `tag`, plus
+        `reconnect`, `keepalive_interval`, `max_queued_chunks`, `close_timeout`; see
+        `cfasr_ext.streaming.connect_flux`. Invalid options raise `OptionError` here."""
+        settings = self._client.settings
+        return FluxStream(lambda: connect_flux(settings, **options))
 
     run_config = sync_method(build_flux_run_config)
 
@@ -132,7 +143,11 @@ class FluxWithRawResponse(SyncNamespace):
 
 
 class AsyncFlux(AsyncNamespace):
-    """`async_client.flux`. The streaming layer adds `stream(...)` here."""
+    """`async_client.flux`: live `stream(...)`; the REST POST carries configuration only."""
+
+    def stream(self, **options: Any) -> AsyncFluxStream:
+        """A live flux session; open it with `async with`. Same options as `Flux.stream`."""
+        return connect_flux(self._client.settings, **options)
 
     run_config = async_method(build_flux_run_config)
 

@@ -23,6 +23,7 @@ from cfasr_client.models import (
 from cfasr_client.types import File
 
 from cfasr_ext._audio import Audio, AudioSource, Body, raw_body
+from cfasr_ext._config import Settings
 from cfasr_ext._errors import OptionError
 from cfasr_ext._http import Call
 from cfasr_ext.models._method import (
@@ -41,8 +42,15 @@ from cfasr_ext.models._options import (
     common_params,
     merged_headers,
 )
+from cfasr_ext.streaming import (
+    NOVA3_INTERNAL_MODEL,
+    AsyncNova3Stream,
+    Nova3Stream,
+    connect_nova3,
+    connect_nova3_internal,
+)
 
-__all__ = ["AsyncNova3", "Nova3", "build_nova_3_transcribe"]
+__all__ = ["AsyncNova3", "AsyncNova3Internal", "Nova3", "Nova3Internal", "build_nova_3_transcribe"]
 
 NOVA_3 = "@cf/deepgram/nova-3"
 
@@ -192,8 +200,27 @@ def build_nova_3_transcribe(
     )
 
 
-class Nova3(SyncNamespace):
-    """`client.nova_3`. The streaming layer adds `stream(...)` here."""
+def _open_stream(model: str, settings: Settings, options: dict[str, Any]) -> AsyncNova3Stream:
+    connect = connect_nova3_internal if model == NOVA3_INTERNAL_MODEL else connect_nova3
+    return connect(settings, **options)
+
+
+class Nova3Internal(SyncNamespace):
+    """`client.nova_3_internal`: streaming only, undocumented by Cloudflare, experimental."""
+
+    def stream(self, **options: Any) -> Nova3Stream:
+        """A blocking live session (Deepgram v1 `listen`); use it as a context manager.
+
+        Options are the streaming query parameters (`encoding`, `sample_rate`,
+        `interim_results`, `endpointing`, `utterance_end_ms`, `vad_events`, `keyterm`, ...)
+        plus `reconnect`, `keepalive_interval`, `max_queued_chunks`, `close_timeout`; see
+        `cfasr_ext.streaming.connect_nova3`. Invalid options raise `OptionError` here."""
+        settings = self._client.settings
+        return Nova3Stream(lambda: _open_stream(self.model, settings, options))
+
+
+class Nova3(Nova3Internal):
+    """`client.nova_3`: pre-recorded `transcribe(...)` over REST and live `stream(...)`."""
 
     transcribe = sync_method(build_nova_3_transcribe)
 
@@ -206,8 +233,16 @@ class Nova3WithRawResponse(SyncNamespace):
     transcribe = sync_raw_method(build_nova_3_transcribe)
 
 
-class AsyncNova3(AsyncNamespace):
-    """`async_client.nova_3`. The streaming layer adds `stream(...)` here."""
+class AsyncNova3Internal(AsyncNamespace):
+    """`async_client.nova_3_internal`: streaming only, undocumented by Cloudflare."""
+
+    def stream(self, **options: Any) -> AsyncNova3Stream:
+        """A live session; open it with `async with`. Same options as `Nova3.stream`."""
+        return _open_stream(self.model, self._client.settings, options)
+
+
+class AsyncNova3(AsyncNova3Internal):
+    """`async_client.nova_3`: pre-recorded `transcribe(...)` and live `stream(...)`."""
 
     transcribe = async_method(build_nova_3_transcribe)
 
