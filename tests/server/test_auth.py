@@ -44,14 +44,18 @@ def assert_auth_error(response: httpx.Response) -> None:
     validate_exchange(response)
 
 
-def test_no_credentials_is_an_authentication_error_even_when_lenient(lenient, weather_wav):
+def test_no_credentials_is_an_authentication_error_even_when_lenient(
+    lenient: EmulatorHandle, weather_wav: bytes
+) -> None:
     assert_auth_error(call(lenient, {}, weather_wav))
 
 
 @pytest.mark.parametrize(
     "value", ["Token abc", "Bearer", "Bearer two words", "abc", "Basic dXNlcjpwYXNz"]
 )
-def test_a_malformed_authorization_header_is_6003_with_6111(lenient, weather_wav, value):
+def test_a_malformed_authorization_header_is_6003_with_6111(
+    lenient: EmulatorHandle, weather_wav: bytes, value: str
+) -> None:
     response = call(lenient, {"Authorization": value}, weather_wav)
     assert response.status_code == 400
     assert response.json()["errors"] == [
@@ -64,12 +68,14 @@ def test_a_malformed_authorization_header_is_6003_with_6111(lenient, weather_wav
     validate_exchange(response)
 
 
-def test_lenient_mode_accepts_any_token(lenient, weather_wav):
+def test_lenient_mode_accepts_any_token(lenient: EmulatorHandle, weather_wav: bytes) -> None:
     response = call(lenient, {"Authorization": "Bearer anything-at-all"}, weather_wav)
     assert response.status_code == 200
 
 
-def test_lenient_mode_accepts_any_key_and_email_pair(lenient, weather_wav):
+def test_lenient_mode_accepts_any_key_and_email_pair(
+    lenient: EmulatorHandle, weather_wav: bytes
+) -> None:
     response = call(lenient, {"X-Auth-Key": "k", "X-Auth-Email": "a@b.c"}, weather_wav)
     assert response.status_code == 200
 
@@ -78,7 +84,9 @@ def test_lenient_mode_accepts_any_key_and_email_pair(lenient, weather_wav):
     ("headers", "chain_code"),
     [({"X-Auth-Key": "k"}, 6102), ({"X-Auth-Email": "a@b.c"}, 6103)],
 )
-def test_half_a_key_pair_is_an_invalid_header(lenient, weather_wav, headers, chain_code):
+def test_half_a_key_pair_is_an_invalid_header(
+    lenient: EmulatorHandle, weather_wav: bytes, headers: dict[str, str], chain_code: int
+) -> None:
     response = call(lenient, headers, weather_wav)
     assert response.status_code == 400
     error = response.json()["errors"][0]
@@ -86,36 +94,42 @@ def test_half_a_key_pair_is_an_invalid_header(lenient, weather_wav, headers, cha
     assert error["error_chain"][0]["code"] == chain_code
 
 
-def test_strict_mode_accepts_its_token(strict, weather_wav):
+def test_strict_mode_accepts_its_token(strict: EmulatorHandle, weather_wav: bytes) -> None:
     assert call(strict, {"Authorization": f"Bearer {SECRET}"}, weather_wav).status_code == 200
 
 
-def test_strict_mode_refuses_another_token(strict, weather_wav):
+def test_strict_mode_refuses_another_token(strict: EmulatorHandle, weather_wav: bytes) -> None:
     assert_auth_error(call(strict, {"Authorization": "Bearer not-the-token"}, weather_wav))
 
 
-def test_strict_mode_accepts_its_key_pair_with_any_email_case(strict, weather_wav):
+def test_strict_mode_accepts_its_key_pair_with_any_email_case(
+    strict: EmulatorHandle, weather_wav: bytes
+) -> None:
     headers = {"X-Auth-Key": "k3y", "X-Auth-Email": "Me@Example.com"}
     assert call(strict, headers, weather_wav).status_code == 200
 
 
-def test_strict_mode_refuses_a_wrong_key(strict, weather_wav):
+def test_strict_mode_refuses_a_wrong_key(strict: EmulatorHandle, weather_wav: bytes) -> None:
     assert_auth_error(
         call(strict, {"X-Auth-Key": "nope", "X-Auth-Email": "me@example.com"}, weather_wav)
     )
 
 
-def test_strict_mode_without_credentials_is_still_401(strict, weather_wav):
+def test_strict_mode_without_credentials_is_still_401(
+    strict: EmulatorHandle, weather_wav: bytes
+) -> None:
     assert_auth_error(call(strict, {}, weather_wav))
 
 
-def test_the_token_never_appears_in_the_config_repr(strict):
+def test_the_token_never_appears_in_the_config_repr(strict: EmulatorHandle) -> None:
     assert SECRET not in repr(strict.context.config)
     assert "k3y" not in repr(strict.context.config)
 
 
 @pytest.mark.parametrize("account_id", ["abc", "0123456789abcdef0123456789abcdeg", "1" * 33])
-def test_an_account_id_that_is_not_32_hex_digits_cannot_be_routed(lenient, weather_wav, account_id):
+def test_an_account_id_that_is_not_32_hex_digits_cannot_be_routed(
+    lenient: EmulatorHandle, weather_wav: bytes, account_id: str
+) -> None:
     url = f"{lenient.base_url}/accounts/{account_id}/ai/run/{WHISPER}"
     response = httpx.post(url, content=weather_wav, headers=lenient.auth_headers)
     assert response.status_code == 400
@@ -129,7 +143,7 @@ def test_an_account_id_that_is_not_32_hex_digits_cannot_be_routed(lenient, weath
     assert response.json()["result"] is None
 
 
-def test_any_32_hex_account_id_is_accepted(lenient, weather_wav):
+def test_any_32_hex_account_id_is_accepted(lenient: EmulatorHandle, weather_wav: bytes) -> None:
     url = f"{lenient.base_url}/accounts/{'F' * 32}/ai/run/{WHISPER}"
     response = httpx.post(url, content=weather_wav, headers=lenient.auth_headers)
     assert response.status_code == 200

@@ -28,7 +28,9 @@ def poll_until_done(emu: EmulatorHandle, model: str, request_id: str) -> httpx.R
     raise AssertionError("the batch never finished")
 
 
-def test_turbo_batch_is_queued_then_answered_in_order(emulator: EmulatorHandle, weather_wav):
+def test_turbo_batch_is_queued_then_answered_in_order(
+    emulator: EmulatorHandle, weather_wav: bytes
+) -> None:
     audio = base64.b64encode(weather_wav).decode()
     submitted = post(
         emulator,
@@ -58,7 +60,7 @@ def test_turbo_batch_is_queued_then_answered_in_order(emulator: EmulatorHandle, 
     assert responses[1]["errors"][0]["code"] == 5006
 
 
-def test_whisper_raw_body_can_be_queued(emulator: EmulatorHandle, weather_wav):
+def test_whisper_raw_body_can_be_queued(emulator: EmulatorHandle, weather_wav: bytes) -> None:
     submitted = post(emulator, "@cf/openai/whisper", params=QUEUE, content=weather_wav)
     assert submitted.status_code == 200, submitted.text
     request_id = submitted.json()["result"]["request_id"]
@@ -66,20 +68,22 @@ def test_whisper_raw_body_can_be_queued(emulator: EmulatorHandle, weather_wav):
     assert "weather" in done.json()["result"]["responses"][0]["result"]["text"].lower()
 
 
-def test_polling_an_unknown_request_id_is_bad_input(emulator: EmulatorHandle):
+def test_polling_an_unknown_request_id_is_bad_input(emulator: EmulatorHandle) -> None:
     response = post(emulator, TURBO, params=QUEUE, json={"request_id": "no-such-batch"})
     assert response.status_code == 400
     assert response.json()["errors"][0]["code"] == 5006
 
 
-def test_a_batch_item_that_fails_validation_refuses_the_whole_batch(emulator: EmulatorHandle):
+def test_a_batch_item_that_fails_validation_refuses_the_whole_batch(
+    emulator: EmulatorHandle,
+) -> None:
     response = post(emulator, TURBO, params=QUEUE, json={"requests": [{"audio": 5}]})
     assert response.status_code == 400
     assert "'/requests/0/audio'" in response.json()["errors"][0]["message"]
 
 
 @pytest.mark.parametrize("requests", [[], "x"])
-def test_an_empty_or_malformed_batch_is_refused(emulator: EmulatorHandle, requests):
+def test_an_empty_or_malformed_batch_is_refused(emulator: EmulatorHandle, requests: object) -> None:
     response = post(emulator, TURBO, params=QUEUE, json={"requests": requests})
     assert response.status_code == 400
     assert response.json()["errors"][0]["code"] == 5006

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterator
 
 import httpx
 import pytest
 
 from cfasr_ext.server import errors
 from cfasr_ext.server.config import ServerConfig
-from cfasr_ext.server.context import EmulatorContext
+from cfasr_ext.server.context import EmulatorContext, WebSocketAdmission
+from cfasr_ext.server.faults import WsCloseFault
 from cfasr_ext.server.limits import RateLimiter, SessionLimiter
-from cfasr_ext.server.neurons import format_neurons, neurons_for, neurons_per_minute
+from cfasr_ext.server.neurons import Transport, format_neurons, neurons_for, neurons_per_minute
 from cfasr_ext.server.testing import run_emulator
 from tests.server.conftest import post
 from tests.server.openapi_check import validate_exchange
@@ -19,7 +21,7 @@ from tests.server.openapi_check import validate_exchange
 WHISPER = "@cf/openai/whisper"
 
 
-def test_a_declared_body_over_the_limit_is_413_3006(weather_wav):
+def test_a_declared_body_over_the_limit_is_413_3006(weather_wav: bytes) -> None:
     with run_emulator(engine_mode="skip", max_body_bytes=1000) as emu:
         response = post(emu, WHISPER, content=weather_wav)
     assert response.status_code == 413
@@ -27,8 +29,8 @@ def test_a_declared_body_over_the_limit_is_413_3006(weather_wav):
     validate_exchange(response)
 
 
-def test_a_streamed_body_is_cut_off_at_the_limit(weather_wav):
-    def chunks():
+def test_a_streamed_body_is_cut_off_at_the_limit(weather_wav: bytes) -> None:
+    def chunks() -> Iterator[bytes]:
         for start in range(0, len(weather_wav), 4096):
             yield weather_wav[start : start + 4096]
 
@@ -38,12 +40,12 @@ def test_a_streamed_body_is_cut_off_at_the_limit(weather_wav):
     assert response.json()["errors"][0]["code"] == 3006
 
 
-def test_a_body_at_the_limit_passes(weather_wav):
+def test_a_body_at_the_limit_passes(weather_wav: bytes) -> None:
     with run_emulator(engine_mode="skip", max_body_bytes=len(weather_wav)) as emu:
         assert post(emu, WHISPER, content=weather_wav).status_code == 200
 
 
-def test_requests_over_the_per_minute_limit_get_429_with_retry_after(weather_wav):
+def test_requests_over_the_per_minute_limit_get_429_with_retry_after(weather_wav: bytes) -> None:
     with run_emulator(engine_mode="skip", requests_per_minute=2) as emu:
         statuses = [post(emu, WHISPER, content=weather_wav).status_code for _ in range(2)]
         refused = post(emu, WHISPER, content=weather_wav)
@@ -60,7 +62,7 @@ def test_requests_over_the_per_minute_limit_get_429_with_retry_after(weather_wav
     assert other_account.status_code == 200
 
 
-def test_a_full_engine_answers_3040_at_once(weather_wav):
+def test_a_full_engine_answers_3040_at_once(weather_wav: bytes) -> None:
     with run_emulator(engine_mode="skip", engine_queue=1) as emu:
         held = emu.context.engine.admit()
         try:
@@ -76,7 +78,7 @@ def test_a_full_engine_answers_3040_at_once(weather_wav):
     assert after.status_code == 200
 
 
-def test_the_rate_window_slides():
+def test_the_rate_window_slides() -> None:
     now = [0.0]
     limiter = RateLimiter(2, clock=lambda: now[0])
     limiter.check("a")
@@ -88,7 +90,7 @@ def test_the_rate_window_slides():
     limiter.check("a")
 
 
-def test_websocket_sessions_are_capped_and_released():
+def test_websocket_sessions_are_capped_and_released() -> None:
     limiter = SessionLimiter(1)
     ticket = limiter.acquire()
     with pytest.raises(errors.ApiError) as refused:
@@ -101,13 +103,13 @@ def test_websocket_sessions_are_capped_and_released():
     assert limiter.open_sessions == 0
 
 
-def test_admit_websocket_checks_auth_then_caps_sessions():
+def test_admit_websocket_checks_auth_then_caps_sessions() -> None:
     ctx = EmulatorContext.create(ServerConfig(engine_mode="skip", max_ws_sessions=1))
     account = "a" * 32
     path = f"/client/v4/accounts/{account}/ai/run/@cf/deepgram/nova-3"
     good = {"authorization": "Bearer t"}
 
-    async def admit(headers):
+    async def admit(headers: dict[str, str]) -> WebSocketAdmission:
         return await ctx.admit_websocket(
             headers=headers, account_id=account, path=path, operation="streamNova3"
         )
@@ -124,12 +126,12 @@ def test_admit_websocket_checks_auth_then_caps_sessions():
         assert second.fault is None
 
 
-def test_admit_websocket_applies_refusal_and_close_faults():
+def test_admit_websocket_applies_refusal_and_close_faults() -> None:
     ctx = EmulatorContext.create(ServerConfig(engine_mode="skip", faults_enabled=True))
     account = "a" * 32
     path = f"/client/v4/accounts/{account}/ai/run/@cf/deepgram/flux"
 
-    async def admit(spec):
+    async def admit(spec: str) -> WebSocketAdmission:
         headers = {"authorization": "Bearer t", "cf-emulator-fault": spec}
         return await ctx.admit_websocket(
             headers=headers, account_id=account, path=path, operation="streamFlux"
@@ -139,7 +141,7 @@ def test_admit_websocket_applies_refusal_and_close_faults():
         asyncio.run(admit("ws-refuse;status=503"))
     assert refused.value.status == 503
     with asyncio.run(admit("ws-close=1011;after-messages=2")) as admitted:
-        assert admitted.fault is not None
+        assert isinstance(admitted.fault, WsCloseFault)
         assert admitted.fault.code == 1011
 
 
@@ -153,17 +155,19 @@ def test_admit_websocket_applies_refusal_and_close_faults():
         ("@cf/deepgram/flux", "websocket", 700.0),
     ],
 )
-def test_neurons_follow_published_prices(model, transport, per_minute):
+def test_neurons_follow_published_prices(
+    model: str, transport: Transport, per_minute: float
+) -> None:
     assert neurons_per_minute(model, transport) == pytest.approx(per_minute, abs=1e-3)
     assert neurons_for(model, 30.0, transport) == pytest.approx(per_minute / 2, abs=1e-3)
 
 
-def test_neuron_header_text():
+def test_neuron_header_text() -> None:
     assert format_neurons(0.0) == "0"
     assert format_neurons(2.5) == "2.5"
 
 
-def test_neurons_are_accounted_per_account(weather_wav):
+def test_neurons_are_accounted_per_account(weather_wav: bytes) -> None:
     with run_emulator(engine_mode="skip") as emu:
         response = post(emu, WHISPER, content=weather_wav)
         used = emu.context.neurons_used[emu.account_id]

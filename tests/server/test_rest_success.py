@@ -7,7 +7,9 @@ import base64
 import hashlib
 import io
 import wave
+from typing import Any
 
+import httpx
 import pytest
 
 from cfasr_ext.server.engine import TWO_SENTENCES, WEATHER
@@ -19,7 +21,7 @@ from tests.server.openapi_check import validate_exchange
 KEY_WORDS = ("weather", "nice", "today", "meet", "park")
 
 
-def assert_words_follow_the_audio(words: list[dict[str, float]], duration: float) -> None:
+def assert_words_follow_the_audio(words: list[dict[str, Any]], duration: float) -> None:
     assert words
     starts = [w["start"] for w in words]
     assert starts == sorted(starts)
@@ -27,7 +29,7 @@ def assert_words_follow_the_audio(words: list[dict[str, float]], duration: float
         assert 0.0 <= w["start"] <= w["end"] <= duration + 0.05
 
 
-def assert_envelope_headers(response, model: str, seconds: float) -> None:
+def assert_envelope_headers(response: httpx.Response, model: str, seconds: float) -> None:
     body = response.json()
     assert body["success"] is True
     assert body["errors"] == []
@@ -38,7 +40,9 @@ def assert_envelope_headers(response, model: str, seconds: float) -> None:
 
 
 @pytest.mark.parametrize("model", ["@cf/openai/whisper", "@cf/openai/whisper-tiny-en"])
-def test_whisper_transcribes_a_raw_audio_body(emulator: EmulatorHandle, weather_wav, model):
+def test_whisper_transcribes_a_raw_audio_body(
+    emulator: EmulatorHandle, weather_wav: bytes, model: str
+) -> None:
     response = post(
         emulator,
         model,
@@ -57,7 +61,9 @@ def test_whisper_transcribes_a_raw_audio_body(emulator: EmulatorHandle, weather_
     assert result["vtt"].startswith("WEBVTT\n\n00:00.")
 
 
-def test_whisper_accepts_the_json_byte_array_form(emulator: EmulatorHandle, weather_wav):
+def test_whisper_accepts_the_json_byte_array_form(
+    emulator: EmulatorHandle, weather_wav: bytes
+) -> None:
     response = post(emulator, "@cf/openai/whisper", json={"audio": list(weather_wav)})
     assert response.status_code == 200, response.text
     validate_exchange(response)
@@ -65,8 +71,8 @@ def test_whisper_accepts_the_json_byte_array_form(emulator: EmulatorHandle, weat
 
 
 def test_turbo_detects_the_language_and_keeps_whisper_leading_spaces(
-    emulator: EmulatorHandle, weather_wav
-):
+    emulator: EmulatorHandle, weather_wav: bytes
+) -> None:
     audio = base64.b64encode(weather_wav).decode()
     response = post(emulator, "@cf/openai/whisper-large-v3-turbo", json={"audio": audio})
     assert response.status_code == 200, response.text
@@ -86,7 +92,7 @@ def test_turbo_detects_the_language_and_keeps_whisper_leading_spaces(
     assert_words_follow_the_audio(words, WEATHER.duration)
 
 
-def test_turbo_honours_options(emulator: EmulatorHandle, weather_wav):
+def test_turbo_honours_options(emulator: EmulatorHandle, weather_wav: bytes) -> None:
     audio = base64.b64encode(weather_wav).decode()
     response = post(
         emulator,
@@ -101,8 +107,8 @@ def test_turbo_honours_options(emulator: EmulatorHandle, weather_wav):
 
 
 def test_nova3_returns_deepgram_shape_and_reports_unapplied_options(
-    emulator: EmulatorHandle, weather_wav
-):
+    emulator: EmulatorHandle, weather_wav: bytes
+) -> None:
     response = post(
         emulator,
         "@cf/deepgram/nova-3",
@@ -135,7 +141,9 @@ def test_nova3_returns_deepgram_shape_and_reports_unapplied_options(
     assert words[0]["punctuated_word"] == "The"
 
 
-def test_nova3_without_punctuate_is_lower_case_and_bare(emulator: EmulatorHandle, weather_wav):
+def test_nova3_without_punctuate_is_lower_case_and_bare(
+    emulator: EmulatorHandle, weather_wav: bytes
+) -> None:
     response = post(
         emulator, "@cf/deepgram/nova-3", content=weather_wav, headers={"content-type": "audio/wav"}
     )
@@ -147,7 +155,7 @@ def test_nova3_without_punctuate_is_lower_case_and_bare(emulator: EmulatorHandle
     assert "warnings" not in response.json()["result"]["metadata"]
 
 
-def test_nova3_utterances_split_at_the_pause(emulator: EmulatorHandle):
+def test_nova3_utterances_split_at_the_pause(emulator: EmulatorHandle) -> None:
     response = post(
         emulator,
         "@cf/deepgram/nova-3",
@@ -165,8 +173,8 @@ def test_nova3_utterances_split_at_the_pause(emulator: EmulatorHandle):
 
 
 def test_nova3_decodes_raw_linear16_with_encoding_and_sample_rate(
-    emulator: EmulatorHandle, weather_wav
-):
+    emulator: EmulatorHandle, weather_wav: bytes
+) -> None:
     with wave.open(io.BytesIO(weather_wav)) as wav:
         pcm = wav.readframes(wav.getnframes())
         rate = wav.getframerate()
@@ -184,7 +192,7 @@ def test_nova3_decodes_raw_linear16_with_encoding_and_sample_rate(
     assert "park" in transcript
 
 
-def test_nova3_detect_language_reports_it(emulator: EmulatorHandle, weather_wav):
+def test_nova3_detect_language_reports_it(emulator: EmulatorHandle, weather_wav: bytes) -> None:
     response = post(
         emulator,
         "@cf/deepgram/nova-3",

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 WHISPER = "@cf/openai/whisper"
 
 
-def test_run_emulator_serves_on_a_free_loopback_port(weather_wav):
+def test_run_emulator_serves_on_a_free_loopback_port(weather_wav: bytes) -> None:
     with run_emulator(engine_mode="skip") as emu:
         assert emu.base_url == f"http://127.0.0.1:{emu.port}/client/v4"
         assert emu.account_id == DEFAULT_ACCOUNT_ID
@@ -34,13 +34,13 @@ def test_run_emulator_serves_on_a_free_loopback_port(weather_wav):
         httpx.post(emu.model_url(WHISPER), content=weather_wav, headers=emu.auth_headers)
 
 
-def test_run_emulator_hands_out_its_strict_token(weather_wav):
+def test_run_emulator_hands_out_its_strict_token(weather_wav: bytes) -> None:
     with run_emulator(engine_mode="skip", token="t0ken") as emu:
         assert emu.token == "t0ken"
         assert post(emu, WHISPER, content=weather_wav).status_code == 200
 
 
-async def test_arun_emulator_works_with_async_clients(weather_wav):
+async def test_arun_emulator_works_with_async_clients(weather_wav: bytes) -> None:
     async with arun_emulator(engine_mode="skip") as emu, httpx.AsyncClient() as client:
         response = await client.post(
             emu.model_url(WHISPER), content=weather_wav, headers=emu.auth_headers
@@ -48,7 +48,7 @@ async def test_arun_emulator_works_with_async_clients(weather_wav):
     assert response.status_code == 200
 
 
-def test_run_emulator_reports_a_port_in_use():
+def test_run_emulator_reports_a_port_in_use() -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
@@ -57,7 +57,7 @@ def test_run_emulator_reports_a_port_in_use():
             pass
 
 
-def test_graceful_shutdown_finishes_requests_in_flight(weather_wav):
+def test_graceful_shutdown_finishes_requests_in_flight(weather_wav: bytes) -> None:
     results: list[int] = []
     with run_emulator(engine_mode="skip", faults_enabled=True) as emu:
         request = threading.Thread(
@@ -74,14 +74,14 @@ def test_graceful_shutdown_finishes_requests_in_flight(weather_wav):
     assert results == [200]
 
 
-def test_the_pytest_fixture_gives_a_running_emulator(tmp_path: Path):
+def test_the_pytest_fixture_gives_a_running_emulator(tmp_path: Path) -> None:
     test_file = tmp_path / "test_user.py"
     test_file.write_text(
         textwrap.dedent(
             """
             import httpx
 
-            def test_uses_emulator(cfasr_emulator):
+            def test_uses_emulator(cfasr_emulator) -> None:
                 url = cfasr_emulator.model_url("@cf/openai/whisper")
                 response = httpx.post(url, content=b"", headers={})
                 assert response.status_code == 401
@@ -111,7 +111,7 @@ def test_the_pytest_fixture_gives_a_running_emulator(tmp_path: Path):
     assert "1 passed" in completed.stdout
 
 
-def test_command_line_builds_the_config():
+def test_command_line_builds_the_config() -> None:
     args = build_parser().parse_args(
         ["--port", "9999", "--token", "abc", "--faults", "runWhisper@2:503", "--preload"]
     )
@@ -124,18 +124,18 @@ def test_command_line_builds_the_config():
     assert config.host == "127.0.0.1"
 
 
-def test_command_line_without_faults_keeps_them_off():
+def test_command_line_without_faults_keeps_them_off() -> None:
     config = config_from_args(build_parser().parse_args([]))
     assert not config.faults_enabled
     assert config.engine_mode == "real"
 
 
-def test_command_line_refuses_a_bad_rule():
+def test_command_line_refuses_a_bad_rule() -> None:
     with pytest.raises(FaultSpecError):
         config_from_args(build_parser().parse_args(["--faults", "nonsense"]))
 
 
-def test_python_m_server_serves_and_stops_on_sigint(weather_wav):
+def test_python_m_server_serves_and_stops_on_sigint(weather_wav: bytes) -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
