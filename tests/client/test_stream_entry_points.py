@@ -19,17 +19,21 @@ def emulator() -> Iterator[EmulatorHandle]:
         yield handle
 
 
-def _kwargs(emulator: EmulatorHandle) -> dict[str, str]:
-    return {
-        "api_token": emulator.token,
-        "account_id": emulator.account_id,
-        "base_url": emulator.base_url,
-    }
+def _client(emulator: EmulatorHandle) -> cfasr_ext.Client:
+    return cfasr_ext.Client(
+        api_token=emulator.token, account_id=emulator.account_id, base_url=emulator.base_url
+    )
+
+
+def _async_client(emulator: EmulatorHandle) -> cfasr_ext.AsyncClient:
+    return cfasr_ext.AsyncClient(
+        api_token=emulator.token, account_id=emulator.account_id, base_url=emulator.base_url
+    )
 
 
 @pytest.mark.parametrize("namespace", ["nova_3", "nova_3_internal"])
 def test_sync_nova3_stream_ends_with_metadata(emulator: EmulatorHandle, namespace: str) -> None:
-    with cfasr_ext.Client(**_kwargs(emulator)) as client:
+    with _client(emulator) as client:
         with getattr(client, namespace).stream(encoding="linear16", sample_rate=16000) as stream:
             stream.send_file(SAMPLE)
         events = list(stream)
@@ -38,7 +42,7 @@ def test_sync_nova3_stream_ends_with_metadata(emulator: EmulatorHandle, namespac
 
 
 async def test_async_flux_stream_ends_its_turn(emulator: EmulatorHandle) -> None:
-    async with cfasr_ext.AsyncClient(**_kwargs(emulator)) as client:
+    async with _async_client(emulator) as client:
         async with client.flux.stream(sample_rate=16000) as stream:
             await stream.send_file(SAMPLE)
         events = [event async for event in stream]
@@ -47,7 +51,7 @@ async def test_async_flux_stream_ends_its_turn(emulator: EmulatorHandle) -> None
 
 def test_invalid_stream_option_is_refused_before_connecting(emulator: EmulatorHandle) -> None:
     with (
-        cfasr_ext.Client(**_kwargs(emulator)) as client,
+        _client(emulator) as client,
         pytest.raises(cfasr_ext.OptionError, match="eot_threshold"),
     ):
         client.flux.stream(sample_rate=16000, eot_threshold=0.2)
