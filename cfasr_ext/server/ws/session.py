@@ -8,7 +8,8 @@ Three concerns meet here and nowhere else:
   is skipped while more than ``INTERIM_LAG_S`` of audio waits; finals are never skipped.
 * **The engine runs off the event loop**, in one worker thread per session, so a session's
   calls stay in order and a slow decode never blocks other connections.
-* **Endings**: ``CloseStream`` (1000), idle client (1011 ``NET-0001``), undecodable audio
+* **Endings**: ``CloseStream`` (1000), idle client (1011 ``NET-0001``; time the server spends
+  working on the client's frames does not count), undecodable audio
   (1008 ``DATA-0000``), injected faults (close, TCP abort, stall), server shutdown (1001).
 """
 
@@ -92,6 +93,10 @@ class Inbox:
             self._changed.notify_all()
             return item
 
+    @property
+    def pending(self) -> int:
+        return len(self._items)
+
     def _has_room(self, item: _Item) -> bool:
         if isinstance(item, bytes):
             # An empty inbox always takes a frame, however large, so nothing deadlocks.
@@ -124,6 +129,7 @@ class Session:
         self._shutdown = shutdown
         self._on_finish = on_finish
         self._sent = 0
+        self._busy = False
         self._ending: asyncio.Future[_Ending] | None = None
         self._worker = concurrent.futures.ThreadPoolExecutor(1, "cfasr-ws-recognizer")
 
@@ -163,6 +169,8 @@ class Session:
             try:
                 message = await asyncio.wait_for(self._ws.receive(), self._idle_timeout_s)
             except TimeoutError:
+                if self._busy or self._inbox.pending:
+                    continue  # The client is waiting for us, not idle.
                 await self._inbox.put(_Idle())
                 return
             if message["type"] == "websocket.disconnect":
@@ -203,7 +211,11 @@ class Session:
             self._end(Close(INTERNAL_ERROR, "INTERNAL_SERVER_ERROR"))
 
     async def _call(self, func: Callable[[], T]) -> T:
-        return await asyncio.get_running_loop().run_in_executor(self._worker, func)
+        self._busy = True
+        try:
+            return await asyncio.get_running_loop().run_in_executor(self._worker, func)
+        finally:
+            self._busy = False
 
     async def _send(self, step: Step) -> None:
         for message in step.messages:
