@@ -170,7 +170,7 @@ async def _turbo(call: Call, request: inputs.TurboRequest) -> Outcome:
 
 async def run_turbo(call: Call) -> Outcome:
     """JSON with base64 ``audio`` and faster-whisper options; batches with queueRequest."""
-    if not call.body.strip().startswith(b"{"):
+    if not (inputs.is_json(call.content_type) or call.body.lstrip()[:1] in (b"{", b"[")):
         raise errors.bad_input(
             "Type mismatch of '/', 'binary' not in 'object': whisper-large-v3-turbo takes a "
             'JSON body {"audio": "<base64 of the audio file>"}',

@@ -3,6 +3,7 @@ graceful shutdown."""
 
 from __future__ import annotations
 
+import importlib.metadata
 import os
 import signal
 import socket
@@ -89,18 +90,15 @@ def test_the_pytest_fixture_gives_a_running_emulator(tmp_path: Path) -> None:
             """
         )
     )
+    # Installed packages register the plugin through the pytest11 entry point; otherwise load
+    # it by name, as a user without the entry point would.
+    registered = any(
+        ep.value == "cfasr_ext.server.pytest_plugin"
+        for ep in importlib.metadata.entry_points(group="pytest11")
+    )
+    plugin = [] if registered else ["-p", "cfasr_ext.server.pytest_plugin"]
     completed = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "-q",
-            "-p",
-            "no:cacheprovider",
-            "-p",
-            "cfasr_ext.server.pytest_plugin",
-            str(test_file),
-        ],
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *plugin, str(test_file)],
         cwd=tmp_path,
         capture_output=True,
         text=True,
