@@ -262,7 +262,17 @@ async def test_injected_handshake_refusal(emulator: EmulatorHandle) -> None:
     assert body["success"] is False
 
 
+async def wait_for_no_sessions(emulator: EmulatorHandle) -> None:
+    """Earlier tests' sessions end just after their clients leave; wait for them to go."""
+    for _ in range(200):
+        if emulator.context.sessions.open_sessions == 0:
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError("earlier WebSocket sessions never ended")
+
+
 async def test_sessions_over_the_cap_are_refused(emulator: EmulatorHandle) -> None:
+    await wait_for_no_sessions(emulator)
     open_sessions = [connect(emulator, NOVA) for _ in range(MAX_SESSIONS)]
     sockets = [await session.__aenter__() for session in open_sessions]
     try:
