@@ -158,14 +158,7 @@ class EmulatorContext:
         except FaultSpecError as exc:
             raise bad_fault_header(exc) from None
         if isinstance(fault, WsRefuseFault):
-            raise (
-                errors.server_error(fault.status)
-                if fault.status >= 500
-                else errors.ApiError(
-                    fault.status,
-                    errors.ErrorEntry(3003, "WebSocket upgrade refused (emulator fault)"),
-                )
-            )
+            raise errors.upgrade_refused(fault.status)
         if isinstance(fault, StatusFault):
             raise fault_error(fault)
         if isinstance(fault, DelayFault):

@@ -200,3 +200,14 @@ def too_many_sessions(limit: int) -> ApiError:
         f"Capacity temporarily exceeded, please try again. "
         f"(at most {limit} concurrent WebSocket sessions)",
     )
+
+
+def upgrade_refused(status: int) -> ApiError:
+    """An injected WebSocket handshake refusal, with the envelope that status usually has."""
+    if status == 401:
+        return authentication_error()
+    if status == 429:
+        return out_of_capacity()
+    if status >= 500:
+        return server_error(status)
+    return _api_error(status, ErrorEntry(3003, "WebSocket upgrade refused (emulator fault)"))
