@@ -22,7 +22,7 @@ DATA = Path(__file__).resolve().parents[2] / "cfasr_ext" / "server" / "data"
 WEATHER_WAV = DATA / "weather_park.wav"
 TWO_SENTENCES_WAV = DATA / "two_sentences_pause.wav"
 WEATHER_TEXT = "The weather is nice today, so we will meet in the park."
-TOKEN = "cli-test-token-4f8a"  # noqa: S105 - the emulator's own test token
+TOKEN = "cli-test-token-4f8a"
 
 
 @attrs.frozen

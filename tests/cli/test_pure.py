@@ -290,5 +290,6 @@ def test_errors_become_one_actionable_line_with_the_right_exit_code() -> None:
     ]
     for error, text, code in cases:
         line = describe_error(error)
-        assert text in line and "\n" not in line
+        assert text in line
+        assert "\n" not in line
         assert exit_code_for(error) == code
