@@ -7,6 +7,8 @@ import pytest
 
 from tests.recording_server import RecordingServer, recording_server
 
+pytest_plugins = ["tests.support.summary", "tests.support.fuzz_gate"]
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
