@@ -15,6 +15,13 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import attrs
+from cfasr_client.models import (
+    Nova3CustomMode,
+    Nova3Encoding,
+    Nova3Language,
+    Nova3Mode,
+    Nova3Redact,
+)
 
 from . import errors
 
@@ -214,47 +221,17 @@ NOVA3_BOOLEANS = frozenset(
     }
 )
 NOVA3_ENUMS: dict[str, tuple[str, ...]] = {
-    "custom_topic_mode": ("extended", "strict"),
-    "custom_intent_mode": ("extended", "strict"),
-    "encoding": (
-        "linear16",
-        "linear32",
-        "flac",
-        "alaw",
-        "mulaw",
-        "amr-nb",
-        "amr-wb",
-        "opus",
-        "ogg-opus",
-        "speex",
-        "g729",
-    ),
-    "language": (
-        "en",
-        "en-US",
-        "en-AU",
-        "en-GB",
-        "en-IN",
-        "en-NZ",
-        "es",
-        "es-419",
-        "fr",
-        "fr-CA",
-        "de",
-        "de-CH",
-        "hi",
-        "ru",
-        "pt",
-        "pt-BR",
-        "pt-PT",
-        "ja",
-        "it",
-        "nl",
-        "multi",
-    ),
-    "mode": ("general", "medical", "finance"),
-    "redact": ("true", "false", "pci", "numbers", "aggressive_numbers", "ssn"),
+    name: tuple(member.value for member in enum)
+    for name, enum in (
+        ("custom_topic_mode", Nova3CustomMode),
+        ("custom_intent_mode", Nova3CustomMode),
+        ("encoding", Nova3Encoding),
+        ("language", Nova3Language),
+        ("mode", Nova3Mode),
+        ("redact", Nova3Redact),
+    )
 }
+"""Allowed values of nova-3's enum options, from the generated (spec) enums."""
 _NOVA3_PATTERNS = {"extra": re.compile(r"^[^:]+:.*$"), "replace": re.compile(r"^[^:]+:.*$")}
 _NOVA3_NUMBERS: dict[str, NumberRule] = {
     "utt_split": NumberRule(minimum=0, maximum=60),

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar, cast
 
 import attrs
+from cfasr_client.models import FluxEncoding, Nova3Encoding, Nova3Language, Nova3Redact
 
 from cfasr_ext._errors import OptionError
 
@@ -23,44 +24,10 @@ __all__ = [
     "bytes_per_sample",
 ]
 
-NOVA3_ENCODINGS = (
-    "linear16",
-    "linear32",
-    "flac",
-    "alaw",
-    "mulaw",
-    "amr-nb",
-    "amr-wb",
-    "opus",
-    "ogg-opus",
-    "speex",
-    "g729",
-)
-NOVA3_LANGUAGES = (
-    "en",
-    "en-US",
-    "en-AU",
-    "en-GB",
-    "en-IN",
-    "en-NZ",
-    "es",
-    "es-419",
-    "fr",
-    "fr-CA",
-    "de",
-    "de-CH",
-    "hi",
-    "ru",
-    "pt",
-    "pt-BR",
-    "pt-PT",
-    "ja",
-    "it",
-    "nl",
-    "multi",
-)
-NOVA3_REDACT = ("true", "false", "pci", "numbers", "aggressive_numbers", "ssn")
-FLUX_ENCODINGS = ("linear16",)
+NOVA3_ENCODINGS = tuple(e.value for e in Nova3Encoding)
+NOVA3_LANGUAGES = tuple(e.value for e in Nova3Language)
+NOVA3_REDACT = tuple(e.value for e in Nova3Redact)
+FLUX_ENCODINGS = tuple(e.value for e in FluxEncoding)
 
 # Raw encodings whose byte count maps to audio time; the others are compressed.
 _SAMPLE_WIDTH = {"linear16": 2, "linear32": 4, "mulaw": 1, "alaw": 1}

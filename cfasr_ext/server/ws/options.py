@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 import attrs
+from cfasr_client.models import Nova3Encoding, Nova3Language, Nova3Redact
 
 from ..engine import ModelName, choose_model
 
@@ -21,48 +22,14 @@ class OptionProblem(ValueError):
     """A query parameter the endpoint refuses; the message names it and what is allowed."""
 
 
-NOVA3_ENCODINGS = (
-    "linear16",
-    "linear32",
-    "flac",
-    "alaw",
-    "mulaw",
-    "amr-nb",
-    "amr-wb",
-    "opus",
-    "ogg-opus",
-    "speex",
-    "g729",
-)
+NOVA3_ENCODINGS = tuple(e.value for e in Nova3Encoding)
 RAW_ENCODINGS = ("linear16", "mulaw")
 """Headerless encodings the engine decodes; they need ``sample_rate``."""
 PROBED_ENCODINGS = ("flac", "opus", "ogg-opus", "amr-nb", "amr-wb")
 """Encodings that travel in a self-describing stream, decoded like a container."""
 
-NOVA3_LANGUAGES = [
-    "en",
-    "en-US",
-    "en-AU",
-    "en-GB",
-    "en-IN",
-    "en-NZ",
-    "es",
-    "es-419",
-    "fr",
-    "fr-CA",
-    "de",
-    "de-CH",
-    "hi",
-    "ru",
-    "pt",
-    "pt-BR",
-    "pt-PT",
-    "ja",
-    "it",
-    "nl",
-    "multi",
-]
-NOVA3_REDACT = ("true", "false", "pci", "numbers", "aggressive_numbers", "ssn")
+NOVA3_LANGUAGES = tuple(e.value for e in Nova3Language)
+NOVA3_REDACT = tuple(e.value for e in Nova3Redact)
 
 _UNHONOURED_V1 = (
     "diarize",
