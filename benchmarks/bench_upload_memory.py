@@ -1,108 +1,58 @@
-"""Peak RSS growth while uploading a 200 MB file of each kind (goal: under 16 MB).
+"""Peak RSS growth of cfasr while uploading a 500 MB file to nova-3 (raw) and a 200 MB file to
+whisper-large-v3-turbo (streamed base64 JSON). Goal: under 16 MB each.
 
-Runs a local HTTP server (in a child process, so its memory is not counted) that reads and
-discards the body, then uploads a sparse 200 MB file: raw to whisper and nova-3, base64 JSON
-to whisper-large-v3-turbo. Each upload runs in a fresh process; the number reported is that
-process's peak RSS minus its RSS just before the upload.
+Each upload runs in a fresh process (``uploader.py``); the figure is that process's peak RSS,
+sampled every 5 ms, minus its RSS just before the upload (after a warm-up request).
 
-    .venv/bin/python benchmarks/bench_upload_memory.py [--megabytes 200]
+Run alone: ``.venv/bin/python benchmarks/bench_upload_memory.py [--quick]``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import multiprocessing
-import socket
 import tempfile
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
+
+import harness
+import uploader
 
 GOAL_MB = 16.0
-ACCOUNT = "0123456789abcdef0123456789abcdef"
+FULL = (("cfasr-nova-3", 500), ("cfasr-turbo", 200))
+QUICK = (("cfasr-nova-3", 16), ("cfasr-turbo", 8))
+NOVA_RATE, NOVA_CHANNELS = 48_000, 2
+"""The big nova-3 file is 48 kHz stereo so that the emulator decodes 45 minutes, not 4 hours."""
 
 
-class Discard(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
-    def do_POST(self) -> None:
-        remaining = int(self.headers.get("Content-Length") or 0)
-        while remaining:
-            remaining -= len(self.rfile.read(min(remaining, 1 << 20)))
-        payload = json.dumps({"result": {"text": "ok"}, "success": True}).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(payload)))
-        self.end_headers()
-        self.wfile.write(payload)
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: ARG002
-        return
-
-
-def serve(port: int) -> None:
-    ThreadingHTTPServer(("127.0.0.1", port), Discard).serve_forever()
-
-
-def rss_mb() -> float:
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
-
-
-def upload(kind: str, path: str, base_url: str, queue: multiprocessing.Queue[float]) -> None:
-    import cfasr_ext
-
-    with cfasr_ext.Client(api_token="bench", account_id=ACCOUNT, base_url=base_url) as client:
-        client.whisper.transcribe(b"RIFF\x00\x00\x00\x00WAVE")  # warm imports and the pool
-        before = rss_mb()
-        peak = [before]
-        done = threading.Event()
-
-        def sample() -> None:  # ru_maxrss may be an older high-water mark, so sample instead
-            while not done.wait(0.005):
-                peak[0] = max(peak[0], rss_mb())
-
-        sampler = threading.Thread(target=sample, daemon=True)
-        sampler.start()
-        if kind == "whisper (raw)":
-            client.whisper.transcribe(path)
-        elif kind == "nova-3 (raw)":
-            client.nova_3.transcribe(path)
-        else:
-            client.whisper_large_v3_turbo.transcribe(path)
-        done.set()
-        sampler.join()
-        queue.put(max(peak[0], rss_mb()) - before)
+def run(quick: bool) -> dict[str, Any]:
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="cfasr-bench-") as tmp, harness.emulator() as emu:
+        for client, size_mb in QUICK if quick else FULL:
+            path = harness.write_wav(
+                Path(tmp) / f"{client}-{size_mb}MB.wav",
+                size_mb * harness.MIB,
+                rate=NOVA_RATE if "nova" in client else 16_000,
+                channels=NOVA_CHANNELS if "nova" in client else 1,
+            )
+            row = uploader.run_child(client, path, emu.base_url)
+            path.unlink()
+            row["size_mb"] = size_mb
+            row["of_goal"] = harness.ratio(row["peak_rss_growth_mb"], GOAL_MB)
+            row["within_goal"] = row["peak_rss_growth_mb"] < GOAL_MB
+            rows.append(row)
+    return {
+        "engine_mode": "skip",
+        "note": harness.SKIP_NOTE,
+        "goal_mb": GOAL_MB,
+        "rows": rows,
+    }
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--megabytes", type=int, default=200)
-    args = parser.parse_args()
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = multiprocessing.Process(target=serve, args=(port,), daemon=True)
-    server.start()
-    base_url = f"http://127.0.0.1:{port}/client/v4"
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "big.wav"
-        with path.open("wb") as handle:
-            handle.write(b"RIFF\x00\x00\x00\x00WAVEfmt ")
-            handle.truncate(args.megabytes * 1024 * 1024)
-        print(f"upload of {args.megabytes} MB, goal < {GOAL_MB:g} MB peak RSS growth")
-        for kind in ("whisper (raw)", "nova-3 (raw)", "turbo (base64 JSON)"):
-            queue: multiprocessing.Queue[float] = multiprocessing.Queue()
-            worker = multiprocessing.Process(target=upload, args=(kind, str(path), base_url, queue))
-            worker.start()
-            growth = queue.get(timeout=600)
-            worker.join()
-            print(f"{kind:22s} {growth:7.1f} MB  ({growth / GOAL_MB:.2f} of goal)")
-    server.terminate()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--quick", action="store_true")
+    print(json.dumps(run(parser.parse_args().quick), indent=2))
 
 
 if __name__ == "__main__":
