@@ -21,6 +21,7 @@ from cfasr_ext._config import Settings, resolve_settings
 from cfasr_ext._errors import CfasrError, OptionError, UnsupportedOperationError
 from cfasr_ext._http import BaseClient, Call
 from cfasr_ext._logging import setup_from_env
+from cfasr_ext._long_audio import atranscribe_long, chunk_budget, transcribe_long
 from cfasr_ext._ratelimit import RateLimiter
 from cfasr_ext._raw import RawResponse
 from cfasr_ext._retry import RetryPolicy
@@ -148,9 +149,33 @@ class Client(BaseClient):
         """The same namespaces, returning `RawResponse` (status, headers, body, `parse()`)."""
         return ClientWithRawResponse(self)
 
-    def transcribe(self, audio: AudioSource, *, model: str, **options: Any) -> Transcript:
-        """Any REST model → one common `Transcript`; `options` are that model's options."""
-        call = _transcribe_call(model, audio, options)
+    def transcribe(
+        self,
+        audio: AudioSource,
+        *,
+        model: str,
+        chunking: bool | int = False,
+        max_workers: int = 4,
+        **options: Any,
+    ) -> Transcript:
+        """Any REST model → one common `Transcript`; `options` are that model's options.
+
+        `chunking=True` (or a piece size in bytes, default ~1 MB) splits long recordings at
+        silences, sends up to `max_workers` pieces at once and stitches the words back with
+        absolute times; it needs the `audio` extra and a path or bytes."""
+        full = resolve_model(model)
+        budget = chunk_budget(chunking)
+        if budget is not None:
+
+            def send(piece: bytes) -> Transcript:
+                return self.transcribe(piece, model=full, **options)
+
+            whole = transcribe_long(
+                send, audio, model=full, max_bytes=budget, max_workers=max_workers
+            )
+            if whole is not None:
+                return whole
+        call = _transcribe_call(full, audio, options)
         return _to_transcript(call.model, self.request(call).parse())
 
     def request(self, call: Call[T]) -> RawResponse[T]:
@@ -165,9 +190,14 @@ class Client(BaseClient):
             response = None
             try:
                 response = self._http.send(self._build(url, call, body))
-                if response.is_success:
+                failure = (
+                    self.incomplete_body(response)
+                    if response.is_success
+                    else self.error_for(response)
+                )
+                if failure is None:
                     return self.raw_response(call, response)
-                error: CfasrError = self.error_for(response)
+                error: CfasrError = failure
             except httpx.TransportError as exc:
                 error = self.connection_error(exc, url)
                 error.__cause__ = exc
@@ -250,9 +280,29 @@ class AsyncClient(BaseClient):
         """The same namespaces, returning `RawResponse` (status, headers, body, `parse()`)."""
         return AsyncClientWithRawResponse(self)
 
-    async def transcribe(self, audio: AudioSource, *, model: str, **options: Any) -> Transcript:
-        """Any REST model → one common `Transcript`; `options` are that model's options."""
-        call = _transcribe_call(model, audio, options)
+    async def transcribe(
+        self,
+        audio: AudioSource,
+        *,
+        model: str,
+        chunking: bool | int = False,
+        max_workers: int = 4,
+        **options: Any,
+    ) -> Transcript:
+        """Any REST model → one common `Transcript`; same arguments as `Client.transcribe`."""
+        full = resolve_model(model)
+        budget = chunk_budget(chunking)
+        if budget is not None:
+
+            async def send(piece: bytes) -> Transcript:
+                return await self.transcribe(piece, model=full, **options)
+
+            whole = await atranscribe_long(
+                send, audio, model=full, max_bytes=budget, max_workers=max_workers
+            )
+            if whole is not None:
+                return whole
+        call = _transcribe_call(full, audio, options)
         return _to_transcript(call.model, (await self.request(call)).parse())
 
     async def request(self, call: Call[T]) -> RawResponse[T]:
@@ -269,9 +319,14 @@ class AsyncClient(BaseClient):
             response = None
             try:
                 response = await self._http.send(self._build(url, call, body))
-                if response.is_success:
+                failure = (
+                    self.incomplete_body(response)
+                    if response.is_success
+                    else self.error_for(response)
+                )
+                if failure is None:
                     return self.raw_response(call, response)
-                error: CfasrError = self.error_for(response)
+                error: CfasrError = failure
             except httpx.TransportError as exc:
                 error = self.connection_error(exc, url)
                 error.__cause__ = exc

@@ -3,6 +3,7 @@ it is the optional `audio` extra)."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,17 +27,28 @@ def _import_av() -> Any:
 
 
 def pcm16_chunks(
-    path: str | Path, *, sample_rate: int, chunk_seconds: float = DEFAULT_CHUNK_SECONDS
+    path: str | Path | bytes,
+    *,
+    sample_rate: int,
+    chunk_seconds: float = DEFAULT_CHUNK_SECONDS,
 ) -> Iterator[bytes]:
-    """Decode `path` and yield signed 16-bit little-endian mono PCM, `chunk_seconds` each
-    (the last one shorter). Raises `AudioInputError` for missing, empty or non-audio files."""
+    """Decode `path` (or the bytes of an audio file) and yield signed 16-bit little-endian mono
+    PCM, `chunk_seconds` each (the last one shorter). Raises `AudioInputError` for missing,
+    empty or non-audio input."""
     av = _import_av()
-    file = Path(path)
-    if not file.is_file():
-        raise AudioInputError(f"{file} is not a file; pass the path of an audio file.")
+    if isinstance(path, bytes):
+        if not path:
+            raise AudioInputError("the audio is empty (0 bytes); pass the bytes of an audio file.")
+        file: Path | str = "the audio bytes"
+        opened: Any = io.BytesIO(path)
+    else:
+        file = Path(path)
+        if not file.is_file():
+            raise AudioInputError(f"{file} is not a file; pass the path of an audio file.")
+        opened = str(file)
     chunk_bytes = max(2, int(sample_rate * chunk_seconds) * 2)
     try:
-        container = av.open(str(file))
+        container = av.open(opened)
     except (av.error.FFmpegError, OSError) as exc:
         raise AudioInputError(f"{file} could not be opened as audio: {exc}") from None
     with container:
