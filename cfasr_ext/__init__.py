@@ -37,6 +37,7 @@ from cfasr_ext._errors import (
     UnprocessableEntityError,
     UnsupportedOperationError,
 )
+from cfasr_ext._gateway import GatewayOptions
 from cfasr_ext._ratelimit import RateLimiter
 from cfasr_ext._raw import RawResponse
 from cfasr_ext._retry import RetryPolicy
@@ -107,6 +108,7 @@ __all__ = [
     "ErrorDetail",
     "ErrorMessage",
     "FluxStream",
+    "GatewayOptions",
     "InternalServerError",
     "Metadata",
     "NotFoundError",

@@ -19,6 +19,7 @@ import httpx
 from cfasr_ext._audio import Audio, AudioSource, Body, open_audio, open_audio_async
 from cfasr_ext._config import Settings, resolve_settings
 from cfasr_ext._errors import CfasrError, OptionError, UnsupportedOperationError
+from cfasr_ext._gateway import GatewayOptions
 from cfasr_ext._http import BaseClient, Call
 from cfasr_ext._logging import setup_from_env
 from cfasr_ext._long_audio import atranscribe_long, chunk_budget, transcribe_long
@@ -92,8 +93,16 @@ def _to_transcript(model: str, result: Any) -> Transcript:
     return transcript_from_result(model, result)
 
 
-def _settings(kwargs: dict[str, Any]) -> Settings:
+_NOT_SETTINGS = ("self", "__class__", "rate_limiter", "retry_policy", "http_client", "transport")
+
+
+def _settings(arguments: dict[str, Any]) -> Settings:
+    """A client constructor's arguments → `Settings` (gateway options become headers)."""
     setup_from_env()
+    kwargs = {k: v for k, v in arguments.items() if k not in _NOT_SETTINGS}
+    gateway: GatewayOptions | None = kwargs.pop("gateway_options")
+    headers = {**(gateway.to_headers() if gateway else {}), **(kwargs["default_headers"] or {})}
+    kwargs["default_headers"] = headers
     return resolve_settings(**kwargs)
 
 
@@ -118,23 +127,15 @@ class Client(BaseClient):
         timeout: float | None = None,
         max_retries: int | None = None,
         default_headers: Mapping[str, str] | None = None,
+        gateway_options: GatewayOptions | None = None,
         allow_insecure_http: bool = False,
         rate_limiter: RateLimiter | None = None,
         retry_policy: RetryPolicy | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
-        kwargs = dict(locals())
-        for name in (
-            "self",
-            "__class__",
-            "rate_limiter",
-            "retry_policy",
-            "http_client",
-            "transport",
-        ):
-            kwargs.pop(name, None)
-        super().__init__(_settings(kwargs), rate_limiter=rate_limiter, retry_policy=retry_policy)
+        settings = _settings(dict(locals()))
+        super().__init__(settings, rate_limiter=rate_limiter, retry_policy=retry_policy)
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(transport=transport, timeout=self.timeout)
         self.whisper = Whisper(self, WHISPER)
@@ -249,23 +250,15 @@ class AsyncClient(BaseClient):
         timeout: float | None = None,
         max_retries: int | None = None,
         default_headers: Mapping[str, str] | None = None,
+        gateway_options: GatewayOptions | None = None,
         allow_insecure_http: bool = False,
         rate_limiter: RateLimiter | None = None,
         retry_policy: RetryPolicy | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
-        kwargs = dict(locals())
-        for name in (
-            "self",
-            "__class__",
-            "rate_limiter",
-            "retry_policy",
-            "http_client",
-            "transport",
-        ):
-            kwargs.pop(name, None)
-        super().__init__(_settings(kwargs), rate_limiter=rate_limiter, retry_policy=retry_policy)
+        settings = _settings(dict(locals()))
+        super().__init__(settings, rate_limiter=rate_limiter, retry_policy=retry_policy)
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(transport=transport, timeout=self.timeout)
         self.whisper = AsyncWhisper(self, WHISPER)
