@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from rich.console import Console
-from rich.table import Table
+from rich.text import Text
 
 from cfasr_ext.cli.catalog import OPERATIONS, REST_MODELS, STREAM_MODELS
 
@@ -39,21 +39,15 @@ def _cli_use(model: str, transport: str) -> str:
 
 
 def print_models(console: Console) -> None:
-    table = Table(title="Workers AI speech recognition: the eight operations", show_lines=True)
-    table.add_column("Model", overflow="fold")
-    table.add_column("Operation", overflow="fold")
-    table.add_column("Transport")
-    table.add_column("Inputs", overflow="fold")
-    table.add_column("Options", overflow="fold")
-    table.add_column("Command / note", overflow="fold")
+    """One block per operation (a wide table would fold model names on narrow terminals)."""
+    console.print(Text("Workers AI speech recognition: the eight operations", style="bold"))
     for op in OPERATIONS:
-        note = ", ".join(x for x in (_cli_use(op.model, op.transport), op.note) if x)
-        table.add_row(
-            op.model,
-            f"{op.method} {op.operation_id}",
-            op.transport,
-            op.inputs,
-            ", ".join(op.options),
-            note,
+        heading = Text.assemble(
+            "\n", (op.model, "bold"), f"  {op.transport}  {op.method} {op.operation_id}"
         )
-    console.print(table)
+        note = ", ".join(x for x in (_cli_use(op.model, op.transport), op.note) if x)
+        if note:
+            heading.append(f"  ({note})", style="dim")
+        console.print(heading)
+        console.print(Text(f"  inputs:  {op.inputs}"))
+        console.print(Text(f"  options: {', '.join(op.options)}"))

@@ -15,6 +15,7 @@ from typing import Any
 
 from cfasr_ext._audio import AudioSource
 from cfasr_ext._client import Client
+from cfasr_ext._extras import import_extra
 from cfasr_ext.chunking import DEFAULT_MAX_BYTES, chunk_to_wav, plan_chunks, stitch
 from cfasr_ext.streaming.audio_file import pcm16_chunks
 from cfasr_ext.transcript import Transcript
@@ -26,8 +27,7 @@ _CHUNK_RATE = 16_000
 
 def _decode(path: Path) -> Any:
     """The whole file as float32 mono samples at 16 kHz (needs the `audio` extra)."""
-    import numpy as np
-
+    np = import_extra("numpy", extra="audio", feature="--chunking")
     pcm = b"".join(pcm16_chunks(path, sample_rate=_CHUNK_RATE, chunk_seconds=1.0))
     return np.frombuffer(pcm, dtype="<i2").astype(np.float32) / 32768.0
 

@@ -8,7 +8,7 @@ import shutil
 import wave
 from pathlib import Path
 
-from cfasr_ext.subtitles import parse_srt, parse_vtt
+from cfasr_ext.subtitles import Cue, parse_srt, parse_vtt
 from cfasr_ext.transcript import Transcript
 from tests.cli.conftest import (
     TWO_SENTENCES_WAV,
@@ -21,8 +21,8 @@ from tests.cli.conftest import (
 TINY = "whisper-tiny-en"
 
 
-def _cue_text(cues: list[object]) -> str:
-    return " ".join(" ".join(cue.lines) for cue in cues)  # type: ignore[attr-defined]
+def _cue_text(cues: list[Cue]) -> str:
+    return " ".join(" ".join(cue.lines) for cue in cues)
 
 
 def test_txt_goes_to_stdout_and_progress_to_stderr(cfasr: Cfasr) -> None:
