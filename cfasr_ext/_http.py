@@ -162,6 +162,23 @@ class BaseClient:
     def error_for(self, response: httpx.Response) -> APIError:
         return error_from_response(response.status_code, response.content, response.headers)
 
+    def incomplete_body(self, response: httpx.Response) -> APIConnectionError | None:
+        """A 2xx JSON body that does not parse was cut short on the way; another attempt may
+        get it whole, so it is reported as a (retryable) connection error."""
+        if "json" not in response.headers.get("content-type", ""):
+            return None
+        try:
+            json.loads(response.content)
+        except (ValueError, UnicodeDecodeError):
+            return APIConnectionError(
+                f"HTTP {response.status_code}: the JSON response ended after "
+                f"{len(response.content)} bytes, cut short on the way; retry the request",
+                status_code=response.status_code,
+                request_id=response.headers.get("cf-ai-req-id"),
+                body=response.content,
+            )
+        return None
+
     def retry_delay(self, retries_done: int, error: CfasrError, audio: Audio | None) -> float:
         """Seconds to wait before the next attempt; raises `error` when it must not be retried."""
         retryable = self.retry_policy.is_retryable(error)
