@@ -4,34 +4,35 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import importlib
 import logging
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import BaseRoute
 
 from . import errors, rest
 from .config import ServerConfig
 from .context import EmulatorContext
 from .engine import Engine
+from .ws import websocket_routes
 
 logger = logging.getLogger("cfasr_ext.server")
 
 
-def _websocket_routes(ctx: EmulatorContext) -> Sequence[BaseRoute]:
-    """Routes of ``cfasr_ext.server.ws`` when that package is installed, else none."""
-    try:
-        module = importlib.import_module("cfasr_ext.server.ws")
-    except ModuleNotFoundError as exc:
-        if exc.name == "cfasr_ext.server.ws":
-            return ()
-        raise
-    factory = getattr(module, "websocket_routes", None)
-    return () if factory is None else list(factory(ctx))
+class _RefusedHandshakeNoise(logging.Filter):
+    """Drop uvicorn's ERROR line after a deliberate WebSocket refusal.
+
+    A refused handshake is answered with Cloudflare's HTTP error envelope
+    (`send_denial_response`); uvicorn's sans-I/O implementation still logs that "the ASGI
+    callable returned without completing handshake", which reads like a server fault."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "without completing handshake" not in record.getMessage()
+
+
+_HANDSHAKE_FILTER = _RefusedHandshakeNoise()
 
 
 async def _http_exception(request: Request, exc: Exception) -> Response:
@@ -57,6 +58,7 @@ def create_app(config: ServerConfig | None = None, *, engine: Engine | None = No
     ``engine`` lets several apps (e.g. test servers) share models that are already loaded.
     """
     ctx = EmulatorContext.create(config or ServerConfig(), engine=engine)
+    logging.getLogger("uvicorn.error").addFilter(_HANDSHAKE_FILTER)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -71,7 +73,7 @@ def create_app(config: ServerConfig | None = None, *, engine: Engine | None = No
             await ctx.batches.aclose()
 
     app = Starlette(
-        routes=[*_websocket_routes(ctx), *rest.routes(ctx)],
+        routes=[*websocket_routes(ctx), *rest.routes(ctx)],
         exception_handlers={HTTPException: _http_exception, Exception: _unexpected},
         lifespan=lifespan,
     )
