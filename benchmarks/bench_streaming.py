@@ -54,8 +54,7 @@ def _audio(seconds: int) -> bytes:
     sentence = WEATHER.path.read_bytes()[44:]
     minute = bytearray(BYTES_PER_SECOND * 60)
     minute[: len(sentence)] = sentence
-    whole = bytes(minute) * (seconds // 60) + bytes(minute[: (seconds % 60) * BYTES_PER_SECOND])
-    return whole
+    return bytes(minute) * (seconds // 60) + bytes(minute[: (seconds % 60) * BYTES_PER_SECOND])
 
 
 def _chunks(audio: bytes) -> list[memoryview]:

@@ -133,11 +133,11 @@ def run(quick: bool) -> dict[str, Any]:
     }
 
 
-def _ratios(rows: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
+def _ratios(rows: list[dict[str, Any]]) -> dict[str, dict[str, float | None]]:
     by_size: dict[float, dict[str, float]] = {}
     for row in rows:
         by_size.setdefault(row["size_mb"], {})[row["client"]] = row["seconds"]["median"]
-    out: dict[str, dict[str, float]] = {}
+    out: dict[str, dict[str, float | None]] = {}
     pairs = (
         ("cfasr-whisper", "httpx-whisper"),
         ("cfasr-whisper", "cloudflare-whisper"),

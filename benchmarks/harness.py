@@ -124,8 +124,9 @@ def summary(samples: list[float], *, digits: int = 6) -> dict[str, Any]:
     }
 
 
-def ratio(numerator: float, denominator: float) -> float:
-    return round(numerator / denominator, 3) if denominator > 0 else float("nan")
+def ratio(numerator: float, denominator: float) -> float | None:
+    """``numerator / denominator`` to 3 decimals; None (JSON null) when undefined."""
+    return round(numerator / denominator, 3) if denominator > 0 else None
 
 
 def time_calls(call: Callable[[], object], repeat: int) -> list[float]:
