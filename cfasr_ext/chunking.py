@@ -19,11 +19,12 @@ import math
 import re
 import wave
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from cfasr_ext._errors import AudioInputError, OptionError
+from cfasr_ext._extras import import_extra
 from cfasr_ext.transcript import Segment, Transcript, Word, join_words
 
 if TYPE_CHECKING:
@@ -82,6 +83,10 @@ class Chunk:
         return wav_size(self.samples)
 
 
+def _numpy() -> Any:
+    return import_extra("numpy", extra="audio", feature="splitting long audio")
+
+
 def wav_size(samples: int) -> int:
     """Bytes of a mono 16-bit WAV file holding `samples` samples."""
     return WAV_HEADER_BYTES + _BYTES_PER_SAMPLE * samples
@@ -101,7 +106,7 @@ def plan_chunks(
     quietest `window_seconds` within `search_seconds` of evenly spaced targets, so pieces are
     of similar length. Raises `AudioInputError` for empty or multi-channel audio and
     `OptionError` for limits that leave no room."""
-    import numpy as np
+    np = _numpy()
 
     samples = np.asarray(pcm)
     if samples.ndim != 1:
@@ -149,7 +154,7 @@ def chunk_to_wav(pcm: FloatArray, sample_rate: int, chunk: Chunk) -> bytes:
 
 def pcm_to_wav(pcm: FloatArray, sample_rate: int) -> bytes:
     """Float samples in [-1, 1] (louder ones are clipped) as a mono 16-bit WAV file."""
-    import numpy as np
+    np = _numpy()
 
     scaled = np.clip(np.asarray(pcm, dtype=np.float64), -1.0, 1.0) * 32767.0
     frames = np.round(scaled).astype("<i2").tobytes()
@@ -226,7 +231,7 @@ def _max_samples(sample_rate: int, max_seconds: float | None, max_bytes: int | N
 def _quietest_point(samples: FloatArray, low: int, high: int, window: int, hop: int) -> int:
     """The centre of the longest run of quietest `window`-long stretches centred in
     [low, high], stepping by `hop` (a run, so digital silence is cut in its middle)."""
-    import numpy as np
+    np = _numpy()
 
     half = window // 2
     first = max(0, low - half)

@@ -7,8 +7,11 @@ import ipaddress
 import sys
 from collections.abc import Sequence
 
+from cfasr_ext._extras import MissingExtraError
+
 from .config import DEFAULT_HOST, DEFAULT_PORT, ServerConfig
 from .faults import FaultSpecError, parse_rules
+from .testing import require_server_extra
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -95,6 +98,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     if config.engine_mode == "skip":
         print("warning: engine 'skip': results carry no recognition", file=sys.stderr)
+    try:
+        require_server_extra()
+    except MissingExtraError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     import uvicorn
 
     from .app import create_app

