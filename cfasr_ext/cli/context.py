@@ -10,7 +10,7 @@ import attrs
 import typer
 from rich.console import Console
 
-from cfasr_ext._client import Client
+from cfasr_ext import Client
 from cfasr_ext._config import Settings, resolve_settings
 from cfasr_ext._logging import setup_from_env
 from cfasr_ext.cli.errors import describe_error, exit_code_for

@@ -13,8 +13,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from cfasr_ext import Client
 from cfasr_ext._audio import AudioSource
-from cfasr_ext._client import Client
 from cfasr_ext._extras import import_extra
 from cfasr_ext.chunking import DEFAULT_MAX_BYTES, chunk_to_wav, plan_chunks, stitch
 from cfasr_ext.streaming.audio_file import pcm16_chunks
