@@ -1,0 +1,53 @@
+"""Build the sdist and wheel once per session, the way a release would."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="session")
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`python -m build` output: the sdist, and the wheel built from that sdist."""
+    out = tmp_path_factory.mktemp("dist")
+    result = subprocess.run(
+        [sys.executable, "-m", "build", "--outdir", str(out), str(ROOT)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def wheel(dist: Path) -> Path:
+    (found,) = dist.glob("cfasr-*.whl")
+    return found
+
+
+@pytest.fixture(scope="session")
+def sdist(dist: Path) -> Path:
+    (found,) = dist.glob("cfasr-*.tar.gz")
+    return found
+
+
+def make_venv(where: Path, requirement: str) -> Path:
+    """A fresh virtual environment with `requirement` installed; returns its bin directory."""
+    subprocess.run([sys.executable, "-m", "venv", str(where)], check=True, timeout=300)
+    bin_dir = where / "bin"
+    result = subprocess.run(
+        [str(bin_dir / "python"), "-m", "pip", "install", "--quiet", requirement],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return bin_dir

@@ -1,0 +1,147 @@
+"""The wheel installs into an empty virtual environment and works there.
+
+Dependencies come from the package index (pip's cache makes later runs fast); nothing is
+borrowed from the project's own environment.
+"""
+
+from __future__ import annotations
+
+import email.parser
+import os
+import socket
+import subprocess
+import time
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from cfasr_ext.server.testing import DEFAULT_ACCOUNT_ID
+
+
+def _version_of(wheel: Path) -> str:
+    with zipfile.ZipFile(wheel) as archive:
+        (name,) = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+        return email.parser.Parser().parsestr(archive.read(name).decode())["Version"]
+
+
+def run(
+    bin_dir: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run a program of the venv from outside the checkout, without CLOUDFLARE_* settings."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("CLOUDFLARE_", "VIRTUAL_"))}
+    return subprocess.run(
+        [str(bin_dir / args[0]), *args[1:]],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        env={**clean, **(env or {})},
+        cwd=bin_dir.parent,  # never the checkout, so the installed copy is what is imported
+    )
+
+
+@pytest.fixture(scope="session")
+def cli_venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.packaging.conftest import make_venv
+
+    return make_venv(tmp_path_factory.mktemp("venv-cli"), f"{wheel}[cli]")
+
+
+def test_the_installed_package_imports_from_the_venv(cli_venv: Path) -> None:
+    result = run(
+        cli_venv,
+        "python",
+        "-c",
+        "import cfasr_ext, cfasr_client, cfasr_client.models, sys; "
+        "print(cfasr_ext.__file__); print(cfasr_ext.__version__); "
+        "print(sorted(m for m in ('av', 'numpy', 'starlette') if m in sys.modules))",
+    )
+    assert result.returncode == 0, result.stderr
+    location, version, heavy = result.stdout.splitlines()
+    assert location.startswith(str(cli_venv.parent))
+    assert heavy == "[]"
+    assert version
+
+
+def test_cfasr_help_and_version(cli_venv: Path, wheel: Path) -> None:
+    helped = run(cli_venv, "cfasr", "--help")
+    assert helped.returncode == 0, helped.stderr
+    for command in ("transcribe", "stream", "serve", "models"):
+        assert command in helped.stdout
+    versioned = run(cli_venv, "cfasr", "--version")
+    assert versioned.stdout.strip() == f"cfasr {_version_of(wheel)}"
+
+
+def test_without_the_server_extra_serve_says_what_to_install(cli_venv: Path) -> None:
+    result = run(cli_venv, "cfasr", "serve", "--port", "0")
+    assert result.returncode == 2
+    assert "pip install 'cfasr[server]'" in result.stderr
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def server_venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.packaging.conftest import make_venv
+
+    return make_venv(tmp_path_factory.mktemp("venv-server"), f"{wheel}[server,cli]")
+
+
+@pytest.fixture
+def installed_emulator(server_venv: Path) -> Iterator[str]:
+    port = _free_port()
+    process = subprocess.Popen(
+        [str(server_venv / "python"), "-m", "cfasr_ext.server", "--port", str(port)],
+        cwd=server_venv.parent,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    base_url = f"http://127.0.0.1:{port}/client/v4"
+    try:
+        for _ in range(1200):
+            if process.poll() is not None:
+                pytest.fail(f"the emulator exited: {process.stderr and process.stderr.read()}")
+            try:
+                httpx.get(base_url, timeout=1)
+                break
+            except httpx.TransportError:
+                time.sleep(0.05)
+        yield base_url
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
+
+
+@pytest.mark.slow
+def test_the_installed_cli_transcribes_the_bundled_sample_on_the_installed_emulator(
+    server_venv: Path, installed_emulator: str
+) -> None:
+    sample = run(
+        server_venv,
+        "python",
+        "-c",
+        "from cfasr_ext.server.engine import WEATHER; print(WEATHER.path)",
+    ).stdout.strip()
+    assert sample.startswith(str(server_venv.parent))
+    result = run(
+        server_venv,
+        "cfasr",
+        "--quiet",
+        "--base-url",
+        installed_emulator,
+        "transcribe",
+        "--model",
+        "whisper-tiny-en",
+        sample,
+        env={"CLOUDFLARE_API_TOKEN": "any-token", "CLOUDFLARE_ACCOUNT_ID": DEFAULT_ACCOUNT_ID},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "The weather is nice today, so we will meet in the park."
