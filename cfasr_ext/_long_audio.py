@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from cfasr_ext._errors import AudioInputError, OptionError
+from cfasr_ext._extras import import_extra
 from cfasr_ext.chunking import DEFAULT_MAX_BYTES, Chunk, chunk_to_wav, plan_chunks, stitch
 from cfasr_ext.transcript import Transcript
 
@@ -64,9 +65,9 @@ def _plan(audio: Any, max_bytes: int) -> tuple[Any, list[Chunk]] | None:
             "chunking needs a path or the bytes of an audio file (it decodes the whole "
             "recording to find silences); pass one of those, or chunking=False."
         )
-    import numpy as np
-
     from cfasr_ext.streaming.audio_file import pcm16_chunks
+
+    np = import_extra("numpy", extra="audio", feature="chunking")
 
     pcm16 = b"".join(pcm16_chunks(source, sample_rate=SAMPLE_RATE, chunk_seconds=1.0))
     pcm = np.frombuffer(pcm16, dtype="<i2").astype(np.float32) / 32768.0

@@ -9,27 +9,16 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Mapping
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 from cfasr_ext import Client
 from cfasr_ext._audio import AudioSource
-from cfasr_ext._extras import import_extra
-from cfasr_ext.chunking import DEFAULT_MAX_BYTES, chunk_to_wav, plan_chunks, stitch
-from cfasr_ext.streaming.audio_file import pcm16_chunks
+from cfasr_ext._long_audio import transcribe_long
+from cfasr_ext.chunking import DEFAULT_MAX_BYTES
 from cfasr_ext.transcript import Transcript
 
 __all__ = ["DEFAULT_MAX_BYTES", "Transcriber"]
-
-_CHUNK_RATE = 16_000
-
-
-def _decode(path: Path) -> Any:
-    """The whole file as float32 mono samples at 16 kHz (needs the `audio` extra)."""
-    np = import_extra("numpy", extra="audio", feature="--chunking")
-    pcm = b"".join(pcm16_chunks(path, sample_rate=_CHUNK_RATE, chunk_seconds=1.0))
-    return np.frombuffer(pcm, dtype="<i2").astype(np.float32) / 32768.0
 
 
 class Transcriber:
@@ -56,21 +45,18 @@ class Transcriber:
             return self._client.transcribe(audio, model=self._model, **self._options)
 
     def transcribe(self, audio: Path | bytes) -> Transcript:
-        """A path or the bytes of an audio file → its transcript; raises SDK errors."""
-        if self._chunk_bytes is None or not isinstance(audio, Path):
-            return self._send(audio)
-        if audio.stat().st_size <= self._chunk_bytes:
-            return self._send(audio)
-        pcm = _decode(audio)
-        chunks = plan_chunks(pcm, _CHUNK_RATE, max_bytes=self._chunk_bytes)
-        if len(chunks) == 1:
-            return self._send(audio)
+        """A path or the bytes of an audio file → its transcript; raises SDK errors.
 
-        def piece(index: int) -> tuple[float, Transcript]:
-            chunk = chunks[index]
-            return chunk.start_seconds, self._send(chunk_to_wav(pcm, _CHUNK_RATE, chunk))
-
-        workers = min(self._concurrency, len(chunks))
-        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="cfasr-chunk") as pool:
-            pieces = list(pool.map(piece, range(len(chunks))))
-        return stitch(pieces, model=self._model, duration=len(pcm) / _CHUNK_RATE)
+        Pieces of a long file go through the same semaphore as whole files, so a run never
+        has more than `concurrency` requests in flight."""
+        if self._chunk_bytes is not None and isinstance(audio, Path):
+            whole = transcribe_long(
+                self._send,
+                audio,
+                model=self._model,
+                max_bytes=self._chunk_bytes,
+                max_workers=self._concurrency,
+            )
+            if whole is not None:
+                return whole
+        return self._send(audio)
