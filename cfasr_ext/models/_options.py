@@ -49,9 +49,22 @@ def check_enum(name: str, enum_cls: type[E], value: object) -> E:
         raise OptionError(f"{name}={value!r} is not one of {choices}.") from None
 
 
+def _encodable(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def check_str(name: str, value: object, pattern: str | None = None, hint: str = "") -> str:
     if not isinstance(value, str) or not value:
         raise OptionError(f"{name} must be a non-empty string, not {value!r}.")
+    if not value.isascii() and not _encodable(value):
+        raise OptionError(
+            f"{name} is not valid Unicode text (it holds lone surrogates, e.g. from bytes "
+            "decoded with errors='surrogateescape'); decode the bytes as UTF-8 first."
+        )
     if pattern is not None and not re.fullmatch(pattern, value):
         raise OptionError(f"{name}={value!r} is not valid{': ' + hint if hint else ''}.")
     return value

@@ -95,8 +95,19 @@ def _text(pattern: str | None = None, hint: str = "a non-empty string") -> _Vali
     def check(name: str, value: object) -> None:
         if not isinstance(value, str) or not value or (compiled and not compiled.fullmatch(value)):
             raise _fail(name, hint, value)
+        if not _encodable(value):
+            raise _fail(name, "valid Unicode text (decode bytes as UTF-8 first)", value)
 
     return _optional(check)
+
+
+def _encodable(value: str) -> bool:
+    """False for text with lone surrogates, which cannot be sent as UTF-8."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _terms(value: str | Iterable[str] | None) -> tuple[str, ...]:
@@ -107,6 +118,8 @@ def _terms(value: str | Iterable[str] | None) -> tuple[str, ...]:
     for item in items:
         if not isinstance(item, str) or not item.strip():
             raise _fail("keyterm", "a non-empty string or a list of them", item)
+        if not _encodable(item):
+            raise _fail("keyterm", "valid Unicode text (decode bytes as UTF-8 first)", item)
     return items
 
 
