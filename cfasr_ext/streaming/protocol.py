@@ -297,10 +297,11 @@ class StreamProtocol:
             parser = self._untyped_parser(raw)
         if parser is None:
             return [ev.UnknownMessage(raw)]
-        original = json.loads(data)
         try:
             event = parser(raw)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            # A parser may have consumed parts of `raw`; show the frame as it arrived.
+            original = json.loads(data)
             return [ev.UnknownMessage(original, reason=f"{kind or 'message'}: {exc}")]
         return [event]
 
