@@ -18,7 +18,7 @@ from typing import IO, Any, TypeAlias
 
 import attrs
 
-from cfasr_ext._errors import AudioInputError
+from cfasr_ext._errors import AudioInputError, OptionError
 
 __all__ = [
     "AudioFile",
@@ -453,8 +453,20 @@ def _encode(encoding: str, blocks: Iterator[bytes]) -> Iterator[bytes]:
         yield out
 
 
+_RAW_MEDIA_PREFIXES = ("audio/", "video/", "application/octet-stream", "application/ogg")
+
+
 def raw_body(audio: Audio, content_type: str | None = None) -> Body:
-    """The file's bytes as they are."""
+    """The file's bytes as they are; an explicit `content_type` must name audio.
+
+    The body is the recording itself, so a type such as `application/json` would only make the
+    server try to parse audio as JSON; refuse it here with what to send instead."""
+    if content_type is not None and not content_type.lower().startswith(_RAW_MEDIA_PREFIXES):
+        raise OptionError(
+            f"content_type {content_type!r} does not describe audio; use an audio MIME type "
+            "such as 'audio/wav' or 'audio/mpeg', 'application/octet-stream', or leave it "
+            "unset to detect it from the file."
+        )
     return Body(content_type=content_type or audio.content_type, length=audio.size, audio=audio)
 
 

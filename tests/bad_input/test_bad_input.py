@@ -137,9 +137,14 @@ CASES = [
     Case(
         "wrong declared content type",
         lambda c: c.client.nova_3.transcribe(SAMPLE, content_type="application/json"),
-        BadRequestError,
-        ("not valid json",),
-        sent_off_spec=True,
+        OptionError,
+        ("does not describe audio", "audio/wav"),
+    ),
+    Case(
+        "wrong declared content type, whisper",
+        lambda c: c.client.whisper.transcribe(SAMPLE, content_type="text/plain"),
+        OptionError,
+        ("does not describe audio",),
     ),
     Case(
         "file over the emulator's body limit",
