@@ -44,6 +44,10 @@ def fault_error(fault: StatusFault) -> errors.ApiError:
         error = errors.out_of_capacity()
     elif fault.code == 3007:
         error = errors.inference_timeout()
+    elif fault.code == 10000:
+        error = errors.authentication_error(fault.status)
+    elif fault.code == 3006:
+        error = errors.request_too_large(None)
     else:
         error = errors.server_error(fault.status)
     if fault.retry_after is not None:

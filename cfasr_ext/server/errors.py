@@ -106,10 +106,10 @@ def invalid_model_id(model: str) -> ApiError:
     return _model_error(404, 3042, f"Invalid model ID: {model!r}")
 
 
-def request_too_large(limit: int) -> ApiError:
-    return _model_error(
-        413, 3006, f"Request is too large: the body is over the limit of {limit} bytes"
-    )
+def request_too_large(limit: int | None) -> ApiError:
+    """413 / 3006; `limit` None when the size limit is not the reason (an injected fault)."""
+    detail = "" if limit is None else f": the body is over the limit of {limit} bytes"
+    return _model_error(413, 3006, f"Request is too large{detail}")
 
 
 def out_of_capacity() -> ApiError:
@@ -148,9 +148,10 @@ def server_error(status: int = 500) -> ApiError:
     return _model_error(status, 3001, messages.get(status, "Internal server error"))
 
 
-def authentication_error() -> ApiError:
-    """401 / 10000. Cloudflare uses 401 or 403; the emulator always answers 401."""
-    return _api_error(401, ErrorEntry(10000, "Authentication error"))
+def authentication_error(status: int = 401) -> ApiError:
+    """401 / 10000. Cloudflare uses 401 or 403; the emulator answers 401 unless a fault asks
+    for 403."""
+    return _api_error(status, ErrorEntry(10000, "Authentication error"))
 
 
 def invalid_header(chain_code: int, chain_message: str) -> ApiError:

@@ -10,6 +10,8 @@ Fault spec grammar: ``name[=value][;key=value]...``
 ``3040`` / ``3036``           429 capacity (no Retry-After) / 429 daily neuron limit
 ``500`` ``502`` ``503``       server errors
 ``408``                       inference timeout (3007)
+``401`` / ``403``             authentication error (10000) with that status
+``413``                       request too large (3006)
 ``reset[;after-bytes=N]``     send the headers and N body bytes (default 16), then drop the
                               connection mid-body
 ``truncate``                  a 200 whose (correctly framed) JSON body is cut in half
@@ -118,6 +120,9 @@ _STATUS_FAULTS = {
     "3040": StatusFault(429, 3040),
     "3036": StatusFault(429, 3036),
     "408": StatusFault(408, 3007),
+    "401": StatusFault(401, 10000),
+    "403": StatusFault(403, 10000),
+    "413": StatusFault(413, 3006),
     "500": StatusFault(500, 3001),
     "502": StatusFault(502, 3001),
     "503": StatusFault(503, 3001),

@@ -189,3 +189,26 @@ def test_a_body_over_the_limit_413_is_sent_once() -> None:
             _whisper(client)
         assert injector.calls("runWhisper") == 1
         log.assert_conforms()
+
+
+FINAL_FAULTS = [
+    pytest.param("401", AuthenticationError, 401, id="401"),
+    pytest.param("403", AuthenticationError, 403, id="403"),
+    pytest.param("413", RequestTooLargeError, 413, id="413"),
+    pytest.param("3036", RateLimitError, 429, id="3036"),
+]
+
+
+@pytest.mark.parametrize("operation", list(OPERATIONS))
+@pytest.mark.parametrize(("spec", "error", "status"), FINAL_FAULTS)
+def test_a_final_error_on_any_operation_is_sent_once(
+    emulator: EmulatorHandle, operation: str, spec: str, error: type[APIError], status: int
+) -> None:
+    injector = install_faults(emulator, f"{operation}@1+:{spec}")
+    log = SpecLog()
+    with client_for(emulator, log, max_retries=3) as client, pytest.raises(error) as caught:
+        OPERATIONS[operation](client)
+    assert caught.value.status_code == status
+    assert injector.calls(operation) == 1
+    log.assert_conforms()
+    FIGURES.fault(1, survived=True)
