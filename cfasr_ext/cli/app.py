@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -35,6 +35,28 @@ app = typer.Typer(
 )
 
 _MODEL_OPTIONS = "Model options (checked against --model)"
+
+
+def _switch(name: str, help_text: str) -> Any:
+    """A `--name/--no-name` model option left unset (None) unless given."""
+    return typer.Option(
+        f"--{name}/--no-{name}",
+        help=help_text,
+        rich_help_panel=_MODEL_OPTIONS,
+        show_default=False,
+    )
+
+
+# Model options shared by `transcribe` and `stream` (checked per model when used).
+DiarizeOption = Annotated[bool | None, _switch("diarize", "Label speakers (nova-3).")]
+PunctuateOption = Annotated[bool | None, _switch("punctuate", "Punctuation and casing (nova-3).")]
+SmartFormatOption = Annotated[
+    bool | None, _switch("smart-format", "Format numbers, dates... (nova-3).")
+]
+KeytermOption = Annotated[
+    list[str] | None,
+    typer.Option(help="Term to boost; repeatable (nova-3).", rich_help_panel=_MODEL_OPTIONS),
+]
 
 
 def _version(value: bool) -> None:
@@ -151,37 +173,10 @@ def transcribe(
         int | None,
         typer.Option(help="Beam width 1-20 (turbo).", rich_help_panel=_MODEL_OPTIONS),
     ] = None,
-    diarize: Annotated[
-        bool | None,
-        typer.Option(
-            "--diarize/--no-diarize",
-            help="Label speakers (nova-3).",
-            rich_help_panel=_MODEL_OPTIONS,
-            show_default=False,
-        ),
-    ] = None,
-    punctuate: Annotated[
-        bool | None,
-        typer.Option(
-            "--punctuate/--no-punctuate",
-            help="Punctuation and casing (nova-3).",
-            rich_help_panel=_MODEL_OPTIONS,
-            show_default=False,
-        ),
-    ] = None,
-    smart_format: Annotated[
-        bool | None,
-        typer.Option(
-            "--smart-format/--no-smart-format",
-            help="Format numbers, dates... (nova-3).",
-            rich_help_panel=_MODEL_OPTIONS,
-            show_default=False,
-        ),
-    ] = None,
-    keyterm: Annotated[
-        list[str] | None,
-        typer.Option(help="Term to boost; repeatable (nova-3).", rich_help_panel=_MODEL_OPTIONS),
-    ] = None,
+    diarize: DiarizeOption = None,
+    punctuate: PunctuateOption = None,
+    smart_format: SmartFormatOption = None,
+    keyterm: KeytermOption = None,
 ) -> None:
     """Transcribe recordings: one output per input, N requests at a time."""
     options = options_of(ctx)
@@ -303,37 +298,10 @@ def stream(
     language: Annotated[
         str | None, typer.Option(help="Language (nova-3).", rich_help_panel=_MODEL_OPTIONS)
     ] = None,
-    diarize: Annotated[
-        bool | None,
-        typer.Option(
-            "--diarize/--no-diarize",
-            help="Label speakers (nova-3).",
-            rich_help_panel=_MODEL_OPTIONS,
-            show_default=False,
-        ),
-    ] = None,
-    punctuate: Annotated[
-        bool | None,
-        typer.Option(
-            "--punctuate/--no-punctuate",
-            help="Punctuation (nova-3).",
-            rich_help_panel=_MODEL_OPTIONS,
-            show_default=False,
-        ),
-    ] = None,
-    smart_format: Annotated[
-        bool | None,
-        typer.Option(
-            "--smart-format/--no-smart-format",
-            help="Smart formatting (nova-3).",
-            rich_help_panel=_MODEL_OPTIONS,
-            show_default=False,
-        ),
-    ] = None,
-    keyterm: Annotated[
-        list[str] | None,
-        typer.Option(help="Term to boost; repeatable.", rich_help_panel=_MODEL_OPTIONS),
-    ] = None,
+    diarize: DiarizeOption = None,
+    punctuate: PunctuateOption = None,
+    smart_format: SmartFormatOption = None,
+    keyterm: KeytermOption = None,
     eot_threshold: Annotated[
         float | None,
         typer.Option(help="End-of-turn confidence 0.5-0.9 (flux).", rich_help_panel=_MODEL_OPTIONS),
