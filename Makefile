@@ -28,6 +28,10 @@ lint: install
 	$(BIN)/ruff check $(LINT_PATHS)
 	$(BIN)/ruff format --check $(LINT_PATHS)
 	$(BIN)/mypy
+	@# Scripts that import their neighbours by file name are checked from their own folder.
+	$(BIN)/mypy --strict examples/*.py
+	cd examples/test_with_emulator && ../../$(BIN)/mypy --strict *.py
+	cd benchmarks && ../$(BIN)/mypy --strict --explicit-package-bases *.py
 
 format: install
 	$(BIN)/ruff check --fix $(LINT_PATHS)

@@ -1,13 +1,14 @@
-"""An HTTP endpoint that transcribes uploaded audio, on Starlette (FastAPI works the same way).
+"""A FastAPI endpoint that transcribes uploaded audio files.
 
+    pip install 'cfasr[cli]' fastapi python-multipart uvicorn
     export CLOUDFLARE_API_TOKEN=... CLOUDFLARE_ACCOUNT_ID=...
     python examples/upload_server.py --port 8000
-    curl --data-binary @talk.wav 'http://127.0.0.1:8000/transcribe?model=nova-3'
-    curl --data-binary @talk.wav 'http://127.0.0.1:8000/transcribe?format=srt'
+    curl -F file=@talk.wav 'http://127.0.0.1:8000/transcribe?model=nova-3'
+    curl -F file=@talk.wav 'http://127.0.0.1:8000/transcribe?format=srt'
 
-The request body is the audio file itself (any format the model accepts). One `AsyncClient`
-serves every request, so they share its connection pool, rate limiter and retries. Mistakes
-in the request become 400s; errors from Workers AI become 502s with the API's message.
+One `AsyncClient` serves every request, so they share its connection pool, rate limiter and
+retries. Mistakes in the request become 400s; errors from Workers AI become 502s carrying the
+API's message and request id.
 """
 
 from __future__ import annotations
@@ -16,28 +17,44 @@ import argparse
 import contextlib
 import sys
 from collections.abc import AsyncIterator
+from typing import Annotated, Literal
 
-from starlette.applications import Starlette
-from starlette.requests import Request
-from starlette.responses import JSONResponse, PlainTextResponse, Response
-from starlette.routing import Route
+from fastapi import FastAPI, File, Query, Request, UploadFile
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
 
 import cfasr_ext
 
 MAX_UPLOAD_BYTES = 25 * 1024 * 1024
 
 
-async def transcribe(request: Request) -> Response:
-    audio = await request.body()
+@contextlib.asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    async with cfasr_ext.AsyncClient() as client:  # CLOUDFLARE_* from the environment
+        app.state.client = client
+        yield
+
+
+app = FastAPI(title="cfasr upload example", lifespan=lifespan)
+
+
+@app.post("/transcribe", response_model=None)
+async def transcribe(
+    request: Request,
+    file: Annotated[UploadFile, File(description="The audio file to transcribe.")],
+    model: Annotated[str, Query()] = "whisper-large-v3-turbo",
+    output: Annotated[Literal["json", "srt", "vtt"], Query(alias="format")] = "json",
+) -> Response:
+    audio = await file.read(MAX_UPLOAD_BYTES + 1)
     if not audio:
-        return JSONResponse({"error": "send the audio file as the request body"}, 400)
+        return JSONResponse({"error": "the uploaded file is empty"}, 400)
     if len(audio) > MAX_UPLOAD_BYTES:
         return JSONResponse({"error": f"uploads are limited to {MAX_UPLOAD_BYTES} bytes"}, 413)
-    model = request.query_params.get("model", "whisper-large-v3-turbo")
-    output = request.query_params.get("format", "json")
     client: cfasr_ext.AsyncClient = request.app.state.client
     try:
-        transcript = await client.transcribe(audio, model=model)
+        transcript = await client.transcribe(
+            cfasr_ext.AudioFile(audio, filename=file.filename),  # type sniffed from the bytes
+            model=model,
+        )
     except (
         cfasr_ext.OptionError,
         cfasr_ext.AudioInputError,
@@ -51,16 +68,6 @@ async def transcribe(request: Request) -> Response:
     if output == "vtt":
         return PlainTextResponse(transcript.to_vtt(), media_type="text/vtt")
     return JSONResponse(transcript.to_dict())
-
-
-@contextlib.asynccontextmanager
-async def lifespan(app: Starlette) -> AsyncIterator[None]:
-    async with cfasr_ext.AsyncClient() as client:  # CLOUDFLARE_* from the environment
-        app.state.client = client
-        yield
-
-
-app = Starlette(routes=[Route("/transcribe", transcribe, methods=["POST"])], lifespan=lifespan)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -136,7 +136,10 @@ def upload_server(cfasr_emulator: EmulatorHandle, audio_dir: Path) -> Iterator[s
 
 def test_upload_endpoint_transcribes_the_body(upload_server: str) -> None:
     reply = httpx.post(
-        upload_server, params={"model": "nova-3"}, content=WEATHER.path.read_bytes(), timeout=120
+        upload_server,
+        params={"model": "nova-3"},
+        files={"file": ("weather.wav", WEATHER.path.read_bytes(), "audio/wav")},
+        timeout=120,
     )
     assert reply.status_code == 200, reply.text
     assert "weather is nice today" in reply.json()["text"]
@@ -146,7 +149,7 @@ def test_upload_endpoint_returns_subtitles(upload_server: str) -> None:
     reply = httpx.post(
         upload_server,
         params={"model": "whisper-tiny-en", "format": "srt"},
-        content=TWO_SENTENCES.path.read_bytes(),
+        files={"file": ("two.wav", TWO_SENTENCES.path.read_bytes(), "audio/wav")},
         timeout=120,
     )
     assert reply.status_code == 200, reply.text
@@ -164,6 +167,14 @@ def test_upload_endpoint_returns_subtitles(upload_server: str) -> None:
 def test_upload_endpoint_refuses_bad_requests(
     upload_server: str, params: dict[str, str], body: bytes, status: int
 ) -> None:
-    reply = httpx.post(upload_server, params=params, content=body, timeout=60)
+    reply = httpx.post(
+        upload_server, params=params, files={"file": ("a.wav", body, "audio/wav")}, timeout=60
+    )
     assert reply.status_code == status
     assert reply.json()["error"]
+
+
+def test_upload_endpoint_without_a_file_says_what_is_missing(upload_server: str) -> None:
+    reply = httpx.post(upload_server, data={"other": "x"}, timeout=60)
+    assert reply.status_code == 422
+    assert "file" in reply.text
