@@ -68,14 +68,21 @@ class AsyncNamespace:
         return f"<{type(self).__name__} {self.model}>"
 
 
+@functools.cache
+def _signature(build: Callable[..., Any]) -> inspect.Signature:
+    """Builders never change, so their signatures are computed once (it is on every call)."""
+    return inspect.signature(build)
+
+
 def build_call(build: Builder[P, T], model: str, *args: Any, **kwargs: Any) -> Call[T]:
     """Run a builder, turning an unknown or missing option into `OptionError`."""
+    signature = _signature(build)
     try:
-        inspect.signature(build).bind(model, *args, **kwargs)
+        signature.bind(model, *args, **kwargs)
     except TypeError as exc:
         names = [
             p.name
-            for p in inspect.signature(build).parameters.values()
+            for p in signature.parameters.values()
             if p.kind is inspect.Parameter.KEYWORD_ONLY
         ]
         raise OptionError(f"{model}: {exc}. Valid options: {', '.join(names)}.") from None
