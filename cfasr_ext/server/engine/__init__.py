@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .admission import Admission, AdmissionGate
 from .decode import SAMPLE_RATE, RawEncoding, decode_audio, decode_raw, resample
+from .energy_vad import EnergyVad, VoiceActivityDetector, streaming_vad
 from .errors import AudioDecodeError, EngineBusy, EngineError, ModelWeightsError
 from .samples import SAMPLES, TWO_SENTENCES, WEATHER, Sample
 from .types import (
@@ -40,6 +41,7 @@ __all__ = [
     "Admission",
     "AdmissionGate",
     "AudioDecodeError",
+    "EnergyVad",
     "Engine",
     "EngineBusy",
     "EngineError",
@@ -58,6 +60,7 @@ __all__ = [
     "VadEvent",
     "VadFrame",
     "VadUpdate",
+    "VoiceActivityDetector",
     "base_dir",
     "cache_root",
     "choose_model",
@@ -66,6 +69,7 @@ __all__ = [
     "model_dir",
     "resample",
     "speech_regions",
+    "streaming_vad",
     "supported_languages",
     "tiny_en_dir",
 ]

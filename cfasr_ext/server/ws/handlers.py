@@ -111,7 +111,12 @@ def _flux_endpoint(ctx: EmulatorContext) -> Callable[[WebSocket], object]:
             transcriber = EngineTranscriber(
                 ctx.engine, model="tiny.en", language="en", keyterms=options.keyterms, stop=stop
             )
-            recognizer = FluxRecognizer(options, transcriber, request_id=admission.request_id)
+            recognizer = FluxRecognizer(
+                options,
+                transcriber,
+                request_id=admission.request_id,
+                recognition_skipped=ctx.recognition_skipped,
+            )
             await _serve(ctx, websocket, admission, FLUX, recognizer, 2 * options.sample_rate, stop)
 
     return endpoint
@@ -135,6 +140,7 @@ async def _serve(
         fault=admission.fault,
         shutdown=ctx.shutdown,
         on_finish=stop.set,
+        batch_audio=ctx.recognition_skipped,
     )
     try:
         await session.run()

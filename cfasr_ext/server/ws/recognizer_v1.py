@@ -27,7 +27,7 @@ from cfasr_client.models import (
 )
 from cfasr_client.types import UNSET
 
-from ..engine import AudioDecodeError, StreamingVad, VadEvent
+from ..engine import AudioDecodeError, VadEvent, streaming_vad
 from .audio_input import audio_input
 from .model_info import model_identity
 from .options import V1Options
@@ -85,7 +85,9 @@ class NovaRecognizer:
             if options.endpointing_ms is None
             else max(options.endpointing_ms, ENDPOINTING_FLOOR_MS)
         )
-        self._vad = StreamingVad(min_silence_ms=silence_ms)
+        self._vad = streaming_vad(
+            recognition_skipped=recognition_skipped, min_silence_ms=silence_ms
+        )
         self._buffer = AudioBuffer()
         self._sha = hashlib.sha256()
         self._span_start = 0

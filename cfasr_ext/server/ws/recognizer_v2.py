@@ -1,6 +1,7 @@
 """Sans-I/O recognizer for the Deepgram v2 ``listen`` protocol (flux): turns, not spans.
 
-Turn detection runs on Silero's per-frame (32 ms) speech probability:
+Turn detection runs on Silero's per-frame (32 ms) speech probability (in skip mode, the
+energy VAD's loudness score, see ``engine.energy_vad``):
 
 * a turn starts (``StartOfTurn``) after ``TURN_START_S`` of consecutive speech frames;
 * ``Update`` follows about every ``UPDATE_EVERY_S`` of audio, re-decoding the turn at most
@@ -32,7 +33,7 @@ from cfasr_client.models import (
 )
 from cfasr_client.types import UNSET
 
-from ..engine import StreamingVad, VadFrame
+from ..engine import VadFrame, streaming_vad
 from .audio_input import RawInput
 from .options import OptionProblem, Thresholds, V2Options, threshold_value
 from .protocol import (
@@ -66,14 +67,21 @@ def end_of_turn_confidence(silence_s: float) -> float:
 class FluxRecognizer:
     """One v2 session. Not thread-safe; the session calls it from one thread at a time."""
 
-    def __init__(self, options: V2Options, transcribe: Transcriber, *, request_id: str) -> None:
+    def __init__(
+        self,
+        options: V2Options,
+        transcribe: Transcriber,
+        *,
+        request_id: str,
+        recognition_skipped: bool = False,
+    ) -> None:
         self.options = options
         self.thresholds: Thresholds = options.thresholds
         self.keyterms: tuple[str, ...] = options.keyterms
         self._transcribe = transcribe
         self._request_id = request_id
         self._input = RawInput("linear16", options.sample_rate, 1)
-        self._vad = StreamingVad()
+        self._vad = streaming_vad(recognition_skipped=recognition_skipped)
         self._buffer = AudioBuffer()
         self._sequence = 0
         self._turn_index = 0

@@ -7,7 +7,9 @@ Three concerns meet here and nowhere else:
   ``receive``, uvicorn pauses the transport, and TCP pushes back on the client. Interim work
   is skipped while more than ``INTERIM_LAG_S`` of audio waits; finals are never skipped.
 * **The engine runs off the event loop**, in one worker thread per session, so a session's
-  calls stay in order and a slow decode never blocks other connections.
+  calls stay in order and a slow decode never blocks other connections. In skip mode
+  (``batch_audio``) the audio frames already waiting go to the worker in one call, fed one by
+  one as before: with no recognition, the thread hop per frame would be the main cost.
 * **Endings**: ``CloseStream`` (1000), idle client (1011 ``NET-0001``; time the server spends
   working on the client's frames does not count), undecodable audio
   (1008 ``DATA-0000``), injected faults (close, TCP abort, stall), server shutdown (1001).
@@ -29,7 +31,7 @@ import attrs
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from ..faults import WsCloseFault, WsStallFault
-from .protocol import IDLE_REASON, INTERNAL_ERROR, Close, Recognizer, Step
+from .protocol import IDLE_REASON, INTERNAL_ERROR, Close, Message, Recognizer, Step
 
 logger = logging.getLogger("cfasr_ext.server.ws")
 
@@ -93,6 +95,18 @@ class Inbox:
             self._changed.notify_all()
             return item
 
+    async def take_waiting_audio(self) -> list[bytes]:
+        """The audio frames at the front of the inbox, without waiting for more."""
+        async with self._changed:
+            taken: list[bytes] = []
+            while self._items and isinstance(data := self._items[0], bytes):
+                self._items.popleft()
+                self.audio_bytes -= len(data)
+                taken.append(data)
+            if taken:
+                self._changed.notify_all()
+            return taken
+
     @property
     def pending(self) -> int:
         return len(self._items)
@@ -119,6 +133,7 @@ class Session:
         fault: WsCloseFault | WsStallFault | None = None,
         shutdown: asyncio.Event | None = None,
         on_finish: Callable[[], None] | None = None,
+        batch_audio: bool = False,
     ) -> None:
         self._ws = websocket
         self._recognizer = recognizer
@@ -128,6 +143,7 @@ class Session:
         self._fault = fault
         self._shutdown = shutdown
         self._on_finish = on_finish
+        self._batch_audio = batch_audio
         self._sent = 0
         self._busy = False
         self._ending: asyncio.Future[_Ending] | None = None
@@ -195,9 +211,7 @@ class Session:
                     self._end(_Gone())
                     return
                 if isinstance(item, bytes):
-                    allow = self._inbox.audio_bytes <= self._interim_lag_bytes
-                    feed = functools.partial(self._recognizer.feed_audio, item, allow_interim=allow)
-                    step = await self._call(feed)
+                    step = await self._call(await self._audio_feed(item))
                 else:
                     step = await self._call(functools.partial(self._recognizer.feed_text, item))
                 await self._send(step)
@@ -209,6 +223,33 @@ class Session:
         except Exception:
             logger.exception("streaming session failed")
             self._end(Close(INTERNAL_ERROR, "INTERNAL_SERVER_ERROR"))
+
+    async def _audio_feed(self, first: bytes) -> Callable[[], Step]:
+        """The worker call for ``first`` (and, with ``batch_audio``, the audio queued behind it).
+
+        Interim work is allowed for a frame while the audio still waiting behind it is within
+        ``INTERIM_LAG_S``, the same rule whether frames go one by one or in a batch.
+        """
+        frames = [first]
+        if self._batch_audio:
+            frames += await self._inbox.take_waiting_audio()
+        allows: list[bool] = []
+        behind = self._inbox.audio_bytes + sum(len(data) for data in frames)
+        for data in frames:
+            behind -= len(data)
+            allows.append(behind <= self._interim_lag_bytes)
+        if len(frames) == 1:
+            return functools.partial(self._recognizer.feed_audio, first, allow_interim=allows[0])
+        return functools.partial(self._feed_batch, frames, allows)
+
+    def _feed_batch(self, frames: list[bytes], allows: list[bool]) -> Step:
+        messages: list[Message] = []
+        for data, allow in zip(frames, allows, strict=True):
+            step = self._recognizer.feed_audio(data, allow_interim=allow)
+            messages += step.messages
+            if step.close is not None:
+                return Step(tuple(messages), step.close)
+        return Step(tuple(messages))
 
     async def _call(self, func: Callable[[], T]) -> T:
         self._busy = True
