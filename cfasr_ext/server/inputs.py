@@ -262,7 +262,6 @@ _NOT_APPLIED_WHEN_GIVEN = (
     "custom_intent",
     "custom_intent_mode",
     "extra",
-    "keywords",
     "mode",
     "replace",
     "search",
@@ -322,6 +321,11 @@ def nova3_options(items: Sequence[tuple[str, str]], request_id: str) -> Nova3Opt
         else:
             query[key] = value
     check_common_query(query, request_id)
+    if "keywords" in query:
+        # Deepgram refuses the legacy option for Nova-3, and Cloudflare passes it through.
+        raise errors.bad_input(
+            "Keywords are not supported for Nova-3. Please use keyterm instead.", request_id
+        )
     for name in NOVA3_BOOLEANS & query.keys():
         if query[name] not in ("true", "false"):
             raise errors.bad_input(

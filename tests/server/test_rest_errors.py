@@ -154,6 +154,17 @@ def test_nova3_query_options_are_validated(
     assert pointer in bad_input_complaint(response)
 
 
+def test_nova3_refuses_keywords_like_deepgram(emulator: EmulatorHandle, weather_wav: bytes) -> None:
+    response = post(
+        emulator,
+        "@cf/deepgram/nova-3",
+        content=weather_wav,
+        params={"keywords": "Cloudflare"},
+        headers={"content-type": "audio/wav"},
+    )
+    assert "Please use keyterm instead" in bad_input_complaint(response)
+
+
 def test_nova3_raw_encoding_needs_a_sample_rate(emulator: EmulatorHandle) -> None:
     response = post(
         emulator, "@cf/deepgram/nova-3", content=b"\x00\x00" * 1600, params={"encoding": "linear16"}
