@@ -2,13 +2,22 @@
 
 It runs the one asyncio implementation on a private event loop in a daemon thread and waits
 for each call, so sync and async behave identically (httpx-style: logic once, I/O twice).
+
+The thread exists only while a session is open: `connect()` (or `with`) starts it, and
+`close()`, `abort()` or leaving the `with` block stop it, once, whichever thread gets there
+first. A reader iterating events in another thread is never the one that stops it: when the
+loop goes away under it, it finishes with the events the shutdown kept. A session dropped
+without closing is stopped by a finalizer. No wait during shutdown is unbounded.
 """
 
 from __future__ import annotations
 
 import asyncio
 import collections
+import concurrent.futures
+import contextlib
 import threading
+import weakref
 from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
 from types import TracebackType
@@ -27,8 +36,19 @@ __all__ = ["FluxStream", "Nova3Stream", "Stream"]
 _T = TypeVar("_T")
 _A = TypeVar("_A", bound=AsyncStream)
 
+SHUTDOWN_TIMEOUT = 10.0
+"""Seconds each shutdown step (collect unread events, cancel tasks, join the thread) may take;
+websockets' own close handshake timeout is 10 s, so a dead peer still fits."""
+_POLL_SECONDS = 0.2  # how often a waiting caller checks that the loop thread is still alive
+
+
+class _LoopStopped(Exception):
+    """The loop stopped before the submitted call finished (the session was shut down)."""
+
 
 class _LoopThread:
+    """A private event loop running in a daemon thread."""
+
     def __init__(self) -> None:
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(
@@ -36,33 +56,77 @@ class _LoopThread:
         )
         self.thread.start()
 
-    def run(self, coro: Coroutine[Any, Any, _T]) -> _T:
-        return asyncio.run_coroutine_threadsafe(coro, self.loop).result()
+    def submit(self, coro: Coroutine[Any, Any, _T]) -> concurrent.futures.Future[_T]:
+        """Schedule `coro` on the loop; raises `_LoopStopped` (closing `coro`) if it is gone."""
+        if not self.thread.is_alive() or self.loop.is_closed():
+            coro.close()
+            raise _LoopStopped
+        return asyncio.run_coroutine_threadsafe(coro, self.loop)
+
+    def wait(self, future: concurrent.futures.Future[_T], timeout: float | None = None) -> _T:
+        """The call's result. Raises `_LoopStopped` if the call was cancelled or the loop
+        thread ended first, and `TimeoutError` after `timeout` seconds (None: no limit, but
+        a stopped loop is still noticed within `_POLL_SECONDS`)."""
+        waited = 0.0
+        while not future.done():
+            concurrent.futures.wait([future], timeout=_POLL_SECONDS)
+            waited += _POLL_SECONDS
+            if future.done():
+                break
+            if not self.thread.is_alive():
+                future.cancel()
+                raise _LoopStopped
+            if timeout is not None and waited >= timeout:
+                future.cancel()
+                raise TimeoutError
+        try:
+            return future.result()
+        except concurrent.futures.CancelledError:
+            raise _LoopStopped from None
+
+    def run(self, coro: Coroutine[Any, Any, _T], timeout: float | None = None) -> _T:
+        return self.wait(self.submit(coro), timeout)
 
     def stop(self) -> None:
-        if self.loop.is_closed():
+        """Cancel what still runs, stop the loop, join the thread, close the loop; each step
+        bounded by SHUTDOWN_TIMEOUT. Safe to call more than once and from any thread."""
+        if threading.current_thread() is self.thread:  # a finalizer run by GC on the loop
+            self.loop.stop()
             return
-        self.loop.call_soon_threadsafe(self.loop.stop)
-        self.thread.join()
-        self.loop.close()
+        if self.thread.is_alive():
+            with contextlib.suppress(_LoopStopped, TimeoutError):
+                self.run(_wind_down(), SHUTDOWN_TIMEOUT)
+            if not self.loop.is_closed():
+                self.loop.call_soon_threadsafe(self.loop.stop)
+            self.thread.join(SHUTDOWN_TIMEOUT)
+        if not self.thread.is_alive() and not self.loop.is_closed():
+            self.loop.close()
 
 
-async def _build(factory: Callable[[], _A]) -> _A:
-    return factory()
+async def _wind_down() -> None:
+    """Cancel every other task (waiting readers and senders wake with `_LoopStopped`) and
+    end the loop's executor threads, so nothing outlives the session."""
+    current = asyncio.current_task()
+    tasks = [task for task in asyncio.all_tasks() if task is not current]
+    for task in tasks:
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
+    loop = asyncio.get_running_loop()
+    await loop.shutdown_asyncgens()
+    await loop.shutdown_default_executor()
 
 
 class Stream(Generic[_A]):
-    """A live transcription session for blocking code. Use `with`, `send()` audio, iterate
-    events (from another thread while sending, or after `close()`), then `close()`."""
+    """A live transcription session for blocking code. Use `with`, `send()` audio, and
+    iterate events, either in another thread while sending or after `close()`; the events
+    not yet read when the session closes stay readable. Close it from the sending thread."""
 
     def __init__(self, factory: Callable[[], _A]) -> None:
-        self._runner = _LoopThread()
-        try:
-            self._async: _A = self._runner.run(_build(factory))
-        except BaseException:
-            self._runner.stop()
-            raise
-        self._leftover: collections.deque[ev.StreamEvent] | None = None
+        self._async: _A = factory()  # builds no loop yet: invalid options raise right here
+        self._lock = threading.Lock()
+        self._runner: _LoopThread | None = None
+        self._finalizer: weakref.finalize[[], object] | None = None
+        self._leftover: collections.deque[ev.StreamEvent] | None = None  # set once shut down
         self._pending_failure: CfasrError | None = None
 
     @property
@@ -77,18 +141,47 @@ class Stream(Generic[_A]):
     def audio_seconds(self) -> float:
         return self._async.audio_seconds
 
+    def _submit(self, coro: Coroutine[Any, Any, _T]) -> tuple[_LoopThread, Any] | None:
+        """Schedule `coro` unless the session is shut down (then None). Submitting under the
+        lock means a shutdown either sees the call (and cancels it) or comes before it."""
+        with self._lock:
+            runner = self._runner
+            if self._leftover is not None or runner is None:
+                coro.close()
+                if self._leftover is None:
+                    raise StreamStateError("the stream is not connected; use `with` or connect().")
+                return None
+            try:
+                return runner, runner.submit(coro)
+            except _LoopStopped:
+                return None
+
     def _call(self, coro: Coroutine[Any, Any, _T]) -> _T:
-        if self._leftover is not None:
-            coro.close()
-            raise StreamStateError("this stream is closed.")
-        return self._runner.run(coro)
+        submitted = self._submit(coro)
+        if submitted is not None:
+            runner, future = submitted
+            try:
+                result: _T = runner.wait(future)
+            except _LoopStopped:
+                pass
+            else:
+                return result
+        raise StreamStateError("this stream is closed; open a new one.")
 
     def connect(self) -> Self:
-        """Open the WebSocket (see `AsyncStream.connect` for the errors)."""
+        """Open the WebSocket (see `AsyncStream.connect` for the errors). Starts the thread
+        the session runs on; a failed connect stops it again."""
+        with self._lock:
+            if self._leftover is not None:
+                raise StreamStateError("this stream is closed; open a new one.")
+            if self._runner is None:
+                self._runner = _LoopThread()
+                self._finalizer = weakref.finalize(self, self._runner.stop)
         try:
             self._call(self._async.connect())
         except BaseException:
-            self._runner.stop()
+            if self._async._supervisor is None:  # not connected: nothing to keep running
+                self._shutdown()
             raise
         return self
 
@@ -101,14 +194,10 @@ class Stream(Generic[_A]):
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
-        try:
-            if self._leftover is None:
-                if exc_type is None:
-                    self._call(self._async.close())
-                else:
-                    self._call(self._async.abort())
-        finally:
-            self._shutdown()
+        if exc_type is None:
+            self.close()
+        else:
+            self.abort()
 
     def send(self, chunk: bytes | bytearray | memoryview) -> None:
         """Send one audio chunk; blocks while the send queue is full (back-pressure)."""
@@ -127,11 +216,23 @@ class Stream(Generic[_A]):
         )
 
     def close(self) -> None:
-        """Send CloseStream and wait for every remaining result (see `AsyncStream.close`)."""
-        self._call(self._async.close())
+        """Send CloseStream, wait for every remaining result (see `AsyncStream.close`), then
+        stop the session's thread. Closing a closed stream does nothing."""
+        self._end(self._async.close())
 
     def abort(self) -> None:
-        self._call(self._async.abort())
+        """Drop the connection now without waiting for results, and stop the thread."""
+        self._end(self._async.abort())
+
+    def _end(self, coro: Coroutine[Any, Any, None]) -> None:
+        try:
+            submitted = self._submit(coro)
+            if submitted is not None:
+                runner, future = submitted
+                with contextlib.suppress(_LoopStopped):  # another thread shut it down first
+                    runner.wait(future)
+        finally:
+            self._shutdown()
 
     def transcript(self) -> Transcript:
         return self._async.transcript()
@@ -140,30 +241,45 @@ class Stream(Generic[_A]):
         return self
 
     def __next__(self) -> ev.StreamEvent:
-        if self._leftover is None:
+        submitted = self._submit(self._async.__anext__())
+        if submitted is not None:
+            runner, future = submitted
             try:
-                return self._runner.run(self._async.__anext__())
+                event: ev.StreamEvent = runner.wait(future)
             except StopAsyncIteration:
-                self._shutdown()
                 raise StopIteration from None
-        if self._leftover:
-            return self._leftover.popleft()
-        if self._pending_failure is not None:
-            failure, self._pending_failure = self._pending_failure, None
-            raise failure
+            except _LoopStopped:
+                pass  # shut down while waiting: the unread events are in the leftover
+            else:
+                return event
+        with self._lock:
+            if self._leftover:
+                return self._leftover.popleft()
+            if self._pending_failure is not None:
+                failure, self._pending_failure = self._pending_failure, None
+                raise failure
         raise StopIteration
 
     def _shutdown(self) -> None:
-        """Keep unread events (and an unraised failure) readable, then stop the loop."""
-        if self._leftover is not None:
-            return
-        try:
-            remaining = self._runner.run(self._async._drain_events())
-        finally:
-            self._runner.stop()
-        self._leftover = collections.deque(remaining)
-        if self._async._failure is not None and not self._async._failure_raised:
-            self._pending_failure = self._async._failure
+        """Keep unread events (and an unraised failure) readable, then stop the loop. Runs
+        once: the lock makes a racing second caller wait for the first, then return."""
+        with self._lock:
+            if self._leftover is not None:
+                return
+            remaining: list[ev.StreamEvent] = []
+            runner = self._runner
+            try:
+                if runner is not None:
+                    remaining = runner.run(self._async._drain_events(), SHUTDOWN_TIMEOUT)
+            except (_LoopStopped, TimeoutError):
+                pass
+            finally:
+                if self._finalizer is not None:
+                    self._finalizer()  # runner.stop(), at most once
+                self._leftover = collections.deque(remaining)
+            failure = self._async._failure
+            if failure is not None and not self._async._failure_raised:
+                self._pending_failure = failure
 
 
 class Nova3Stream(Stream[AsyncNova3Stream]):
