@@ -30,6 +30,7 @@ from cfasr_ext._errors import (
     error_from_response,
 )
 from cfasr_ext._logging import redact, register_secrets
+from cfasr_ext._retry import RetryPolicy
 from cfasr_ext._version import __version__
 from cfasr_ext.streaming import events as ev
 from cfasr_ext.streaming.audio_file import DEFAULT_CHUNK_SECONDS, pcm16_chunks
@@ -77,8 +78,10 @@ class ReconnectPolicy:
     """How a session recovers from a dropped connection mid-stream.
 
     Up to `max_attempts` new connections per incident, waiting `backoff` seconds doubled each
-    attempt (at most `max_backoff`). Up to `max_resend_seconds` of audio not yet covered by a
-    final result is kept for resending; beyond that the oldest is dropped (no longer lossless).
+    attempt (at most `max_backoff`), or the `Retry-After` of a refused handshake. A refusal
+    the REST client would not retry (401, 403, 3036 daily allocation...) ends the stream.
+    Up to `max_resend_seconds` of audio not yet covered by a final result is kept for
+    resending; beyond that the oldest is dropped (no longer lossless).
     """
 
     max_attempts: int = attrs.field(default=5, validator=attrs.validators.ge(1))
@@ -91,9 +94,22 @@ class ReconnectPolicy:
         return float(min(self.max_backoff, self.backoff * 2 ** (attempt - 1)))
 
 
-def _retryable_handshake(error: APIStatusError) -> bool:
-    status = error.status_code or 0
-    return status in (408, 429) or status >= 500
+_HANDSHAKE_RETRY = RetryPolicy()
+
+
+def _reconnect_delay(error: CfasrError, backoff: float) -> float | None:
+    """Seconds to wait before the next reconnect after `error`, or None to give up. Refused
+    handshakes are judged as the REST client judges a response (3036, the daily allocation,
+    is final); a `Retry-After` is waited for exactly, unless it is longer than the REST
+    client would wait."""
+    if not _HANDSHAKE_RETRY.is_retryable(error):
+        return None
+    retry_after: float | None = getattr(error, "retry_after", None)
+    if retry_after is None:
+        return backoff
+    if retry_after > _HANDSHAKE_RETRY.max_retry_after:
+        return None
+    return float(retry_after)
 
 
 class AsyncStream:
@@ -416,19 +432,17 @@ class AsyncStream:
         if policy is None or not error.retryable or not self._protocol.can_resume:
             raise error
         last: CfasrError = error
+        delay = policy.delay(1)
         for attempt in range(1, policy.max_attempts + 1):
-            delay = policy.delay(attempt)
             self._events.put_nowait(ev.Reconnecting(attempt=attempt, delay=delay, error=last))
             await asyncio.sleep(delay)
             try:
                 ws = await self._open()
-            except APIStatusError as exc:
-                if not _retryable_handshake(exc):
+            except (APIStatusError, APIConnectionError) as exc:
+                next_delay = _reconnect_delay(exc, policy.delay(attempt + 1))
+                if next_delay is None:
                     raise
-                last = exc
-                continue
-            except APIConnectionError as exc:
-                last = exc
+                last, delay = exc, next_delay
                 continue
             frames = self._protocol.resume(self._now())
             ledger = self._protocol.ledger
