@@ -120,10 +120,10 @@ class Flux(SyncNamespace):
     def stream(self, **options: Any) -> FluxStream:
         """A blocking live flux session (Deepgram v2 `listen`); use it as a context manager.
 
-        Options: `sample_rate` (required), `encoding` ("linear16"), `eot_threshold`,
-        `eager_eot_threshold`, `eot_timeout_ms`, `keyterm`, `mip_opt_out`, `tag`, plus
-        `reconnect`, `keepalive_interval`, `max_queued_chunks`, `close_timeout`; see
-        `cfasr_ext.streaming.connect_flux`. Invalid options raise `OptionError` here."""
+        Options: `sample_rate` (default 16000), `encoding` (default "linear16"),
+        `eot_threshold`, `eager_eot_threshold`, `eot_timeout_ms`, `keyterm`, `mip_opt_out`,
+        `tag`, plus `reconnect`, `keepalive_interval`, `max_queued_chunks`, `close_timeout`;
+        see `cfasr_ext.streaming.connect_flux`. Invalid options raise `OptionError` here."""
         settings = self._client.settings
         return FluxStream(lambda: connect_flux(settings, **options))
 
