@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import threading
 import wave
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
+from cfasr_ext._config import Settings
 from cfasr_ext._errors import AudioInputError, OptionError
 from cfasr_ext.streaming import (
     ConfigureSuccess,
@@ -17,6 +17,7 @@ from cfasr_ext.streaming import (
     EndOfTurn,
     Reconnected,
     ReconnectPolicy,
+    Results,
     StartOfTurn,
     Update,
     connect_flux,
@@ -24,7 +25,14 @@ from cfasr_ext.streaming import (
     connect_nova3,
     connect_nova3_sync,
 )
-from tests.streaming.conftest import settings_for
+from cfasr_ext.streaming.sync_session import FluxStream, Nova3Stream
+from tests.streaming.conftest import (
+    WAIT_SECONDS,
+    fake_deepgram_in_thread,
+    settings_for,
+    stream_threads,
+    until,
+)
 from tests.streaming.fake_deepgram import Script, chunks, fake_deepgram, word_audio
 
 TURNS = [1, 2, 3, 0, 4, 5, 0, 6, 7, 8, 9, 0, 10]
@@ -66,8 +74,7 @@ async def test_flux_idle_keepalive_is_silence_not_a_text_frame() -> None:
         fake_deepgram(script) as server,
         connect_flux(settings_for(server), keepalive_interval=0.02) as stream,
     ):
-        while script.audio_bytes < 640 * 3:
-            await asyncio.sleep(0.01)
+        await until(lambda: script.audio_bytes >= 640 * 3, "three silence frames sent")
     assert script.texts == ['{"type":"CloseStream"}']
     assert stream.transcript().text == ""
 
@@ -91,39 +98,46 @@ async def test_flux_reconnect_keeps_turns_continuous() -> None:
     )
 
 
-def test_sync_twin_streams_and_iterates_after_close() -> None:
-    ready = threading.Event()
-    holder: dict[str, Any] = {}
+def _with_block(stream: Nova3Stream | FluxStream, audio: bytes) -> None:
+    with stream:
+        for chunk in chunks(audio):
+            stream.send(chunk)
 
-    def serve() -> None:
-        async def main() -> None:
-            async with fake_deepgram(Script()) as server:
-                holder["settings"] = settings_for(server)
-                ready.set()
-                while "done" not in holder:
-                    await asyncio.sleep(0.01)
 
-        asyncio.run(main())
+def _connect_then_close(stream: Nova3Stream | FluxStream, audio: bytes) -> None:
+    stream.connect()
+    for chunk in chunks(audio):
+        stream.send(chunk)
+    stream.close()
 
-    thread = threading.Thread(target=serve)
-    thread.start()
-    try:
-        ready.wait()
-        with connect_nova3_sync(
-            holder["settings"],
-            encoding="linear16",
-            sample_rate=16000,
-        ) as stream:
-            for chunk in chunks(word_audio([1, 2, 3])):
-                stream.send(chunk)
-        transcripts = [getattr(e, "transcript", None) for e in stream]
-        assert "w1 w2" in transcripts
-        assert stream.transcript().text == "w1 w2 w3"
-        with pytest.raises(OptionError):
-            connect_flux_sync(holder["settings"], eot_threshold=3)
-    finally:
-        holder["done"] = True
-        thread.join()
+
+SYNC_TWINS: dict[str, Callable[[Settings], Nova3Stream | FluxStream]] = {
+    "nova3": lambda settings: connect_nova3_sync(settings, encoding="linear16", sample_rate=16000),
+    "flux": lambda settings: connect_flux_sync(settings),
+}
+
+
+@pytest.mark.parametrize("end", [_with_block, _connect_then_close], ids=["with", "close"])
+@pytest.mark.parametrize("twin", SYNC_TWINS)
+def test_sync_twin_streams_iterates_after_close_and_leaves_no_thread(
+    twin: str, end: Callable[[Nova3Stream | FluxStream, bytes], None]
+) -> None:
+    with fake_deepgram_in_thread() as settings:
+        stream = SYNC_TWINS[twin](settings)
+        assert stream_threads() == []  # the loop thread starts only on connect
+        end(stream, word_audio([1, 2, 3]))
+        assert stream_threads() == []
+        assert stream._runner is not None
+        assert stream._runner.loop.is_closed()
+        events = list(stream)  # what the session received stays readable
+    assert any(isinstance(e, Results | EndOfTurn) for e in events)
+    assert stream.transcript().text == "w1 w2 w3"
+
+
+def test_sync_twin_refuses_bad_options_before_starting_a_thread() -> None:
+    with fake_deepgram_in_thread() as settings, pytest.raises(OptionError):
+        connect_flux_sync(settings, eot_threshold=3)
+    assert stream_threads() == []
 
 
 def write_wav(path: Path, pcm: bytes, rate: int) -> None:
@@ -197,6 +211,6 @@ async def test_a_server_that_stops_reading_blocks_the_sender_with_bounded_memory
         assert sent < total
         assert stream._outgoing.qsize() <= 4
         gate.set()
-        await task
+        await asyncio.wait_for(task, WAIT_SECONDS)
     assert sent == total
     assert script.audio_bytes == total * len(chunk)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 from typing import Any
 
@@ -23,7 +22,7 @@ from cfasr_ext.streaming import (
     connect_nova3_internal,
 )
 from cfasr_ext.streaming.events import StreamEvent
-from tests.streaming.conftest import settings_for
+from tests.streaming.conftest import settings_for, until
 from tests.streaming.fake_deepgram import Script, chunks, fake_deepgram, word_audio
 
 WORDS = [1, 2, 3, 0, 4, 5, 6, 7, 0, 8, 9, 10]
@@ -110,8 +109,7 @@ async def test_keepalive_is_sent_while_no_audio_flows() -> None:
         connect_nova3(settings_for(server), keepalive_interval=0.05, **PCM) as stream,
     ):
         await stream.send(word_audio([1]))
-        while script.texts.count('{"type":"KeepAlive"}') < 2:
-            await asyncio.sleep(0.01)
+        await until(lambda: script.texts.count('{"type":"KeepAlive"}') >= 2, "two KeepAlives")
     assert script.texts[-1] == '{"type":"CloseStream"}'
 
 

@@ -15,11 +15,11 @@ import pytest
 import cfasr_ext
 from cfasr_ext.streaming import Metadata, StreamStateError
 from cfasr_ext.streaming.sync_session import Nova3Stream
+from tests.streaming.conftest import WAIT_SECONDS, stream_threads
 
 pytest.importorskip("cfasr_ext.server.ws")
 from cfasr_ext.server.testing import EmulatorHandle, run_emulator
 
-JOIN_TIMEOUT = 30.0  # generous: a session takes milliseconds; only a hang reaches it
 SILENCE = b"\0\0" * 1280  # 80 ms of 16 kHz linear16
 
 
@@ -37,19 +37,15 @@ def client(emulator: EmulatorHandle) -> Iterator[cfasr_ext.Client]:
         yield client
 
 
-def stream_threads() -> list[threading.Thread]:
-    return [t for t in threading.enumerate() if t.name == "cfasr-stream"]
-
-
 def open_stream(client: cfasr_ext.Client) -> Nova3Stream:
     return client.nova_3.stream(encoding="linear16", sample_rate=16000)
 
 
-def in_thread(target: Callable[[], None]) -> threading.Thread:
-    """Run `target` in a daemon thread and return it once it ended (or the timeout passed)."""
+def in_thread(target: Callable[[], None], timeout: float) -> threading.Thread:
+    """Run `target` in a daemon thread and return it once it ended (or `timeout` passed)."""
     thread = threading.Thread(target=target, daemon=True)
     thread.start()
-    thread.join(JOIN_TIMEOUT)
+    thread.join(timeout)
     return thread
 
 
@@ -78,7 +74,7 @@ def test_a_reader_thread_and_the_closing_thread_end_the_stream_together(
                 reader.start()
                 for _ in range(5):
                     stream.send(SILENCE)
-            reader.join(JOIN_TIMEOUT)
+            reader.join(WAIT_SECONDS)
             assert not reader.is_alive(), "the reader thread hung after the stream closed"
             # each event arrives once, on one side or the other, and Metadata comes last
             assert isinstance([*events, *stream][-1], Metadata)
@@ -90,7 +86,7 @@ def test_a_reader_thread_and_the_closing_thread_end_the_stream_together(
         except BaseException as exc:
             failures.append(exc)
 
-    runner = in_thread(guarded)
+    runner = in_thread(guarded, 6 * WAIT_SECONDS)  # 40 rounds take ~2 s
     assert not runner.is_alive(), f"hung after {rounds_done} rounds"
     assert failures == []
     assert rounds_done == 40
@@ -133,7 +129,7 @@ def test_a_connected_stream_that_is_dropped_is_stopped_by_its_finalizer(
     loop_thread = stream_threads()[0]
     del stream
     gc.collect()
-    loop_thread.join(JOIN_TIMEOUT)
+    loop_thread.join(WAIT_SECONDS)
     assert not loop_thread.is_alive()
 
 
