@@ -1,4 +1,4 @@
-"""Results unwrap to the generated types; raw responses; Transcript; batch; rate limiter."""
+"""Results unwrap to the generated types; raw responses; Transcript; batch."""
 
 from __future__ import annotations
 
@@ -117,36 +117,3 @@ def test_batch_wait_times_out_with_the_job_id(run: Runner) -> None:
 
     with pytest.raises(cf.BatchTimeoutError, match="job-1"):
         run(flow)
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-def test_rate_limiter_holds_its_rate() -> None:
-    clock = FakeClock()
-    limiter = cf.RateLimiter(60, burst=1, clock=clock)  # one request per second
-    waits = [limiter.reserve() for _ in range(5)]
-    assert waits == pytest.approx([0.0, 1.0, 2.0, 3.0, 4.0])
-    clock.now = 10.0  # idle time refills the bucket only up to the burst
-    assert limiter.reserve() == 0.0
-    assert limiter.reserve() == pytest.approx(1.0)
-
-
-def test_rate_limiter_default_is_720_per_minute_after_its_burst() -> None:
-    clock = FakeClock()
-    limiter = cf.RateLimiter(clock=clock)
-    for _ in range(60 + 720):  # a burst of 60, then 12 per second
-        clock.now += limiter.reserve()
-    assert clock.now == pytest.approx(60.0)
-
-
-def test_rate_limiter_is_shared_between_clients(run: Runner) -> None:
-    limiter = cf.RateLimiter(60, burst=2, clock=FakeClock())
-    run(lambda c: c.whisper.transcribe(WAV), rate_limiter=limiter)
-    run(lambda c: c.whisper.transcribe(WAV), rate_limiter=limiter)
-    assert limiter.reserve() == pytest.approx(1.0)
