@@ -303,7 +303,7 @@ async def _against_sink(audio: bytes, repeat: int) -> dict[str, Any]:
 
 
 def run(quick: bool) -> dict[str, Any]:
-    minutes, repeat = (2, 1) if quick else (HOUR_MINUTES, 3)
+    minutes, repeat = (2, 1) if quick else (HOUR_MINUTES, 5)
     audio = _audio(minutes * 60)
     return {
         "engine_mode": "skip",
