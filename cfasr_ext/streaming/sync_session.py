@@ -141,32 +141,26 @@ class Stream(Generic[_A]):
     def audio_seconds(self) -> float:
         return self._async.audio_seconds
 
-    def _submit(self, coro: Coroutine[Any, Any, _T]) -> tuple[_LoopThread, Any] | None:
-        """Schedule `coro` unless the session is shut down (then None). Submitting under the
-        lock means a shutdown either sees the call (and cancels it) or comes before it."""
+    def _await(self, coro: Coroutine[Any, Any, _T]) -> _T:
+        """Run `coro` on the session's loop and wait for it; raises `_LoopStopped` if the
+        session is shut down, before or during the call. Submitting under the lock means a
+        shutdown either cancels the call or happened wholly before it."""
         with self._lock:
             runner = self._runner
-            if self._leftover is not None or runner is None:
+            if self._leftover is not None:
                 coro.close()
-                if self._leftover is None:
-                    raise StreamStateError("the stream is not connected; use `with` or connect().")
-                return None
-            try:
-                return runner, runner.submit(coro)
-            except _LoopStopped:
-                return None
+                raise _LoopStopped
+            if runner is None:
+                coro.close()
+                raise StreamStateError("the stream is not connected; use `with` or connect().")
+            future = runner.submit(coro)
+        return runner.wait(future)
 
     def _call(self, coro: Coroutine[Any, Any, _T]) -> _T:
-        submitted = self._submit(coro)
-        if submitted is not None:
-            runner, future = submitted
-            try:
-                result: _T = runner.wait(future)
-            except _LoopStopped:
-                pass
-            else:
-                return result
-        raise StreamStateError("this stream is closed; open a new one.")
+        try:
+            return self._await(coro)
+        except _LoopStopped:
+            raise StreamStateError("this stream is closed; open a new one.") from None
 
     def connect(self) -> Self:
         """Open the WebSocket (see `AsyncStream.connect` for the errors). Starts the thread
@@ -222,15 +216,15 @@ class Stream(Generic[_A]):
 
     def abort(self) -> None:
         """Drop the connection now without waiting for results, and stop the thread."""
+        if self._runner is None:  # never connected: nothing to drop
+            self._shutdown()
+            return
         self._end(self._async.abort())
 
     def _end(self, coro: Coroutine[Any, Any, None]) -> None:
         try:
-            submitted = self._submit(coro)
-            if submitted is not None:
-                runner, future = submitted
-                with contextlib.suppress(_LoopStopped):  # another thread shut it down first
-                    runner.wait(future)
+            with contextlib.suppress(_LoopStopped):  # another thread shut it down first
+                self._await(coro)
         finally:
             self._shutdown()
 
@@ -241,17 +235,12 @@ class Stream(Generic[_A]):
         return self
 
     def __next__(self) -> ev.StreamEvent:
-        submitted = self._submit(self._async.__anext__())
-        if submitted is not None:
-            runner, future = submitted
-            try:
-                event: ev.StreamEvent = runner.wait(future)
-            except StopAsyncIteration:
-                raise StopIteration from None
-            except _LoopStopped:
-                pass  # shut down while waiting: the unread events are in the leftover
-            else:
-                return event
+        try:
+            return self._await(self._async.__anext__())
+        except StopAsyncIteration:
+            raise StopIteration from None
+        except _LoopStopped:
+            pass  # shut down, maybe while waiting: the unread events are in the leftover
         with self._lock:
             if self._leftover:
                 return self._leftover.popleft()

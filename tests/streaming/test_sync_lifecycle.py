@@ -210,3 +210,19 @@ def test_a_stream_used_before_connecting_says_so_without_a_thread(
     with pytest.raises(StreamStateError, match="not connected"):
         next(iter(stream))
     assert stream_threads() == []
+
+
+def test_a_closed_stream_cannot_be_reopened(client: cfasr_ext.Client) -> None:
+    stream = open_stream(client)
+    with stream:
+        stream.send(SILENCE)
+    with pytest.raises(StreamStateError, match="closed"):
+        stream.connect()
+    assert stream_threads() == []
+
+
+def test_aborting_a_stream_that_never_connected_starts_nothing(client: cfasr_ext.Client) -> None:
+    stream = open_stream(client)
+    stream.abort()
+    assert stream_threads() == []
+    assert list(stream) == []
