@@ -8,7 +8,6 @@ safe to retry, and returns a `RawResponse` whose `parse()` gives the typed resul
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Mapping
 from types import TracebackType
@@ -205,7 +204,7 @@ class Client(BaseClient):
             finally:
                 self.log_attempt(url, started, response)
             retries += 1
-            time.sleep(self.retry_delay(retries - 1, error, audio))
+            self.retry_policy.sleep(self.retry_delay(retries - 1, error, audio))
 
     def _build(self, url: httpx.URL, call: Call[Any], body: Body) -> httpx.Request:
         content: Any = body.sync_stream() if body.audio is not None else body.prefix
@@ -326,7 +325,7 @@ class AsyncClient(BaseClient):
             finally:
                 self.log_attempt(url, started, response)
             retries += 1
-            await asyncio.sleep(self.retry_delay(retries - 1, error, audio))
+            await self.retry_policy.async_sleep(self.retry_delay(retries - 1, error, audio))
 
     def _build(self, url: httpx.URL, call: Call[Any], body: Body) -> httpx.Request:
         content: Any = body.async_stream() if body.audio is not None else body.prefix

@@ -154,7 +154,25 @@ class APIError(CfasrError):
 
 
 class APIStatusError(APIError):
-    """The API answered with a non-success HTTP status."""
+    """The API answered with a non-success HTTP status.
+
+    `retry_after` is the server's `Retry-After` in seconds (from delta seconds or an HTTP
+    date), or None when it sent none; retries wait exactly that long when it is set."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int | None = None,
+        request_id: str | None = None,
+        errors: tuple[ErrorDetail, ...] = (),
+        body: bytes | None = None,
+        retry_after: float | None = None,
+    ) -> None:
+        super().__init__(
+            message, status_code=status_code, request_id=request_id, errors=errors, body=body
+        )
+        self.retry_after = retry_after
 
 
 class BadRequestError(APIStatusError):
@@ -191,10 +209,6 @@ class UnprocessableEntityError(APIStatusError):
 
 class RateLimitError(APIStatusError):
     """HTTP 429: out of capacity (3040, retried) or daily allocation used up (3036, not)."""
-
-    def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: Any) -> None:
-        super().__init__(message, **kwargs)
-        self.retry_after = retry_after
 
     @property
     def is_daily_limit(self) -> bool:
@@ -294,9 +308,6 @@ def error_from_response(
         "request_id": request_id,
         "errors": errors,
         "body": body,
+        "retry_after": parse_retry_after(_header(headers, "retry-after")),
     }
-    if cls is RateLimitError:
-        return RateLimitError(
-            message, retry_after=parse_retry_after(_header(headers, "retry-after")), **kwargs
-        )
     return cls(message, **kwargs)

@@ -195,6 +195,10 @@ class BaseClient:
             raise error
         delay = self.retry_policy.delay(retries_done + 1, error)
         if delay is None:
+            error.add_note(
+                f"not retried: the server's Retry-After is over RetryPolicy.max_retry_after "
+                f"({self.retry_policy.max_retry_after:g} s); see the error's retry_after"
+            )
             raise error
         logger.info("retrying in %.2f s after: %s", delay, error)
         return delay
