@@ -158,6 +158,21 @@ def streaming(section: dict[str, Any]) -> str:
             rows,
         )
         + f"\n\nParsing: {parsing}."
+        + _versus_websockets(section)
+    )
+
+
+def _versus_websockets(section: dict[str, Any]) -> str:
+    """cfasr's × real time through the emulator as a ratio of the bare client's, if recorded."""
+    ratios = [
+        f"{model}: ×{section['emulator'][model]['x_realtime_vs_bare_websockets']}"
+        for model in ("nova-3", "flux")
+        if "x_realtime_vs_bare_websockets" in section["emulator"][model]
+    ]
+    if not ratios:
+        return ""
+    return "\n\ncfasr's speed through the emulator ÷ the bare websockets client's: " + (
+        "; ".join(ratios) + "."
     )
 
 
@@ -240,7 +255,12 @@ def markdown(results: dict[str, Any]) -> str:
         if "error" in section:
             parts.append(f"### {name}\n\n**failed**: {section['error']}")
         else:
-            parts.append(render(section))
+            rerun = section.get("rerun")
+            note = ""
+            if rerun:
+                why = f": {rerun['why']}" if rerun.get("why") else ""
+                note = f"\n\n*Re-run alone on {rerun['started']}{why}.*"
+            parts.append(render(section) + note)
     return "\n\n".join(parts) + "\n"
 
 

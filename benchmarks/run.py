@@ -63,6 +63,22 @@ def run_all(quick: bool, only: list[str]) -> dict[str, Any]:
     return results
 
 
+def merged_into_previous(results: dict[str, Any], latest: Path) -> dict[str, Any]:
+    """With ``--only``, keep the other sections of the previous run of the same mode.
+
+    Each re-run section is marked with when it ran, so the tables never pass one run's
+    figures off as another's."""
+    if not latest.exists():
+        return results
+    previous: dict[str, Any] = json.loads(latest.read_text())
+    if previous.get("mode") != results["mode"]:
+        return results
+    for name, section in results["sections"].items():
+        section["rerun"] = {"started": results["started"], "machine": results["machine"]}
+        previous["sections"][name] = section
+    return previous
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true", help="small sizes, few repeats (CI)")
@@ -82,6 +98,8 @@ def main() -> int:
     args = parser.parse_args()
     results = run_all(args.quick, args.only)
     args.results_dir.mkdir(parents=True, exist_ok=True)
+    if args.only:
+        results = merged_into_previous(results, args.results_dir / "latest.json")
     (args.results_dir / "latest.json").write_text(json.dumps(results, indent=2) + "\n")
     body = report.markdown(results)
     report.write_into(args.markdown, body)
