@@ -110,7 +110,8 @@ class Client(BaseClient):
 
     Credentials and account come from the arguments or `CLOUDFLARE_API_TOKEN` (or
     `CLOUDFLARE_API_KEY` + `CLOUDFLARE_EMAIL`) and `CLOUDFLARE_ACCOUNT_ID`. Bring your own
-    `http_client` or `transport` to control connections (yours is not closed by `close()`)."""
+    `http_client` or `transport` to control connections (yours is not closed by `close()`,
+    and keeps its own timeout unless you also pass `timeout=`)."""
 
     def __init__(
         self,
@@ -134,7 +135,12 @@ class Client(BaseClient):
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         settings = _settings(dict(locals()))
-        super().__init__(settings, rate_limiter=rate_limiter, retry_policy=retry_policy)
+        super().__init__(
+            settings,
+            rate_limiter=rate_limiter,
+            retry_policy=retry_policy,
+            timeout_is_ours=http_client is None or timeout is not None,
+        )
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(transport=transport, timeout=self.timeout)
         self.whisper = Whisper(self, WHISPER)
@@ -213,10 +219,11 @@ class Client(BaseClient):
             url,
             headers=self.request_headers(call, body),
             content=content,
-            timeout=self.timeout,
+            timeout=self.request_timeout(self._http.timeout),
         )
 
     def close(self) -> None:
+        """Close the connections cfasr opened (a caller's own `http_client` stays open)."""
         if self._owns_http:
             self._http.close()
 
@@ -233,7 +240,8 @@ class Client(BaseClient):
 
 
 class AsyncClient(BaseClient):
-    """Asyncio twin of `Client`: same arguments, namespaces and options; methods are awaited."""
+    """Asyncio twin of `Client`: same arguments, namespaces and options; methods are awaited
+    (`await client.close()`, or `async with`)."""
 
     def __init__(
         self,
@@ -257,7 +265,12 @@ class AsyncClient(BaseClient):
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         settings = _settings(dict(locals()))
-        super().__init__(settings, rate_limiter=rate_limiter, retry_policy=retry_policy)
+        super().__init__(
+            settings,
+            rate_limiter=rate_limiter,
+            retry_policy=retry_policy,
+            timeout_is_ours=http_client is None or timeout is not None,
+        )
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(transport=transport, timeout=self.timeout)
         self.whisper = AsyncWhisper(self, WHISPER)
@@ -334,12 +347,17 @@ class AsyncClient(BaseClient):
             url,
             headers=self.request_headers(call, body),
             content=content,
-            timeout=self.timeout,
+            timeout=self.request_timeout(self._http.timeout),
         )
 
-    async def aclose(self) -> None:
+    async def close(self) -> None:
+        """Close the connections cfasr opened (a caller's own `http_client` stays open)."""
         if self._owns_http:
             await self._http.aclose()
+
+    async def aclose(self) -> None:
+        """The same as `close()`, named like httpx's."""
+        await self.close()
 
     async def __aenter__(self) -> Self:
         return self
@@ -350,7 +368,7 @@ class AsyncClient(BaseClient):
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        await self.aclose()
+        await self.close()
 
 
 class ClientWithRawResponse:

@@ -112,8 +112,10 @@ class BaseClient:
         *,
         rate_limiter: RateLimiter | None,
         retry_policy: RetryPolicy | None,
+        timeout_is_ours: bool = True,
     ) -> None:
         self.settings = settings
+        self._timeout_is_ours = timeout_is_ours
         self.rate_limiter = rate_limiter or shared_rate_limiter(settings.account_id)
         self.retry_policy = retry_policy or RetryPolicy()
         register_secrets(settings.secrets())
@@ -126,6 +128,11 @@ class BaseClient:
         return httpx.Timeout(
             self.settings.timeout, connect=min(CONNECT_TIMEOUT, self.settings.timeout)
         )
+
+    def request_timeout(self, http_timeout: httpx.Timeout) -> httpx.Timeout:
+        """cfasr's timeout, unless the caller brought an httpx client and passed no `timeout=`:
+        then that client's own timeout stands."""
+        return self.timeout if self._timeout_is_ours else http_timeout
 
     def request_headers(self, call: Call[Any], body: Body) -> dict[str, str]:
         headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
