@@ -8,11 +8,20 @@ tuple) is checked and sniffed once by `open_audio`, before anything is sent. The
 
 from __future__ import annotations
 
+import asyncio
 import base64
+import contextlib
 import io
 import json
 import os
-from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator, Mapping
+from collections.abc import (
+    AsyncIterable,
+    AsyncIterator,
+    Generator,
+    Iterable,
+    Iterator,
+    Mapping,
+)
 from pathlib import Path
 from typing import IO, Any, TypeAlias
 
@@ -117,7 +126,7 @@ class Audio:
     def is_async_only(self) -> bool:
         return self._async_iterator is not None
 
-    def chunks(self, chunk_size: int = CHUNK_SIZE) -> Iterator[bytes]:
+    def chunks(self, chunk_size: int = CHUNK_SIZE) -> Generator[bytes, None, None]:
         """The bytes in chunks; raises `AudioInputError` if a one-shot source was already read."""
         self._claim()
         if self._data is not None:
@@ -138,16 +147,36 @@ class Audio:
             )
 
     async def achunks(self, chunk_size: int = CHUNK_SIZE) -> AsyncIterator[bytes]:
-        """Async twin of `chunks` (async iterators are only readable this way)."""
-        if self._async_iterator is None:
+        """Async twin of `chunks` (async iterators are only readable this way).
+
+        Paths, files and sync iterators may block on every read, so each block is read in a
+        worker thread (`asyncio.to_thread`) and the event loop keeps running; memory stays
+        at one block in flight."""
+        if self._async_iterator is not None:
+            async for block in self._async_chunks(self._async_iterator, chunk_size):
+                yield block
+            return
+        if self._data is not None:
             for block in self.chunks(chunk_size):
                 yield block
             return
+        blocks = self.chunks(chunk_size)
+        try:
+            while (piece := await asyncio.to_thread(_next_block, blocks)) is not None:
+                yield piece
+        finally:
+            # Still running in its thread after a cancellation: it closes when collected.
+            with contextlib.suppress(ValueError):
+                blocks.close()
+
+    async def _async_chunks(
+        self, pieces: AsyncIterator[bytes], chunk_size: int
+    ) -> AsyncIterator[bytes]:
         self._claim()
         if self._head:
             yield self._head
         buffer = bytearray()
-        async for piece in self._async_iterator:
+        async for piece in pieces:
             buffer += piece
             while len(buffer) >= chunk_size:
                 yield bytes(buffer[:chunk_size])
@@ -166,6 +195,10 @@ class Audio:
                 "cannot be replayed for a retry; pass a path, bytes or a seekable file instead."
             )
         self.started = True
+
+
+def _next_block(blocks: Iterator[bytes]) -> bytes | None:
+    return next(blocks, None)
 
 
 def _read_blocks(handle: IO[bytes], chunk_size: int) -> Iterator[bytes]:
@@ -349,8 +382,13 @@ async def open_audio_async(
         return await open_audio_async(
             data, content_type=content_type or kind, filename=filename or name
         )
-    if not isinstance(source, AsyncIterable):
+    if isinstance(source, bytes | bytearray | memoryview):
         return open_audio(source, content_type=content_type, filename=filename)
+    if not isinstance(source, AsyncIterable):
+        # Opening reads the first bytes (and stats a path): off the event loop as well.
+        return await asyncio.to_thread(
+            open_audio, source, content_type=content_type, filename=filename
+        )
     iterator = aiter(source)
     head = b""
     async for piece in iterator:

@@ -241,7 +241,8 @@ class Client(BaseClient):
 
 class AsyncClient(BaseClient):
     """Asyncio twin of `Client`: same arguments, namespaces and options; methods are awaited
-    (`await client.close()`, or `async with`)."""
+    (`await client.close()`, or `async with`). Paths, files and sync iterators are read in a
+    worker thread, 64 KiB at a time, so a large or slow upload never blocks the event loop."""
 
     def __init__(
         self,
