@@ -157,7 +157,7 @@ def build_nova_3_transcribe(
     utterances: bool | None = None,
     utt_split: float | None = None,
     keyterm: str | Sequence[str] | None = None,
-    keywords: str | None = None,
+    keywords: None = None,
     mode: Nova3Mode | str | None = None,
     redact: Nova3Redact | str | None = None,
     replace: str | None = None,
@@ -178,11 +178,18 @@ def build_nova_3_transcribe(
 
     Options left at None are not sent (Deepgram's defaults apply: language en-US, every
     feature off). `keyterm` may be a list (sent repeated). `encoding` + `sample_rate` are for
-    headerless audio only. `content_type` overrides the sniffed audio MIME type."""
+    headerless audio only. `content_type` overrides the sniffed audio MIME type. `keywords`
+    is refused with `OptionError`: Deepgram rejects it for Nova-3, `keyterm` replaces it."""
+    if keywords is not None:
+        raise OptionError(
+            "keywords is not supported by Nova-3 (Deepgram refuses it: 'Keywords are not "
+            "supported for Nova-3. Please use keyterm instead.'); pass keyterm='term' or "
+            "keyterm=['term', ...] instead."
+        )
     options = {
         name: value
         for name, value in locals().items()
-        if name not in ("model", "audio", "content_type", "tags", "extra_headers")
+        if name not in ("model", "audio", "content_type", "tags", "extra_headers", "keywords")
     }
     query = common_params(tags) + nova_3_query(options)
 
