@@ -51,7 +51,6 @@ _NOVA3_REST_OPTIONS = (
     "dictation",
     "filler_words",
     "keyterm (repeatable)",
-    "keywords",
     "measurements",
     "mip_opt_out",
     "mode",
