@@ -16,9 +16,7 @@ from typing import Any, Protocol
 import numpy as np
 import numpy.typing as npt
 
-from .decode import SAMPLE_RATE
-from .vad import CHUNK_SAMPLES, StreamingVad, VadEvent, VadFrame, VadUpdate
-from .vad import _to_float as to_float_samples
+from .vad import CHUNK_SAMPLES, FrameVad, StreamingVad, VadUpdate
 
 FRAME_SAMPLES = CHUNK_SAMPLES
 """32 ms at 16 kHz, as Silero's frames, so frame times line up whichever VAD runs."""
@@ -32,7 +30,6 @@ PROBABILITY_SPAN_DB = 20.0
 frame at the threshold scores 0.5 (the speech cut-off the recognizers use)."""
 
 _SILENT_DBFS = -200.0
-_EMPTY = np.zeros(0, dtype=np.float32)
 
 
 class VoiceActivityDetector(Protocol):
@@ -47,11 +44,12 @@ class VoiceActivityDetector(Protocol):
         ...
 
 
-class EnergyVad:
+class EnergyVad(FrameVad):
     """Loudness-only stand-in for :class:`~.vad.StreamingVad`, for skip mode only.
 
-    One instance per stream (it keeps the stream's clock). ``threshold_dbfs`` is the frame RMS
-    level, in dB relative to full scale, at or above which a frame counts as speech.
+    ``threshold_dbfs`` is the frame RMS level, in dB relative to full scale, at or above which
+    a frame counts as speech; it maps to probability 0.5, the state machine's threshold, with
+    no hysteresis band.
     """
 
     def __init__(
@@ -65,100 +63,17 @@ class EnergyVad:
         if not -120.0 < threshold_dbfs < 0.0:
             raise ValueError("threshold_dbfs must be between -120 and 0 dBFS")
         self.threshold_dbfs = threshold_dbfs
-        self.min_speech = min_speech_ms / 1000.0
-        self.min_silence = min_silence_ms / 1000.0
-        self.speech_pad = speech_pad_ms / 1000.0
-        self.reset()
+        super().__init__(
+            threshold=0.5,
+            neg_threshold=0.5,
+            min_speech_ms=min_speech_ms,
+            min_silence_ms=min_silence_ms,
+            speech_pad_ms=speech_pad_ms,
+        )
 
-    def reset(self) -> None:
-        """Start a new stream: clears the audio clock and any open region."""
-        self._pending = _EMPTY
-        self._samples_done = 0
-        self._in_speech = False
-        self._candidate_start: float | None = None
-        self._silence_start: float | None = None
-        self._last_speech_end = 0.0
-
-    @property
-    def in_speech(self) -> bool:
-        return self._in_speech
-
-    @property
-    def position(self) -> float:
-        """Seconds of audio consumed so far (excluding a buffered partial frame)."""
-        return self._samples_done / SAMPLE_RATE
-
-    def process(self, frame: npt.NDArray[Any] | bytes | bytearray | memoryview) -> VadUpdate:
-        """Accept 16 kHz mono audio: float32 in [-1, 1], int16, or raw s16le bytes."""
-        samples = to_float_samples(frame)
-        if self._pending.size:
-            samples = np.concatenate([self._pending, samples])
-        whole = samples.size - samples.size % FRAME_SAMPLES
-        self._pending = samples[whole:].copy()
-        frames: list[VadFrame] = []
-        events: list[VadEvent] = []
-        if whole:
-            levels = frame_levels(samples[:whole])
-            for level in levels.tolist():
-                self._step(level, FRAME_SAMPLES, frames, events)
-        return VadUpdate(tuple(frames), tuple(events))
-
-    def flush(self) -> VadUpdate:
-        """End of stream: score the buffered tail and close an open speech region."""
-        frames: list[VadFrame] = []
-        events: list[VadEvent] = []
-        if self._pending.size:
-            tail = self._pending
-            self._pending = _EMPTY
-            padded = np.zeros(FRAME_SAMPLES, dtype=np.float32)
-            padded[: tail.size] = tail
-            self._step(float(frame_levels(padded)[0]), tail.size, frames, events)
-        if self._in_speech:
-            end = self._silence_start if self._silence_start is not None else self.position
-            events.append(
-                VadEvent("speech_end", min(end + self.speech_pad, self.position), self.position)
-            )
-            self._in_speech = False
-            self._silence_start = None
-        self._candidate_start = None
-        return VadUpdate(tuple(frames), tuple(events))
-
-    def _step(
-        self, level: float, real_samples: int, frames: list[VadFrame], events: list[VadEvent]
-    ) -> None:
-        start = self._samples_done / SAMPLE_RATE
-        self._samples_done += real_samples
-        end = self._samples_done / SAMPLE_RATE
-        frames.append(VadFrame(start, end, self._probability(level)))
-        speech = level >= self.threshold_dbfs
-        if not self._in_speech:
-            if not speech:
-                self._candidate_start = None
-                return
-            if self._candidate_start is None:
-                self._candidate_start = start
-            if end - self._candidate_start >= self.min_speech:
-                begin = max(self._candidate_start - self.speech_pad, self._last_speech_end, 0.0)
-                events.append(VadEvent("speech_start", begin, end))
-                self._in_speech = True
-                self._candidate_start = None
-                self._silence_start = None
-            return
-        if speech:
-            self._silence_start = None
-            return
-        if self._silence_start is None:
-            self._silence_start = start
-        if end - self._silence_start >= self.min_silence:
-            stop = min(self._silence_start + self.speech_pad, end)
-            events.append(VadEvent("speech_end", stop, end))
-            self._last_speech_end = stop
-            self._in_speech = False
-            self._silence_start = None
-
-    def _probability(self, level: float) -> float:
-        scaled = 0.5 + (level - self.threshold_dbfs) / (2 * PROBABILITY_SPAN_DB)
-        return min(max(scaled, 0.0), 1.0)
+    def _score(self, samples: npt.NDArray[np.float32]) -> list[float]:
+        scaled = 0.5 + (frame_levels(samples) - self.threshold_dbfs) / (2 * PROBABILITY_SPAN_DB)
+        return [float(p) for p in np.clip(scaled, 0.0, 1.0)]
 
 
 def frame_levels(samples: npt.NDArray[np.float32]) -> npt.NDArray[np.float64]:

