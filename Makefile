@@ -47,18 +47,15 @@ demo: install
 	$(BIN)/python -m cfasr_ext.demo
 
 bench: install
-	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python benchmarks/run.py
 
 bench-quick: install
-	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python benchmarks/run.py --quick
 
 fuzz: install
 	$(BIN)/python -m pytest -m fuzz $(PYTEST_ARGS)
 
 docs: install
-	$(BIN)/python -m pip install --quiet -e '.[dev,docs]'
 	$(BIN)/mkdocs build --strict
 
 clean:
