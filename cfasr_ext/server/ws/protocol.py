@@ -53,6 +53,10 @@ class Recognizer(Protocol):
         """A text (control) frame."""
         ...
 
+    def keeps_alive(self, text: str) -> bool:
+        """Whether this text frame counts as client activity for the idle timeout."""
+        ...
+
     def finish(self) -> Step:
         """The client went away: nothing more will be sent; release what is held."""
         ...

@@ -120,6 +120,11 @@ class NovaRecognizer:
             return self._data_error()
         return Step(tuple(self._advance(samples, allow_interim=allow_interim)))
 
+    def keeps_alive(self, text: str) -> bool:
+        """Any text frame counts (KeepAlive exists for exactly this)."""
+        del text
+        return True
+
     def feed_text(self, text: str) -> Step:
         if self._closed:
             return Step()

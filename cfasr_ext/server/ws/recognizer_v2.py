@@ -112,6 +112,11 @@ class FluxRecognizer:
         self._allow_interim = allow_interim
         return Step(tuple(self._advance(self._input.feed(data))))
 
+    def keeps_alive(self, text: str) -> bool:
+        """Only real v2 control messages count: flux has no KeepAlive, so on Cloudflare a
+        client that sends one instead of silence frames is still dropped when idle."""
+        return _parse(text).get("type") in _CONTROL_TYPES
+
     def feed_text(self, text: str) -> Step:
         if self._closed:
             return Step()
@@ -303,6 +308,9 @@ class FluxRecognizer:
         number = self._sequence
         self._sequence += 1
         return number
+
+
+_CONTROL_TYPES = frozenset({"Configure", "ForceEndTurn", "CloseStream"})
 
 
 def _parse(text: str) -> dict[str, Any]:

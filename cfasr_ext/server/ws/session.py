@@ -181,12 +181,18 @@ class Session:
             self._ending.set_result(ending)
 
     async def _read(self) -> None:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self._idle_timeout_s
         while True:
             try:
-                message = await asyncio.wait_for(self._ws.receive(), self._idle_timeout_s)
+                message = await asyncio.wait_for(
+                    self._ws.receive(), max(0.0, deadline - loop.time())
+                )
             except TimeoutError:
                 if self._busy or self._inbox.pending:
-                    continue  # The client is waiting for us, not idle.
+                    # The client is waiting for us, not idle.
+                    deadline = loop.time() + self._idle_timeout_s
+                    continue
                 await self._inbox.put(_Idle())
                 return
             if message["type"] == "websocket.disconnect":
@@ -195,8 +201,11 @@ class Session:
             data = message.get("bytes")
             text = message.get("text")
             if data is not None:
+                deadline = loop.time() + self._idle_timeout_s
                 await self._inbox.put(data)
             elif text is not None:
+                if self._recognizer.keeps_alive(text):
+                    deadline = loop.time() + self._idle_timeout_s
                 await self._inbox.put(text)
 
     async def _process(self) -> None:

@@ -163,6 +163,20 @@ async def test_keepalive_keeps_the_session_open(emulator: EmulatorHandle) -> Non
     assert messages[-1]["duration"] == 0
 
 
+async def test_flux_has_no_keepalive_so_a_keepalive_frame_does_not_keep_it_open(
+    emulator: EmulatorHandle,
+) -> None:
+    async def keepalives_only(ws: ClientConnection) -> None:
+        for _ in range(10):  # 2 s in all, four times the emulator's idle timeout
+            await ws.send(json.dumps({"type": "KeepAlive"}))
+            await asyncio.sleep(0.2)
+
+    async with connect(emulator, FLUX) as ws:
+        with pytest.raises(websockets.ConnectionClosedError):
+            await keepalives_only(ws)
+    assert (ws.close_code, ws.close_reason) == (1011, "NET-0001")
+
+
 async def test_undecodable_audio_closes_with_data_error(emulator: EmulatorHandle) -> None:
     async with connect(emulator, NOVA, "") as ws:
         await ws.send(b"definitely not audio" * 50)
