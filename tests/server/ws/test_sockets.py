@@ -277,8 +277,11 @@ async def test_injected_handshake_refusal(emulator: EmulatorHandle) -> None:
 
 
 async def wait_for_no_sessions(emulator: EmulatorHandle) -> None:
-    """Earlier tests' sessions end just after their clients leave; wait for them to go."""
-    for _ in range(200):
+    """Earlier tests' sessions end just after their clients leave; wait for them to go.
+
+    Bounded at 60 s: a session's last engine call (real recognition) must finish before the
+    session releases its slot, which takes seconds when the whole suite loads both cores."""
+    for _ in range(1200):
         if emulator.context.sessions.open_sessions == 0:
             return
         await asyncio.sleep(0.05)
