@@ -1,24 +1,37 @@
 """Long recordings: split at silences, transcribe the pieces concurrently, stitch one Transcript.
 
 Whisper models have no documented size limit but time out or fail on long inputs (Cloudflare's
-own tutorial sends ~1 MB pieces). The recording is decoded once (PyAV, the `audio` extra),
-cut where the signal is quietest near each boundary so no word is split, and every piece is
-sent as a small WAV through the caller's `send`, so the client's rate limiter, retries and any
-concurrency limit of the caller apply to each piece. Piece times are shifted back to absolute
-times by `chunking.stitch`.
+own tutorial sends ~1 MB pieces). The recording is decoded once (PyAV, the `audio` extra) into
+an unnamed temporary file while its energy envelope is measured, so memory does not grow with
+the recording's length (hours of audio would be gigabytes as samples; the envelope is 100
+floats a second). Cuts go where the envelope is quietest near each boundary, so no word is
+split, and each piece is read back from the file and sent as a small WAV through the caller's
+`send` only when its turn comes, so at most `max_workers` pieces are in memory and the
+client's rate limiter, retries and any concurrency limit of the caller apply to each piece.
+Piece times are shifted back to absolute times by `chunking.stitch`.
 """
 
 from __future__ import annotations
 
 import asyncio
+import tempfile
+import threading
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack, closing
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from cfasr_ext._errors import AudioInputError, OptionError
 from cfasr_ext._extras import import_extra
-from cfasr_ext.chunking import DEFAULT_MAX_BYTES, Chunk, chunk_to_wav, plan_chunks, stitch
+from cfasr_ext.chunking import (
+    DEFAULT_MAX_BYTES,
+    Chunk,
+    EnergyEnvelope,
+    pcm16_to_wav,
+    plan_chunks_from_energy,
+    stitch,
+)
 from cfasr_ext.transcript import Transcript
 
 __all__ = [
@@ -30,6 +43,7 @@ __all__ = [
 ]
 
 SAMPLE_RATE = 16_000
+_BYTES_PER_SAMPLE = 2
 MIN_CHUNK_BYTES = 64_000
 """Two seconds of 16 kHz 16-bit audio: smaller pieces would cut through words."""
 
@@ -50,29 +64,69 @@ def chunk_budget(chunking: bool | int) -> int | None:
     return budget
 
 
-def _plan(audio: Any, max_bytes: int) -> tuple[Any, list[Chunk]] | None:
-    """Decoded PCM and its pieces, or None when the recording fits in one request."""
+class _DecodedRecording:
+    """16 kHz mono 16-bit PCM of a whole recording in an unnamed temporary file (gone when
+    closed, or when the process dies), with the pieces it is cut into. The file takes 115 MB
+    per hour of audio in `tempfile.gettempdir()` (set TMPDIR to move it)."""
+
+    def __init__(self, spool: IO[bytes], samples: int, chunks: list[Chunk]) -> None:
+        self._spool = spool
+        self._lock = threading.Lock()  # seek + read must not interleave between workers
+        self.chunks = chunks
+        self.duration = samples / SAMPLE_RATE
+
+    def wav(self, chunk: Chunk) -> bytes:
+        """The chunk's samples, read from the file, as a WAV (`chunk.wav_bytes` long)."""
+        with self._lock:
+            self._spool.seek(chunk.start_sample * _BYTES_PER_SAMPLE)
+            frames = self._spool.read(chunk.samples * _BYTES_PER_SAMPLE)
+        return pcm16_to_wav(frames, SAMPLE_RATE)
+
+    def close(self) -> None:
+        """Delete the file; a read still under way (an abandoned piece) finishes first."""
+        with self._lock:
+            self._spool.close()
+
+
+def _decodable(audio: Any, max_bytes: int) -> str | Path | bytes | None:
+    """What to decode, or None when the recording fits in one request as it is."""
     if isinstance(audio, (str, Path)):
         if Path(audio).is_file() and Path(audio).stat().st_size <= max_bytes:
             return None
-        source: str | Path | bytes = audio
-    elif isinstance(audio, (bytes, bytearray, memoryview)):
-        if len(audio) <= max_bytes:
-            return None
-        source = bytes(audio)
-    else:
-        raise AudioInputError(
-            "chunking needs a path or the bytes of an audio file (it decodes the whole "
-            "recording to find silences); pass one of those, or chunking=False."
-        )
+        return audio
+    if isinstance(audio, (bytes, bytearray, memoryview)):
+        return None if len(audio) <= max_bytes else bytes(audio)
+    raise AudioInputError(
+        "chunking needs a path or the bytes of an audio file (it decodes the whole "
+        "recording to find silences); pass one of those, or chunking=False."
+    )
+
+
+def _decode(audio: Any, max_bytes: int) -> _DecodedRecording | None:
+    """The recording decoded to a temporary file and planned into pieces, or None when it
+    fits in one request (then nothing is left open)."""
+    source = _decodable(audio, max_bytes)
+    if source is None:
+        return None
     from cfasr_ext.streaming.audio_file import pcm16_chunks
 
-    np = import_extra("numpy", extra="audio", feature="chunking")
-
-    pcm16 = b"".join(pcm16_chunks(source, sample_rate=SAMPLE_RATE, chunk_seconds=1.0))
-    pcm = np.frombuffer(pcm16, dtype="<i2").astype(np.float32) / 32768.0
-    chunks = plan_chunks(pcm, SAMPLE_RATE, max_bytes=max_bytes)
-    return (pcm, chunks) if len(chunks) > 1 else None
+    import_extra("numpy", extra="audio", feature="chunking")
+    with ExitStack() as on_failure:
+        spool = on_failure.enter_context(
+            tempfile.TemporaryFile(prefix="cfasr-chunking-", suffix=".pcm")
+        )
+        envelope = EnergyEnvelope(SAMPLE_RATE)
+        for pcm16 in pcm16_chunks(source, sample_rate=SAMPLE_RATE, chunk_seconds=1.0):
+            spool.write(pcm16)
+            envelope.add_pcm16(pcm16)
+        spool.flush()
+        chunks = plan_chunks_from_energy(
+            envelope.energy(), envelope.samples, SAMPLE_RATE, max_bytes=max_bytes
+        )
+        if len(chunks) < 2:
+            return None
+        on_failure.pop_all()  # the file now belongs to the recording, closed by its user
+    return _DecodedRecording(spool, envelope.samples, chunks)
 
 
 def transcribe_long(
@@ -86,18 +140,18 @@ def transcribe_long(
     """Transcribe `audio` in pieces with `send` (one piece's WAV bytes → its Transcript).
 
     Returns None when the recording fits in one request, so the caller sends it whole."""
-    planned = _plan(audio, max_bytes)
-    if planned is None:
+    recording = _decode(audio, max_bytes)
+    if recording is None:
         return None
-    pcm, chunks = planned
+    with closing(recording):
 
-    def piece(chunk: Chunk) -> tuple[float, Transcript]:
-        return chunk.start_seconds, send(chunk_to_wav(pcm, SAMPLE_RATE, chunk))
+        def piece(chunk: Chunk) -> tuple[float, Transcript]:
+            return chunk.start_seconds, send(recording.wav(chunk))
 
-    workers = max(1, min(max_workers, len(chunks)))
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="cfasr-chunk") as pool:
-        pieces = list(pool.map(piece, chunks))
-    return stitch(pieces, model=model, duration=len(pcm) / SAMPLE_RATE)
+        workers = max(1, min(max_workers, len(recording.chunks)))
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="cfasr-chunk") as pool:
+            pieces = list(pool.map(piece, recording.chunks))
+        return stitch(pieces, model=model, duration=recording.duration)
 
 
 async def atranscribe_long(
@@ -108,16 +162,25 @@ async def atranscribe_long(
     max_bytes: int,
     max_workers: int = 4,
 ) -> Transcript | None:
-    """`transcribe_long` for async senders; decoding runs in a worker thread."""
-    planned = await asyncio.to_thread(_plan, audio, max_bytes)
-    if planned is None:
+    """`transcribe_long` for async senders; decoding and reading pieces run in threads."""
+    recording = await asyncio.to_thread(_decode, audio, max_bytes)
+    if recording is None:
         return None
-    pcm, chunks = planned
-    slots = asyncio.Semaphore(max(1, max_workers))
+    with closing(recording):
+        slots = asyncio.Semaphore(max(1, max_workers))
 
-    async def piece(chunk: Chunk) -> tuple[float, Transcript]:
-        async with slots:
-            return chunk.start_seconds, await send(chunk_to_wav(pcm, SAMPLE_RATE, chunk))
+        async def piece(chunk: Chunk) -> tuple[float, Transcript]:
+            async with slots:
+                wav = await asyncio.to_thread(recording.wav, chunk)
+                return chunk.start_seconds, await send(wav)
 
-    pieces = await asyncio.gather(*(piece(chunk) for chunk in chunks))
-    return stitch(list(pieces), model=model, duration=len(pcm) / SAMPLE_RATE)
+        tasks = [asyncio.ensure_future(piece(chunk)) for chunk in recording.chunks]
+        try:
+            pieces = await asyncio.gather(*tasks)
+        except BaseException:
+            # Stop the other pieces before the file goes: their requests are wasted now.
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            raise
+        return stitch(list(pieces), model=model, duration=recording.duration)

@@ -8,8 +8,11 @@ sent as a 16-bit WAV, and the pieces' transcripts are stitched back with absolut
     transcript = stitch(pieces, duration=len(pcm) / 16_000)
 
 (`wav_pieces` is `plan_chunks` + `chunk_to_wav`, encoding one piece at a time.)
-`plan_chunks`, `wav_pieces` and `chunk_to_wav` need numpy (the `audio` extra); it is imported
-when they are called, so `stitch` and `Chunk` work without it.
+Planning only needs the audio's energy envelope (mean square per 10 ms), so a recording too
+long to hold can be measured while it is decoded (`EnergyEnvelope`) and planned from that
+(`plan_chunks_from_energy`, which `plan_chunks` also uses). `plan_chunks`, `wav_pieces`,
+`chunk_to_wav` and the envelope need numpy (the `audio` extra); it is imported when they are
+called, so `stitch`, `Chunk` and `pcm16_to_wav` work without it.
 """
 
 from __future__ import annotations
@@ -37,9 +40,13 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "WAV_HEADER_BYTES",
     "Chunk",
+    "EnergyEnvelope",
     "chunk_to_wav",
+    "energy_hop",
+    "pcm16_to_wav",
     "pcm_to_wav",
     "plan_chunks",
+    "plan_chunks_from_energy",
     "stitch",
     "wav_pieces",
     "wav_size",
@@ -51,6 +58,7 @@ WAV_HEADER_BYTES = 44
 DEFAULT_MAX_BYTES = 1_000_000
 _BYTES_PER_SAMPLE = 2
 _HOP_SECONDS = 0.01
+_ENVELOPE_SLICE = 1 << 16
 # Longest run of already-kept words compared with the start of the next piece.
 _MAX_SEAM_WORDS = 8
 _PUNCTUATION = re.compile(r"[^\w]+")
@@ -117,21 +125,115 @@ def plan_chunks(
         raise AudioInputError("the audio has no samples; there is nothing to split")
     if sample_rate <= 0:
         raise OptionError(f"sample_rate must be positive, got {sample_rate}")
+    envelope = EnergyEnvelope(sample_rate)
+    envelope.add(samples)
+    return plan_chunks_from_energy(
+        envelope.energy(),
+        envelope.samples,
+        sample_rate,
+        max_seconds=max_seconds,
+        max_bytes=max_bytes,
+        search_seconds=search_seconds,
+        window_seconds=window_seconds,
+    )
+
+
+def plan_chunks_from_energy(
+    energy: FloatArray,
+    total_samples: int,
+    sample_rate: int = 16_000,
+    *,
+    max_seconds: float | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+    search_seconds: float = 5.0,
+    window_seconds: float = 0.1,
+) -> list[Chunk]:
+    """`plan_chunks` for audio known only by its energy envelope (`EnergyEnvelope.energy()`:
+    mean square per `energy_hop(sample_rate)` samples) and length, so a recording streamed to
+    disk can be planned without holding it. Cuts fall on envelope steps. Raises
+    `AudioInputError` for no audio and `OptionError` for an envelope that does not match
+    `total_samples` or limits that leave no room."""
+    np = _numpy()
+
+    if sample_rate <= 0:
+        raise OptionError(f"sample_rate must be positive, got {sample_rate}")
+    if total_samples <= 0:
+        raise AudioInputError("the audio has no samples; there is nothing to split")
+    hop = energy_hop(sample_rate)
+    levels = np.asarray(energy, dtype=np.float64)
+    if levels.ndim != 1 or levels.size != -(-total_samples // hop):
+        raise OptionError(
+            f"the energy envelope must hold one value per {hop} samples: "
+            f"{-(-total_samples // hop)} values for {total_samples} samples, "
+            f"got shape {levels.shape}"
+        )
     max_samples = _max_samples(sample_rate, max_seconds, max_bytes)
-    window = max(1, round(window_seconds * sample_rate))
-    hop = max(1, round(_HOP_SECONDS * sample_rate))
+    steps = max(1, round(window_seconds * sample_rate / hop))
     chunks = []
     start = 0
-    while samples.size - start > max_samples:
-        remaining = samples.size - start
+    while total_samples - start > max_samples:
+        remaining = total_samples - start
         target = start + remaining // math.ceil(remaining / max_samples)
         reach = min(round(search_seconds * sample_rate), (target - start) // 2)
         low, high = target - reach, min(start + max_samples, target + reach)
-        cut = _quietest_point(samples, low, high, window, hop)
+        first, last = -(-low // hop), high // hop
+        cut = (
+            hop * _quietest_step(levels, total_samples, hop, first, last, steps)
+            if first <= last
+            else target  # no envelope step in reach: only with a hop near a second
+        )
         chunks.append(Chunk(start, cut, sample_rate))
         start = cut
-    chunks.append(Chunk(start, int(samples.size), sample_rate))
+    chunks.append(Chunk(start, total_samples, sample_rate))
     return chunks
+
+
+def energy_hop(sample_rate: int) -> int:
+    """Samples per value of the energy envelope: 10 ms (at least one sample)."""
+    return max(1, round(_HOP_SECONDS * sample_rate))
+
+
+class EnergyEnvelope:
+    """The mean square of each 10 ms of audio fed in pieces of any size, for
+    `plan_chunks_from_energy`: 100 floats per second of audio are all it keeps."""
+
+    def __init__(self, sample_rate: int = 16_000) -> None:
+        if sample_rate <= 0:
+            raise OptionError(f"sample_rate must be positive, got {sample_rate}")
+        self._np = _numpy()
+        self._hop = energy_hop(sample_rate)
+        self._levels = bytearray()  # float64s, native order: grows without copying per step
+        self._partial = self._np.zeros(0, dtype=self._np.float64)
+        self.samples = 0
+        """How many samples have been added."""
+
+    def add(self, pcm: FloatArray) -> None:
+        """Add float samples (1-D, in [-1, 1])."""
+        np = self._np
+        samples = np.asarray(pcm).ravel()
+        # A slice at a time, so a long array is never copied whole as float64.
+        for begin in range(0, samples.size, _ENVELOPE_SLICE):
+            fresh = samples[begin : begin + _ENVELOPE_SLICE].astype(np.float64)
+            pending = np.concatenate((self._partial, fresh))
+            whole = pending.size // self._hop * self._hop
+            if whole:
+                steps = pending[:whole].reshape(-1, self._hop)
+                self._levels += (np.einsum("ij,ij->i", steps, steps) / self._hop).tobytes()
+            self._partial = pending[whole:]
+        self.samples += int(samples.size)
+
+    def add_pcm16(self, data: bytes) -> None:
+        """Add signed 16-bit little-endian mono PCM."""
+        self.add(self._np.frombuffer(data, dtype="<i2") / 32768.0)
+
+    def energy(self) -> FloatArray:
+        """One mean square per 10 ms added so far, the last over the samples it has."""
+        np = self._np
+        levels: FloatArray = np.frombuffer(bytes(self._levels), dtype=np.float64)
+        if self._partial.size:
+            tail = np.dot(self._partial, self._partial) / self._partial.size
+            levels = np.concatenate((levels, [tail]))
+        return levels
 
 
 def wav_pieces(
@@ -157,7 +259,11 @@ def pcm_to_wav(pcm: FloatArray, sample_rate: int) -> bytes:
     np = _numpy()
 
     scaled = np.clip(np.asarray(pcm, dtype=np.float64), -1.0, 1.0) * 32767.0
-    frames = np.round(scaled).astype("<i2").tobytes()
+    return pcm16_to_wav(np.round(scaled).astype("<i2").tobytes(), sample_rate)
+
+
+def pcm16_to_wav(frames: bytes, sample_rate: int) -> bytes:
+    """Signed 16-bit little-endian mono PCM as a WAV file, samples unchanged (no numpy)."""
     buffer = io.BytesIO()
     with wave.open(buffer, "wb") as writer:
         writer.setnchannels(1)
@@ -228,19 +334,27 @@ def _max_samples(sample_rate: int, max_seconds: float | None, max_bytes: int | N
     return min(limits)
 
 
-def _quietest_point(samples: FloatArray, low: int, high: int, window: int, hop: int) -> int:
-    """The centre of the longest run of quietest `window`-long stretches centred in
-    [low, high], stepping by `hop` (a run, so digital silence is cut in its middle)."""
+def _quietest_step(
+    levels: FloatArray, total_samples: int, hop: int, first: int, last: int, steps: int
+) -> int:
+    """The envelope step in [first, last] at the centre of the longest run of steps whose
+    surrounding `steps` envelope values are quietest (a run, so digital silence is cut in
+    its middle)."""
     np = _numpy()
 
-    half = window // 2
-    first = max(0, low - half)
-    region = samples[first : min(samples.size, high + half + 1)].astype(np.float64)
-    energy_sums = np.concatenate(([0.0], np.cumsum(region * region)))
-    centres = np.arange(low, high + 1, hop)
-    left = np.clip(centres - half - first, 0, region.size)
-    right = np.clip(centres + half - first + 1, 0, region.size)
-    energy = (energy_sums[right] - energy_sums[left]) / np.maximum(right - left, 1)
+    before = steps // 2
+    low, high = max(0, first - before), min(levels.size, last + steps - before)
+    counts = np.full(high - low, float(hop))
+    if high == levels.size:  # the recording's last step may be shorter
+        counts[-1] = total_samples - (levels.size - 1) * hop
+    energy_sums = np.concatenate(([0.0], np.cumsum(levels[low:high] * counts)))
+    count_sums = np.concatenate(([0.0], np.cumsum(counts)))
+    centres = np.arange(first, last + 1)
+    left = np.clip(centres - before - low, 0, high - low)
+    right = np.clip(centres + steps - before - low, 0, high - low)
+    energy = (energy_sums[right] - energy_sums[left]) / np.maximum(
+        count_sums[right] - count_sums[left], 1.0
+    )
     lowest = float(energy.min())
     quiet = energy <= lowest + max(lowest * 1e-6, 1e-12)
     best_start, best_length, run_start = 0, 0, -1
