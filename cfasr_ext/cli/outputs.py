@@ -2,7 +2,8 @@
 
 A transcript file is written to a temporary file in the same directory and renamed over the
 target, so an interrupted run leaves either the previous file or the complete new one; that
-is what lets `--resume` trust an existing output once it parses as its format.
+is what lets `--resume` trust an existing output that parses as its format and ends with
+the newline `render` always writes.
 """
 
 from __future__ import annotations
@@ -42,14 +43,19 @@ def parse_format(value: str) -> OutputFormat:
 
 
 def render(transcript: Transcript, output_format: OutputFormat) -> str:
-    """The transcript as text in `output_format`, ending with a newline."""
+    """The transcript as text in `output_format`, always ending with a newline.
+
+    `is_complete` relies on that newline: a file cut off by anything but our atomic writer
+    (a copy, an older version) almost always stops somewhere else."""
     if output_format is OutputFormat.JSON:
-        return transcript.to_json() + "\n"
-    if output_format is OutputFormat.SRT:
-        return transcript.to_srt()
-    if output_format is OutputFormat.VTT:
-        return transcript.to_vtt()
-    return transcript.text.strip() + "\n"
+        text = transcript.to_json()
+    elif output_format is OutputFormat.SRT:
+        text = transcript.to_srt()
+    elif output_format is OutputFormat.VTT:
+        text = transcript.to_vtt()
+    else:
+        text = transcript.text.strip()
+    return text if text.endswith("\n") else text + "\n"
 
 
 def plan_outputs(
@@ -75,20 +81,24 @@ def plan_outputs(
 
 
 def is_complete(path: Path, output_format: OutputFormat) -> bool:
-    """True when `path` exists and reads back as a whole `output_format` file."""
+    """True when `path` reads back as a whole `output_format` file.
+
+    Whole means: ends with the newline `render` always writes, and for subtitles at least one
+    cue, each with text (a cue cut off after its timing line has none). So a recording with no
+    speech, whose subtitles have no cues, is transcribed again by every `--resume`."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return False
+    if not text.endswith("\n"):
+        return False
     try:
         if output_format is OutputFormat.JSON:
             Transcript.from_json(text)
-        elif output_format is OutputFormat.SRT:
-            parse_srt(text)
-        elif output_format is OutputFormat.VTT:
-            parse_vtt(text)
-        else:
-            return text.endswith("\n")
+        elif output_format in (OutputFormat.SRT, OutputFormat.VTT):
+            parse = parse_srt if output_format is OutputFormat.SRT else parse_vtt
+            cues = parse(text)
+            return bool(cues) and all(any(line for line in cue.lines) for cue in cues)
     except ValueError:
         return False
     return True

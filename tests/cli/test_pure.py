@@ -248,6 +248,21 @@ def test_rendered_outputs_are_complete(tmp_path: Path, fmt: OutputFormat) -> Non
         (OutputFormat.SRT, "1\n00:00:00,000 --> 00:0"),
         (OutputFormat.VTT, "00:00:00.000 --> 00:00:01.000\nHello\n"),
         (OutputFormat.TXT, "Hello wor"),
+        (OutputFormat.JSON, Transcript.from_words([], model="m").to_json()),
+        (OutputFormat.SRT, ""),
+        (OutputFormat.SRT, "\n"),
+        (OutputFormat.SRT, "1\n00:00:00,000 --> 00:00:01,500\nHello the"),
+        (OutputFormat.SRT, "1\n00:00:00,000 --> 00:00:01,500\n"),
+        (OutputFormat.SRT, "1\n00:00:00,000 --> 00:00:01,500\nHi\n\n2\n00:00:01,500 --> 00:0"),
+        (
+            OutputFormat.SRT,
+            "1\n00:00:00,000 --> 00:00:01,500\nHi\n\n2\n00:00:01,500 --> 00:00:02,000\n",
+        ),
+        (OutputFormat.VTT, ""),
+        (OutputFormat.VTT, "WEBVTT\n"),
+        (OutputFormat.VTT, "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nHello"),
+        (OutputFormat.VTT, "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\n"),
+        (OutputFormat.TXT, ""),
     ],
 )
 def test_truncated_outputs_are_not_complete(tmp_path: Path, fmt: OutputFormat, text: str) -> None:

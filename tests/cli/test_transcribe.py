@@ -82,7 +82,7 @@ def test_resume_skips_complete_outputs_and_redoes_broken_ones(cfasr: Cfasr, tmp_
     shutil.copy(WEATHER_WAV, tmp_path / "b.wav")
     out = tmp_path / "out"
     out.mkdir()
-    (out / "a.json").write_text(Transcript.from_words([], model="kept").to_json())
+    (out / "a.json").write_text(Transcript.from_words([], model="kept").to_json() + "\n")
     (out / "b.json").write_text('{"text": "cut off')
     result = cfasr(
         "transcribe",
@@ -100,6 +100,30 @@ def test_resume_skips_complete_outputs_and_redoes_broken_ones(cfasr: Cfasr, tmp_
     assert "2 files: 1 transcribed, 1 skipped, 0 failed" in result.stderr
     assert Transcript.from_json((out / "a.json").read_text()).model == "kept"
     assert Transcript.from_json((out / "b.json").read_text()).text == WEATHER_TEXT
+
+
+def test_resume_redoes_empty_and_cut_off_subtitles(cfasr: Cfasr, tmp_path: Path) -> None:
+    shutil.copy(WEATHER_WAV, tmp_path / "empty.wav")
+    shutil.copy(WEATHER_WAV, tmp_path / "two.wav")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "empty.srt").write_text("")
+    (out / "two.srt").write_text("1\n00:00:00,000 --> 00:00:01,500\nHello the")
+    result = cfasr(
+        "transcribe",
+        "--resume",
+        "-m",
+        TINY,
+        "-f",
+        "srt",
+        "-o",
+        out,
+        *sorted(tmp_path.glob("*.wav")),
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "2 files: 2 transcribed, 0 skipped, 0 failed" in result.stderr
+    for name in ("empty.srt", "two.srt"):
+        assert _cue_text(parse_srt((out / name).read_text())) == WEATHER_TEXT
 
 
 def test_dash_reads_audio_from_stdin(cfasr: Cfasr) -> None:
