@@ -149,8 +149,14 @@ def transcribe_long(
             return chunk.start_seconds, send(recording.wav(chunk))
 
         workers = max(1, min(max_workers, len(recording.chunks)))
-        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="cfasr-chunk") as pool:
+        pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="cfasr-chunk")
+        try:
             pieces = list(pool.map(piece, recording.chunks))
+        except BaseException:
+            # A failed piece or Ctrl-C: the other pieces' requests are wasted now.
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown()
         return stitch(pieces, model=model, duration=recording.duration)
 
 

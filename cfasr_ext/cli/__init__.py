@@ -50,4 +50,6 @@ def main(argv: Sequence[str] | None = None) -> None:
             file=sys.stderr,
         )
         sys.exit(1)
+    if result == 130:  # typer turns KeyboardInterrupt into Exit(130), returned here
+        print("cfasr: interrupted", file=sys.stderr)
     sys.exit(result if isinstance(result, int) else 0)

@@ -88,7 +88,8 @@ def run_batch(
         return text
 
     stop_reason: str | None = None
-    with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="cfasr") as pool:
+    pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="cfasr")
+    try:
         running: dict[Future[str], int] = {pool.submit(job, i): i for i in todo}
         while running:
             finished, _ = wait(running, return_when=FIRST_COMPLETED)
@@ -116,4 +117,9 @@ def run_batch(
                     stdout.write(text)
                     stdout.flush()
                 next_to_print += 1
+    except BaseException:
+        # Ctrl-C: drop the queued files instead of sending every one of them first.
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
     return [outcomes[i] for i in range(len(inputs))]
