@@ -55,7 +55,8 @@ def parse_json(body: bytes, request_id: str) -> Any:
         raise errors.bad_input("required properties at '/' are 'audio'", request_id)
     try:
         return json.loads(body)
-    except (ValueError, UnicodeDecodeError) as exc:
+    # A deeply nested body exhausts the parser's recursion; Cloudflare answers it as bad JSON.
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
         raise errors.bad_input(f"the body is not valid JSON ({exc})", request_id) from None
 
 
