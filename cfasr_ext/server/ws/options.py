@@ -82,13 +82,26 @@ def _boolean(items: QueryItems, name: str) -> bool:
     return lowered == "true"
 
 
+_WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")
+"""ASCII digits only and few enough that ``int()`` cannot refuse them.
+
+``str.isdigit`` also accepts "²" and other Unicode digits, and ``int()`` refuses strings of
+more than 4300 digits; either would otherwise escape as a 500 instead of a 5006.
+"""
+
+
+def whole_number(text: str) -> int | None:
+    """``text`` as a non-negative integer, or ``None`` if it is not one we take."""
+    return int(text) if _WHOLE_NUMBER.fullmatch(text) else None
+
+
 def _integer(items: QueryItems, name: str, low: int, high: int) -> int | None:
     value = _last(items, name)
     if value is None:
         return None
-    if not value.isdigit():
+    number = whole_number(value)
+    if number is None:
         raise OptionProblem(f"Type mismatch of '/{name}': use a whole number, got {value!r}")
-    number = int(value)
     if not low <= number <= high:
         raise OptionProblem(f"'/{name}' must be between {low} and {high}, got {number}")
     return number
@@ -159,16 +172,16 @@ def parse_v1(items: QueryItems) -> V1Options:
     if channels > 8:
         raise OptionProblem(f"'/channels' {channels}: the local emulator mixes at most 8")
     endpointing_text = _last(items, "endpointing")
-    if endpointing_text is not None and not re.fullmatch(r"[0-9]+|true|false", endpointing_text):
-        raise OptionProblem(
-            f"'/endpointing' must be milliseconds or false, got {endpointing_text!r}"
-        )
     if endpointing_text == "false":
         endpointing: int | None = None
     elif endpointing_text is None or endpointing_text == "true":
         endpointing = DEFAULT_ENDPOINTING_MS
     else:
-        endpointing = int(endpointing_text)
+        endpointing = whole_number(endpointing_text)
+        if endpointing is None:
+            raise OptionProblem(
+                f"'/endpointing' must be milliseconds or false, got {endpointing_text!r}"
+            )
     _choice(items, "redact", NOVA3_REDACT)
     for name in ("extra", "replace"):
         value = _last(items, name)
@@ -217,9 +230,10 @@ def threshold_value(name: str, value: object) -> float | int:
     low: float
     high: float
     if name == "eot_timeout_ms":
-        if not re.fullmatch(r"[0-9]+", text):
+        whole = whole_number(text)
+        if whole is None:
             raise OptionProblem(f"'/{name}' must be whole milliseconds, got {value!r}")
-        number: float | int = int(text)
+        number: float | int = whole
         low, high = _TIMEOUT
     else:
         try:
@@ -251,9 +265,9 @@ def parse_v2(items: QueryItems) -> V2Options:
     rate_text = _last(items, "sample_rate")
     if rate_text is None:
         raise OptionProblem("required properties at '/' are 'encoding,sample_rate'")
-    if not re.fullmatch(r"[0-9]+", rate_text):
+    sample_rate = whole_number(rate_text)
+    if sample_rate is None:
         raise OptionProblem(f"'/sample_rate' must be digits only, got {rate_text!r}")
-    sample_rate = int(rate_text)
     if not 1000 <= sample_rate <= 192000:
         raise OptionProblem(f"'/sample_rate' must be between 1000 and 192000, got {sample_rate}")
     refused = sorted({k for k, _ in items} & set(_V1_ONLY))
