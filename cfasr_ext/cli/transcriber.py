@@ -45,11 +45,12 @@ class Transcriber:
             return self._client.transcribe(audio, model=self._model, **self._options)
 
     def transcribe(self, audio: Path | bytes) -> Transcript:
-        """A path or the bytes of an audio file → its transcript; raises SDK errors.
+        """A path or the bytes of an audio file (standard input) → its transcript; raises SDK
+        errors.
 
         Pieces of a long file go through the same semaphore as whole files, so a run never
         has more than `concurrency` requests in flight."""
-        if self._chunk_bytes is not None and isinstance(audio, Path):
+        if self._chunk_bytes is not None:
             whole = transcribe_long(
                 self._send,
                 audio,
