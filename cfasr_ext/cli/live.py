@@ -86,8 +86,8 @@ class StreamRequest:
                 raise CliError(f"{source} is a directory; stream one audio file at a time.")
             if not path.is_file():
                 raise CliError(f"{source}: no such file; check the path.")
-        if out is not None and out.is_dir():
-            raise CliError(f"--out {out} is a directory; stream writes one file, name it.")
+        if out is not None:
+            _check_writable(out)
         return cls(model, dict(options), path, mic, realtime, output_format, out)
 
     def session_options(self) -> dict[str, Any]:
@@ -96,6 +96,20 @@ class StreamRequest:
         if self.model == _NOVA_3:
             base["interim_results"] = True
         return {**base, **self.options}
+
+
+def _check_writable(out: Path) -> None:
+    """`CliError` now, before connecting, for an `--out` the transcript could not be written to
+    at the end of the session (`write_atomic` creates missing directories)."""
+    if out.is_dir():
+        raise CliError(f"--out {out} is a directory; stream writes one file, name it.")
+    existing = out.parent.absolute()
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise CliError(f"--out {out}: {existing} is not a directory; choose another path.")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise CliError(f"--out {out}: {existing} is not writable; choose another path.")
 
 
 class LiveDisplay:
