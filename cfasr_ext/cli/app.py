@@ -200,6 +200,9 @@ def transcribe(
     console = options.stderr()
     with client:
         stdin_audio = sys.stdin.buffer.read() if any(i.is_stdin for i in items) else None
+        if stdin_audio == b"":
+            empty = CliError("standard input is empty; pipe an audio file into cfasr transcribe -.")
+            fail(empty, options)
         transcriber = Transcriber(
             client,
             model=full_model,

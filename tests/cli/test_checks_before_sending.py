@@ -22,3 +22,8 @@ def test_stream_out_in_a_missing_directory_is_fine_to_create(
 ) -> None:
     result = cfasr_offline("stream", "-o", tmp_path / "new" / "talk.txt", WEATHER_WAV)
     assert_one_line_error(result, code=1, contains="--base-url")
+
+
+def test_transcribe_empty_stdin_is_bad_input(cfasr_offline: Cfasr) -> None:
+    result = cfasr_offline("-q", "transcribe", "-", input=b"")
+    assert_one_line_error(result, code=2, contains="standard input is empty")
