@@ -315,7 +315,7 @@ class NovaRecognizer:
 def _message_type(text: str) -> str | None:
     try:
         value = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # Deep nesting exhausts the parser: malformed too.
         return None
     kind = value.get("type") if isinstance(value, dict) else None
     return kind if isinstance(kind, str) else None

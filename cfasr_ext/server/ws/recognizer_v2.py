@@ -316,6 +316,6 @@ _CONTROL_TYPES = frozenset({"Configure", "ForceEndTurn", "CloseStream"})
 def _parse(text: str) -> dict[str, Any]:
     try:
         value = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # Deep nesting exhausts the parser: malformed too.
         return {}
     return value if isinstance(value, dict) else {}

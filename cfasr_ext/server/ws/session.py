@@ -153,6 +153,7 @@ class Session:
         loop = asyncio.get_running_loop()
         self._ending = loop.create_future()
         reader = asyncio.create_task(self._read())
+        reader.add_done_callback(self._reader_done)
         tasks = [reader, asyncio.create_task(self._process())]
         if self._shutdown is not None:
             tasks.append(asyncio.create_task(self._end_on(self._shutdown)))
@@ -175,6 +176,12 @@ class Session:
             if self._on_finish is not None:
                 self._worker.submit(self._on_finish)
             self._worker.shutdown(wait=False)
+
+    def _reader_done(self, reader: asyncio.Task[None]) -> None:
+        """A reader that failed would leave nobody to notice the client leaving: end now."""
+        if not reader.cancelled() and (error := reader.exception()) is not None:
+            logger.error("streaming session reader failed", exc_info=error)
+            self._end(Close(INTERNAL_ERROR, "INTERNAL_SERVER_ERROR"))
 
     def _end(self, ending: _Ending) -> None:
         if self._ending is not None and not self._ending.done():
@@ -210,7 +217,8 @@ class Session:
 
     async def _process(self) -> None:
         try:
-            await self._send(await self._call(self._recognizer.opening))
+            if not await self._send(await self._call(self._recognizer.opening)):
+                return
             while True:
                 item = await self._inbox.get()
                 if isinstance(item, _Idle):
@@ -223,13 +231,13 @@ class Session:
                     step = await self._call(await self._audio_feed(item))
                 else:
                     step = await self._call(functools.partial(self._recognizer.feed_text, item))
-                await self._send(step)
+                if not await self._send(step):
+                    return
                 if step.close is not None:
                     self._end(step.close)
                     return
-        except (WebSocketDisconnect, OSError, RuntimeError):
-            self._end(_Gone())  # The client went away while we were sending.
         except Exception:
+            # Only a failed send means the client left; anything else is our own bug.
             logger.exception("streaming session failed")
             self._end(Close(INTERNAL_ERROR, "INTERNAL_SERVER_ERROR"))
 
@@ -267,13 +275,20 @@ class Session:
         finally:
             self._busy = False
 
-    async def _send(self, step: Step) -> None:
+    async def _send(self, step: Step) -> bool:
+        """Send ``step``'s messages; ``False`` (and the session ends) if the client has left."""
         for message in step.messages:
             if self._ending is not None and self._ending.done():
-                return
-            await self._ws.send_text(json.dumps(message))
+                return True
+            try:
+                await self._ws.send_text(json.dumps(message))
+            except (WebSocketDisconnect, OSError, RuntimeError):
+                # Starlette raises RuntimeError for a send after the close handshake.
+                self._end(_Gone())
+                return False
             self._sent += 1
             self._check_fault()
+        return True
 
     def _check_fault(self) -> None:
         fault = self._fault
