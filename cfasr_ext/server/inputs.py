@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -50,11 +51,16 @@ def is_json(content_type: str | None) -> bool:
     return media == "application/json" or media.endswith("+json")
 
 
+def _refuse_constant(name: str) -> Any:
+    # Python's json takes NaN and Infinity; Cloudflare's JSON.parse (JavaScript) does not.
+    raise ValueError(f"{name} is not a JSON value")
+
+
 def parse_json(body: bytes, request_id: str) -> Any:
     if not body.strip():
         raise errors.bad_input("required properties at '/' are 'audio'", request_id)
     try:
-        return json.loads(body)
+        return json.loads(body, parse_constant=_refuse_constant)
     # A deeply nested body exhausts the parser's recursion; Cloudflare answers it as bad JSON.
     except (ValueError, UnicodeDecodeError, RecursionError) as exc:
         raise errors.bad_input(f"the body is not valid JSON ({exc})", request_id) from None
@@ -129,7 +135,12 @@ def _number(name: str, value: object, rule: NumberRule, pointer: str, rid: str) 
     ok = isinstance(value, int) if rule.integer else isinstance(value, int | float)
     if not ok or isinstance(value, bool):
         raise _mismatch(f"{pointer}/{name}", value, wanted, rid)
-    number = float(value)  # type: ignore[arg-type]
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except OverflowError:  # An integer of hundreds of digits.
+        number = math.inf
+    if not math.isfinite(number):  # NaN slips past every comparison below.
+        raise errors.bad_input(f"'{pointer}/{name}' must be a finite number", rid)
     if rule.minimum is not None and number < rule.minimum:
         raise errors.bad_input(f"'{pointer}/{name}' must be >= {rule.minimum:g}", rid)
     if rule.maximum is not None and number > rule.maximum:
