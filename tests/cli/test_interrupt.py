@@ -7,6 +7,7 @@ import os
 import shutil
 import signal
 import subprocess
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -77,12 +78,19 @@ def test_a_failed_piece_stops_the_pieces_not_yet_sent(tmp_path: Path) -> None:
     recording = tmp_path / "long.wav"
     _long_recording(recording, copies=8)
     sent: list[bytes] = []
+    release = threading.Event()
 
     def send(wav: bytes) -> Transcript:
         sent.append(wav)
-        raise RuntimeError("the first piece fails")
+        if len(sent) == 1:
+            raise RuntimeError("the first piece fails")
+        release.wait(30)  # holds the one worker until the first failure has been handled
+        raise RuntimeError("a later piece")
 
-    with pytest.raises(RuntimeError):
-        transcribe_long(send, recording, model="m", max_bytes=64_000, max_workers=1)
+    try:
+        with pytest.raises(RuntimeError, match="the first piece fails"):
+            transcribe_long(send, recording, model="m", max_bytes=64_000, max_workers=1)
+    finally:
+        release.set()
     # The one worker may already have taken the second piece; the other 22 are never sent.
     assert len(sent) <= 2
