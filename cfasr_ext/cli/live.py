@@ -21,6 +21,7 @@ from typing import Any, TextIO
 import attrs
 
 from cfasr_ext._config import Settings
+from cfasr_ext._errors import AudioInputError
 from cfasr_ext.cli.catalog import CliError
 from cfasr_ext.cli.context import GlobalOptions
 from cfasr_ext.cli.outputs import OutputFormat, render, write_atomic
@@ -34,6 +35,7 @@ from cfasr_ext.streaming import (
     connect_flux,
     connect_nova3,
 )
+from cfasr_ext.streaming.audio_file import pcm16_chunks
 
 __all__ = ["LiveDisplay", "StreamRequest", "run_stream"]
 
@@ -202,16 +204,21 @@ async def _send_mic(stream: AsyncStream) -> None:
         loop.remove_signal_handler(signal.SIGINT)
 
 
-async def _send(stream: AsyncStream, request: StreamRequest) -> None:
+async def _send(stream: AsyncStream, request: StreamRequest, source: Path | None) -> None:
     """Send all the audio, then CloseStream and wait for the last results."""
-    if request.mic:
+    if source is None:
         await _send_mic(stream)
-    elif request.source is not None:
-        await stream.send_file(request.source, realtime=request.realtime)
     else:
-        async with _stdin_file() as path:
-            await stream.send_file(path, realtime=request.realtime)
+        await stream.send_file(source, realtime=request.realtime)
     await stream.close()
+
+
+def _check_audio(path: Path) -> None:
+    """`CliError` (exit 2) before connecting when `path` does not decode as audio."""
+    try:
+        next(pcm16_chunks(path, sample_rate=SAMPLE_RATE), None)  # the first 80 ms
+    except AudioInputError as error:
+        raise CliError(str(error)) from None
 
 
 async def _show(stream: AsyncStream, display: LiveDisplay) -> None:
@@ -223,12 +230,26 @@ async def _show(stream: AsyncStream, display: LiveDisplay) -> None:
 
 
 async def _run(request: StreamRequest, settings: Settings, display: LiveDisplay) -> str:
+    """Check the audio (standard input read first), then run the session."""
+    if request.mic:
+        return await _session(request, settings, display, None)
+    if request.source is not None:
+        await asyncio.to_thread(_check_audio, request.source)
+        return await _session(request, settings, display, request.source)
+    async with _stdin_file() as path:
+        await asyncio.to_thread(_check_audio, path)
+        return await _session(request, settings, display, path)
+
+
+async def _session(
+    request: StreamRequest, settings: Settings, display: LiveDisplay, source: Path | None
+) -> str:
     connect = connect_nova3 if request.model == _NOVA_3 else connect_flux
     stream: AsyncStream = connect(settings, **request.session_options())
     async with stream:
         reader = asyncio.create_task(_show(stream, display))
         try:
-            await _send(stream, request)
+            await _send(stream, request, source)
         except BaseException:
             reader.cancel()
             await asyncio.gather(reader, return_exceptions=True)

@@ -27,3 +27,17 @@ def test_stream_out_in_a_missing_directory_is_fine_to_create(
 def test_transcribe_empty_stdin_is_bad_input(cfasr_offline: Cfasr) -> None:
     result = cfasr_offline("-q", "transcribe", "-", input=b"")
     assert_one_line_error(result, code=2, contains="standard input is empty")
+
+
+def test_stream_empty_stdin_is_refused_before_connecting(cfasr_offline: Cfasr) -> None:
+    result = cfasr_offline("stream", "-", input=b"")
+    assert_one_line_error(result, code=2, contains="standard input is empty")
+
+
+def test_stream_a_file_that_is_not_audio_is_refused_before_connecting(
+    cfasr_offline: Cfasr, tmp_path: Path
+) -> None:
+    notes = tmp_path / "notes.wav"
+    notes.write_text("this is not audio at all\n" * 20)
+    result = cfasr_offline("stream", notes)
+    assert_one_line_error(result, code=2, contains="could not be opened as audio")
