@@ -94,3 +94,42 @@ def test_a_failed_piece_stops_the_pieces_not_yet_sent(tmp_path: Path) -> None:
         release.set()
     # The one worker may already have taken the second piece; the other 22 are never sent.
     assert len(sent) <= 2
+
+
+def test_ctrl_c_stops_the_pieces_of_a_long_recording(
+    slow_emulator: EmulatorHandle, tmp_path: Path
+) -> None:
+    recording = tmp_path / "long.wav"
+    _long_recording(recording, copies=8)  # 24 pieces of at most 64000 bytes
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CLOUDFLARE_")}
+    process = subprocess.Popen(
+        [
+            *cfasr_command(),
+            *("-q", "-v", "transcribe", "-j", "1", "-m", "whisper-tiny-en"),
+            *("--chunking", "--chunk-bytes", "64000", recording),
+        ],
+        env={**env, **emulator_env(slow_emulator)},
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stderr is not None
+    try:
+        lines = []
+        while line := process.stderr.readline():
+            lines.append(line)
+            if b" cfasr INFO POST " in line:
+                process.send_signal(signal.SIGINT)  # after the first piece was answered
+                break
+        lines += process.stderr.readlines()
+        process.wait(timeout=120)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    stderr = b"".join(lines)
+    assert process.returncode == 130, stderr
+    # The piece in flight at the signal may be answered; no later piece reaches the server
+    # (the run closes its client, so their attempts fail at once: "failed after 0 ms").
+    answered = [line for line in lines if b" cfasr INFO POST " in line and b" -> " in line]
+    assert len(answered) <= 2, stderr
+    assert b"cfasr: interrupted" in stderr
