@@ -106,16 +106,6 @@ def invalid_model_id(model: str) -> ApiError:
     return _model_error(404, 3042, f"Invalid model ID: {model!r}")
 
 
-def refuse_encoded_slash(raw_path: object, model: str) -> None:
-    """404 / 3042 when the request path spelled the model id's slashes as ``%2F``.
-
-    Cloudflare routes only literal slashes (``/ai/run/@cf/openai/whisper``), while the ASGI
-    path the routes see is already decoded, so the raw path is the only place to tell.
-    """
-    if isinstance(raw_path, bytes) and b"%2f" in raw_path.lower():
-        raise invalid_model_id(model)
-
-
 def request_too_large(limit: int | None) -> ApiError:
     """413 / 3006; `limit` None when the size limit is not the reason (an injected fault)."""
     detail = "" if limit is None else f": the body is over the limit of {limit} bytes"

@@ -344,7 +344,6 @@ def routes(ctx: EmulatorContext) -> list[BaseRoute]:
             account_id = request.path_params["account_id"]
             model = request.path_params["model"]
             ctx.admit(headers=request.headers, account_id=account_id, path=request.url.path)
-            errors.refuse_encoded_slash(request.scope.get("raw_path"), model)
             operation = _model_operation(model, request.method)
             fault = ctx.http_fault(operation, request.headers)
             if isinstance(fault, StatusFault):

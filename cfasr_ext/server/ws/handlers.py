@@ -47,18 +47,12 @@ async def _admit(
 ) -> WebSocketAdmission | None:
     """Run the pre-upgrade checks; on refusal answer the HTTP response and return None."""
     try:
-        admission = await ctx.admit_websocket(
+        return await ctx.admit_websocket(
             headers=websocket.headers,
             account_id=websocket.path_params["account_id"],
             path=websocket.url.path,
             operation=WEBSOCKET_OPERATIONS[model],
         )
-        try:
-            errors.refuse_encoded_slash(websocket.scope.get("raw_path"), model)
-        except errors.ApiError:
-            admission.release()
-            raise
-        return admission
     except errors.ApiError as exc:
         await websocket.send_denial_response(exc.to_response(ctx.new_request_id()))
         return None
