@@ -153,8 +153,10 @@ def transcribe_long(
         try:
             pieces = list(pool.map(piece, recording.chunks))
         except BaseException:
-            # A failed piece or Ctrl-C: the other pieces' requests are wasted now.
-            pool.shutdown(wait=False, cancel_futures=True)
+            # A failed piece or Ctrl-C: the queued pieces' requests would be wasted, so they
+            # are cancelled; the ones in flight are waited for, so none still reads the
+            # recording once it is closed.
+            pool.shutdown(wait=True, cancel_futures=True)
             raise
         pool.shutdown()
         return stitch(pieces, model=model, duration=recording.duration)
