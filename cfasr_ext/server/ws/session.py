@@ -146,6 +146,7 @@ class Session:
         self._batch_audio = batch_audio
         self._sent = 0
         self._busy = False
+        self._active_at = 0.0
         self._ending: asyncio.Future[_Ending] | None = None
         self._worker = concurrent.futures.ThreadPoolExecutor(1, "cfasr-ws-recognizer")
 
@@ -189,17 +190,18 @@ class Session:
 
     async def _read(self) -> None:
         loop = asyncio.get_running_loop()
-        deadline = loop.time() + self._idle_timeout_s
+        self._active_at = loop.time()
         while True:
+            wait = self._active_at + self._idle_timeout_s - loop.time()
             try:
-                message = await asyncio.wait_for(
-                    self._ws.receive(), max(0.0, deadline - loop.time())
-                )
+                message = await asyncio.wait_for(self._ws.receive(), max(0.0, wait))
             except TimeoutError:
                 if self._busy or self._inbox.pending:
                     # The client is waiting for us, not idle.
-                    deadline = loop.time() + self._idle_timeout_s
+                    self._active_at = loop.time()
                     continue
+                if loop.time() < self._active_at + self._idle_timeout_s:
+                    continue  # Work finished meanwhile: the client gets a full window.
                 await self._inbox.put(_Idle())
                 return
             if message["type"] == "websocket.disconnect":
@@ -208,11 +210,11 @@ class Session:
             data = message.get("bytes")
             text = message.get("text")
             if data is not None:
-                deadline = loop.time() + self._idle_timeout_s
+                self._active_at = loop.time()
                 await self._inbox.put(data)
             elif text is not None:
                 if self._recognizer.keeps_alive(text):
-                    deadline = loop.time() + self._idle_timeout_s
+                    self._active_at = loop.time()
                 await self._inbox.put(text)
 
     async def _process(self) -> None:
@@ -230,7 +232,10 @@ class Session:
                 if isinstance(item, bytes):
                     step = await self._call(await self._audio_feed(item))
                 else:
-                    step = await self._call(functools.partial(self._recognizer.feed_text, item))
+                    step = await self._call(
+                        functools.partial(self._recognizer.feed_text, item),
+                        activity=self._recognizer.keeps_alive(item),
+                    )
                 if not await self._send(step):
                     return
                 if step.close is not None:
@@ -268,12 +273,16 @@ class Session:
                 return Step(tuple(messages), step.close)
         return Step(tuple(messages))
 
-    async def _call(self, func: Callable[[], T]) -> T:
+    async def _call(self, func: Callable[[], T], *, activity: bool = True) -> T:
+        loop = asyncio.get_running_loop()
         self._busy = True
         try:
-            return await asyncio.get_running_loop().run_in_executor(self._worker, func)
+            return await loop.run_in_executor(self._worker, func)
         finally:
             self._busy = False
+            if activity:
+                # The idle window restarts when our work ends, not when the client spoke.
+                self._active_at = loop.time()
 
     async def _send(self, step: Step) -> bool:
         """Send ``step``'s messages; ``False`` (and the session ends) if the client has left."""
