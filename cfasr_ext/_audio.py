@@ -285,13 +285,23 @@ def _from_iterator(
 ) -> Audio:
     head = b""
     for piece in pieces:
-        if not isinstance(piece, bytes | bytearray | memoryview):
-            raise AudioInputError(
-                f"the audio iterator yielded {type(piece).__name__}; it must yield bytes."
-            )
-        if piece:
-            head = bytes(piece)
+        head = _checked_piece(piece)
+        if head:
             break
+    return _one_shot(head, filename, content_type, iterator=pieces)
+
+
+def _checked_piece(piece: object) -> bytes:
+    """One item of a caller's audio iterator as bytes; anything else is an `AudioInputError`."""
+    if not isinstance(piece, bytes | bytearray | memoryview):
+        raise AudioInputError(
+            f"the audio iterator yielded {type(piece).__name__}; it must yield bytes."
+        )
+    return bytes(piece)
+
+
+def _one_shot(head: bytes, filename: str | None, content_type: str | None, **source: Any) -> Audio:
+    """Audio from an iterator whose first non-empty piece was `head` (it cannot be replayed)."""
     if not head:
         raise AudioInputError(_EMPTY)
     return Audio(
@@ -300,7 +310,7 @@ def _from_iterator(
         size=None,
         replayable=False,
         head=head,
-        iterator=pieces,
+        **source,
     )
 
 
@@ -392,23 +402,10 @@ async def open_audio_async(
     iterator = aiter(source)
     head = b""
     async for piece in iterator:
-        if not isinstance(piece, bytes | bytearray | memoryview):
-            raise AudioInputError(
-                f"the audio iterator yielded {type(piece).__name__}; it must yield bytes."
-            )
-        if piece:
-            head = bytes(piece)
+        head = _checked_piece(piece)
+        if head:
             break
-    if not head:
-        raise AudioInputError(_EMPTY)
-    return Audio(
-        content_type=content_type or sniff_content_type(head, filename) or _UNKNOWN,
-        filename=filename,
-        size=None,
-        replayable=False,
-        head=head,
-        async_iterator=iterator,
-    )
+    return _one_shot(head, filename, content_type, async_iterator=iterator)
 
 
 # ---- bodies ------------------------------------------------------------------------------
