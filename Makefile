@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
-LINT_PATHS = $(wildcard cfasr_ext tests scripts benchmarks examples)
+LINT_PATHS = $(wildcard cfasr_ext cfasr_emulator tests scripts benchmarks examples)
 
 .PHONY: install test lint format regen check-generated demo bench bench-quick fuzz docs clean
 
@@ -44,7 +44,7 @@ check-generated: install
 	$(BIN)/python scripts/check-generated
 
 demo: install
-	$(BIN)/python -m cfasr_ext.demo
+	$(BIN)/python -m cfasr_emulator.demo
 
 bench: install
 	$(BIN)/python benchmarks/run.py

@@ -33,7 +33,7 @@ def _peak_rss_mb() -> float:
 
 def measure(model: str, repeat: int) -> dict[str, Any]:
     """Load ``model`` and time repeated transcriptions of each bundled sample."""
-    from cfasr_ext.server.engine import SAMPLES, SpeechEngine, decode_audio
+    from cfasr_emulator.engine import SAMPLES, SpeechEngine, decode_audio
 
     rss_before = _peak_rss_mb()
     engine = SpeechEngine(cpu_threads=2)

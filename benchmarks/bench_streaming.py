@@ -51,7 +51,7 @@ CLOSE = {"nova-3": '{"type": "CloseStream"}', "flux": '{"type": "CloseStream"}'}
 def _audio(seconds: int) -> bytes:
     """Speech-like noise would wake the VAD everywhere; silence with the bundled sentence every
     minute gives both models turns and finals to report, as a meeting would."""
-    from cfasr_ext.server.engine.samples import WEATHER
+    from cfasr_emulator.engine.samples import WEATHER
 
     sentence = WEATHER.path.read_bytes()[44:]
     minute = bytearray(BYTES_PER_SECOND * 60)

@@ -1,6 +1,6 @@
 """What every benchmark shares: the emulator in a child process, statistics, WAV files.
 
-The emulator runs as ``python -m cfasr_ext.server`` in its own process (a child of the
+The emulator runs as ``python -m cfasr_emulator`` in its own process (a child of the
 benchmark, so one process tree) so that client and server never share a GIL: the client's
 numbers are then the client's, not the sum of both.
 """
@@ -97,7 +97,7 @@ def emulator(
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith("CFASR_EMULATOR_")}
     process = subprocess.Popen(
-        [sys.executable, "-m", "cfasr_ext.server", f"--port={port}", "--log-level=warning", *flags],
+        [sys.executable, "-m", "cfasr_emulator", f"--port={port}", "--log-level=warning", *flags],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,

@@ -23,8 +23,8 @@ from cfasr_client.models import (
     WhisperResult,
 )
 
-from cfasr_ext._audio import AudioFile, AudioSource, sniff_content_type
-from cfasr_ext._batch import BatchJob, BatchOutcome, BatchTimeoutError
+from cfasr_ext._audio_decoder import pcm16_chunks
+from cfasr_ext._audio_sources import AudioFile, AudioSource, sniff_content_type
 from cfasr_ext._client import AsyncClient, Client, resolve_model
 from cfasr_ext._config import Settings, resolve_settings
 from cfasr_ext._errors import (
@@ -56,6 +56,7 @@ from cfasr_ext._raw import RawResponse
 from cfasr_ext._retry import RetryPolicy
 from cfasr_ext._version import __version__
 from cfasr_ext.chunking import stitch
+from cfasr_ext.models.batch import BatchJob, BatchOutcome, BatchTimeoutError
 from cfasr_ext.streaming import (
     AsyncFluxStream,
     AsyncNova3Stream,
@@ -99,7 +100,6 @@ from cfasr_ext.streaming import (
     connect_nova3_internal_sync,
     connect_nova3_sync,
 )
-from cfasr_ext.streaming.audio_file import pcm16_chunks
 from cfasr_ext.subtitles import Cue, parse_srt, parse_vtt
 from cfasr_ext.transcript import Segment, Transcript, Word
 

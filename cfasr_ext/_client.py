@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import httpx
 
-from cfasr_ext._audio import Audio, AudioSource, Body, open_audio, open_audio_async
+from cfasr_ext._audio_sources import Audio, AudioSource, open_audio, open_audio_async
 from cfasr_ext._config import Settings, resolve_settings
 from cfasr_ext._errors import CfasrError, OptionError, UnsupportedOperationError
 from cfasr_ext._gateway import GatewayOptions
@@ -24,6 +24,7 @@ from cfasr_ext._logging import setup_from_env
 from cfasr_ext._long_audio import atranscribe_long, chunk_budget, transcribe_long
 from cfasr_ext._ratelimit import RateLimiter
 from cfasr_ext._raw import RawResponse
+from cfasr_ext._request_bodies import Body
 from cfasr_ext._retry import RetryPolicy
 from cfasr_ext.models._method import build_call
 from cfasr_ext.models.flux import FLUX, AsyncFlux, Flux

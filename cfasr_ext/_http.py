@@ -15,7 +15,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 import httpx
 
-from cfasr_ext._audio import Audio, AudioSource, Body
+from cfasr_ext._audio_sources import Audio, AudioSource
 from cfasr_ext._config import Settings
 from cfasr_ext._errors import (
     APIConnectionError,
@@ -28,6 +28,7 @@ from cfasr_ext._errors import (
 from cfasr_ext._logging import logger, redact, register_secrets
 from cfasr_ext._ratelimit import RateLimiter, shared_rate_limiter
 from cfasr_ext._raw import RawResponse
+from cfasr_ext._request_bodies import Body
 from cfasr_ext._retry import RetryPolicy
 from cfasr_ext._version import __version__
 

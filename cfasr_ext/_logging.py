@@ -11,7 +11,7 @@ import logging
 import os
 from collections.abc import Iterable, Mapping
 
-__all__ = ["logger", "redact", "setup_from_env"]
+__all__ = ["SecretFilter", "logger", "redact", "setup_from_env"]
 
 logger = logging.getLogger("cfasr")
 
@@ -31,7 +31,10 @@ def redact(text: str, secrets: Iterable[str] | None = None) -> str:
     return text
 
 
-class _RedactingFilter(logging.Filter):
+class SecretFilter(logging.Filter):
+    """Scrubs known secrets from a record; also put on third-party loggers (websockets logs
+    upgrade headers at DEBUG level)."""
+
     def filter(self, record: logging.LogRecord) -> bool:
         if _secrets:
             message = record.getMessage()
@@ -41,7 +44,7 @@ class _RedactingFilter(logging.Filter):
         return True
 
 
-logger.addFilter(_RedactingFilter())
+logger.addFilter(SecretFilter())
 
 
 def setup_from_env(environ: Mapping[str, str] | None = None) -> None:
@@ -54,5 +57,5 @@ def setup_from_env(environ: Mapping[str, str] | None = None) -> None:
         handler = logging.StreamHandler()
         handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
         handler._cfasr = True  # type: ignore[attr-defined]
-        handler.addFilter(_RedactingFilter())
+        handler.addFilter(SecretFilter())
         logger.addHandler(handler)

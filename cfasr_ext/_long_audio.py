@@ -108,7 +108,7 @@ def _decode(audio: Any, max_bytes: int) -> _DecodedRecording | None:
     source = _decodable(audio, max_bytes)
     if source is None:
         return None
-    from cfasr_ext.streaming.audio_file import pcm16_chunks
+    from cfasr_ext._audio_decoder import pcm16_chunks
 
     import_extra("numpy", extra="audio", feature="chunking")
     with ExitStack() as on_failure:

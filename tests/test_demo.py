@@ -1,4 +1,4 @@
-"""`make demo` (python -m cfasr_ext.demo) runs offline end to end and hears the sample."""
+"""`make demo` (python -m cfasr_emulator.demo) runs offline end to end and hears the sample."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import sys
 def test_demo_transcribes_the_sample_over_rest_and_streaming() -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CLOUDFLARE_")}
     result = subprocess.run(
-        [sys.executable, "-m", "cfasr_ext.demo"],
+        [sys.executable, "-m", "cfasr_emulator.demo"],
         capture_output=True,
         text=True,
         env=env,

@@ -16,12 +16,12 @@ from cfasr_ext._version import __version__
 from cfasr_ext.cli.batch import run_batch
 from cfasr_ext.cli.catalog import REST_MODELS, STREAM_MODELS, CliError, resolve_model
 from cfasr_ext.cli.context import GlobalOptions, fail, options_of
+from cfasr_ext.cli.file_transcriber import DEFAULT_MAX_BYTES, FileTranscriber
 from cfasr_ext.cli.inputs import expand_inputs
 from cfasr_ext.cli.models_table import models_json, print_models
 from cfasr_ext.cli.options import STREAM_FLAGS, TRANSCRIBE_FLAGS, model_options
 from cfasr_ext.cli.outputs import parse_format, plan_outputs
 from cfasr_ext.cli.report import BatchProgress, print_summary
-from cfasr_ext.cli.transcriber import DEFAULT_MAX_BYTES, Transcriber
 
 __all__ = ["app"]
 
@@ -203,7 +203,7 @@ def transcribe(
         if stdin_audio == b"":
             empty = CliError("standard input is empty; pipe an audio file into cfasr transcribe -.")
             fail(empty, options)
-        transcriber = Transcriber(
+        transcriber = FileTranscriber(
             client,
             model=full_model,
             options=sdk_options,

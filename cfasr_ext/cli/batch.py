@@ -20,7 +20,7 @@ from cfasr_ext._errors import (
     PermissionDeniedError,
     RateLimitError,
 )
-from cfasr_ext.cli.errors import describe_error
+from cfasr_ext.cli.error_lines import describe_error
 from cfasr_ext.cli.inputs import InputFile
 from cfasr_ext.cli.outputs import OutputFormat, is_complete, render, write_atomic
 from cfasr_ext.cli.report import BatchProgress, FileOutcome

@@ -13,7 +13,7 @@ from rich.console import Console
 from cfasr_ext import Client
 from cfasr_ext._config import Settings, resolve_settings
 from cfasr_ext._logging import setup_from_env
-from cfasr_ext.cli.errors import describe_error, exit_code_for
+from cfasr_ext.cli.error_lines import describe_error, exit_code_for
 
 __all__ = ["GlobalOptions", "fail"]
 

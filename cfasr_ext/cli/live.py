@@ -20,6 +20,7 @@ from typing import Any, TextIO
 
 import attrs
 
+from cfasr_ext._audio_decoder import pcm16_chunks
 from cfasr_ext._config import Settings
 from cfasr_ext._errors import AudioInputError
 from cfasr_ext.cli.catalog import CliError
@@ -35,7 +36,6 @@ from cfasr_ext.streaming import (
     connect_flux,
     connect_nova3,
 )
-from cfasr_ext.streaming.audio_file import pcm16_chunks
 
 __all__ = ["LiveDisplay", "StreamRequest", "run_stream"]
 

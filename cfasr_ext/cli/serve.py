@@ -1,8 +1,6 @@
-"""`cfasr serve`: the local emulator, started the way `python -m cfasr_ext.server` starts it."""
+"""`cfasr serve`: the local emulator, started by the same function as `python -m cfasr_emulator`."""
 
 from __future__ import annotations
-
-import os
 
 import typer
 
@@ -21,7 +19,8 @@ def run_server(
     if token == "":
         raise CliError("--token is empty; pass a value or leave it out to accept any token.")
     try:
-        from cfasr_ext.server.__main__ import main as server_main
+        from cfasr_emulator.config import ServerConfig
+        from cfasr_emulator.serving import serve
     except ImportError as exc:
         raise CliError(
             f"the emulator needs the server extra ({exc.name} is missing); "
@@ -33,19 +32,9 @@ def run_server(
             "set CFASR_EMULATOR_TOKEN instead.",
             err=True,
         )
-    argv = [
-        "--host",
-        host,
-        "--port",
-        str(port),
-        "--log-level",
-        "debug" if options.verbose else "info",
-    ]
-    if options.quiet:
-        argv[-1] = "warning"
-    if preload:
-        argv.append("--preload")
-    if token is not None:
-        # Handed over through the environment so it never appears in an argument list.
-        os.environ["CFASR_EMULATOR_TOKEN"] = token
-    return server_main(argv)
+    try:
+        config = ServerConfig.from_env(host=host, port=port, token=token, preload=preload)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    log_level = "warning" if options.quiet else "debug" if options.verbose else "info"
+    return serve(config, log_level=log_level)

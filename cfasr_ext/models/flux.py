@@ -13,9 +13,10 @@ from typing import Any, NoReturn
 
 from cfasr_client.models import FluxEncoding, FluxInput, FluxInputMipOptOut, FluxResult
 
-from cfasr_ext._audio import Audio, Body, json_body
+from cfasr_ext._audio_sources import Audio
 from cfasr_ext._errors import UnsupportedOperationError
 from cfasr_ext._http import Call
+from cfasr_ext._request_bodies import Body, json_body
 from cfasr_ext.models._method import (
     AsyncNamespace,
     SyncNamespace,

@@ -22,10 +22,11 @@ from cfasr_client.models import (
 )
 from cfasr_client.types import File
 
-from cfasr_ext._audio import Audio, AudioSource, Body, raw_body
+from cfasr_ext._audio_sources import Audio, AudioSource
 from cfasr_ext._config import Settings
 from cfasr_ext._errors import OptionError
 from cfasr_ext._http import Call
+from cfasr_ext._request_bodies import Body, raw_body
 from cfasr_ext.models._method import (
     AsyncNamespace,
     SyncNamespace,

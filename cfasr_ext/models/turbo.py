@@ -13,10 +13,10 @@ from typing import Any, Literal
 
 from cfasr_client.models import TurboInput, TurboResult, TurboTask
 
-from cfasr_ext._audio import Audio, AudioSource, Body, base64_json_body
-from cfasr_ext._batch import AsyncBatch, SyncBatch, audio_base64
+from cfasr_ext._audio_sources import Audio, AudioSource
 from cfasr_ext._errors import OptionError
 from cfasr_ext._http import Call
+from cfasr_ext._request_bodies import Body, base64_json_body
 from cfasr_ext.models._method import (
     AsyncNamespace,
     SyncNamespace,
@@ -33,6 +33,7 @@ from cfasr_ext.models._options import (
     common_params,
     merged_headers,
 )
+from cfasr_ext.models.batch import AsyncBatch, SyncBatch, audio_base64
 
 __all__ = ["AsyncTurbo", "Turbo", "build_turbo_transcribe", "turbo_input_fields"]
 

@@ -12,9 +12,10 @@ from typing import Any, Literal
 
 from cfasr_client.models import WhisperResult
 
-from cfasr_ext._audio import Audio, AudioSource, Body, byte_array_json_body, raw_body
+from cfasr_ext._audio_sources import Audio, AudioSource
 from cfasr_ext._errors import OptionError
 from cfasr_ext._http import Call
+from cfasr_ext._request_bodies import Body, byte_array_json_body, raw_body
 from cfasr_ext.models._method import (
     AsyncNamespace,
     SyncNamespace,

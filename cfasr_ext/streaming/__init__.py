@@ -16,16 +16,14 @@ from __future__ import annotations
 from typing import Any
 
 from cfasr_ext._config import Settings
-from cfasr_ext.streaming.errors import (
-    StreamAudioError,
-    StreamClosedError,
-    StreamConnectionLostError,
-    StreamIdleTimeoutError,
-    StreamProtocolError,
-    StreamServerError,
-    StreamStateError,
+from cfasr_ext.streaming._async_session import (
+    DEFAULT_MAX_QUEUED_CHUNKS,
+    AsyncFluxStream,
+    AsyncNova3Stream,
+    AsyncStream,
+    ReconnectPolicy,
 )
-from cfasr_ext.streaming.events import (
+from cfasr_ext.streaming._events import (
     ConfigureFailure,
     ConfigureSuccess,
     Connected,
@@ -45,22 +43,24 @@ from cfasr_ext.streaming.events import (
     Update,
     UtteranceEnd,
 )
-from cfasr_ext.streaming.options import FluxStreamOptions, Nova3StreamOptions
-from cfasr_ext.streaming.protocol import (
+from cfasr_ext.streaming._protocol import (
     DEFAULT_KEEPALIVE_INTERVAL,
     ListenV1Protocol,
     ListenV2Protocol,
     StreamProtocol,
     StreamState,
 )
-from cfasr_ext.streaming.session import (
-    DEFAULT_MAX_QUEUED_CHUNKS,
-    AsyncFluxStream,
-    AsyncNova3Stream,
-    AsyncStream,
-    ReconnectPolicy,
+from cfasr_ext.streaming._stream_errors import (
+    StreamAudioError,
+    StreamClosedError,
+    StreamConnectionLostError,
+    StreamIdleTimeoutError,
+    StreamProtocolError,
+    StreamServerError,
+    StreamStateError,
 )
-from cfasr_ext.streaming.sync_session import FluxStream, Nova3Stream, Stream
+from cfasr_ext.streaming._stream_options import FluxStreamOptions, Nova3StreamOptions
+from cfasr_ext.streaming._sync_session import FluxStream, Nova3Stream, Stream
 
 __all__ = [
     "FLUX_MODEL",

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 import pytest
 
 import cfasr_ext
-from cfasr_ext.server.faults import parse_rules
-from cfasr_ext.server.testing import EmulatorHandle, run_emulator
+from cfasr_emulator.faults import parse_rules
+from cfasr_emulator.testing import EmulatorHandle, run_emulator
 
 
 def client_for(emulator: EmulatorHandle, **options: object) -> cfasr_ext.Client:

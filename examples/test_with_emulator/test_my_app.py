@@ -9,8 +9,8 @@ import pytest
 from conftest import client_for
 
 import cfasr_ext
-from cfasr_ext.server.engine import WEATHER
-from cfasr_ext.server.testing import EmulatorHandle
+from cfasr_emulator.engine import WEATHER
+from cfasr_emulator.testing import EmulatorHandle
 from cfasr_ext.subtitles import parse_srt
 
 

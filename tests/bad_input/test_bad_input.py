@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 import pytest
 
+from cfasr_emulator.testing import EmulatorHandle
 from cfasr_ext import (
     AudioInputError,
     AuthenticationError,
@@ -27,7 +28,6 @@ from cfasr_ext import (
     UnsupportedOperationError,
 )
 from cfasr_ext._config import resolve_settings
-from cfasr_ext.server.testing import EmulatorHandle
 from cfasr_ext.streaming import connect_flux, connect_nova3
 from tests.support.emulators import SAMPLE, client_for, settings_for, suite_emulator
 from tests.support.summary import FIGURES

@@ -14,11 +14,11 @@ import attrs
 import pytest
 from typer.testing import CliRunner
 
+from cfasr_emulator.engine import SpeechEngine
+from cfasr_emulator.testing import EmulatorHandle, run_emulator
 from cfasr_ext.cli.app import app
-from cfasr_ext.server.engine import SpeechEngine
-from cfasr_ext.server.testing import EmulatorHandle, run_emulator
 
-DATA = Path(__file__).resolve().parents[2] / "cfasr_ext" / "server" / "data"
+DATA = Path(__file__).resolve().parents[2] / "cfasr_emulator" / "data"
 WEATHER_WAV = DATA / "weather_park.wav"
 TWO_SENTENCES_WAV = DATA / "two_sentences_pause.wav"
 WEATHER_TEXT = "The weather is nice today, so we will meet in the park."

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from cfasr_emulator.faults import parse_rules
+from cfasr_emulator.testing import EmulatorHandle, run_emulator
 from cfasr_ext._long_audio import transcribe_long
-from cfasr_ext.server.faults import parse_rules
-from cfasr_ext.server.testing import EmulatorHandle, run_emulator
 from cfasr_ext.transcript import Transcript
 from tests.cli.conftest import WEATHER_WAV, cfasr_command, emulator_env
 from tests.cli.test_transcribe import _long_recording

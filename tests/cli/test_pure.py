@@ -17,7 +17,7 @@ from cfasr_ext._errors import (
     RateLimitError,
 )
 from cfasr_ext.cli.catalog import OPERATIONS, REST_MODELS, CliError, resolve_model
-from cfasr_ext.cli.errors import EXIT_FAILED, EXIT_USAGE, describe_error, exit_code_for
+from cfasr_ext.cli.error_lines import EXIT_FAILED, EXIT_USAGE, describe_error, exit_code_for
 from cfasr_ext.cli.inputs import InputFile, expand_inputs
 from cfasr_ext.cli.options import STREAM_FLAGS, TRANSCRIBE_FLAGS, model_options
 from cfasr_ext.cli.outputs import OutputFormat, is_complete, plan_outputs, render, write_atomic

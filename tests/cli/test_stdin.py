@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from cfasr_ext.server.testing import EmulatorHandle, run_emulator
+from cfasr_emulator.testing import EmulatorHandle, run_emulator
 from tests.cli.conftest import TWO_SENTENCES_WAV, cfasr_command, emulator_env
 
 

@@ -5,7 +5,9 @@ on the loop's own thread can never see a tick, so it would time out and the test
 from __future__ import annotations
 
 import asyncio
+import base64
 import io
+import json
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -15,7 +17,7 @@ import pytest
 
 import cfasr_ext as cf
 from tests.client.conftest import ACCOUNT, FAST, TOKEN
-from tests.client.servers import ScriptedServer
+from tests.client.servers import Scripted, ScriptedServer
 
 AUDIO = b"RIFF\x24\x00\x00\x00WAVEfmt " + bytes(range(256)) * 1024  # 256 KiB: several blocks
 TICK_WAIT = 1.0  # seconds a read waits for a tick; only reached when the loop is blocked
@@ -116,3 +118,26 @@ async def test_a_large_file_path_uploads_whole_from_a_worker_thread(
         await client.whisper_large_v3_turbo.transcribe(path)  # base64 JSON body
     assert server.requests[0].body == AUDIO * 8
     assert b'"audio":"UklGR' in server.requests[1].body
+
+
+@pytest.mark.parametrize("kind", SOURCES)
+async def test_batch_submit_reads_its_audio_off_the_event_loop(
+    server: ScriptedServer, kind: str
+) -> None:
+    queued = {"result": {"status": "queued", "request_id": "job-1"}, "success": True}
+    server.script = [Scripted(body=queued)]
+    ticker = Ticker()
+    stop = asyncio.Event()
+    ticking = asyncio.create_task(ticker.run(stop))
+    sources = [SOURCES[kind](AUDIO, ticker), SOURCES[kind](AUDIO[:1024], ticker)]
+    async with cf.AsyncClient(
+        api_token=TOKEN, account_id=ACCOUNT, base_url=server.base_url, retry_policy=FAST
+    ) as client:
+        job = await client.whisper_large_v3_turbo.batch.submit(sources, language="en")
+    stop.set()
+    await ticking
+    assert job.request_id == "job-1"
+    sent = json.loads(server.requests[0].body)["requests"]
+    assert [base64.b64decode(item["audio"]) for item in sent] == [AUDIO, AUDIO[:1024]]
+    assert len(ticker.reads) >= 5
+    assert all(ticked for ticked, _ in ticker.reads), "a batch read blocked the event loop"

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 import cfasr_ext as cf
-from cfasr_ext.server.testing import EmulatorHandle, run_emulator
+from cfasr_emulator.testing import EmulatorHandle, run_emulator
 
-WAV = Path(cf.__file__).parent / "server" / "data" / "weather_park.wav"
+WAV = Path(cf.__file__).parents[1] / "cfasr_emulator" / "data" / "weather_park.wav"
 
 
 @pytest.fixture(scope="module")

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 import cfasr_ext
-from cfasr_ext.server.testing import EmulatorHandle, run_emulator
+from cfasr_emulator.testing import EmulatorHandle, run_emulator
 
-DATA = Path(__file__).resolve().parents[2] / "cfasr_ext/server/data"
+DATA = Path(__file__).resolve().parents[2] / "cfasr_emulator/data"
 SENTENCE_WORDS = ("weather", "meet in the park")
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 import cfasr_ext
-from cfasr_ext.server.testing import EmulatorHandle, run_emulator
+from cfasr_emulator.testing import EmulatorHandle, run_emulator
 
-SAMPLE = Path(__file__).resolve().parents[2] / "cfasr_ext/server/data/weather_park.wav"
+SAMPLE = Path(__file__).resolve().parents[2] / "cfasr_emulator/data/weather_park.wav"
 
 
 @pytest.fixture(scope="module")

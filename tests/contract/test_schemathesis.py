@@ -19,7 +19,7 @@ from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi import checks as openapi_checks
 
-from cfasr_ext.server.testing import EmulatorHandle
+from cfasr_emulator.testing import EmulatorHandle
 from tests.support.emulators import TOKEN, suite_emulator
 from tests.support.spec import POST_OPERATIONS, SPEC_PATH, STREAM_OPERATIONS
 from tests.support.summary import FIGURES

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
+from cfasr_emulator.testing import EmulatorHandle
 from cfasr_ext import BadRequestError
-from cfasr_ext.server.testing import EmulatorHandle
 from cfasr_ext.streaming import (
     ConfigureSuccess,
     Metadata,

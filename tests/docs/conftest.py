@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from cfasr_ext.server.engine import TWO_SENTENCES, WEATHER
-from cfasr_ext.server.testing import EmulatorHandle, run_emulator
+from cfasr_emulator.engine import TWO_SENTENCES, WEATHER
+from cfasr_emulator.testing import EmulatorHandle, run_emulator
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"

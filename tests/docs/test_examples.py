@@ -16,8 +16,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from cfasr_ext.server.engine import TWO_SENTENCES, WEATHER
-from cfasr_ext.server.testing import EmulatorHandle
+from cfasr_emulator.engine import TWO_SENTENCES, WEATHER
+from cfasr_emulator.testing import EmulatorHandle
 from cfasr_ext.subtitles import parse_srt
 from tests.docs.conftest import EXAMPLES, cloudflare_env
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from cfasr_ext.server.engine import WEATHER
-from cfasr_ext.server.testing import EmulatorHandle
+from cfasr_emulator.engine import WEATHER
+from cfasr_emulator.testing import EmulatorHandle
 from tests.docs.conftest import ROOT, cloudflare_env
 
 _BLOCK = re.compile(r"^```python\n(.*?)^```", re.S | re.M)

@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 import pytest
 
+from cfasr_emulator.testing import EmulatorHandle
 from cfasr_ext import (
     APIConnectionError,
     APIError,
@@ -26,7 +27,6 @@ from cfasr_ext import (
     RateLimitError,
     RequestTooLargeError,
 )
-from cfasr_ext.server.testing import EmulatorHandle
 from tests.support.emulators import SAMPLE, TOKEN, client_for, install_faults, suite_emulator
 from tests.support.summary import FIGURES
 from tests.support.transport import SpecLog

@@ -15,9 +15,9 @@ from collections.abc import Iterator
 
 import pytest
 
+from cfasr_emulator.testing import EmulatorHandle
 from cfasr_ext import APITimeoutError, InternalServerError, PermissionDeniedError
 from cfasr_ext._config import Settings
-from cfasr_ext.server.testing import EmulatorHandle
 from cfasr_ext.streaming import (
     Metadata,
     Reconnected,

@@ -35,7 +35,7 @@ def test_the_wheel_holds_both_packages_with_py_typed(wheel: Path) -> None:
     for package in ("cfasr_ext", "cfasr_client"):
         assert f"{package}/__init__.py" in names
         assert f"{package}/py.typed" in names
-    assert "cfasr_ext/server/pytest_plugin.py" in names
+    assert "cfasr_emulator/pytest_plugin.py" in names
     assert "cfasr_client/models/__init__.py" in names
     assert not any("__pycache__" in name or name.startswith("tests/") for name in names)
 
@@ -44,7 +44,7 @@ def test_the_wheel_holds_the_licence_and_the_samples(wheel: Path) -> None:
     names = wheel_names(wheel)
     assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names)
     for sample in SAMPLES:
-        assert f"cfasr_ext/server/data/{sample}" in names
+        assert f"cfasr_emulator/data/{sample}" in names
 
 
 def test_the_sdist_holds_sources_spec_licence_and_samples(sdist: Path) -> None:
@@ -59,7 +59,7 @@ def test_the_sdist_holds_sources_spec_licence_and_samples(sdist: Path) -> None:
         "README.md",
         "CHANGELOG.md",
         "pyproject.toml",
-        *(f"cfasr_ext/server/data/{sample}" for sample in SAMPLES),
+        *(f"cfasr_emulator/data/{sample}" for sample in SAMPLES),
     ):
         assert needed in names, needed
 

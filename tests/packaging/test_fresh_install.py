@@ -18,7 +18,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from cfasr_ext.server.testing import DEFAULT_ACCOUNT_ID
+from cfasr_emulator.testing import DEFAULT_ACCOUNT_ID
 
 
 def _version_of(wheel: Path) -> str:
@@ -98,7 +98,7 @@ def server_venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 def installed_emulator(server_venv: Path) -> Iterator[str]:
     port = _free_port()
     process = subprocess.Popen(
-        [str(server_venv / "python"), "-m", "cfasr_ext.server", "--port", str(port)],
+        [str(server_venv / "python"), "-m", "cfasr_emulator", "--port", str(port)],
         cwd=server_venv.parent,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -128,7 +128,7 @@ def test_the_installed_cli_transcribes_the_bundled_sample_on_the_installed_emula
         server_venv,
         "python",
         "-c",
-        "from cfasr_ext.server.engine import WEATHER; print(WEATHER.path)",
+        "from cfasr_emulator.engine import WEATHER; print(WEATHER.path)",
     ).stdout.strip()
     assert sample.startswith(str(server_venv.parent))
     result = run(

@@ -12,7 +12,7 @@ import textwrap
 
 import pytest
 
-from cfasr_ext.server.engine import WEATHER
+from cfasr_emulator.engine import WEATHER
 
 
 def run_without(blocked: str, code: str) -> subprocess.CompletedProcess[str]:
@@ -31,7 +31,7 @@ def test_the_base_package_imports_no_extra() -> None:
         "av numpy typer rich uvicorn starlette faster_whisper",
         """
         import cfasr_ext, cfasr_ext.streaming, cfasr_ext.subtitles, cfasr_ext.chunking
-        import cfasr_ext.server.pytest_plugin
+        import cfasr_emulator.pytest_plugin
         print(cfasr_ext.__version__)
         """,
     )
@@ -43,7 +43,7 @@ def test_decoding_a_file_for_streaming_without_av_names_the_audio_extra() -> Non
     result = run_without(
         "av",
         f"""
-        from cfasr_ext.streaming.audio_file import pcm16_chunks
+        from cfasr_ext._audio_decoder import pcm16_chunks
         next(pcm16_chunks({str(WEATHER.path)!r}, sample_rate=16000))
         """,
     )
@@ -70,7 +70,7 @@ def test_run_emulator_without_a_server_package_names_the_server_extra(blocked: s
     result = run_without(
         blocked,
         """
-        from cfasr_ext.server.testing import run_emulator
+        from cfasr_emulator.testing import run_emulator
         with run_emulator():
             pass
         """,
@@ -86,8 +86,8 @@ def test_python_m_server_without_uvicorn_exits_with_the_install_line() -> None:
         "uvicorn",
         """
         import runpy, sys
-        sys.argv = ["cfasr_ext.server", "--port", "0"]
-        runpy.run_module("cfasr_ext.server", run_name="__main__")
+        sys.argv = ["cfasr_emulator", "--port", "0"]
+        runpy.run_module("cfasr_emulator", run_name="__main__")
         """,
     )
     assert result.returncode == 2

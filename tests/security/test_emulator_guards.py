@@ -6,10 +6,10 @@ from collections.abc import Iterator
 
 import pytest
 
+from cfasr_emulator.config import ServerConfig
+from cfasr_emulator.testing import EmulatorHandle
 from cfasr_ext import AuthenticationError, RateLimitError, RequestTooLargeError
 from cfasr_ext._config import resolve_settings
-from cfasr_ext.server.config import ServerConfig
-from cfasr_ext.server.testing import EmulatorHandle
 from cfasr_ext.streaming import connect_flux
 from tests.support.emulators import SAMPLE, client_for, settings_for, suite_emulator
 from tests.support.transport import SpecLog

@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
+from cfasr_emulator.testing import EmulatorHandle
 from cfasr_ext import APIError, CfasrError, Client
 from cfasr_ext._config import resolve_settings
 from cfasr_ext._logging import setup_from_env
-from cfasr_ext.server.testing import EmulatorHandle
 from cfasr_ext.streaming import connect_nova3
 from tests.support.emulators import SAMPLE, TOKEN, client_for, install_faults, suite_emulator
 from tests.support.transport import SpecLog

@@ -8,8 +8,8 @@ from typing import Any
 import httpx
 import pytest
 
-from cfasr_ext.server.engine import WEATHER, SpeechEngine
-from cfasr_ext.server.testing import EmulatorHandle, run_emulator
+from cfasr_emulator.engine import WEATHER, SpeechEngine
+from cfasr_emulator.testing import EmulatorHandle, run_emulator
 
 
 @pytest.fixture(scope="session")

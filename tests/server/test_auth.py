@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from cfasr_ext.server.testing import EmulatorHandle, run_emulator
+from cfasr_emulator.testing import EmulatorHandle, run_emulator
 from tests.server.openapi_check import validate_exchange
 
 WHISPER = "@cf/openai/whisper"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import httpx
 
-from cfasr_ext.server.testing import EmulatorHandle
+from cfasr_emulator.testing import EmulatorHandle
 
 
 def test_an_encoded_model_id_reaches_the_model(

@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
-from cfasr_ext.server.faults import (
+from cfasr_emulator.faults import (
     FaultSpecError,
     ResetFault,
     StatusFault,
@@ -19,7 +19,7 @@ from cfasr_ext.server.faults import (
     parse_fault,
     parse_rules,
 )
-from cfasr_ext.server.testing import EmulatorHandle, run_emulator
+from cfasr_emulator.testing import EmulatorHandle, run_emulator
 from tests.server.conftest import post
 from tests.server.openapi_check import validate_exchange
 

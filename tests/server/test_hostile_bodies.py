@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cfasr_ext.server.testing import EmulatorHandle
+from cfasr_emulator.testing import EmulatorHandle
 from tests.server.conftest import post
 from tests.server.test_rest_errors import bad_input_complaint
 

@@ -8,13 +8,13 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from cfasr_ext.server import errors
-from cfasr_ext.server.config import ServerConfig
-from cfasr_ext.server.context import EmulatorContext, WebSocketAdmission
-from cfasr_ext.server.faults import WsCloseFault
-from cfasr_ext.server.limits import RateLimiter, SessionLimiter
-from cfasr_ext.server.neurons import Transport, format_neurons, neurons_for, neurons_per_minute
-from cfasr_ext.server.testing import run_emulator
+from cfasr_emulator import error_envelope
+from cfasr_emulator.config import ServerConfig
+from cfasr_emulator.context import EmulatorContext, WebSocketAdmission
+from cfasr_emulator.faults import WsCloseFault
+from cfasr_emulator.limits import AccountRateLimiter, SessionLimiter
+from cfasr_emulator.neurons import Transport, format_neurons, neurons_for, neurons_per_minute
+from cfasr_emulator.testing import run_emulator
 from tests.server.conftest import post
 from tests.server.openapi_check import validate_exchange
 
@@ -80,10 +80,10 @@ def test_a_full_engine_answers_3040_at_once(weather_wav: bytes) -> None:
 
 def test_the_rate_window_slides() -> None:
     now = [0.0]
-    limiter = RateLimiter(2, clock=lambda: now[0])
+    limiter = AccountRateLimiter(2, clock=lambda: now[0])
     limiter.check("a")
     limiter.check("a")
-    with pytest.raises(errors.ApiError) as refused:
+    with pytest.raises(error_envelope.ApiError) as refused:
         limiter.check("a")
     assert refused.value.headers["Retry-After"] == "60"
     now[0] = 60.0
@@ -93,7 +93,7 @@ def test_the_rate_window_slides() -> None:
 def test_websocket_sessions_are_capped_and_released() -> None:
     limiter = SessionLimiter(1)
     ticket = limiter.acquire()
-    with pytest.raises(errors.ApiError) as refused:
+    with pytest.raises(error_envelope.ApiError) as refused:
         limiter.acquire()
     assert refused.value.status == 429
     ticket.release()
@@ -114,11 +114,11 @@ def test_admit_websocket_checks_auth_then_caps_sessions() -> None:
             headers=headers, account_id=account, path=path, operation="streamNova3"
         )
 
-    with pytest.raises(errors.ApiError) as unauthenticated:
+    with pytest.raises(error_envelope.ApiError) as unauthenticated:
         asyncio.run(admit({}))
     assert unauthenticated.value.code == 10000
     first = asyncio.run(admit(good))
-    with pytest.raises(errors.ApiError) as full:
+    with pytest.raises(error_envelope.ApiError) as full:
         asyncio.run(admit(good))
     assert full.value.code == 3040
     first.release()
@@ -137,7 +137,7 @@ def test_admit_websocket_applies_refusal_and_close_faults() -> None:
             headers=headers, account_id=account, path=path, operation="streamFlux"
         )
 
-    with pytest.raises(errors.ApiError) as refused:
+    with pytest.raises(error_envelope.ApiError) as refused:
         asyncio.run(admit("ws-refuse;status=503"))
     assert refused.value.status == 503
     with asyncio.run(admit("ws-close=1011;after-messages=2")) as admitted:

@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
-from cfasr_ext.server.testing import EmulatorHandle
+from cfasr_emulator.testing import EmulatorHandle
 from tests.server.conftest import post
 from tests.server.openapi_check import validate_exchange
 

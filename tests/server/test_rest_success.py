@@ -12,9 +12,9 @@ from typing import Any
 import httpx
 import pytest
 
-from cfasr_ext.server.engine import TWO_SENTENCES, WEATHER
-from cfasr_ext.server.neurons import neurons_for
-from cfasr_ext.server.testing import EmulatorHandle
+from cfasr_emulator.engine import TWO_SENTENCES, WEATHER
+from cfasr_emulator.neurons import neurons_for
+from cfasr_emulator.testing import EmulatorHandle
 from tests.server.conftest import post
 from tests.server.openapi_check import validate_exchange
 

@@ -17,9 +17,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from cfasr_ext.server.__main__ import build_parser, config_from_args
-from cfasr_ext.server.faults import FaultSpecError
-from cfasr_ext.server.testing import DEFAULT_ACCOUNT_ID, arun_emulator, run_emulator
+from cfasr_emulator.__main__ import build_parser, config_from_args
+from cfasr_emulator.faults import FaultSpecError
+from cfasr_emulator.testing import DEFAULT_ACCOUNT_ID, arun_emulator, run_emulator
 from tests.server.conftest import post
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -93,10 +93,10 @@ def test_the_pytest_fixture_gives_a_running_emulator(tmp_path: Path) -> None:
     # Installed packages register the plugin through the pytest11 entry point; otherwise load
     # it by name, as a user without the entry point would.
     registered = any(
-        ep.value == "cfasr_ext.server.pytest_plugin"
+        ep.value == "cfasr_emulator.pytest_plugin"
         for ep in importlib.metadata.entry_points(group="pytest11")
     )
-    plugin = [] if registered else ["-p", "cfasr_ext.server.pytest_plugin"]
+    plugin = [] if registered else ["-p", "cfasr_emulator.pytest_plugin"]
     completed = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *plugin, str(test_file)],
         cwd=tmp_path,
@@ -139,7 +139,7 @@ def test_python_m_server_serves_and_stops_on_sigint(weather_wav: bytes) -> None:
         port = probe.getsockname()[1]
     env = {**os.environ, "CFASR_EMULATOR_TOKEN": "env-token"}
     server = subprocess.Popen(
-        [sys.executable, "-m", "cfasr_ext.server", "--port", str(port), "--engine", "skip"],
+        [sys.executable, "-m", "cfasr_emulator", "--port", str(port), "--engine", "skip"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,

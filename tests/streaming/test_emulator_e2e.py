@@ -1,4 +1,4 @@
-"""End to end against the project's emulator (`cfasr_ext.server`), not the scripted server."""
+"""End to end against the project's emulator (`cfasr_emulator`), not the scripted server."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ import pytest
 from cfasr_ext._config import Settings, resolve_settings
 from cfasr_ext.streaming import EndOfTurn, Metadata, Results, connect_flux, connect_nova3
 
-pytest.importorskip("cfasr_ext.server.ws")
-from cfasr_ext.server.testing import run_emulator
+pytest.importorskip("cfasr_emulator.ws")
+from cfasr_emulator.testing import run_emulator
 
-SAMPLE = Path(__file__).resolve().parents[2] / "cfasr_ext/server/data/weather_park.wav"
+SAMPLE = Path(__file__).resolve().parents[2] / "cfasr_emulator/data/weather_park.wav"
 
 
 def settings_of(mode: str) -> Iterator[Settings]:

@@ -25,7 +25,7 @@ from cfasr_ext.streaming import (
     connect_nova3,
     connect_nova3_sync,
 )
-from cfasr_ext.streaming.sync_session import FluxStream, Nova3Stream
+from cfasr_ext.streaming._sync_session import FluxStream, Nova3Stream
 from tests.streaming.conftest import (
     WAIT_SECONDS,
     fake_deepgram_in_thread,

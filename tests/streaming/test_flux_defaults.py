@@ -11,10 +11,10 @@ import pytest
 import cfasr_ext
 from cfasr_ext.models.flux import AsyncFlux, Flux
 
-pytest.importorskip("cfasr_ext.server.ws")
-from cfasr_ext.server.testing import EmulatorHandle, run_emulator
+pytest.importorskip("cfasr_emulator.ws")
+from cfasr_emulator.testing import EmulatorHandle, run_emulator
 
-SAMPLE = Path(__file__).resolve().parents[2] / "cfasr_ext/server/data/weather_park.wav"
+SAMPLE = Path(__file__).resolve().parents[2] / "cfasr_emulator/data/weather_park.wav"
 
 
 @pytest.fixture(scope="module")

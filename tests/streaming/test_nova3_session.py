@@ -21,7 +21,7 @@ from cfasr_ext.streaming import (
     connect_nova3,
     connect_nova3_internal,
 )
-from cfasr_ext.streaming.events import StreamEvent
+from cfasr_ext.streaming._events import StreamEvent
 from tests.streaming.conftest import settings_for, until
 from tests.streaming.fake_deepgram import Script, chunks, fake_deepgram, word_audio
 

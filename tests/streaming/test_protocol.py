@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 
 from cfasr_ext._config import resolve_settings
 from cfasr_ext._errors import OptionError
-from cfasr_ext.streaming import events as ev
-from cfasr_ext.streaming.errors import (
+from cfasr_ext.streaming import _events as ev
+from cfasr_ext.streaming._protocol import ListenV1Protocol, ListenV2Protocol, StreamState
+from cfasr_ext.streaming._stream_errors import (
     StreamAudioError,
     StreamConnectionLostError,
     StreamIdleTimeoutError,
@@ -20,8 +21,7 @@ from cfasr_ext.streaming.errors import (
     StreamStateError,
     close_error,
 )
-from cfasr_ext.streaming.options import FluxStreamOptions, Nova3StreamOptions
-from cfasr_ext.streaming.protocol import ListenV1Protocol, ListenV2Protocol, StreamState
+from cfasr_ext.streaming._stream_options import FluxStreamOptions, Nova3StreamOptions
 
 ACCOUNT = "0123456789abcdef0123456789abcdef"
 

@@ -17,8 +17,8 @@ from cfasr_ext._config import Settings
 from cfasr_ext._errors import CfasrError
 from cfasr_ext.streaming import Metadata, Reconnecting, ReconnectPolicy, StreamEvent, connect_nova3
 
-pytest.importorskip("cfasr_ext.server.ws")
-from cfasr_ext.server.testing import EmulatorHandle
+pytest.importorskip("cfasr_emulator.ws")
+from cfasr_emulator.testing import EmulatorHandle
 from tests.support.emulators import install_faults, settings_for, suite_emulator
 
 POLICY = ReconnectPolicy(backoff=0.01, max_backoff=0.02, max_attempts=5)

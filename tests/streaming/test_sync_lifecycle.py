@@ -14,11 +14,11 @@ import pytest
 
 import cfasr_ext
 from cfasr_ext.streaming import Metadata, StreamStateError
-from cfasr_ext.streaming.sync_session import Nova3Stream
+from cfasr_ext.streaming._sync_session import Nova3Stream
 from tests.streaming.conftest import WAIT_SECONDS, stream_threads
 
-pytest.importorskip("cfasr_ext.server.ws")
-from cfasr_ext.server.testing import EmulatorHandle, run_emulator
+pytest.importorskip("cfasr_emulator.ws")
+from cfasr_emulator.testing import EmulatorHandle, run_emulator
 
 SILENCE = b"\0\0" * 1280  # 80 ms of 16 kHz linear16
 

@@ -12,12 +12,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from cfasr_emulator.faults import FaultInjector, parse_rules
+from cfasr_emulator.testing import EmulatorHandle, run_emulator
 from cfasr_ext import AsyncClient, Client
 from cfasr_ext._config import Settings, resolve_settings
 from cfasr_ext._ratelimit import RateLimiter
 from cfasr_ext._retry import RetryPolicy
-from cfasr_ext.server.faults import FaultInjector, parse_rules
-from cfasr_ext.server.testing import EmulatorHandle, run_emulator
 from tests.support.transport import AsyncSpecCheckingTransport, SpecCheckingTransport, SpecLog
 
 __all__ = [
@@ -32,7 +32,7 @@ __all__ = [
     "suite_emulator",
 ]
 
-DATA = Path(__file__).resolve().parents[2] / "cfasr_ext/server/data"
+DATA = Path(__file__).resolve().parents[2] / "cfasr_emulator/data"
 SAMPLE = DATA / "weather_park.wav"
 TWO_SENTENCES = DATA / "two_sentences_pause.wav"
 TOKEN = "cfasr-suite-token-5f0c2a9e8d7b"  # the emulator's test credential

@@ -28,6 +28,7 @@ __all__ = [
     "operation_id",
     "request_problem",
     "response_problem",
+    "validate_exchange",
     "ws_problem",
 ]
 
@@ -194,3 +195,9 @@ def ws_problem(frame: str | bytes, *, protocol: str, from_server: bool) -> str |
         return f"message type {kind!r} is not in openapi.yaml for {protocol}"
     error = jsonschema.exceptions.best_match(_validator(name).iter_errors(message))
     return None if error is None else f"{name}: {error.message} at {list(error.absolute_path)}"
+
+
+def validate_exchange(response: httpx.Response) -> None:
+    """Fail the test when ``response`` (status, headers, body) breaks the spec for its request."""
+    problem = response_problem(response)
+    assert problem is None, problem

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from cfasr_ext.server.engine import BASE_MODEL_SHA256, ModelWeightsError, base_dir, tiny_en_dir
-from cfasr_ext.server.engine.weights import (
+from cfasr_emulator.engine import BASE_MODEL_SHA256, ModelWeightsError, base_dir, tiny_en_dir
+from cfasr_emulator.engine.weights import (
     REQUIRED_FILES,
     base_part_paths,
     cache_root,

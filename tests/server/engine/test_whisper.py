@@ -11,7 +11,7 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 
-from cfasr_ext.server.engine import (
+from cfasr_emulator.engine import (
     SKIP_MODEL_NAME,
     TWO_SENTENCES,
     WEATHER,

@@ -10,8 +10,8 @@ import jsonschema
 import pytest
 import yaml
 
-from cfasr_ext.server.engine import TWO_SENTENCES, WEATHER, SpeechEngine
-from cfasr_ext.server.testing import EmulatorHandle, run_emulator
+from cfasr_emulator.engine import TWO_SENTENCES, WEATHER, SpeechEngine
+from cfasr_emulator.testing import EmulatorHandle, run_emulator
 
 SPEC_PATH = Path(__file__).resolve().parents[3] / "openapi.yaml"
 

@@ -8,7 +8,7 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 
-from cfasr_ext.server.engine import (
+from cfasr_emulator.engine import (
     SAMPLE_RATE,
     EnergyVad,
     StreamingVad,

@@ -7,7 +7,7 @@ import json
 import pytest
 import websockets
 
-from cfasr_ext.server.testing import EmulatorHandle
+from cfasr_emulator.testing import EmulatorHandle
 
 from .test_sockets import FLUX, NOVA, RAW, connect, refusal
 

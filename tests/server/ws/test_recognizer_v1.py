@@ -8,9 +8,9 @@ from typing import Any
 import numpy as np
 import pytest
 
-from cfasr_ext.server.engine import SpeechEngine
-from cfasr_ext.server.ws import NovaRecognizer, Step, parse_v1
-from cfasr_ext.server.ws.transcriber import EngineTranscriber
+from cfasr_emulator.engine import SpeechEngine
+from cfasr_emulator.ws import NovaRecognizer, Step, parse_v1
+from cfasr_emulator.ws.stream_transcriber import EngineTranscriber
 
 from .conftest import assert_valid, chunks
 
@@ -187,7 +187,7 @@ def test_undecodable_container_stream_closes_with_data_error(engine: SpeechEngin
 
 
 def test_container_stream_is_decoded_incrementally(engine: SpeechEngine) -> None:
-    from cfasr_ext.server.engine import WEATHER
+    from cfasr_emulator.engine import WEATHER
 
     rec = NovaRecognizer(
         parse_v1([("punctuate", "true")]),

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from cfasr_ext.server.engine import SpeechEngine
-from cfasr_ext.server.ws import FluxRecognizer, end_of_turn_confidence, parse_v2
-from cfasr_ext.server.ws.transcriber import EngineTranscriber
+from cfasr_emulator.engine import SpeechEngine
+from cfasr_emulator.ws import FluxRecognizer, end_of_turn_confidence, parse_v2
+from cfasr_emulator.ws.stream_transcriber import EngineTranscriber
 
 from .conftest import assert_valid, chunks
 

@@ -16,9 +16,9 @@ from urllib.parse import parse_qsl
 import pytest
 import websockets
 
-from cfasr_ext.server.engine import NullEngine
-from cfasr_ext.server.testing import EmulatorHandle, run_emulator
-from cfasr_ext.server.ws import (
+from cfasr_emulator.engine import NullEngine
+from cfasr_emulator.testing import EmulatorHandle, run_emulator
+from cfasr_emulator.ws import (
     EngineTranscriber,
     FluxRecognizer,
     NovaRecognizer,

@@ -11,7 +11,7 @@ import pytest
 import websockets
 from websockets.asyncio.client import ClientConnection
 
-from cfasr_ext.server.testing import EmulatorHandle, run_emulator
+from cfasr_emulator.testing import EmulatorHandle, run_emulator
 
 from .conftest import MAX_SESSIONS, assert_valid, chunks
 

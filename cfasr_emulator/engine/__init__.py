@@ -1,0 +1,75 @@
+"""Offline speech engine behind the emulator: decoding, Whisper recognition and streaming VAD.
+
+Importing this package is cheap: faster-whisper and the model weights load on first use.
+"""
+
+from __future__ import annotations
+
+from .admission import Admission, AdmissionGate
+from .decode import SAMPLE_RATE, RawEncoding, decode_audio, decode_raw, resample
+from .energy_vad import EnergyVad, VoiceActivityDetector, streaming_vad
+from .failures import AudioDecodeError, EngineBusy, EngineError, ModelWeightsError
+from .samples import SAMPLES, TWO_SENTENCES, WEATHER, Sample
+from .types import (
+    SKIP_MODEL_NAME,
+    EngineResult,
+    EngineSegment,
+    EngineWord,
+    LanguageDetection,
+    ModelName,
+    Task,
+)
+from .vad import StreamingVad, VadEvent, VadFrame, VadUpdate, speech_regions
+from .weights import BASE_MODEL_SHA256, base_dir, cache_root, model_dir, tiny_en_dir
+from .whisper import (
+    MODEL_NAMES,
+    Engine,
+    NullEngine,
+    SpeechEngine,
+    choose_model,
+    supported_languages,
+)
+
+__all__ = [
+    "BASE_MODEL_SHA256",
+    "MODEL_NAMES",
+    "SAMPLES",
+    "SAMPLE_RATE",
+    "SKIP_MODEL_NAME",
+    "TWO_SENTENCES",
+    "WEATHER",
+    "Admission",
+    "AdmissionGate",
+    "AudioDecodeError",
+    "EnergyVad",
+    "Engine",
+    "EngineBusy",
+    "EngineError",
+    "EngineResult",
+    "EngineSegment",
+    "EngineWord",
+    "LanguageDetection",
+    "ModelName",
+    "ModelWeightsError",
+    "NullEngine",
+    "RawEncoding",
+    "Sample",
+    "SpeechEngine",
+    "StreamingVad",
+    "Task",
+    "VadEvent",
+    "VadFrame",
+    "VadUpdate",
+    "VoiceActivityDetector",
+    "base_dir",
+    "cache_root",
+    "choose_model",
+    "decode_audio",
+    "decode_raw",
+    "model_dir",
+    "resample",
+    "speech_regions",
+    "streaming_vad",
+    "supported_languages",
+    "tiny_en_dir",
+]

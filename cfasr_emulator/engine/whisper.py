@@ -1,0 +1,371 @@
+"""faster-whisper (CTranslate2, CPU, int8) wrapped behind a small, typed, thread-safe API."""
+
+from __future__ import annotations
+
+import os
+
+# Guard: nothing in this process may fetch weights or tokenizers from a model hub.
+# Must be set before huggingface_hub is first imported (it reads the variable at import).
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+import contextlib
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from .admission import Admission, AdmissionGate
+from .decode import SAMPLE_RATE
+from .failures import AudioDecodeError
+from .types import (
+    SKIP_MODEL_NAME,
+    EngineResult,
+    EngineSegment,
+    EngineWord,
+    LanguageDetection,
+    ModelName,
+    Task,
+)
+from .weights import model_dir
+
+MODEL_NAMES: tuple[ModelName, ...] = ("tiny.en", "base")
+
+
+class Engine(Protocol):
+    """What the HTTP layer depends on, so the real and the skip engine are interchangeable."""
+
+    def admit(self) -> Admission: ...
+
+    def try_admit(self) -> Admission | None: ...
+
+    def preload(self, *models: ModelName) -> None: ...
+
+    def transcribe(
+        self,
+        audio: npt.NDArray[np.float32],
+        *,
+        model: ModelName,
+        language: str | None = None,
+        task: Task = "transcribe",
+        beam_size: int = 5,
+        initial_prompt: str | None = None,
+        prefix: str | None = None,
+        hotwords: str | None = None,
+        vad_filter: bool = True,
+        condition_on_previous_text: bool = True,
+        no_speech_threshold: float | None = 0.6,
+        compression_ratio_threshold: float | None = 2.4,
+        log_prob_threshold: float | None = -1.0,
+        hallucination_silence_threshold: float | None = None,
+        word_timestamps: bool = True,
+        admission: Admission | None = None,
+    ) -> EngineResult: ...
+
+    def detect_language(
+        self,
+        audio: npt.NDArray[np.float32],
+        *,
+        model: ModelName = "base",
+        vad_filter: bool = True,
+        admission: Admission | None = None,
+    ) -> LanguageDetection: ...
+
+
+def supported_languages() -> frozenset[str]:
+    """Whisper language codes, for validating requests before they reach the decoder."""
+    from faster_whisper.tokenizer import _LANGUAGE_CODES
+
+    return frozenset(_LANGUAGE_CODES)
+
+
+_CF_TINY_ONLY = frozenset({"whisper-tiny-en"})
+_CF_TINY_UNLESS_MULTILINGUAL = frozenset({"whisper", "nova-3"})
+_CF_BASE = frozenset({"whisper-large-v3-turbo"})
+
+
+def choose_model(
+    cf_model: str, *, language: str | None = None, detect_language: bool = False
+) -> ModelName:
+    """Map a Cloudflare model id onto the local model that stands in for it.
+
+    * ``whisper-tiny-en`` -> tiny.en (English only, like the real one).
+    * ``whisper`` and ``nova-3`` -> tiny.en, since it is fastest and most traffic is
+      English; base when a non-English language or language detection is requested,
+      because tiny.en can neither understand nor identify other languages.
+    * ``whisper-large-v3-turbo`` -> base, the only multilingual model we ship.
+
+    Accepts ``@cf/openai/whisper`` style ids or the bare last component.
+    """
+    short = cf_model.rsplit("/", 1)[-1].strip().lower()
+    if short in _CF_TINY_ONLY:
+        return "tiny.en"
+    if short in _CF_TINY_UNLESS_MULTILINGUAL:
+        if detect_language or (language is not None and language.lower() != "en"):
+            return "base"
+        return "tiny.en"
+    if short in _CF_BASE:
+        return "base"
+    raise ValueError(f"no local model stands in for {cf_model!r}")
+
+
+def _as_audio(audio: npt.NDArray[Any]) -> npt.NDArray[np.float32]:
+    arr = np.asarray(audio, dtype=np.float32)
+    if arr.ndim != 1:
+        raise ValueError(f"audio must be mono (1-D), got shape {arr.shape}")
+    if arr.size == 0:
+        raise AudioDecodeError("audio is empty (0 samples)")
+    return np.ascontiguousarray(arr)
+
+
+class SpeechEngine:
+    """Runs recognition on local Whisper models.
+
+    Models load once per process, lazily on first use (or eagerly via :meth:`preload`), under a
+    lock so concurrent first requests do not load twice. Recognition runs one request at a time
+    by default (``max_parallel``), since a 2-core box gains nothing from running two decodes at
+    once; ``max_queue`` bounds running plus waiting requests so overload is refused, not queued.
+    """
+
+    def __init__(
+        self,
+        *,
+        max_queue: int = 4,
+        cpu_threads: int = 2,
+        max_parallel: int = 1,
+        cache_dir: Path | None = None,
+    ) -> None:
+        self._gate = AdmissionGate(max_queue)
+        self._compute = threading.Semaphore(max_parallel)
+        self._cpu_threads = cpu_threads
+        self._cache_dir = cache_dir
+        self._models: dict[ModelName, Any] = {}
+        self._load_lock = threading.Lock()
+        self.load_seconds: dict[ModelName, float] = {}
+        """Wall time each model took to load, for the benchmark and health output."""
+
+    @property
+    def capacity(self) -> int:
+        return self._gate.capacity
+
+    @property
+    def in_flight(self) -> int:
+        return self._gate.in_use
+
+    def admit(self) -> Admission:
+        """Reserve a slot before expensive work (reading, decoding); raises EngineBusy if full."""
+        return self._gate.admit()
+
+    def try_admit(self) -> Admission | None:
+        return self._gate.try_admit()
+
+    def preload(self, *models: ModelName) -> None:
+        """Load models at startup so the first request does not pay for it (default: all)."""
+        for name in models or MODEL_NAMES:
+            self._model(name)
+
+    def loaded_models(self) -> tuple[ModelName, ...]:
+        return tuple(self._models)
+
+    def _model(self, name: ModelName) -> Any:
+        model = self._models.get(name)
+        if model is not None:
+            return model
+        with self._load_lock:
+            model = self._models.get(name)
+            if model is None:
+                path = model_dir(name, self._cache_dir)
+                from faster_whisper import WhisperModel
+
+                started = time.perf_counter()
+                model = WhisperModel(
+                    str(path),
+                    device="cpu",
+                    compute_type="int8",
+                    cpu_threads=self._cpu_threads,
+                    num_workers=1,
+                    local_files_only=True,
+                )
+                self.load_seconds[name] = time.perf_counter() - started
+                self._models[name] = model
+        return model
+
+    @contextlib.contextmanager
+    def _slot(self, admission: Admission | None) -> Iterator[None]:
+        own = admission is None
+        held = self._gate.admit() if admission is None else admission
+        try:
+            with self._compute:
+                yield
+        finally:
+            if own:
+                held.release()
+
+    def transcribe(
+        self,
+        audio: npt.NDArray[np.float32],
+        *,
+        model: ModelName,
+        language: str | None = None,
+        task: Task = "transcribe",
+        beam_size: int = 5,
+        initial_prompt: str | None = None,
+        prefix: str | None = None,
+        hotwords: str | None = None,
+        vad_filter: bool = True,
+        condition_on_previous_text: bool = True,
+        no_speech_threshold: float | None = 0.6,
+        compression_ratio_threshold: float | None = 2.4,
+        log_prob_threshold: float | None = -1.0,
+        hallucination_silence_threshold: float | None = None,
+        word_timestamps: bool = True,
+        admission: Admission | None = None,
+    ) -> EngineResult:
+        """Recognise 16 kHz mono float32 audio.
+
+        ``vad_filter`` defaults on: on real speech it stopped Whisper dropping words around
+        pauses. Pass an ``admission`` from :meth:`admit` to reuse its slot; otherwise one is
+        taken here and :class:`EngineBusy` is raised when none is free.
+        """
+        samples = _as_audio(audio)
+        if model not in MODEL_NAMES:
+            raise ValueError(f"unknown local model {model!r}")
+        if language is not None:
+            language = language.lower()
+            if model == "tiny.en" and language != "en":
+                raise ValueError("model tiny.en only understands English; use model 'base'")
+            if language not in supported_languages():
+                raise ValueError(f"unsupported language code {language!r}")
+        if beam_size < 1:
+            raise ValueError("beam_size must be at least 1")
+        with self._slot(admission):
+            whisper = self._model(model)
+            segments_iter, info = whisper.transcribe(
+                samples,
+                language=language,
+                task=task,
+                beam_size=beam_size,
+                initial_prompt=initial_prompt,
+                prefix=prefix,
+                hotwords=hotwords,
+                vad_filter=vad_filter,
+                condition_on_previous_text=condition_on_previous_text,
+                no_speech_threshold=no_speech_threshold,
+                compression_ratio_threshold=compression_ratio_threshold,
+                log_prob_threshold=log_prob_threshold,
+                hallucination_silence_threshold=hallucination_silence_threshold,
+                word_timestamps=word_timestamps,
+            )
+            # The iterator is lazy: decoding happens here, so it must stay inside the slot.
+            segments = tuple(_segment(s) for s in segments_iter)
+        return EngineResult(
+            text="".join(s.text for s in segments).strip(),
+            segments=segments,
+            language=str(info.language),
+            language_probability=float(info.language_probability),
+            duration=float(info.duration),
+            duration_after_vad=float(info.duration_after_vad),
+            model_name=model,
+        )
+
+    def detect_language(
+        self,
+        audio: npt.NDArray[np.float32],
+        *,
+        model: ModelName = "base",
+        vad_filter: bool = True,
+        admission: Admission | None = None,
+    ) -> LanguageDetection:
+        """Identify the spoken language; tiny.en can only ever answer English, so it does."""
+        samples = _as_audio(audio)
+        if model == "tiny.en":
+            return LanguageDetection("en", 1.0, (("en", 1.0),), "tiny.en")
+        with self._slot(admission):
+            whisper = self._model(model)
+            lang, prob, all_probs = whisper.detect_language(audio=samples, vad_filter=vad_filter)
+        candidates = tuple(sorted(((str(c), float(p)) for c, p in all_probs), key=lambda c: -c[1]))
+        return LanguageDetection(str(lang), float(prob), candidates, model)
+
+
+def _segment(seg: Any) -> EngineSegment:
+    words = tuple(
+        EngineWord(
+            word=str(w.word),
+            start=float(w.start),
+            end=float(w.end),
+            probability=float(w.probability),
+        )
+        for w in (seg.words or ())
+    )
+    return EngineSegment(
+        start=float(seg.start),
+        end=float(seg.end),
+        text=str(seg.text),
+        avg_logprob=float(seg.avg_logprob),
+        compression_ratio=float(seg.compression_ratio),
+        no_speech_prob=float(seg.no_speech_prob),
+        temperature=float(seg.temperature) if seg.temperature is not None else 0.0,
+        words=words,
+    )
+
+
+class NullEngine:
+    """Transport-benchmark stand-in: does no recognition, and every result says so.
+
+    Only for measuring HTTP/WebSocket overhead; never the default. Results carry empty text,
+    ``model_name == "skip-recognition"`` and ``recognition_skipped=True``.
+    """
+
+    def __init__(self, *, max_queue: int = 4) -> None:
+        self._gate = AdmissionGate(max_queue)
+
+    def admit(self) -> Admission:
+        return self._gate.admit()
+
+    def try_admit(self) -> Admission | None:
+        return self._gate.try_admit()
+
+    def preload(self, *models: ModelName) -> None:
+        """Nothing to load."""
+
+    def transcribe(
+        self,
+        audio: npt.NDArray[np.float32],
+        *,
+        model: ModelName,
+        language: str | None = None,
+        admission: Admission | None = None,
+        **_options: Any,
+    ) -> EngineResult:
+        """Accept the same arguments as SpeechEngine, validating only what affects the result."""
+        if model not in MODEL_NAMES:
+            raise ValueError(f"unknown local model {model!r}")
+        samples = _as_audio(audio)
+        with contextlib.ExitStack() as stack:
+            if admission is None:
+                stack.enter_context(self._gate.admit())
+            duration = samples.size / SAMPLE_RATE
+            return EngineResult(
+                text="",
+                segments=(),
+                language=language or "en",
+                language_probability=0.0,
+                duration=duration,
+                duration_after_vad=duration,
+                model_name=SKIP_MODEL_NAME,
+                recognition_skipped=True,
+            )
+
+    def detect_language(
+        self,
+        audio: npt.NDArray[np.float32],
+        *,
+        admission: Admission | None = None,
+        **_options: Any,
+    ) -> LanguageDetection:
+        del admission  # Nothing runs, so there is no slot to hold.
+        _as_audio(audio)
+        return LanguageDetection("en", 0.0, (), SKIP_MODEL_NAME)

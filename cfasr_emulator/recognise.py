@@ -1,0 +1,88 @@
+"""Run the engine for one request: admission, decoding and recognition off the event loop.
+
+Failures become API errors: audio that cannot be decoded is 400 / 5006 (never a 500), a
+full engine queue is 429 / 3040.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import attrs
+
+from . import error_envelope
+from .context import EmulatorContext
+from .engine import (
+    AudioDecodeError,
+    EngineBusy,
+    EngineResult,
+    ModelName,
+    RawEncoding,
+    decode_audio,
+    decode_raw,
+    speech_regions,
+)
+
+RAW_ENCODINGS = ("linear16", "mulaw")
+CONTAINER_ENCODINGS = ("flac", "opus", "ogg-opus")
+"""nova-3 ``encoding`` values whose data FFmpeg can probe like any file."""
+
+
+@attrs.frozen
+class RawFormat:
+    """Headerless audio, described by nova-3's ``encoding``/``sample_rate``/``channels``."""
+
+    encoding: str
+    sample_rate: int
+    channels: int = 1
+
+
+def _decode(data: bytes, raw: RawFormat | None) -> Any:
+    if raw is None:
+        return decode_audio(data)
+    encoding: RawEncoding = "linear16" if raw.encoding == "linear16" else "mulaw"
+    return decode_raw(data, encoding=encoding, sample_rate=raw.sample_rate, channels=raw.channels)
+
+
+async def recognise(
+    ctx: EmulatorContext,
+    data: bytes,
+    *,
+    model: ModelName,
+    request_id: str,
+    raw: RawFormat | None = None,
+    options: dict[str, Any] | None = None,
+    regions: list[tuple[float, float]] | None = None,
+) -> EngineResult:
+    """Decode ``data`` and transcribe it with the local ``model``.
+
+    Pass a list as ``regions`` to have it filled with the clip's VAD speech regions
+    (seconds), e.g. for utterance splitting.
+    """
+    admission = ctx.engine.try_admit()
+    if admission is None:
+        raise error_envelope.out_of_capacity()
+    try:
+        try:
+            samples = await asyncio.to_thread(_decode, data, raw)
+            if regions is not None:
+                regions.extend(await asyncio.to_thread(speech_regions, samples))
+        except AudioDecodeError as exc:
+            raise error_envelope.bad_input(
+                f"the body is not audio that can be decoded: {exc.message}", request_id
+            ) from None
+        try:
+            return await asyncio.to_thread(
+                lambda: ctx.engine.transcribe(
+                    samples, model=model, admission=admission, **(options or {})
+                )
+            )
+        except AudioDecodeError as exc:
+            raise error_envelope.bad_input(exc.message, request_id) from None
+        except EngineBusy:
+            raise error_envelope.out_of_capacity() from None
+        except ValueError as exc:
+            raise error_envelope.bad_input(str(exc), request_id) from None
+    finally:
+        admission.release()

@@ -1,0 +1,377 @@
+"""The five POST operations at their real paths, each answering in Cloudflare's envelopes.
+
+Order of checks, as on Cloudflare: account id routing (7003), credentials (10000 / 6003),
+rate limit (429), then the model id (3042 / 5007), injected faults, the body size (3006) and
+the model's own input validation (5006).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime
+import functools
+import hashlib
+import json
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import attrs
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Route
+from starlette.types import Receive, Scope, Send
+
+from . import error_envelope, inputs
+from .batch import BatchItemInput
+from .catalog import (
+    NOVA_3,
+    REST_OPERATIONS,
+    RUN_PREFIX,
+    WEBSOCKET_OPERATIONS,
+    WHISPER_TURBO,
+    is_well_formed_model_id,
+)
+from .context import EmulatorContext, fault_error
+from .engine import ModelName, choose_model, supported_languages
+from .faults import DelayFault, ResetFault, StatusFault, TruncateFault
+from .limits import read_body
+from .neurons import format_neurons
+from .recognise import CONTAINER_ENCODINGS, RAW_ENCODINGS, RawFormat, recognise
+from .results import SKIPPED_NOTE, nova3_result, turbo_result, whisper_result
+
+
+@attrs.frozen
+class Outcome:
+    """A model's result plus what the envelope and headers need."""
+
+    result: dict[str, Any]
+    audio_seconds: float = 0.0
+    skipped: bool = False
+
+
+@attrs.frozen
+class RestCall:
+    """One POST, after the shared checks: who, which model, the body and the query."""
+
+    ctx: EmulatorContext
+    request_id: str
+    account_id: str
+    model: str
+    body: bytes
+    content_type: str | None
+    query: tuple[tuple[str, str], ...]
+
+    @property
+    def queued(self) -> bool:
+        return dict(self.query).get("queueRequest") == "true"
+
+    def json_body(self) -> Any:
+        return inputs.parse_json(self.body, self.request_id)
+
+
+Handler = Callable[[RestCall], Awaitable[Outcome]]
+
+
+# --- batches ----------------------------------------------------------------------------
+
+
+def _batch_submit(call: RestCall, items: list[BatchItemInput]) -> Outcome:
+    result = call.ctx.batches.submit(
+        request_id=call.request_id, model=call.model, account_id=call.account_id, items=items
+    )
+    return Outcome(result)
+
+
+def _batch_poll(call: RestCall, doc: dict[str, Any]) -> Outcome:
+    request_id = doc["request_id"]
+    if not isinstance(request_id, str):
+        raise error_envelope.bad_input(
+            f"Type mismatch of '/request_id', '{inputs.json_type(request_id)}' not in 'string'",
+            call.request_id,
+        )
+    return Outcome(
+        call.ctx.batches.poll(
+            request_id, model=call.model, account_id=call.account_id, rid=call.request_id
+        )
+    )
+
+
+def _batch_requests(call: RestCall, doc: dict[str, Any]) -> list[Any]:
+    requests = doc["requests"]
+    if not isinstance(requests, list):
+        raise error_envelope.bad_input(
+            f"Type mismatch of '/requests', '{inputs.json_type(requests)}' not in 'array'",
+            call.request_id,
+        )
+    if not requests:
+        raise error_envelope.bad_input("'/requests' must have at least 1 item", call.request_id)
+    return requests
+
+
+def _item(call: RestCall, run: Callable[[], Awaitable[Outcome]], ref: str | None) -> BatchItemInput:
+    async def result() -> dict[str, Any]:
+        outcome = await run()
+        call.ctx.bill(call.account_id, call.model, outcome.audio_seconds)
+        return outcome.result
+
+    return BatchItemInput(result, ref)
+
+
+def _reference(item: object) -> str | None:
+    ref = item.get("external_reference") if isinstance(item, dict) else None
+    return ref if isinstance(ref, str) else None
+
+
+# --- whisper and whisper-tiny-en ----------------------------------------------------------
+
+
+async def _whisper_audio(call: RestCall, audio: bytes) -> Outcome:
+    model: ModelName = choose_model(call.model)
+    result = await recognise(call.ctx, audio, model=model, request_id=call.request_id)
+    return Outcome(whisper_result(result), result.duration, result.recognition_skipped)
+
+
+async def run_whisper(call: RestCall) -> Outcome:
+    """Raw audio body, or JSON ``{"audio": [bytes]}``; batches with ``queueRequest=true``."""
+    if not inputs.is_json(call.content_type):
+        if call.queued:
+            return _batch_submit(call, [_item(call, lambda: _whisper_audio(call, call.body), None)])
+        return await _whisper_audio(call, call.body)
+    doc = inputs.require_object(call.json_body(), call.request_id)
+    if call.queued and "request_id" in doc:
+        return _batch_poll(call, doc)
+    if call.queued and "requests" in doc:
+        items = []
+        for index, item in enumerate(_batch_requests(call, doc)):
+            audio = inputs.whisper_audio(item, call.request_id, f"/requests/{index}")
+            items.append(
+                _item(call, functools.partial(_whisper_audio, call, audio), _reference(item))
+            )
+        return _batch_submit(call, items)
+    audio = inputs.whisper_audio(doc, call.request_id)
+    if call.queued:
+        return _batch_submit(call, [_item(call, lambda: _whisper_audio(call, audio), None)])
+    return await _whisper_audio(call, audio)
+
+
+# --- whisper-large-v3-turbo ---------------------------------------------------------------
+
+
+async def _turbo(call: RestCall, request: inputs.TurboRequest) -> Outcome:
+    result = await recognise(
+        call.ctx,
+        request.audio,
+        model=choose_model(WHISPER_TURBO),
+        request_id=call.request_id,
+        options=request.engine_options,
+    )
+    return Outcome(turbo_result(result), result.duration, result.recognition_skipped)
+
+
+async def run_turbo(call: RestCall) -> Outcome:
+    """JSON with base64 ``audio`` and faster-whisper options; batches with queueRequest."""
+    if not (inputs.is_json(call.content_type) or call.body.lstrip()[:1] in (b"{", b"[")):
+        raise error_envelope.bad_input(
+            "Type mismatch of '/', 'binary' not in 'object': whisper-large-v3-turbo takes a "
+            'JSON body {"audio": "<base64 of the audio file>"}',
+            call.request_id,
+        )
+    doc = inputs.require_object(call.json_body(), call.request_id)
+    languages = supported_languages()
+    if call.queued and "request_id" in doc:
+        return _batch_poll(call, doc)
+    if call.queued and "requests" in doc:
+        items = []
+        for index, item in enumerate(_batch_requests(call, doc)):
+            request = inputs.turbo_request(item, call.request_id, languages, f"/requests/{index}")
+            items.append(
+                _item(call, functools.partial(_turbo, call, request), request.external_reference)
+            )
+        return _batch_submit(call, items)
+    request = inputs.turbo_request(doc, call.request_id, languages)
+    if call.queued:
+        return _batch_submit(call, [_item(call, lambda: _turbo(call, request), None)])
+    return await _turbo(call, request)
+
+
+# --- nova-3 -------------------------------------------------------------------------------
+
+
+def _nova3_language(options: inputs.Nova3Options) -> tuple[ModelName, str | None]:
+    """(local model, language to force); detection and ``multi`` leave the language open."""
+    language = options.language
+    if options.detect_language or language == "multi":
+        return choose_model(NOVA_3, detect_language=True), None
+    primary = (language or "en").split("-", 1)[0].lower()
+    return choose_model(NOVA_3, language=primary), primary
+
+
+def _nova3_raw(options: inputs.Nova3Options, request_id: str) -> RawFormat | None:
+    encoding = options.encoding
+    if encoding is None or encoding in CONTAINER_ENCODINGS:
+        return None
+    if encoding not in RAW_ENCODINGS:
+        raise error_envelope.bad_input(
+            f"encoding '{encoding}' cannot be decoded by the cfasr emulator; send linear16 or "
+            "mulaw with sample_rate, or a file with a container (wav, mp3, flac, ogg, webm)",
+            request_id,
+        )
+    if options.sample_rate is None:
+        raise error_envelope.bad_input(
+            f"sample_rate is required with encoding={encoding}", request_id
+        )
+    return RawFormat(encoding, options.sample_rate, options.channels)
+
+
+async def _nova3_audio(
+    call: RestCall, options: inputs.Nova3Options, raw: RawFormat | None
+) -> Outcome:
+    created = datetime.datetime.now(datetime.UTC).isoformat(timespec="milliseconds")
+    model, language = _nova3_language(options)
+    engine_options: dict[str, Any] = {"language": language}
+    if options.keyterms:
+        engine_options["hotwords"] = " ".join(options.keyterms)
+    regions: list[tuple[float, float]] | None = [] if options.utterances else None
+    result = await recognise(
+        call.ctx,
+        call.body,
+        model=model,
+        request_id=call.request_id,
+        raw=raw,
+        options=engine_options,
+        regions=regions,
+    )
+    body = nova3_result(
+        result,
+        options=options,
+        request_id=call.request_id,
+        sha256=hashlib.sha256(call.body).hexdigest(),
+        created=created.replace("+00:00", "Z"),
+        regions=regions or (),
+    )
+    return Outcome(body, result.duration, result.recognition_skipped)
+
+
+async def run_nova3(call: RestCall) -> Outcome:
+    """Raw audio body with its MIME type; Deepgram options in the query string."""
+    if inputs.is_json(call.content_type):
+        doc = call.json_body()
+        if call.queued and isinstance(doc, dict) and "request_id" in doc:
+            return _batch_poll(call, doc)
+        raise error_envelope.bad_input(
+            "required properties at '/audio' are 'body,contentType'", call.request_id
+        )
+    options = inputs.nova3_options(call.query, call.request_id)
+    raw = _nova3_raw(options, call.request_id)
+    if call.queued:
+        return _batch_submit(call, [_item(call, lambda: _nova3_audio(call, options, raw), None)])
+    return await _nova3_audio(call, options, raw)
+
+
+# --- flux ---------------------------------------------------------------------------------
+
+
+async def run_flux(call: RestCall) -> Outcome:
+    """Flux has no audio input over REST (facts sheet §9): always 400 / 5006, explained."""
+    raise error_envelope.bad_input(
+        "@cf/deepgram/flux takes no audio over REST: it is a real-time model. Open a "
+        "WebSocket instead (GET with 'Upgrade: websocket' to this URL, e.g. "
+        "?encoding=linear16&sample_rate=16000) and stream the audio as binary frames",
+        call.request_id,
+    )
+
+
+HANDLERS: dict[str, Handler] = {
+    "runWhisper": run_whisper,
+    "runWhisperTinyEn": run_whisper,
+    "runWhisperLargeV3Turbo": run_turbo,
+    "runNova3": run_nova3,
+    "runFlux": run_flux,
+}
+
+
+# --- responses ----------------------------------------------------------------------------
+
+
+class DroppedResponse(Response):
+    """Sends the headers and the first bytes of the body, then drops the connection."""
+
+    def __init__(self, body: bytes, after_bytes: int, headers: dict[str, str]) -> None:
+        super().__init__(body, headers=headers, media_type="application/json")
+        self._after = min(after_bytes, max(len(body) - 1, 0))
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        del scope, receive
+        await send({"type": "http.response.start", "status": 200, "headers": self.raw_headers})
+        await send(
+            {"type": "http.response.body", "body": self.body[: self._after], "more_body": True}
+        )
+        # Returning without finishing the body makes the server close the connection.
+
+
+def _success(call: RestCall, outcome: Outcome, fault: object) -> Response:
+    messages = [{"message": SKIPPED_NOTE}] if outcome.skipped else []
+    body = json.dumps(
+        {"result": outcome.result, "success": True, "errors": [], "messages": messages}
+    ).encode()
+    neurons = call.ctx.bill(call.account_id, call.model, outcome.audio_seconds)
+    headers = {
+        error_envelope.REQUEST_ID_HEADER: call.request_id,
+        error_envelope.NEURONS_HEADER: format_neurons(neurons),
+    }
+    if isinstance(fault, ResetFault):
+        return DroppedResponse(body, fault.after_bytes, headers)
+    if isinstance(fault, TruncateFault):
+        body = body[: len(body) // 2]
+    return Response(body, headers=headers, media_type="application/json")
+
+
+def _model_operation(model: str, method: str) -> str:
+    if not is_well_formed_model_id(model):
+        raise error_envelope.invalid_model_id(model)
+    if method == "GET":
+        if model in WEBSOCKET_OPERATIONS:
+            raise error_envelope.websocket_required(model)
+        raise error_envelope.method_not_allowed()
+    operation = REST_OPERATIONS.get(model)
+    if operation is None:
+        raise error_envelope.no_such_model(model)
+    return operation
+
+
+def routes(ctx: EmulatorContext) -> list[BaseRoute]:
+    """The catch-all ``/ai/run/{model}`` route serving the five POST operations."""
+
+    async def run(request: Request) -> Response:
+        request_id = ctx.new_request_id()
+        try:
+            account_id = request.path_params["account_id"]
+            model = request.path_params["model"]
+            ctx.admit(headers=request.headers, account_id=account_id, path=request.url.path)
+            operation = _model_operation(model, request.method)
+            fault = ctx.http_fault(operation, request.headers)
+            if isinstance(fault, StatusFault):
+                raise fault_error(fault)
+            if isinstance(fault, DelayFault):
+                await asyncio.sleep(fault.seconds)
+            query = tuple(request.query_params.multi_items())
+            inputs.check_common_query(dict(query), request_id)
+            queued = dict(query).get("queueRequest") == "true"
+            limit = ctx.config.max_body_bytes
+            if queued:
+                limit = min(limit, ctx.config.max_batch_bytes)
+            call = RestCall(
+                ctx=ctx,
+                request_id=request_id,
+                account_id=account_id,
+                model=model,
+                body=await read_body(request, limit),
+                content_type=request.headers.get("content-type"),
+                query=query,
+            )
+            outcome = await HANDLERS[operation](call)
+            return _success(call, outcome, fault)
+        except error_envelope.ApiError as exc:
+            return exc.to_response(request_id)
+
+    return [Route(RUN_PREFIX + "{model:path}", run, methods=["GET", "POST"])]

@@ -1,0 +1,321 @@
+"""Sans-I/O recognizer for the Deepgram v1 ``listen`` protocol (nova-3, nova-3-internal).
+
+The stream is cut into spans. A span is closed (a final ``Results``) when the VAD sees
+``endpointing`` ms of silence after speech (``speech_final: true``), on ``Finalize``
+(``from_finalize: true``), on ``CloseStream``, when it grows past ``MAX_SPAN_S`` during
+non-stop speech, or after ``SILENCE_SPAN_S`` without speech (an empty final, as Deepgram
+sends while nobody talks). While a span holds speech and ``interim_results`` is on, it is
+re-decoded about once per ``INTERIM_EVERY_S`` of audio. All times are positions in the
+audio, never wall-clock time, so a replay of the same audio gives the same messages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from cfasr_client.models import (
+    Nova3MetadataMessage,
+    Nova3ModelInfo,
+    Nova3ResultsMessage,
+    Nova3SpeechStartedMessage,
+    Nova3StreamAlternative,
+    Nova3StreamChannel,
+    Nova3StreamMetadata,
+    Nova3StreamWord,
+    Nova3UtteranceEndMessage,
+)
+from cfasr_client.types import UNSET
+
+from ..engine import AudioDecodeError, VadEvent, streaming_vad
+from .audio_input import audio_input
+from .model_info import model_identity
+from .options import V1Options
+from .protocol import (
+    DATA_ERROR_REASON,
+    NORMAL_CLOSURE,
+    POLICY_VIOLATION,
+    AudioBuffer,
+    Close,
+    FloatAudio,
+    Message,
+    Step,
+    sample_at,
+    seconds,
+)
+from .stream_transcriber import StreamTranscriber
+from .words import StreamWord, mean_confidence, stream_words, transcript
+
+ENDPOINTING_FLOOR_MS = 300
+"""Shortest endpointing the emulator applies. Deepgram's default is 10 ms, far below what a
+32 ms-frame VAD can tell from the gap between two words; 300 ms ends an utterance at a real
+pause without splitting sentences."""
+NO_ENDPOINTING_SILENCE_MS = 500
+"""With ``endpointing=false`` spans still close at pauses this long, but never speech_final."""
+INTERIM_EVERY_S = 1.0
+SILENCE_SPAN_S = 3.0
+SILENCE_MARGIN_S = 0.25
+"""Audio kept back from an empty final, so a word that is just starting is not cut."""
+MAX_SPAN_S = 20.0
+"""Whisper's window is 30 s; longer non-stop speech is finalised (speech_final false)."""
+
+CHANNEL = [0, 1]
+
+
+class NovaRecognizer:
+    """One v1 session. Not thread-safe; the session calls it from one thread at a time."""
+
+    def __init__(
+        self,
+        options: V1Options,
+        transcribe: StreamTranscriber,
+        *,
+        request_id: str,
+        created: str,
+        recognition_skipped: bool = False,
+    ) -> None:
+        self.options = options
+        self._transcribe = transcribe
+        self._request_id = request_id
+        self._created = created
+        self._skipped = recognition_skipped
+        self._input = audio_input(options.encoding, options.sample_rate, options.channels)
+        silence_ms = (
+            NO_ENDPOINTING_SILENCE_MS
+            if options.endpointing_ms is None
+            else max(options.endpointing_ms, ENDPOINTING_FLOOR_MS)
+        )
+        self._vad = streaming_vad(
+            recognition_skipped=recognition_skipped, min_silence_ms=silence_ms
+        )
+        self._buffer = AudioBuffer()
+        self._sha = hashlib.sha256()
+        self._span_start = 0
+        self._span_has_speech = False
+        self._in_speech = False
+        self._interim_from = 0
+        self._pending_word_end: float | None = None
+        self._closed = False
+        name, version, arch, uuid = model_identity(options.model, recognition_skipped)
+        self._result_metadata = Nova3StreamMetadata(
+            request_id=request_id,
+            model_info=Nova3ModelInfo(name=name, version=version, arch=arch),
+            model_uuid=uuid,
+        )
+
+    @property
+    def audio_seconds(self) -> float:
+        return seconds(self._buffer.end)
+
+    def opening(self) -> Step:
+        return Step()
+
+    def feed_audio(self, data: bytes, *, allow_interim: bool) -> Step:
+        if self._closed:
+            return Step()
+        self._sha.update(data)
+        try:
+            samples = self._input.feed(data)
+        except AudioDecodeError:
+            return self._data_error()
+        return Step(tuple(self._advance(samples, allow_interim=allow_interim)))
+
+    def keeps_alive(self, text: str) -> bool:
+        """Any text frame counts (KeepAlive exists for exactly this)."""
+        del text
+        return True
+
+    def feed_text(self, text: str) -> Step:
+        if self._closed:
+            return Step()
+        kind = _message_type(text)
+        if kind == "Finalize":
+            return Step(tuple(self._final(self._buffer.end, from_finalize=True)))
+        if kind == "CloseStream":
+            return self._close_stream()
+        return Step()  # KeepAlive (its only effect, the idle reset, is the session's) or noise.
+
+    def finish(self) -> Step:
+        self._closed = True
+        return Step()
+
+    def _data_error(self) -> Step:
+        self._closed = True
+        return Step(close=Close(POLICY_VIOLATION, DATA_ERROR_REASON))
+
+    def _close_stream(self) -> Step:
+        try:
+            tail = self._input.flush()
+        except AudioDecodeError:
+            return self._data_error()
+        out = self._advance(tail, allow_interim=False)
+        self._on_vad_events(self._vad.flush().events, out)
+        if self._buffer.end > self._span_start:
+            out += self._final(self._buffer.end)
+        out.append(self._metadata())
+        self._closed = True
+        return Step(tuple(out), Close(NORMAL_CLOSURE))
+
+    def _advance(self, samples: FloatAudio, *, allow_interim: bool) -> list[Message]:
+        out: list[Message] = []
+        if samples.size:
+            self._buffer.append(samples)
+            self._on_vad_events(self._vad.process(samples).events, out)
+        end = self._buffer.end
+        if self._in_speech and end - self._span_start >= sample_at(MAX_SPAN_S):
+            out += self._final(end)
+        elif (
+            not self._in_speech
+            and not self._span_has_speech
+            and end - self._span_start >= sample_at(SILENCE_SPAN_S)
+        ):
+            out += self._final(end - sample_at(SILENCE_MARGIN_S))
+        if allow_interim:
+            out += self._interim()
+        out += self._utterance_end()
+        return out
+
+    def _on_vad_events(self, events: tuple[VadEvent, ...], out: list[Message]) -> None:
+        for event in events:
+            if event.kind == "speech_start":
+                self._in_speech = True
+                self._span_has_speech = True
+                self._interim_from = min(sample_at(event.detected_at), self._buffer.end)
+                if self.options.vad_events:
+                    started = Nova3SpeechStartedMessage(
+                        type_="SpeechStarted", channel=list(CHANNEL), timestamp=round(event.time, 3)
+                    )
+                    out.append(started.to_dict())
+            else:
+                self._in_speech = False
+                cut = min(sample_at(event.detected_at), self._buffer.end)
+                out += self._final(
+                    cut, speech_final=self.options.endpointing_ms is not None, limit=event.time
+                )
+
+    def _interim(self) -> list[Message]:
+        end = self._buffer.end
+        if not (self.options.interim_results and self._in_speech):
+            return []
+        if end - self._interim_from < sample_at(INTERIM_EVERY_S):
+            return []
+        result = self._transcribe(self._buffer.clip(self._span_start, end), interim=True)
+        if result is None:
+            return []  # The engine is busy; try again on the next frame.
+        self._interim_from = end
+        words = stream_words(result, offset=seconds(self._span_start), limit=seconds(end))
+        self._note_words(words)
+        return [self._results(self._span_start, end, words, is_final=False)]
+
+    def _final(
+        self,
+        cut: int,
+        *,
+        speech_final: bool = False,
+        from_finalize: bool = False,
+        limit: float | None = None,
+    ) -> list[Message]:
+        start = self._span_start
+        if cut <= start and not from_finalize:
+            return []
+        cut = max(cut, start)
+        words: tuple[StreamWord, ...] = ()
+        if self._span_has_speech and cut > start:
+            result = self._transcribe(self._buffer.clip(start, cut), interim=False)
+            if result is not None:
+                end_limit = seconds(cut) if limit is None else min(limit, seconds(cut))
+                words = stream_words(result, offset=seconds(start), limit=end_limit)
+        message = self._results(
+            start,
+            cut,
+            words,
+            is_final=True,
+            speech_final=speech_final,
+            from_finalize=from_finalize,
+        )
+        self._span_start = cut
+        self._span_has_speech = self._in_speech
+        self._interim_from = cut
+        self._buffer.drop_before(cut)
+        self._note_words(words)
+        return [message]
+
+    def _note_words(self, words: tuple[StreamWord, ...]) -> None:
+        if words:
+            self._pending_word_end = words[-1].end
+
+    def _utterance_end(self) -> list[Message]:
+        gap_ms = self.options.utterance_end_ms
+        last = self._pending_word_end
+        if not self.options.interim_results or gap_ms is None or last is None:
+            return []
+        if self._in_speech or seconds(self._buffer.end) - last < gap_ms / 1000:
+            return []
+        self._pending_word_end = None
+        ended = Nova3UtteranceEndMessage(
+            type_="UtteranceEnd", channel=list(CHANNEL), last_word_end=last
+        )
+        return [ended.to_dict()]
+
+    def _results(
+        self,
+        start: int,
+        end: int,
+        words: tuple[StreamWord, ...],
+        *,
+        is_final: bool,
+        speech_final: bool = False,
+        from_finalize: bool = False,
+    ) -> Message:
+        punctuated = self.options.punctuated
+        alternative = Nova3StreamAlternative(
+            transcript=transcript(words, punctuated=punctuated),
+            confidence=mean_confidence(words),
+            words=[
+                Nova3StreamWord(
+                    word=w.word,
+                    start=w.start,
+                    end=w.end,
+                    confidence=w.confidence,
+                    punctuated_word=w.punctuated if punctuated else UNSET,
+                )
+                for w in words
+            ],
+        )
+        message = Nova3ResultsMessage(
+            type_="Results",
+            channel_index=list(CHANNEL),
+            duration=seconds(end - start),
+            start=seconds(start),
+            channel=Nova3StreamChannel(alternatives=[alternative]),
+            is_final=is_final,
+            speech_final=speech_final,
+            from_finalize=from_finalize,
+            metadata=self._result_metadata,
+        )
+        return message.to_dict()
+
+    def _metadata(self) -> Message:
+        message = Nova3MetadataMessage(
+            type_="Metadata",
+            request_id=self._request_id,
+            transaction_key="deprecated",
+            sha256=self._sha.hexdigest(),
+            created=self._created,
+            duration=seconds(self._buffer.end),
+            channels=self.options.channels,
+        )
+        if self.options.not_applied:
+            message.additional_properties["options_not_applied"] = list(self.options.not_applied)
+        if self._skipped:
+            message.additional_properties["recognition_skipped"] = True
+        return message.to_dict()
+
+
+def _message_type(text: str) -> str | None:
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError):  # Deep nesting exhausts the parser: malformed too.
+        return None
+    kind = value.get("type") if isinstance(value, dict) else None
+    return kind if isinstance(kind, str) else None

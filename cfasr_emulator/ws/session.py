@@ -1,0 +1,361 @@
+"""The asyncio loop around a sans-I/O recognizer: socket in, worker thread, socket out.
+
+Three concerns meet here and nowhere else:
+
+* **Back-pressure.** A reader task moves frames from the socket into an :class:`Inbox`
+  bounded by ``MAX_QUEUED_AUDIO_S`` of audio; when it is full the reader stops calling
+  ``receive``, uvicorn pauses the transport, and TCP pushes back on the client. Interim work
+  is skipped while more than ``INTERIM_LAG_S`` of audio waits; finals are never skipped.
+* **The engine runs off the event loop**, in one worker thread per session, so a session's
+  calls stay in order and a slow decode never blocks other connections. In skip mode
+  (``batch_audio``) the audio frames already waiting go to the worker in one call, fed one by
+  one as before: with no recognition, the thread hop per frame would be the main cost.
+* **Endings**: ``CloseStream`` (1000), idle client (1011 ``NET-0001``; time the server spends
+  working on the client's frames does not count), undecodable audio
+  (1008 ``DATA-0000``), injected faults (close, TCP abort, stall), server shutdown (1001).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import collections
+import concurrent.futures
+import contextlib
+import functools
+import json
+import logging
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import attrs
+from starlette.websockets import WebSocket, WebSocketDisconnect
+
+from ..faults import WsCloseFault, WsStallFault
+from .protocol import IDLE_REASON, INTERNAL_ERROR, Close, Message, Recognizer, Step
+
+logger = logging.getLogger("cfasr_emulator.ws")
+
+MAX_QUEUED_AUDIO_S = 2.0
+INTERIM_LAG_S = 0.5
+MAX_QUEUED_TEXT = 64
+GOING_AWAY = 1001
+ABNORMAL_CLOSURE = 1006
+"""Never sent on the wire: asking for it means dropping the TCP connection."""
+
+T = TypeVar("T")
+
+
+@attrs.frozen
+class _Idle:
+    pass
+
+
+@attrs.frozen
+class _Gone:
+    pass
+
+
+@attrs.frozen
+class _Stall:
+    pass
+
+
+@attrs.frozen
+class _Abort:
+    pass
+
+
+_Item = bytes | str | _Idle | _Gone
+_Ending = Close | _Gone | _Stall | _Abort
+
+
+class Inbox:
+    """Frames waiting for the recognizer, bounded by audio bytes and by text-frame count."""
+
+    def __init__(self, max_audio_bytes: int) -> None:
+        self._items: collections.deque[_Item] = collections.deque()
+        self._changed = asyncio.Condition()
+        self._max_audio_bytes = max_audio_bytes
+        self.audio_bytes = 0
+
+    async def put(self, item: _Item) -> None:
+        async with self._changed:
+            await self._changed.wait_for(lambda: self._has_room(item))
+            self._items.append(item)
+            if isinstance(item, bytes):
+                self.audio_bytes += len(item)
+            self._changed.notify_all()
+
+    async def get(self) -> _Item:
+        async with self._changed:
+            await self._changed.wait_for(lambda: bool(self._items))
+            item = self._items.popleft()
+            if isinstance(item, bytes):
+                self.audio_bytes -= len(item)
+            self._changed.notify_all()
+            return item
+
+    async def take_waiting_audio(self) -> list[bytes]:
+        """The audio frames at the front of the inbox, without waiting for more."""
+        async with self._changed:
+            taken: list[bytes] = []
+            while self._items and isinstance(data := self._items[0], bytes):
+                self._items.popleft()
+                self.audio_bytes -= len(data)
+                taken.append(data)
+            if taken:
+                self._changed.notify_all()
+            return taken
+
+    @property
+    def pending(self) -> int:
+        return len(self._items)
+
+    def _has_room(self, item: _Item) -> bool:
+        if isinstance(item, bytes):
+            # An empty inbox always takes a frame, however large, so nothing deadlocks.
+            return not self._items or self.audio_bytes + len(item) <= self._max_audio_bytes
+        if isinstance(item, str):
+            return len(self._items) < MAX_QUEUED_TEXT
+        return True
+
+
+class Session:
+    """Runs one accepted WebSocket until it ends; returns how it ended via :meth:`run`."""
+
+    def __init__(
+        self,
+        websocket: WebSocket,
+        recognizer: Recognizer,
+        *,
+        audio_bytes_per_second: int,
+        idle_timeout_s: float,
+        fault: WsCloseFault | WsStallFault | None = None,
+        shutdown: asyncio.Event | None = None,
+        on_finish: Callable[[], None] | None = None,
+        batch_audio: bool = False,
+    ) -> None:
+        self._ws = websocket
+        self._recognizer = recognizer
+        self._idle_timeout_s = idle_timeout_s
+        self._inbox = Inbox(max(1, int(MAX_QUEUED_AUDIO_S * audio_bytes_per_second)))
+        self._interim_lag_bytes = int(INTERIM_LAG_S * audio_bytes_per_second)
+        self._fault = fault
+        self._shutdown = shutdown
+        self._on_finish = on_finish
+        self._batch_audio = batch_audio
+        self._sent = 0
+        self._busy = False
+        self._active_at = 0.0
+        self._ending: asyncio.Future[_Ending] | None = None
+        self._worker = concurrent.futures.ThreadPoolExecutor(1, "cfasr-ws-recognizer")
+
+    async def run(self) -> None:
+        loop = asyncio.get_running_loop()
+        self._ending = loop.create_future()
+        reader = asyncio.create_task(self._read())
+        reader.add_done_callback(self._reader_done)
+        tasks = [reader, asyncio.create_task(self._process())]
+        if self._shutdown is not None:
+            tasks.append(asyncio.create_task(self._end_on(self._shutdown)))
+        if isinstance(self._fault, WsCloseFault) and self._fault.after_seconds is not None:
+            tasks.append(asyncio.create_task(self._fault_after(self._fault.after_seconds)))
+        self._check_fault()
+        try:
+            ending = await self._ending
+            for task in tasks[1:]:
+                task.cancel()
+            if isinstance(ending, _Stall):
+                ending = await self._stall(reader)
+            reader.cancel()
+            await self._finish(ending)
+        finally:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            self._worker.submit(self._recognizer.finish)
+            if self._on_finish is not None:
+                self._worker.submit(self._on_finish)
+            self._worker.shutdown(wait=False)
+
+    def _reader_done(self, reader: asyncio.Task[None]) -> None:
+        """A reader that failed would leave nobody to notice the client leaving: end now."""
+        if not reader.cancelled() and (error := reader.exception()) is not None:
+            logger.error("streaming session reader failed", exc_info=error)
+            self._end(Close(INTERNAL_ERROR, "INTERNAL_SERVER_ERROR"))
+
+    def _end(self, ending: _Ending) -> None:
+        if self._ending is not None and not self._ending.done():
+            self._ending.set_result(ending)
+
+    async def _read(self) -> None:
+        loop = asyncio.get_running_loop()
+        self._active_at = loop.time()
+        while True:
+            wait = self._active_at + self._idle_timeout_s - loop.time()
+            try:
+                message = await asyncio.wait_for(self._ws.receive(), max(0.0, wait))
+            except TimeoutError:
+                if self._busy or self._inbox.pending:
+                    # The client is waiting for us, not idle.
+                    self._active_at = loop.time()
+                    continue
+                if loop.time() < self._active_at + self._idle_timeout_s:
+                    continue  # Work finished meanwhile: the client gets a full window.
+                await self._inbox.put(_Idle())
+                return
+            if message["type"] == "websocket.disconnect":
+                await self._inbox.put(_Gone())
+                return
+            data = message.get("bytes")
+            text = message.get("text")
+            if data is not None:
+                self._active_at = loop.time()
+                await self._inbox.put(data)
+            elif text is not None:
+                if self._recognizer.keeps_alive(text):
+                    self._active_at = loop.time()
+                await self._inbox.put(text)
+
+    async def _process(self) -> None:
+        try:
+            if not await self._send(await self._call(self._recognizer.opening)):
+                return
+            while True:
+                item = await self._inbox.get()
+                if isinstance(item, _Idle):
+                    self._end(Close(INTERNAL_ERROR, IDLE_REASON))
+                    return
+                if isinstance(item, _Gone):
+                    self._end(_Gone())
+                    return
+                if isinstance(item, bytes):
+                    step = await self._call(await self._audio_feed(item))
+                else:
+                    step = await self._call(
+                        functools.partial(self._recognizer.feed_text, item),
+                        activity=self._recognizer.keeps_alive(item),
+                    )
+                if not await self._send(step):
+                    return
+                if step.close is not None:
+                    self._end(step.close)
+                    return
+        except Exception:
+            # Only a failed send means the client left; anything else is our own bug.
+            logger.exception("streaming session failed")
+            self._end(Close(INTERNAL_ERROR, "INTERNAL_SERVER_ERROR"))
+
+    async def _audio_feed(self, first: bytes) -> Callable[[], Step]:
+        """The worker call for ``first`` (and, with ``batch_audio``, the audio queued behind it).
+
+        Interim work is allowed for a frame while the audio still waiting behind it is within
+        ``INTERIM_LAG_S``, the same rule whether frames go one by one or in a batch.
+        """
+        frames = [first]
+        if self._batch_audio:
+            frames += await self._inbox.take_waiting_audio()
+        allows: list[bool] = []
+        behind = self._inbox.audio_bytes + sum(len(data) for data in frames)
+        for data in frames:
+            behind -= len(data)
+            allows.append(behind <= self._interim_lag_bytes)
+        if len(frames) == 1:
+            return functools.partial(self._recognizer.feed_audio, first, allow_interim=allows[0])
+        return functools.partial(self._feed_batch, frames, allows)
+
+    def _feed_batch(self, frames: list[bytes], allows: list[bool]) -> Step:
+        messages: list[Message] = []
+        for data, allow in zip(frames, allows, strict=True):
+            step = self._recognizer.feed_audio(data, allow_interim=allow)
+            messages += step.messages
+            if step.close is not None:
+                return Step(tuple(messages), step.close)
+        return Step(tuple(messages))
+
+    async def _call(self, func: Callable[[], T], *, activity: bool = True) -> T:
+        loop = asyncio.get_running_loop()
+        self._busy = True
+        try:
+            return await loop.run_in_executor(self._worker, func)
+        finally:
+            self._busy = False
+            if activity:
+                # The idle window restarts when our work ends, not when the client spoke.
+                self._active_at = loop.time()
+
+    async def _send(self, step: Step) -> bool:
+        """Send ``step``'s messages; ``False`` (and the session ends) if the client has left."""
+        for message in step.messages:
+            if self._ending is not None and self._ending.done():
+                return True
+            try:
+                await self._ws.send_text(json.dumps(message))
+            except (WebSocketDisconnect, OSError, RuntimeError):
+                # Starlette raises RuntimeError for a send after the close handshake.
+                self._end(_Gone())
+                return False
+            self._sent += 1
+            self._check_fault()
+        return True
+
+    def _check_fault(self) -> None:
+        fault = self._fault
+        if isinstance(fault, WsStallFault) and self._sent >= fault.after_messages:
+            self._end(_Stall())
+        elif isinstance(fault, WsCloseFault):
+            after = fault.after_messages
+            if (after is None and fault.after_seconds is None) or (
+                after is not None and self._sent >= after
+            ):
+                self._end(self._fault_close(fault))
+
+    @staticmethod
+    def _fault_close(fault: WsCloseFault) -> _Ending:
+        return _Abort() if fault.code == ABNORMAL_CLOSURE else Close(fault.code, fault.reason)
+
+    async def _fault_after(self, delay: float) -> None:
+        await asyncio.sleep(delay)
+        assert isinstance(self._fault, WsCloseFault)
+        self._end(self._fault_close(self._fault))
+
+    async def _end_on(self, event: asyncio.Event) -> None:
+        await event.wait()
+        self._end(Close(GOING_AWAY, "server shutting down"))
+
+    async def _stall(self, reader: asyncio.Task[None]) -> _Ending:
+        """Send nothing more; keep draining the socket until the client leaves or idles."""
+        while True:
+            item = await self._inbox.get()
+            if isinstance(item, _Gone):
+                return item
+            if isinstance(item, _Idle):
+                return Close(INTERNAL_ERROR, IDLE_REASON)
+            if reader.done():
+                return _Gone()
+
+    async def _finish(self, ending: _Ending) -> None:
+        if isinstance(ending, _Gone):
+            return
+        if isinstance(ending, _Abort):
+            if abort_transport(self._ws):
+                return
+            ending = Close(INTERNAL_ERROR, "connection abort unsupported by this server")
+        assert isinstance(ending, Close)
+        with contextlib.suppress(WebSocketDisconnect, OSError, RuntimeError):
+            await self._ws.close(ending.code, ending.reason)
+
+
+def abort_transport(websocket: WebSocket) -> bool:
+    """Drop the TCP connection without a close frame (the client sees 1006).
+
+    ASGI has no abort message, so this reaches uvicorn's protocol object through the bound
+    ``receive`` callable. Returns False when the server is not uvicorn-like.
+    """
+    receive: Any = getattr(websocket, "_receive", None)
+    transport = getattr(getattr(receive, "__self__", None), "transport", None)
+    abort = getattr(transport, "abort", None)
+    if abort is None:
+        return False
+    abort()
+    return True

@@ -1,0 +1,458 @@
+"""The asyncio streaming session: a thin loop around the sans-I/O protocol on `websockets`.
+
+One supervisor task owns the connection. Per connection it runs a reader (server frames →
+protocol → event queue) and a writer (bounded outgoing queue → protocol → socket, plus
+keepalives when idle). When the socket ends abnormally and the policy allows, it reconnects
+with backoff and lets the protocol resend the audio no final result covers yet.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import urllib.parse
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal, Self
+
+from websockets.asyncio.client import ClientConnection
+from websockets.asyncio.client import connect as ws_connect
+from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus, InvalidURI
+
+from cfasr_ext._audio_decoder import DEFAULT_CHUNK_SECONDS, pcm16_chunks
+from cfasr_ext._config import Settings
+from cfasr_ext._errors import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    CfasrError,
+    OptionError,
+    error_from_response,
+)
+from cfasr_ext._logging import SecretFilter, redact, register_secrets
+from cfasr_ext._version import __version__
+from cfasr_ext.streaming import _events as ev
+from cfasr_ext.streaming._collect import transcript_from_finals
+from cfasr_ext.streaming._protocol import (
+    Frame,
+    ListenV1Protocol,
+    ListenV2Protocol,
+    StreamProtocol,
+    StreamState,
+)
+from cfasr_ext.streaming._reconnect import ReconnectPolicy, reconnect_delay
+from cfasr_ext.streaming._stream_errors import StreamClosedError, StreamStateError
+from cfasr_ext.transcript import Transcript
+
+__all__ = [
+    "DEFAULT_MAX_QUEUED_CHUNKS",
+    "AsyncFluxStream",
+    "AsyncNova3Stream",
+    "AsyncStream",
+    "ReconnectPolicy",
+]
+
+DEFAULT_MAX_QUEUED_CHUNKS = 32  # ~2.5 s of 80 ms chunks waiting for the socket
+_END = object()
+_Item = tuple[Literal["audio", "text", "close"], bytes | str | None]
+
+
+_ws_logger = logging.getLogger("cfasr.streaming.websocket")
+_ws_logger.addFilter(SecretFilter())
+
+
+class AsyncStream:
+    """A live transcription session. Use `async with`, `send()` audio, iterate events, then
+    `close()` (or leave the block) to get every remaining result. Not thread-safe."""
+
+    def __init__(
+        self,
+        protocol: StreamProtocol,
+        settings: Settings,
+        *,
+        reconnect: ReconnectPolicy | None,
+        max_queued_chunks: int = DEFAULT_MAX_QUEUED_CHUNKS,
+        close_timeout: float | None = None,
+    ) -> None:
+        if max_queued_chunks < 1:
+            raise OptionError("max_queued_chunks must be at least 1.")
+        if reconnect is not None and not protocol.can_resume:
+            raise OptionError(
+                "reconnect needs raw audio with a known byte rate (encoding='linear16', "
+                "'linear32', 'mulaw' or 'alaw' plus sample_rate); pass reconnect=None."
+            )
+        self._protocol = protocol
+        self._settings = settings
+        self._reconnect = reconnect
+        self._close_timeout = settings.timeout if close_timeout is None else close_timeout
+        self._outgoing: asyncio.Queue[_Item] = asyncio.Queue(max_queued_chunks)
+        self._events: asyncio.Queue[object] = asyncio.Queue()
+        self._ws: ClientConnection | None = None
+        self._supervisor: asyncio.Task[None] | None = None
+        self._failure: CfasrError | None = None
+        self._failure_raised = False
+        self._closing = False
+        self._carry: _Item | None = None
+        register_secrets(settings.secrets())
+
+    # -- public surface --------------------------------------------------------------------
+
+    @property
+    def model(self) -> str:
+        return self._protocol.model
+
+    @property
+    def state(self) -> StreamState:
+        return self._protocol.state
+
+    @property
+    def audio_seconds(self) -> float:
+        """Seconds of audio sent so far (raw encodings only; 0 otherwise)."""
+        return self._protocol.ledger.total_seconds
+
+    async def connect(self) -> Self:
+        """Open the WebSocket. Handshake refusals raise the REST error classes (401 →
+        `AuthenticationError`, 429 → `RateLimitError`...); network failures `APIConnectionError`."""
+        if self._supervisor is not None:
+            raise StreamStateError("this stream is already connected; open a new one.")
+        ws = await self._open()
+        self._ws = ws
+        self._protocol.connection_made(self._now())
+        self._supervisor = asyncio.create_task(self._run(ws), name=f"cfasr-stream {self.model}")
+        return self
+
+    async def __aenter__(self) -> Self:
+        return await self.connect()
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if exc_type is None:
+            await self.close()
+        else:
+            await self.abort()
+
+    async def send(self, chunk: bytes | bytearray | memoryview) -> None:
+        """Queue one audio chunk. Waits while the send queue is full (back-pressure)."""
+        self._check_usable("send audio")
+        if len(chunk):
+            await self._enqueue(("audio", bytes(chunk)))
+
+    async def send_file(
+        self,
+        path: str | Path,
+        *,
+        realtime: bool = False,
+        chunk_seconds: float = DEFAULT_CHUNK_SECONDS,
+    ) -> float:
+        """Decode any audio file (PyAV, the `audio` extra) to mono linear16 at the session's
+        sample rate and send it in ~80 ms chunks, paced in real time or as fast as the server
+        takes them. Returns the seconds of audio sent. Does not close the stream."""
+        options = self._protocol.options
+        sample_rate = options.sample_rate
+        channels = getattr(options, "channels", None) or 1
+        if options.encoding != "linear16" or sample_rate is None or channels != 1:
+            raise OptionError(
+                "send_file sends mono linear16: open the stream with encoding='linear16' and "
+                "sample_rate=16000 (or another rate), without channels > 1."
+            )
+        self._check_usable("send audio")
+        chunks = pcm16_chunks(path, sample_rate=sample_rate, chunk_seconds=chunk_seconds)
+        started = self._now()
+        sent = 0.0
+        while batch := await asyncio.to_thread(_take, chunks, 25):
+            for chunk in batch:
+                if realtime:
+                    delay = started + sent - self._now()
+                    if delay > 0:
+                        await asyncio.sleep(delay)
+                await self.send(chunk)
+                sent += len(chunk) / (2 * sample_rate)
+        return sent
+
+    async def close(self) -> None:
+        """Send CloseStream and wait until the server has sent every remaining result and
+        closed; raise the stream's error if it failed. Events stay available to iterate."""
+        supervisor = self._require_connected()
+        if not self._closing and not supervisor.done():
+            self._closing = True
+            await self._enqueue(("close", None))
+        try:
+            await asyncio.wait_for(asyncio.shield(supervisor), self._close_timeout)
+        except TimeoutError:
+            await self.abort()
+            raise APITimeoutError(
+                f"the server did not finish the stream within {self._close_timeout} s of "
+                "CloseStream; pass a larger close_timeout= for long backlogs."
+            ) from None
+        if self._failure is not None:
+            raise self._failure
+
+    async def abort(self) -> None:
+        """Drop the connection now without waiting for results (used on exceptions)."""
+        self._closing = True
+        if self._supervisor is not None and not self._supervisor.done():
+            self._supervisor.cancel()
+            await asyncio.gather(self._supervisor, return_exceptions=True)
+        if self._ws is not None:
+            await self._ws.close()
+        self._events.put_nowait(_END)
+
+    def transcript(self) -> Transcript:
+        """The transcript of every final result received so far, on one timeline."""
+        duration = self._protocol.ledger.total_seconds or None
+        return transcript_from_finals(self._protocol.finals, model=self.model, duration=duration)
+
+    def __aiter__(self) -> Self:
+        return self
+
+    async def __anext__(self) -> ev.StreamEvent:
+        self._require_connected()
+        item = await self._events.get()
+        if item is _END:
+            self._events.put_nowait(_END)
+            if self._failure is not None and not self._failure_raised:
+                self._failure_raised = True
+                raise self._failure
+            raise StopAsyncIteration
+        return item  # type: ignore[return-value]
+
+    # -- helpers used by the model-specific subclasses and the sync twin ----------------------
+
+    def _now(self) -> float:
+        return asyncio.get_running_loop().time()
+
+    def _require_connected(self) -> asyncio.Task[None]:
+        if self._supervisor is None:
+            raise StreamStateError("the stream is not connected; use `async with` or connect().")
+        return self._supervisor
+
+    def _check_usable(self, what: str) -> None:
+        supervisor = self._require_connected()
+        if self._failure is not None:
+            raise self._failure
+        if self._closing or supervisor.done():
+            raise StreamStateError(f"cannot {what}: the stream is closing or closed.")
+
+    async def _enqueue(self, item: _Item) -> None:
+        if not self._outgoing.full():
+            self._outgoing.put_nowait(item)
+            return
+        supervisor = self._require_connected()
+        put = asyncio.ensure_future(self._outgoing.put(item))
+        try:
+            await asyncio.wait({put, supervisor}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            if not put.done():
+                put.cancel()
+        if not put.done() or put.cancelled():
+            if self._failure is not None:
+                raise self._failure
+            raise StreamStateError("the stream ended while audio was waiting to be sent.")
+
+    async def _drain_events(self) -> list[ev.StreamEvent]:
+        """Events not yet iterated (used by the sync twin before it stops its loop)."""
+        items: list[ev.StreamEvent] = []
+        while not self._events.empty():
+            item = self._events.get_nowait()
+            if item is not _END:
+                items.append(item)  # type: ignore[arg-type]
+        return items
+
+    # -- connection machinery --------------------------------------------------------------
+
+    async def _open(self) -> ClientConnection:
+        url, headers = self._protocol.request(self._settings)
+        host = urllib.parse.urlsplit(url).netloc
+        try:
+            return await ws_connect(
+                url,
+                additional_headers=headers,
+                user_agent_header=f"cfasr/{__version__}",
+                open_timeout=self._settings.timeout,
+                compression=None,  # audio does not deflate; it only costs CPU
+                logger=_ws_logger,
+            )
+        except InvalidStatus as exc:
+            response = exc.response
+            raise error_from_response(
+                response.status_code,
+                bytes(response.body or b""),
+                dict(response.headers.raw_items()),
+            ) from None
+        except TimeoutError:
+            raise APITimeoutError(
+                f"no WebSocket handshake with {host} within {self._settings.timeout} s."
+            ) from None
+        except (OSError, InvalidHandshake, InvalidURI) as exc:
+            raise APIConnectionError(
+                f"could not open the WebSocket to {host}: {redact(str(exc))}"
+            ) from None
+
+    async def _run(self, ws: ClientConnection) -> None:
+        resend: list[Frame] = []
+        try:
+            while True:
+                error = await self._pump(ws, resend)
+                if error is None:
+                    return
+                ws, resend = await self._recover(error)
+                self._ws = ws
+        except CfasrError as exc:
+            self._failure = exc
+        except Exception as exc:  # a bug or an unexpected library error: never hang the user
+            self._failure = APIConnectionError(f"the stream failed unexpectedly: {exc!r}")
+        finally:
+            self._events.put_nowait(_END)
+
+    async def _pump(self, ws: ClientConnection, resend: list[Frame]) -> StreamClosedError | None:
+        reader = asyncio.create_task(self._read(ws))
+        writer = asyncio.create_task(self._write(ws, resend))
+        try:
+            await asyncio.wait({reader, writer}, return_when=asyncio.FIRST_COMPLETED)
+            if writer.done() and not reader.done():
+                problem = writer.exception()
+                if problem is not None and not isinstance(problem, ConnectionClosed):
+                    raise problem
+                await reader  # the reader sees the same close and reports it
+            return reader.result()
+        except BaseException:
+            reader.cancel()
+            await ws.close()
+            raise
+        finally:
+            writer.cancel()
+            await asyncio.gather(writer, return_exceptions=True)
+
+    async def _read(self, ws: ClientConnection) -> StreamClosedError | None:
+        while True:
+            try:
+                message = await ws.recv()
+            except ConnectionClosed as exc:
+                code = exc.rcvd.code if exc.rcvd is not None else None
+                reason = exc.rcvd.reason if exc.rcvd is not None else ""
+                return self._protocol.connection_lost(code, reason)
+            for event in self._protocol.receive(message):
+                self._events.put_nowait(event)
+
+    async def _write(self, ws: ClientConnection, resend: list[Frame]) -> None:
+        for frame in resend:
+            await ws.send(frame)
+        getter: asyncio.Future[_Item] | None = None
+        try:
+            while True:
+                if self._carry is not None:
+                    item, self._carry = self._carry, None
+                else:
+                    if getter is None:
+                        getter = asyncio.ensure_future(self._outgoing.get())
+                    due = self._protocol.next_keepalive_at()
+                    timeout = None if due is None else max(0.0, due - self._now())
+                    done, _ = await asyncio.wait({getter}, timeout=timeout)
+                    if not done:
+                        keepalive = self._protocol.keepalive(self._now())
+                        if keepalive is not None:
+                            await ws.send(keepalive)
+                        continue
+                    item, getter = getter.result(), None
+                await ws.send(self._frame(item))
+        finally:
+            if getter is not None:
+                if getter.done() and not getter.cancelled():
+                    self._carry = getter.result()
+                else:
+                    getter.cancel()
+
+    def _frame(self, item: _Item) -> Frame:
+        kind, payload = item
+        if kind == "audio":
+            assert isinstance(payload, bytes)
+            return self._protocol.audio(payload, self._now())
+        if kind == "close":
+            return self._protocol.close_stream(self._now())
+        assert isinstance(payload, str)
+        return payload
+
+    async def _recover(self, error: StreamClosedError) -> tuple[ClientConnection, list[Frame]]:
+        policy = self._reconnect
+        if policy is None or not error.retryable or not self._protocol.can_resume:
+            raise error
+        last: CfasrError = error
+        delay = policy.delay(1)
+        for attempt in range(1, policy.max_attempts + 1):
+            self._events.put_nowait(ev.Reconnecting(attempt=attempt, delay=delay, error=last))
+            await asyncio.sleep(delay)
+            try:
+                ws = await self._open()
+            except (APIStatusError, APIConnectionError) as exc:
+                next_delay = reconnect_delay(exc, policy.delay(attempt + 1))
+                if next_delay is None:
+                    raise
+                last, delay = exc, next_delay
+                continue
+            frames = self._protocol.resume(self._now())
+            ledger = self._protocol.ledger
+            self._events.put_nowait(
+                ev.Reconnected(
+                    attempt=attempt,
+                    offset=self._protocol.offset,
+                    resent_seconds=ledger.buffered_seconds,
+                    lossless=ledger.lossless,
+                )
+            )
+            return ws, frames
+        raise last
+
+
+def _take(chunks: Any, count: int) -> list[bytes]:
+    """Up to `count` chunks from a blocking iterator (run in a worker thread)."""
+    batch: list[bytes] = []
+    for chunk in chunks:
+        batch.append(chunk)
+        if len(batch) >= count:
+            break
+    return batch
+
+
+class AsyncNova3Stream(AsyncStream):
+    """A nova-3 (or nova-3-internal) session: Deepgram v1 `listen`."""
+
+    _protocol: ListenV1Protocol
+
+    async def finalize(self, *, channel: int | None = None) -> None:
+        """Ask the server to flush what it has buffered now (results carry from_finalize)."""
+        self._check_usable("finalize")
+        await self._enqueue(("text", self._protocol.finalize(self._now(), channel)))
+
+
+class AsyncFluxStream(AsyncStream):
+    """A flux session: Deepgram v2 `listen` with turn events."""
+
+    _protocol: ListenV2Protocol
+
+    async def configure(
+        self,
+        *,
+        eager_eot_threshold: float | None = None,
+        eot_threshold: float | None = None,
+        eot_timeout_ms: int | None = None,
+        keyterms: list[str] | None = None,
+    ) -> None:
+        """Change turn thresholds or keyterms mid-stream; answered by ConfigureSuccess/Failure."""
+        self._check_usable("configure")
+        frame = self._protocol.configure(
+            self._now(),
+            eager_eot_threshold=eager_eot_threshold,
+            eot_threshold=eot_threshold,
+            eot_timeout_ms=eot_timeout_ms,
+            keyterms=keyterms,
+        )
+        await self._enqueue(("text", frame))
+
+    async def force_end_turn(self) -> None:
+        """End the current turn now; the server answers EndOfTurn (trigger "manual")."""
+        self._check_usable("force the end of the turn")
+        await self._enqueue(("text", self._protocol.force_end_turn(self._now())))

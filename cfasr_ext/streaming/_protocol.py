@@ -1,0 +1,456 @@
+"""Sans-I/O core of the streaming sessions: options → URL, messages ⇄ typed events, state.
+
+No sockets and no clock live here: the session passes in the time (`now`, seconds on any
+monotonic clock) and sends the frames these methods return — `bytes` go out as binary frames,
+`str` as text frames. That keeps keepalive, parsing, accounting and resume testable without I/O.
+
+`ListenV1Protocol` speaks Deepgram v1 `listen` (nova-3, nova-3-internal); `ListenV2Protocol`
+speaks v2 (flux). Both keep every event time on one continuous timeline across reconnects.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from cfasr_client.models import (
+    FluxCloseStream,
+    FluxConfigure,
+    FluxConfigureFailure,
+    FluxConfigureSuccess,
+    FluxConfigureThresholds,
+    FluxConnected,
+    FluxError,
+    FluxForceEndTurn,
+    FluxTurnInfo,
+    Nova3CloseStream,
+    Nova3Finalize,
+    Nova3KeepAlive,
+    Nova3MetadataMessage,
+    Nova3ResultsMessage,
+    Nova3SpeechStartedMessage,
+    Nova3UtteranceEndMessage,
+)
+from cfasr_client.types import UNSET
+
+from cfasr_ext._config import Settings
+from cfasr_ext._errors import OptionError
+from cfasr_ext.streaming import _events as ev
+from cfasr_ext.streaming._ledger import AudioLedger
+from cfasr_ext.streaming._message_checks import (
+    check_fields,
+    check_results,
+    check_turn,
+    shift,
+    shift_words,
+)
+from cfasr_ext.streaming._stream_errors import (
+    StreamClosedError,
+    StreamProtocolError,
+    StreamServerError,
+    StreamStateError,
+    close_error,
+)
+from cfasr_ext.streaming._stream_options import FluxStreamOptions, Nova3StreamOptions
+
+__all__ = [
+    "DEFAULT_KEEPALIVE_INTERVAL",
+    "DEFAULT_MAX_RESEND_SECONDS",
+    "ListenV1Protocol",
+    "ListenV2Protocol",
+    "StreamProtocol",
+    "StreamState",
+]
+
+DEFAULT_KEEPALIVE_INTERVAL = 4.0
+DEFAULT_MAX_RESEND_SECONDS = 120.0
+_SILENCE_SECONDS = 0.02  # flux has no KeepAlive message; 20 ms of zeros keeps it open
+
+Frame = bytes | str
+
+
+class StreamState(enum.Enum):
+    CONNECTING = "connecting"
+    OPEN = "open"
+    CLOSING = "closing"  # CloseStream sent; waiting for the remaining results
+    CLOSED = "closed"
+
+
+def _text_frame(message: Any) -> str:
+    return json.dumps(message.to_dict(), separators=(",", ":"))
+
+
+# ---- the shared core ----
+
+
+class StreamProtocol:
+    """State, accounting and keepalive shared by both protocol families."""
+
+    model: str
+    _ENDED_TYPES: ClassVar[frozenset[str]] = frozenset()
+
+    def __init__(
+        self,
+        options: Nova3StreamOptions | FluxStreamOptions,
+        *,
+        keepalive_interval: float | None = DEFAULT_KEEPALIVE_INTERVAL,
+        max_resend_seconds: float = DEFAULT_MAX_RESEND_SECONDS,
+    ) -> None:
+        if keepalive_interval is not None and not keepalive_interval > 0:
+            raise OptionError("keepalive_interval must be a positive number of seconds or None.")
+        self.options = options
+        self.keepalive_interval = keepalive_interval
+        self.state = StreamState.CONNECTING
+        self.close_sent = False
+        self.finished = False
+        self.ledger = AudioLedger(
+            bytes_per_second=options.bytes_per_second,
+            frame_bytes=options.frame_bytes,
+            max_seconds=max_resend_seconds,
+        )
+        self.finals: list[ev.Results | ev.EndOfTurn] = []
+        self.offset = 0.0  # session-timeline time of the current connection's time zero
+        self._last_sent: float | None = None
+        self._fatal: StreamServerError | None = None
+
+    # -- connection ------------------------------------------------------------------------
+
+    def request(self, settings: Settings) -> tuple[str, dict[str, str]]:
+        """URL and upgrade headers (credentials included: never log them)."""
+        url = settings.websocket_url(self.model, self.options.query())
+        headers = {**settings.default_headers, **settings.auth_headers()}
+        return url, headers
+
+    def connection_made(self, now: float) -> None:
+        self.state = StreamState.CLOSING if self.close_sent else StreamState.OPEN
+        self._last_sent = now
+
+    @property
+    def can_resume(self) -> bool:
+        """Only raw PCM has a byte rate, so only it can be cut, resent and re-timed."""
+        return self.ledger.bytes_per_second is not None and not self.finished
+
+    def resume(self, now: float) -> list[Frame]:
+        """Frames that restart the stream on a new connection without losing or repeating a
+        word: the audio no final result covers yet, then CloseStream if it had been sent."""
+        if not self.can_resume:
+            raise StreamStateError("this stream cannot be resumed (compressed audio or ended).")
+        self.offset = self.ledger.start_seconds
+        self._fatal = None
+        self._on_resume()
+        self.connection_made(now)
+        frames: list[Frame] = list(self.ledger.pending())
+        if self.close_sent:
+            frames.append(self._close_frame())
+        return frames
+
+    def _on_resume(self) -> None:
+        """Hook for per-protocol counters that restart with each connection."""
+
+    def connection_lost(
+        self, close_code: int | None, close_reason: str
+    ) -> StreamClosedError | None:
+        """The socket ended: None if the stream is complete, else the typed error."""
+        self.state = StreamState.CLOSED
+        error = close_error(close_code, close_reason)
+        if error is None or self._complete_without_close():
+            self.finished = True
+            return None
+        if self._fatal is not None:
+            self._fatal.close_code = close_code
+            self._fatal.close_reason = close_reason
+            return self._fatal
+        return error
+
+    def _complete_without_close(self) -> bool:
+        return False
+
+    # -- outgoing --------------------------------------------------------------------------
+
+    def _check_sendable(self, what: str) -> None:
+        if self.close_sent or self.state is StreamState.CLOSED:
+            raise StreamStateError(f"cannot send {what}: the stream is closing or closed.")
+
+    def audio(self, data: bytes, now: float) -> bytes:
+        """Account for an audio chunk and return it as a binary frame."""
+        self._check_sendable("audio")
+        self.ledger.record(data)
+        self._last_sent = now
+        return data
+
+    def close_stream(self, now: float) -> str:
+        """CloseStream: the server flushes what is left, then closes."""
+        self._check_sendable("CloseStream")
+        self.close_sent = True
+        self.state = StreamState.CLOSING
+        self._last_sent = now
+        return self._close_frame()
+
+    def _close_frame(self) -> str:
+        raise NotImplementedError
+
+    def _text(self, frame: str, now: float) -> str:
+        self._last_sent = now
+        return frame
+
+    def next_keepalive_at(self) -> float | None:
+        """When a keepalive is due if nothing else is sent; None when none will be."""
+        if (
+            self.keepalive_interval is None
+            or self._last_sent is None
+            or self.state is not StreamState.OPEN
+        ):
+            return None
+        return self._last_sent + self.keepalive_interval
+
+    def keepalive(self, now: float) -> Frame | None:
+        """The keepalive frame if one is due at `now`, else None."""
+        due = self.next_keepalive_at()
+        if due is None or now < due:
+            return None
+        return self._keepalive_frame(now)
+
+    def _keepalive_frame(self, now: float) -> Frame:
+        raise NotImplementedError
+
+    # -- incoming --------------------------------------------------------------------------
+
+    def receive(self, data: str | bytes) -> list[ev.StreamEvent]:
+        """Parse one server frame. Not JSON or not an object → `StreamProtocolError`; an
+        unknown or ill-shaped message → `UnknownMessage` (never an exception)."""
+        if isinstance(data, bytes | bytearray | memoryview):
+            raise StreamProtocolError(
+                f"the server sent a binary frame ({len(data)} bytes); only JSON text is expected."
+            )
+        try:
+            raw = json.loads(data)
+        except ValueError as exc:
+            raise StreamProtocolError(f"the server sent a frame that is not JSON: {exc}") from None
+        if not isinstance(raw, dict):
+            raise StreamProtocolError(
+                f"the server sent JSON that is not an object ({type(raw).__name__})."
+            )
+        kind = raw.get("type")
+        parser = self._parsers().get(kind) if isinstance(kind, str) else None
+        if parser is None:
+            parser = self._untyped_parser(raw)
+        if parser is None:
+            return [ev.UnknownMessage(raw)]
+        try:
+            event = parser(raw)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            # A parser may have consumed parts of `raw`; show the frame as it arrived.
+            original = json.loads(data)
+            return [ev.UnknownMessage(original, reason=f"{kind or 'message'}: {exc}")]
+        return [event]
+
+    def _parsers(self) -> dict[str, Callable[[dict[str, Any]], ev.StreamEvent]]:
+        raise NotImplementedError
+
+    def _untyped_parser(
+        self, _raw: dict[str, Any]
+    ) -> Callable[[dict[str, Any]], ev.StreamEvent] | None:
+        return None
+
+
+class ListenV1Protocol(StreamProtocol):
+    """Deepgram v1 `listen`: nova-3 and nova-3-internal."""
+
+    def __init__(
+        self,
+        options: Nova3StreamOptions,
+        *,
+        model: str = "@cf/deepgram/nova-3",
+        keepalive_interval: float | None = DEFAULT_KEEPALIVE_INTERVAL,
+        max_resend_seconds: float = DEFAULT_MAX_RESEND_SECONDS,
+    ) -> None:
+        super().__init__(
+            options, keepalive_interval=keepalive_interval, max_resend_seconds=max_resend_seconds
+        )
+        self.model = model
+        self.metadata_seen = False
+
+    def finalize(self, now: float, channel: int | None = None) -> str:
+        """Finalize: flush the audio buffered on the server now (results carry from_finalize)."""
+        self._check_sendable("Finalize")
+        message = Nova3Finalize(type_="Finalize", channel=UNSET if channel is None else channel)
+        return self._text(_text_frame(message), now)
+
+    def _close_frame(self) -> str:
+        return _text_frame(Nova3CloseStream(type_="CloseStream"))
+
+    def _keepalive_frame(self, now: float) -> Frame:
+        return self._text(_text_frame(Nova3KeepAlive(type_="KeepAlive")), now)
+
+    def _complete_without_close(self) -> bool:
+        # Metadata is the last word after CloseStream: a drop after it loses nothing.
+        return self.close_sent and self.metadata_seen
+
+    def _parsers(self) -> dict[str, Callable[[dict[str, Any]], ev.StreamEvent]]:
+        return {
+            "Results": self._results,
+            "Metadata": self._metadata,
+            "UtteranceEnd": self._utterance_end,
+            "SpeechStarted": self._speech_started,
+        }
+
+    def _results(self, raw: dict[str, Any]) -> ev.StreamEvent:
+        check_results(raw)
+        if self.offset:
+            shift(raw, ("start",), self.offset)
+            for alternative in raw["channel"]["alternatives"]:
+                shift_words(alternative["words"], self.offset)
+        event = ev.Results(Nova3ResultsMessage.from_dict(raw))
+        if event.is_final:
+            self.finals.append(event)
+            self.ledger.commit(event.end)
+        return event
+
+    def _metadata(self, raw: dict[str, Any]) -> ev.StreamEvent:
+        event = ev.Metadata(Nova3MetadataMessage.from_dict(raw))
+        if self.close_sent:
+            self.metadata_seen = True
+        return event
+
+    def _utterance_end(self, raw: dict[str, Any]) -> ev.StreamEvent:
+        check_fields(raw, ("last_word_end",), optional=False)
+        shift(raw, ("last_word_end",), self.offset)
+        return ev.UtteranceEnd(Nova3UtteranceEndMessage.from_dict(raw))
+
+    def _speech_started(self, raw: dict[str, Any]) -> ev.StreamEvent:
+        check_fields(raw, ("timestamp",), optional=False)
+        shift(raw, ("timestamp",), self.offset)
+        return ev.SpeechStarted(Nova3SpeechStartedMessage.from_dict(raw))
+
+
+_TURN_EVENTS: dict[str, type[ev.TurnInfo]] = {
+    "StartOfTurn": ev.StartOfTurn,
+    "Update": ev.Update,
+    "EagerEndOfTurn": ev.EagerEndOfTurn,
+    "TurnResumed": ev.TurnResumed,
+    "EndOfTurn": ev.EndOfTurn,
+}
+
+
+class ListenV2Protocol(StreamProtocol):
+    """Deepgram v2 `listen`: flux, with turn events, Configure and ForceEndTurn."""
+
+    model = "@cf/deepgram/flux"
+    options: FluxStreamOptions
+
+    def __init__(
+        self,
+        options: FluxStreamOptions,
+        *,
+        keepalive_interval: float | None = DEFAULT_KEEPALIVE_INTERVAL,
+        max_resend_seconds: float = DEFAULT_MAX_RESEND_SECONDS,
+    ) -> None:
+        super().__init__(
+            options, keepalive_interval=keepalive_interval, max_resend_seconds=max_resend_seconds
+        )
+        self.turns_ended = 0  # turns completed before the current connection
+        self._turn_offset = 0
+
+    def configure(
+        self,
+        now: float,
+        *,
+        eager_eot_threshold: float | None = None,
+        eot_threshold: float | None = None,
+        eot_timeout_ms: int | None = None,
+        keyterms: list[str] | None = None,
+    ) -> str:
+        """Configure: change thresholds or keyterms mid-stream (validated like the options)."""
+        self._check_sendable("Configure")
+        checked = FluxStreamOptions(
+            eager_eot_threshold=eager_eot_threshold,
+            eot_threshold=eot_threshold,
+            eot_timeout_ms=eot_timeout_ms,
+            keyterm=keyterms or (),
+        )
+        thresholds = FluxConfigureThresholds(
+            eager_eot_threshold=_or_unset(checked.eager_eot_threshold),
+            eot_threshold=_or_unset(checked.eot_threshold),
+            eot_timeout_ms=_or_unset(checked.eot_timeout_ms),
+        )
+        message = FluxConfigure(
+            type_="Configure",
+            thresholds=thresholds if thresholds.to_dict() else UNSET,
+            keyterms=list(checked.keyterm) if keyterms is not None else UNSET,
+        )
+        return self._text(_text_frame(message), now)
+
+    def force_end_turn(self, now: float) -> str:
+        """ForceEndTurn: end the current turn now; the server answers EndOfTurn."""
+        self._check_sendable("ForceEndTurn")
+        return self._text(_text_frame(FluxForceEndTurn(type_="ForceEndTurn")), now)
+
+    def _close_frame(self) -> str:
+        return _text_frame(FluxCloseStream(type_="CloseStream"))
+
+    def _keepalive_frame(self, now: float) -> Frame:
+        silence = bytes(self.ledger.frame_bytes * int(self.options.sample_rate * _SILENCE_SECONDS))
+        return self.audio(silence, now)
+
+    def _on_resume(self) -> None:
+        self._turn_offset = self.turns_ended
+
+    def _parsers(self) -> dict[str, Callable[[dict[str, Any]], ev.StreamEvent]]:
+        return {
+            "Connected": lambda raw: ev.Connected(FluxConnected.from_dict(raw)),
+            "TurnInfo": self._turn_info,
+            "ConfigureSuccess": lambda raw: ev.ConfigureSuccess(
+                FluxConfigureSuccess.from_dict(raw)
+            ),
+            "ConfigureFailure": lambda raw: ev.ConfigureFailure(
+                FluxConfigureFailure.from_dict(raw)
+            ),
+            "Error": self._error,
+        }
+
+    def _untyped_parser(
+        self, raw: dict[str, Any]
+    ) -> Callable[[dict[str, Any]], ev.StreamEvent] | None:
+        # Cloudflare's schema lists TurnInfo without `type`: dispatch on `event` then.
+        return self._turn_info if "type" not in raw and "event" in raw else None
+
+    def _turn_info(self, raw: dict[str, Any]) -> ev.StreamEvent:
+        check_turn(raw)
+        kind = _TURN_EVENTS.get(raw.get("event"))  # type: ignore[arg-type]
+        if kind is None:
+            raise ValueError(f"unknown turn event {raw.get('event')!r}")
+        if self.offset:
+            shift(raw, ("audio_window_start", "audio_window_end"), self.offset)
+            shift_words(raw.get("words", []), self.offset)
+        raw["turn_index"] += self._turn_offset
+        event = kind(FluxTurnInfo.from_dict(raw))
+        if isinstance(event, ev.EndOfTurn):
+            self.finals.append(event)
+            self.turns_ended = event.turn_index + 1
+            end = raw.get("audio_window_end")
+            if end is not None:
+                self.ledger.commit(end)
+        return event
+
+    def _error(self, raw: dict[str, Any]) -> ev.StreamEvent:
+        event = ev.ErrorMessage(FluxError.from_dict(raw))
+        self._fatal = StreamServerError(
+            f"flux reported a fatal error {event.message.code}: {event.message.description}",
+            close_code=None,
+            retryable=True,
+        )
+        return event
+
+
+def _configure_success(raw: dict[str, Any]) -> ev.StreamEvent:
+    return ev.ConfigureSuccess(FluxConfigureSuccess.from_dict(raw))
+
+
+def _configure_failure(raw: dict[str, Any]) -> ev.StreamEvent:
+    return ev.ConfigureFailure(FluxConfigureFailure.from_dict(raw))
+
+
+def _or_unset(value: Any) -> Any:
+    return UNSET if value is None else value
