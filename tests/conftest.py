@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.recording_server import RecordingServer, recording_server
+from tests.support.fake_http import ScriptedServer, scripted_server
 
 pytest_plugins = ["tests.support.summary", "tests.support.fuzz_gate"]
 
@@ -13,6 +13,6 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
-def recorder() -> Iterator[RecordingServer]:
-    with recording_server() as server:
+def recorder() -> Iterator[ScriptedServer]:
+    with scripted_server() as server:
         yield server

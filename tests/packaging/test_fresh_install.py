@@ -98,7 +98,7 @@ def server_venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 def installed_emulator(server_venv: Path) -> Iterator[str]:
     port = _free_port()
     process = subprocess.Popen(
-        [str(server_venv / "python"), "-m", "cfasr_emulator", "--port", str(port)],
+        [str(server_venv / "cfasr"), "serve", "--port", str(port)],
         cwd=server_venv.parent,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -145,3 +145,50 @@ def test_the_installed_cli_transcribes_the_bundled_sample_on_the_installed_emula
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "The weather is nice today, so we will meet in the park."
+
+
+USER_SUITE = """
+import cfasr_ext
+from cfasr_emulator.engine import WEATHER
+
+
+def test_not_using_the_emulator():
+    assert cfasr_ext.__version__
+
+
+def test_transcribes_on_the_fixture(cfasr_emulator):
+    client = cfasr_ext.Client(
+        api_token=cfasr_emulator.token,
+        account_id=cfasr_emulator.account_id,
+        base_url=cfasr_emulator.base_url,
+    )
+    with client:
+        assert client.whisper_tiny_en.transcribe(WEATHER.path).text.strip() == WEATHER.text
+"""
+
+
+def _user_suite(venv: Path, tmp_path: Path, source: str) -> subprocess.CompletedProcess[str]:
+    """A user's own pytest run in the venv: pytest comes from the index like any user's."""
+    install = run(venv, "python", "-m", "pip", "install", "--quiet", "pytest")
+    assert install.returncode == 0, install.stderr
+    (tmp_path / "test_user.py").write_text(source)
+    return run(venv, "python", "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path))
+
+
+@pytest.mark.slow
+def test_a_users_pytest_suite_gets_the_emulator_fixture(server_venv: Path, tmp_path: Path) -> None:
+    result = _user_suite(server_venv, tmp_path, USER_SUITE)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "2 passed" in result.stdout
+
+
+def test_without_the_server_extra_the_plugin_loads_and_the_fixture_names_the_extra(
+    cli_venv: Path, tmp_path: Path
+) -> None:
+    suite = USER_SUITE.replace("from cfasr_emulator.engine import WEATHER\n", "").replace(
+        "WEATHER.path", "'missing.wav'"
+    )
+    result = _user_suite(cli_venv, tmp_path, suite)
+    assert "1 passed" in result.stdout, result.stdout + result.stderr
+    assert "1 error" in result.stdout
+    assert "pip install 'cfasr[server]'" in result.stdout

@@ -1,0 +1,89 @@
+"""queueRequest=true: submit, poll until done, responses validated against openapi.yaml."""
+
+from __future__ import annotations
+
+import base64
+import time
+
+import httpx
+import pytest
+
+from cfasr_emulator.testing import EmulatorHandle
+from tests.cfasr_emulator.conftest import post
+from tests.support.spec import validate_exchange
+
+TURBO = "@cf/openai/whisper-large-v3-turbo"
+QUEUE = {"queueRequest": "true"}
+
+
+def poll_until_done(emu: EmulatorHandle, model: str, request_id: str) -> httpx.Response:
+    for _ in range(600):
+        response = post(emu, model, params=QUEUE, json={"request_id": request_id})
+        assert response.status_code == 200, response.text
+        validate_exchange(response)
+        if "responses" in response.json()["result"]:
+            return response
+        assert response.json()["result"]["status"] in ("queued", "running")
+        time.sleep(0.1)
+    raise AssertionError("the batch never finished")
+
+
+def test_turbo_batch_is_queued_then_answered_in_order(
+    emulator: EmulatorHandle, weather_wav: bytes
+) -> None:
+    audio = base64.b64encode(weather_wav).decode()
+    submitted = post(
+        emulator,
+        TURBO,
+        params=QUEUE,
+        json={
+            "requests": [
+                {"audio": audio, "external_reference": "first"},
+                {"audio": base64.b64encode(b"not audio").decode()},
+            ]
+        },
+    )
+    assert submitted.status_code == 200, submitted.text
+    validate_exchange(submitted)
+    queued = submitted.json()["result"]
+    assert queued["status"] == "queued"
+    assert queued["model"] == TURBO
+    assert queued["request_id"] == submitted.headers["cf-ai-req-id"]
+    assert submitted.headers["cf-ai-neurons"] == "0"
+
+    responses = poll_until_done(emulator, TURBO, queued["request_id"]).json()["result"]["responses"]
+    assert [r["id"] for r in responses] == [0, 1]
+    assert responses[0]["success"] is True
+    assert responses[0]["external_reference"] == "first"
+    assert "park" in responses[0]["result"]["text"].lower()
+    assert responses[1]["success"] is False
+    assert responses[1]["errors"][0]["code"] == 5006
+
+
+def test_whisper_raw_body_can_be_queued(emulator: EmulatorHandle, weather_wav: bytes) -> None:
+    submitted = post(emulator, "@cf/openai/whisper", params=QUEUE, content=weather_wav)
+    assert submitted.status_code == 200, submitted.text
+    request_id = submitted.json()["result"]["request_id"]
+    done = poll_until_done(emulator, "@cf/openai/whisper", request_id)
+    assert "weather" in done.json()["result"]["responses"][0]["result"]["text"].lower()
+
+
+def test_polling_an_unknown_request_id_is_bad_input(emulator: EmulatorHandle) -> None:
+    response = post(emulator, TURBO, params=QUEUE, json={"request_id": "no-such-batch"})
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["code"] == 5006
+
+
+def test_a_batch_item_that_fails_validation_refuses_the_whole_batch(
+    emulator: EmulatorHandle,
+) -> None:
+    response = post(emulator, TURBO, params=QUEUE, json={"requests": [{"audio": 5}]})
+    assert response.status_code == 400
+    assert "'/requests/0/audio'" in response.json()["errors"][0]["message"]
+
+
+@pytest.mark.parametrize("requests", [[], "x"])
+def test_an_empty_or_malformed_batch_is_refused(emulator: EmulatorHandle, requests: object) -> None:
+    response = post(emulator, TURBO, params=QUEUE, json={"requests": requests})
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["code"] == 5006

@@ -1,0 +1,60 @@
+"""Bodies built to break a JSON parser are bad input (400/5006), never a 500."""
+
+from __future__ import annotations
+
+import pytest
+
+from cfasr_emulator.testing import EmulatorHandle
+from tests.cfasr_emulator.conftest import post
+from tests.cfasr_emulator.test_rest_errors import bad_input_complaint
+
+DEEPLY_NESTED = b"[" * 2000 + b"]" * 2000
+
+
+@pytest.mark.parametrize(
+    ("model", "query"),
+    [
+        ("@cf/openai/whisper", ""),
+        ("@cf/openai/whisper-large-v3-turbo", ""),
+        ("@cf/deepgram/nova-3", "?queueRequest=true"),
+    ],
+)
+def test_a_deeply_nested_json_body_is_bad_input(
+    emulator: EmulatorHandle, model: str, query: str
+) -> None:
+    response = post(
+        emulator,
+        model + query,
+        content=DEEPLY_NESTED,
+        headers={"content-type": "application/json"},
+    )
+    assert "not valid JSON" in bad_input_complaint(response)
+
+
+@pytest.mark.parametrize("constant", [b"NaN", b"Infinity", b"-Infinity"])
+def test_non_json_number_constants_are_bad_input(emulator: EmulatorHandle, constant: bytes) -> None:
+    body = b'{"audio": "UklGRg==", "no_speech_threshold": ' + constant + b"}"
+    response = post(
+        emulator,
+        "@cf/openai/whisper-large-v3-turbo",
+        content=body,
+        headers={"content-type": "application/json"},
+    )
+    assert "not valid JSON" in bad_input_complaint(response)
+
+
+@pytest.mark.parametrize("value", ["nan", "NaN", "inf", "-inf"])
+def test_a_non_finite_utt_split_is_bad_input(emulator: EmulatorHandle, value: str) -> None:
+    response = post(emulator, f"@cf/deepgram/nova-3?utt_split={value}", content=b"RIFF")
+    assert "'/utt_split'" in bad_input_complaint(response)
+
+
+def test_an_integer_too_large_for_a_float_is_bad_input(emulator: EmulatorHandle) -> None:
+    body = b'{"audio": "UklGRg==", "beam_size": ' + b"9" * 400 + b"}"
+    response = post(
+        emulator,
+        "@cf/openai/whisper-large-v3-turbo",
+        content=body,
+        headers={"content-type": "application/json"},
+    )
+    assert "'/beam_size'" in bad_input_complaint(response)

@@ -1,0 +1,43 @@
+"""`import cfasr_ext` stays an SDK import: no emulator, engine, audio decoder or CLI comes with it.
+
+Run in a fresh interpreter, because this test process has long since imported all of them.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+HEAVY = (
+    "starlette",
+    "uvicorn",
+    "faster_whisper",
+    "ctranslate2",
+    "av",
+    "numpy",
+    "typer",
+    "cfasr_emulator",
+    "cfasr_ext.cli",
+)
+
+
+def _modules_after(statement: str) -> set[str]:
+    code = f"{statement}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    ).stdout
+    return set(json.loads(out))
+
+
+def test_importing_the_sdk_loads_no_server_engine_decoder_or_cli_module() -> None:
+    loaded = _modules_after("import cfasr_ext")
+    assert "cfasr_ext" in loaded
+    heavy = sorted(name for name in loaded if name.split(".")[0] in HEAVY or name in HEAVY)
+    assert heavy == []
+
+
+def test_the_check_sees_heavy_modules_when_they_are_imported() -> None:
+    """The same probe does report the emulator, so the test above can fail."""
+    loaded = _modules_after("import cfasr_ext, cfasr_emulator.app")
+    assert {"cfasr_emulator", "starlette"} <= loaded
