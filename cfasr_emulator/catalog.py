@@ -1,33 +1,32 @@
-"""The models the emulator serves, their operations and how their ids are recognised."""
+"""The models the emulator serves and their operations (from the contract generated out of
+openapi.yaml), and how their ids are recognised."""
 
 from __future__ import annotations
 
 import re
 
-WHISPER = "@cf/openai/whisper"
-WHISPER_TINY_EN = "@cf/openai/whisper-tiny-en"
-WHISPER_TURBO = "@cf/openai/whisper-large-v3-turbo"
-NOVA_3 = "@cf/deepgram/nova-3"
-NOVA_3_INTERNAL = "@cf/deepgram/nova-3-internal"
-FLUX = "@cf/deepgram/flux"
+from cfasr_client.contract import OPERATIONS
+
+WHISPER = OPERATIONS["runWhisper"].model
+WHISPER_TINY_EN = OPERATIONS["runWhisperTinyEn"].model
+WHISPER_TURBO = OPERATIONS["runWhisperLargeV3Turbo"].model
+NOVA_3 = OPERATIONS["runNova3"].model
+NOVA_3_INTERNAL = OPERATIONS["streamNova3Internal"].model
+FLUX = OPERATIONS["streamFlux"].model
 
 REST_OPERATIONS: dict[str, str] = {
-    WHISPER: "runWhisper",
-    WHISPER_TINY_EN: "runWhisperTinyEn",
-    WHISPER_TURBO: "runWhisperLargeV3Turbo",
-    NOVA_3: "runNova3",
-    FLUX: "runFlux",
+    op.model: op.operation_id for op in OPERATIONS.values() if op.transport == "rest"
 }
-"""POST operations by model id (operationIds of openapi.yaml)."""
+"""POST operations by model id (operationIds of openapi.yaml, from the generated contract)."""
 
 WEBSOCKET_OPERATIONS: dict[str, str] = {
-    NOVA_3: "streamNova3",
-    NOVA_3_INTERNAL: "streamNova3Internal",
-    FLUX: "streamFlux",
+    op.model: op.operation_id for op in OPERATIONS.values() if op.transport == "websocket"
 }
 """WebSocket (GET upgrade) operations by model id."""
 
-RUN_PREFIX = "/client/v4/accounts/{account_id}/ai/run/"
+API_PREFIX = "/client/v4"
+"""Where the emulator mounts the API, as Cloudflare's base URL does."""
+RUN_PREFIX = API_PREFIX + OPERATIONS["runWhisper"].path.removesuffix(OPERATIONS["runWhisper"].model)
 """Every operation lives under this path; the model id follows it literally."""
 
 _MODEL_ID = re.compile(r"^@(cf|hf)/[A-Za-z0-9._-]+/[A-Za-z0-9._-]+$")

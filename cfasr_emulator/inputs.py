@@ -11,20 +11,15 @@ import base64
 import binascii
 import json
 import math
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import attrs
-from cfasr_client.models import (
-    Nova3CustomMode,
-    Nova3Encoding,
-    Nova3Language,
-    Nova3Mode,
-    Nova3Redact,
-)
+from cfasr_client.contract import OPERATIONS
+from cfasr_client.contract import OptionProblem as ContractProblem
 
 from . import error_envelope
+from .option_words import cloudflare_words
 
 JsonType = str
 
@@ -104,25 +99,13 @@ def whisper_audio(doc: object, request_id: str, pointer: str = "") -> bytes:
 
 # --- whisper-large-v3-turbo -------------------------------------------------------------
 
-_LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
-
-
-@attrs.frozen
-class NumberRule:
-    integer: bool = False
-    minimum: float | None = None
-    maximum: float | None = None
-
-
-_TURBO_NUMBERS: dict[str, NumberRule] = {
-    "beam_size": NumberRule(integer=True, minimum=1, maximum=20),
-    "no_speech_threshold": NumberRule(minimum=0, maximum=1),
-    "compression_ratio_threshold": NumberRule(minimum=0),
-    "log_prob_threshold": NumberRule(maximum=0),
-    "hallucination_silence_threshold": NumberRule(minimum=0),
+_TURBO = OPERATIONS["runWhisperLargeV3Turbo"]
+_JSON_TYPES: dict[str, tuple[type, ...]] = {
+    "boolean": (bool,),
+    "integer": (int,),
+    "number": (int, float),
+    "string": (str,),
 }
-_TURBO_STRINGS = ("initial_prompt", "prefix")
-_TURBO_BOOLEANS = ("condition_on_previous_text",)
 
 
 @attrs.frozen
@@ -134,22 +117,31 @@ class TurboRequest:
     external_reference: str | None = None
 
 
-def _number(name: str, value: object, rule: NumberRule, pointer: str, rid: str) -> float:
-    wanted = "'integer'" if rule.integer else "'number'"
-    ok = isinstance(value, int) if rule.integer else isinstance(value, int | float)
-    if not ok or isinstance(value, bool):
-        raise _mismatch(f"{pointer}/{name}", value, wanted, rid)
+def _body_option(name: str, value: object, pointer: str, request_id: str) -> object:
+    """One TurboInput field: its JSON type as Workers AI words a mismatch, then the spec's
+    ranges, enums and patterns from the contract."""
+    param = _TURBO.get(name)
+    assert param is not None
+    kinds = _JSON_TYPES.get(param.kind, (object,))
+    if isinstance(value, bool) and bool not in kinds:
+        kinds = ()
+    if not isinstance(value, kinds):
+        raise _mismatch(f"{pointer}/{name}", value, f"'{param.kind}'", request_id)
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        try:
+            finite = math.isfinite(value)
+        except OverflowError:  # An integer of hundreds of digits.
+            finite = False
+        if not finite:  # NaN slips past every comparison.
+            raise error_envelope.bad_input(
+                f"'{pointer}/{name}' must be a finite number", request_id
+            )
     try:
-        number = float(value)  # type: ignore[arg-type]
-    except OverflowError:  # An integer of hundreds of digits.
-        number = math.inf
-    if not math.isfinite(number):  # NaN slips past every comparison below.
-        raise error_envelope.bad_input(f"'{pointer}/{name}' must be a finite number", rid)
-    if rule.minimum is not None and number < rule.minimum:
-        raise error_envelope.bad_input(f"'{pointer}/{name}' must be >= {rule.minimum:g}", rid)
-    if rule.maximum is not None and number > rule.maximum:
-        raise error_envelope.bad_input(f"'{pointer}/{name}' must be <= {rule.maximum:g}", rid)
-    return number
+        return param.check(value)
+    except ContractProblem as problem:
+        raise error_envelope.bad_input(
+            cloudflare_words(_TURBO, problem, pointer), request_id
+        ) from None
 
 
 def turbo_request(
@@ -173,125 +165,46 @@ def turbo_request(
             f"'{pointer}/audio' is not valid base64", request_id
         ) from None
     options: dict[str, Any] = {}
-    task = obj.get("task")
-    if task is not None:
-        if task not in ("transcribe", "translate"):
-            raise error_envelope.bad_input(
-                f"'{pointer}/task' must be one of 'transcribe','translate'", request_id
-            )
-        options["task"] = task
-    language = obj.get("language")
-    if language is not None:
-        if not isinstance(language, str):
-            raise _mismatch(f"{pointer}/language", language, "'string'", request_id)
-        if not _LANGUAGE_CODE.match(language) or language not in languages:
-            raise error_envelope.bad_input(
-                f"'{pointer}/language' is not a supported ISO 639-1 language code: {language!r}",
-                request_id,
-            )
-        options["language"] = language
     vad = obj.get("vad_filter")
-    if vad is not None:
+    if isinstance(vad, str) and vad in ("true", "false"):
         # Older schemas typed it as the string "false" and Cloudflare's tutorial still sends one.
-        if isinstance(vad, str) and vad in ("true", "false"):
-            vad = vad == "true"
-        if not isinstance(vad, bool):
-            raise _mismatch(f"{pointer}/vad_filter", vad, "'boolean'", request_id)
-        options["vad_filter"] = vad
-    for name in _TURBO_STRINGS:
+        obj = {**obj, "vad_filter": vad == "true"}
+    for name in _TURBO.names("body"):
         if obj.get(name) is not None:
-            if not isinstance(obj[name], str):
-                raise _mismatch(f"{pointer}/{name}", obj[name], "'string'", request_id)
-            options[name] = obj[name]
-    for name in _TURBO_BOOLEANS:
-        if obj.get(name) is not None:
-            if not isinstance(obj[name], bool):
-                raise _mismatch(f"{pointer}/{name}", obj[name], "'boolean'", request_id)
-            options[name] = obj[name]
-    for name, rule in _TURBO_NUMBERS.items():
-        if obj.get(name) is not None:
-            number = _number(name, obj[name], rule, pointer, request_id)
-            options[name] = int(number) if rule.integer else number
+            options[name] = _body_option(name, obj[name], pointer, request_id)
+    language = options.get("language")
+    if language is not None and language not in languages:
+        raise error_envelope.bad_input(
+            f"'{pointer}/language' is not a supported ISO 639-1 language code: {language!r}",
+            request_id,
+        )
     reference = obj.get("external_reference")
     return TurboRequest(data, options, reference if isinstance(reference, str) else None)
 
 
 # --- nova-3 query options ---------------------------------------------------------------
 
-NOVA3_BOOLEANS = frozenset(
+_NOVA3 = OPERATIONS["runNova3"]
+_HONOURED_NOVA3 = frozenset(
     {
-        "detect_entities",
+        "tags",
+        "queueRequest",
+        "language",
         "detect_language",
-        "diarize",
-        "dictation",
-        "filler_words",
-        "measurements",
-        "mip_opt_out",
-        "multichannel",
-        "numerals",
-        "paragraphs",
-        "profanity_filter",
         "punctuate",
-        "sentiment",
         "smart_format",
-        "topics",
         "utterances",
-        "interim_results",
-        "vad_events",
+        "utt_split",
+        "keyterm",
+        "encoding",
+        "sample_rate",
+        "channels",
     }
 )
-NOVA3_ENUMS: dict[str, tuple[str, ...]] = {
-    name: tuple(member.value for member in enum)
-    for name, enum in (
-        ("custom_topic_mode", Nova3CustomMode),
-        ("custom_intent_mode", Nova3CustomMode),
-        ("encoding", Nova3Encoding),
-        ("language", Nova3Language),
-        ("mode", Nova3Mode),
-        ("redact", Nova3Redact),
-    )
-}
-"""Allowed values of nova-3's enum options, from the generated (spec) enums."""
-_NOVA3_PATTERNS = {"extra": re.compile(r"^[^:]+:.*$"), "replace": re.compile(r"^[^:]+:.*$")}
-_NOVA3_NUMBERS: dict[str, NumberRule] = {
-    "utt_split": NumberRule(minimum=0, maximum=60),
-    "channels": NumberRule(integer=True, minimum=1, maximum=16),
-    "sample_rate": NumberRule(integer=True, minimum=1000, maximum=192000),
-    "utterance_end_ms": NumberRule(integer=True, minimum=1000, maximum=5000),
-}
-_ENDPOINTING = re.compile(r"^([0-9]+|true|false)$")
-_TAGS = re.compile(r"^[A-Za-z0-9:./@-]*$")
-
-# Options whose effect the emulator cannot produce; they are accepted and reported.
-_NOT_APPLIED_WHEN_TRUE = (
-    "detect_entities",
-    "diarize",
-    "dictation",
-    "filler_words",
-    "measurements",
-    "multichannel",
-    "numerals",
-    "paragraphs",
-    "profanity_filter",
-    "sentiment",
-    "topics",
-)
-_NOT_APPLIED_WHEN_GIVEN = (
-    "custom_topic",
-    "custom_topic_mode",
-    "custom_intent",
-    "custom_intent_mode",
-    "extra",
-    "mode",
-    "replace",
-    "search",
-)
-_STREAMING_ONLY = (
-    "interim_results",
-    "endpointing",
-    "utterance_end_ms",
-    "vad_events",
-)
+"""What the local engine does something with; every other option of the spec is accepted as
+Cloudflare accepts it and reported in ``metadata.warnings`` (a new option in the spec too)."""
+_DEFAULT_UTT_SPLIT = 0.8
+"""Deepgram's pause between utterances when ``utt_split`` is not given."""
 
 
 @attrs.frozen
@@ -311,87 +224,49 @@ class Nova3Options:
     """(parameter, reason) pairs reported as metadata.warnings."""
 
 
-def _flag(query: Mapping[str, str], name: str) -> bool:
-    return query.get(name) == "true"
-
-
-def check_common_query(query: Mapping[str, str], request_id: str) -> None:
-    """``queueRequest`` and ``tags``, shared by every POST."""
-    queue = query.get("queueRequest")
-    if queue is not None and queue not in ("true", "false"):
-        raise error_envelope.bad_input(
-            "Type mismatch of '/queueRequest', 'string' not in 'boolean'", request_id
-        )
-    tags = query.get("tags")
-    if tags is not None and (len(tags) > 50 or not _TAGS.match(tags)):
-        raise error_envelope.bad_input(
-            "'/tags' must be at most 50 characters of letters, digits and ':-./@'", request_id
-        )
+def check_query(
+    operation_id: str, items: Sequence[tuple[str, str]], request_id: str
+) -> dict[str, object]:
+    """Every query option an operation's spec lists, checked; unknown names are ignored, as
+    Workers AI ignores them. Refusals use Cloudflare's wording."""
+    operation = OPERATIONS[operation_id]
+    try:
+        return operation.parse(items)
+    except ContractProblem as problem:
+        raise error_envelope.bad_input(cloudflare_words(operation, problem), request_id) from None
 
 
 def nova3_options(items: Sequence[tuple[str, str]], request_id: str) -> Nova3Options:
-    """Validate the query string of a nova-3 request (types and enums of openapi.yaml)."""
-    query: dict[str, str] = {}
-    keyterms: list[str] = []
-    for key, value in items:
-        if key == "keyterm":
-            if not value:
-                raise error_envelope.bad_input("'/keyterm' items must not be empty", request_id)
-            keyterms.append(value)
-        else:
-            query[key] = value
-    check_common_query(query, request_id)
-    if "keywords" in query:
+    """The query string of a nova-3 request, checked against ``runNova3`` of the spec."""
+    if any(name == "keywords" for name, _ in items):
         # Deepgram refuses the legacy option for Nova-3, and Cloudflare passes it through.
         raise error_envelope.bad_input(
             "Keywords are not supported for Nova-3. Please use keyterm instead.", request_id
         )
-    for name in NOVA3_BOOLEANS & query.keys():
-        if query[name] not in ("true", "false"):
-            raise error_envelope.bad_input(
-                f"Type mismatch of '/{name}', 'string' not in 'boolean'", request_id
-            )
-    for name, allowed in NOVA3_ENUMS.items():
-        if name in query and query[name] not in allowed:
-            choices = ",".join(f"'{a}'" for a in allowed)
-            raise error_envelope.bad_input(f"'/{name}' must be one of {choices}", request_id)
-    for name, pattern in _NOVA3_PATTERNS.items():
-        if name in query and not pattern.match(query[name]):
-            raise error_envelope.bad_input(f"'/{name}' must look like 'key:value'", request_id)
-    numbers: dict[str, float] = {}
-    for name, rule in _NOVA3_NUMBERS.items():
-        if name in query:
-            try:
-                parsed: object = int(query[name]) if rule.integer else float(query[name])
-            except ValueError:
-                parsed = query[name]
-            numbers[name] = _number(name, parsed, rule, "", request_id)
-    if "endpointing" in query and not _ENDPOINTING.match(query["endpointing"]):
-        raise error_envelope.bad_input("'/endpointing' must be milliseconds or 'false'", request_id)
+    values = check_query("runNova3", items, request_id)
     not_applied = [
         (name, "accepted, but the emulator's engine cannot do it")
-        for name in _NOT_APPLIED_WHEN_TRUE
-        if _flag(query, name)
+        for name, value in values.items()
+        if name not in _HONOURED_NOVA3 and value is not False and value != "false"
     ]
+    given = {name for name, _ in items}
     not_applied += [
-        (name, "accepted, but the emulator's engine cannot do it")
-        for name in _NOT_APPLIED_WHEN_GIVEN
-        if name in query
+        (name, "only has an effect on the WebSocket")
+        for name in OPERATIONS["streamNova3"].names()
+        if name in given and _NOVA3.get(name) is None
     ]
-    if query.get("redact", "false") != "false":
-        not_applied.append(("redact", "accepted, but the emulator's engine cannot do it"))
-    not_applied += [
-        (name, "only has an effect on the WebSocket") for name in _STREAMING_ONLY if name in query
-    ]
+    sample_rate = values.get("sample_rate")
+    language = values.get("language")
+    encoding = values.get("encoding")
     return Nova3Options(
-        language=query.get("language"),
-        detect_language=_flag(query, "detect_language"),
-        punctuate=_flag(query, "punctuate") or _flag(query, "smart_format"),
-        utterances=_flag(query, "utterances"),
-        utt_split=numbers.get("utt_split", 0.8),
-        keyterms=tuple(keyterms),
-        encoding=query.get("encoding"),
-        sample_rate=int(numbers["sample_rate"]) if "sample_rate" in numbers else None,
-        channels=int(numbers.get("channels", 1)),
+        language=language if isinstance(language, str) else None,
+        detect_language=values.get("detect_language") is True,
+        punctuate=values.get("punctuate") is True or values.get("smart_format") is True,
+        utterances=values.get("utterances") is True,
+        utt_split=float(values.get("utt_split", _DEFAULT_UTT_SPLIT)),  # type: ignore[arg-type]
+        keyterms=tuple(str(t) for t in values.get("keyterm", ())),  # type: ignore[attr-defined]
+        encoding=encoding if isinstance(encoding, str) else None,
+        sample_rate=sample_rate if isinstance(sample_rate, int) else None,
+        channels=int(values.get("channels", 1)),  # type: ignore[call-overload]
         not_applied=tuple(not_applied),
     )

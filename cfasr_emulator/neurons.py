@@ -7,28 +7,22 @@ from __future__ import annotations
 
 from typing import Literal
 
+from cfasr_client.contract import operation_for
+
 Transport = Literal["http", "websocket"]
 
 USD_PER_NEURON = 0.011 / 1000
 
-_WHISPER_NEURONS_PER_MINUTE = 41.14
-_USD_PER_MINUTE: dict[tuple[str, Transport], float] = {
-    ("@cf/openai/whisper-large-v3-turbo", "http"): 0.00051,
-    ("@cf/deepgram/nova-3", "http"): 0.0052,
-    ("@cf/deepgram/nova-3", "websocket"): 0.0092,
-    ("@cf/deepgram/nova-3-internal", "websocket"): 0.0092,
-    ("@cf/deepgram/flux", "websocket"): 0.0077,
-}
-
 
 def neurons_per_minute(model: str, transport: Transport = "http") -> float:
-    """Neurons per audio minute. whisper-tiny-en has no published price; whisper's is used."""
-    if model in ("@cf/openai/whisper", "@cf/openai/whisper-tiny-en"):
-        return _WHISPER_NEURONS_PER_MINUTE
-    price = _USD_PER_MINUTE.get((model, transport))
-    if price is None:
+    """Neurons per audio minute of the model's operation over ``transport``, from the price
+    the spec records for it (``x-cfasr-price``)."""
+    operation = operation_for(model, "websocket" if transport == "websocket" else "rest")
+    if operation is not None and operation.neurons_per_audio_minute is not None:
+        return operation.neurons_per_audio_minute
+    if operation is None or operation.usd_per_audio_minute is None:
         raise ValueError(f"no price for {model} over {transport}")
-    return price / USD_PER_NEURON
+    return operation.usd_per_audio_minute / USD_PER_NEURON
 
 
 def neurons_for(model: str, audio_seconds: float, transport: Transport = "http") -> float:

@@ -355,7 +355,7 @@ def routes(ctx: EmulatorContext) -> list[BaseRoute]:
             if isinstance(fault, DelayFault):
                 await asyncio.sleep(fault.seconds)
             query = tuple(request.query_params.multi_items())
-            inputs.check_common_query(dict(query), request_id)
+            inputs.check_query(operation, query, request_id)
             queued = dict(query).get("queueRequest") == "true"
             limit = ctx.config.max_body_bytes
             if queued:

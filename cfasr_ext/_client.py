@@ -14,6 +14,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import httpx
+from cfasr_client.contract import MODELS
 
 from cfasr_ext._audio_sources import Audio, AudioSource, open_audio, open_audio_async
 from cfasr_ext._config import Settings, resolve_settings
@@ -53,20 +54,18 @@ __all__ = ["AsyncClient", "Client", "resolve_model"]
 
 T = TypeVar("T")
 
-MODEL_ALIASES = {
-    "whisper": WHISPER,
-    "whisper-tiny-en": WHISPER_TINY_EN,
-    "whisper-large-v3-turbo": TURBO,
-    "turbo": TURBO,
-    "nova-3": NOVA_3,
-    "flux": FLUX,
-}
+MODEL_ALIASES = {model.rsplit("/", 1)[1]: model for model in MODELS} | {"turbo": TURBO}
+"""Short names: the last part of each model id in the contract, and the SDK's "turbo"."""
 _BUILDERS: dict[str, Any] = {
     WHISPER: build_whisper_transcribe,
     WHISPER_TINY_EN: build_whisper_transcribe,
     TURBO: build_turbo_transcribe,
     NOVA_3: build_nova_3_transcribe,
 }
+
+
+TRANSCRIBE_MODELS: tuple[str, ...] = tuple(_BUILDERS)
+"""Models `client.transcribe(...)` can run (flux over REST carries no audio)."""
 
 
 def resolve_model(model: str) -> str:

@@ -14,6 +14,7 @@ import urllib.parse
 from collections.abc import Mapping, Sequence
 
 import attrs
+from cfasr_client.contract import OPERATIONS
 
 from cfasr_ext._errors import ConfigurationError
 
@@ -47,6 +48,16 @@ def is_loopback_host(host: str | None) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def _run_path(account_id: str, model: str) -> str:
+    """The contract's path of a model's operations; a model the contract does not know (a
+    newer one) is put where every known model lives."""
+    for operation in OPERATIONS.values():
+        if operation.model == model:
+            return operation.url_path(account_id)
+    known = OPERATIONS["runWhisper"]
+    return known.url_path(account_id).removesuffix(known.model) + model
 
 
 @attrs.frozen(repr=False)
@@ -99,7 +110,7 @@ class Settings:
         """The REST URL for a model id such as "@cf/openai/whisper" (slashes kept literal)."""
         if self.gateway_id is not None:
             return f"{self.gateway_base_url}/{self.account_id}/{self.gateway_id}/workers-ai/{model}"
-        return f"{self.base_url}/accounts/{self.account_id}/ai/run/{model}"
+        return self.base_url + _run_path(self.account_id, model)
 
     def websocket_url(self, model: str, query: Sequence[tuple[str, str]]) -> str:
         """The ws:// or wss:// URL of a streaming model; the gateway form puts it in `?model=`."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
+from cfasr_client.contract import OPERATIONS
 from cfasr_client.models import (
     Nova3Alternative,
     Nova3Result,
@@ -30,7 +31,8 @@ __all__ = ["transcript_from_result"]
 _T = TypeVar("_T")
 
 #: Models that only ever hear one language, so their transcripts can say which.
-_FIXED_LANGUAGE = {"@cf/openai/whisper-tiny-en": "en", "whisper-tiny-en": "en"}
+_TINY_EN = OPERATIONS["runWhisperTinyEn"].model
+_FIXED_LANGUAGE = {_TINY_EN: "en", _TINY_EN.rsplit("/", 1)[1]: "en"}
 
 
 def transcript_from_result(

@@ -8,11 +8,15 @@ environment, and the small files the generator does not write itself (`py.typed`
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "contract"))
+import generate as contract
 
 PINNED_GENERATOR = "0.29.1"
 PACKAGE = "cfasr_client"
@@ -93,12 +97,44 @@ def generate_into(dest: Path, root: Path = ROOT) -> Path:
         if unexpected:
             sys.stderr.write(proc.stdout + proc.stderr)
             sys.exit("openapi-python-client warned about: " + "; ".join(unexpected))
+        _remove_websocket_functions(out, root / "openapi.yaml")
+        contract.write_package(root / "openapi.yaml", out)
+        for hook in (["check", "--fix-only", "--quiet"], ["format", "--quiet"]):
+            subprocess.run(
+                [_tool("ruff"), *hook, "--config", "line-length = 100", str(out / "contract")],
+                check=True,
+                cwd=scratch,
+            )
         shutil.rmtree(out / ".ruff_cache", ignore_errors=True)
         (out / "py.typed").write_text("")
         if package_dir.exists():
             shutil.rmtree(package_dir)
         shutil.copytree(out, package_dir)
     return package_dir
+
+
+def _remove_websocket_functions(out: Path, spec_path: Path) -> None:
+    """The generator turns a 101-only operation into a plain GET whose sync()/asyncio()
+    can never work (there is no upgrade); offering them would mislead. Their URL and query
+    come from the contract catalog instead, and the WebSocket sessions of cfasr_ext use it."""
+    api = out / "api" / "workers_ai_automatic_speech_recognition"
+    for operation in contract.operations(contract.load_spec(spec_path)):
+        if operation["transport"] == "websocket":
+            snake = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", operation["operation_id"]).lower()
+            snake = re.sub(r"(?<=[a-z])(?=[0-9])", "_", snake)
+            module = api / f"{snake}.py"
+            if not module.exists():
+                sys.exit(f"expected the generator to write {module.name} for a 101 operation")
+            module.unlink()
+
+
+OPTIONS_PAGE = Path("docs") / "reference" / "options.md"
+
+
+def options_page(root: Path = ROOT) -> str:
+    """The options reference page, made from the spec (written by regenerate, guarded by
+    check-generated like the generated package)."""
+    return contract.options_page(root / "openapi.yaml")
 
 
 def tree_files(folder: Path) -> dict[str, bytes]:

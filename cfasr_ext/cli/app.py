@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -19,7 +19,12 @@ from cfasr_ext.cli.context import GlobalOptions, fail, options_of
 from cfasr_ext.cli.file_transcriber import DEFAULT_MAX_BYTES, FileTranscriber
 from cfasr_ext.cli.inputs import expand_inputs
 from cfasr_ext.cli.models_table import models_json, print_models
-from cfasr_ext.cli.options import STREAM_FLAGS, TRANSCRIBE_FLAGS, model_options
+from cfasr_ext.cli.options import (
+    StreamCommand,
+    TranscribeCommand,
+    given_options,
+    model_options,
+)
 from cfasr_ext.cli.outputs import parse_format, plan_outputs
 from cfasr_ext.cli.report import BatchProgress, print_summary
 
@@ -33,30 +38,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
-_MODEL_OPTIONS = "Model options (checked against --model)"
-
-
-def _switch(name: str, help_text: str) -> Any:
-    """A `--name/--no-name` model option left unset (None) unless given."""
-    return typer.Option(
-        f"--{name}/--no-{name}",
-        help=help_text,
-        rich_help_panel=_MODEL_OPTIONS,
-        show_default=False,
-    )
-
-
-# Model options shared by `transcribe` and `stream` (checked per model when used).
-DiarizeOption = Annotated[bool | None, _switch("diarize", "Label speakers (nova-3).")]
-PunctuateOption = Annotated[bool | None, _switch("punctuate", "Punctuation and casing (nova-3).")]
-SmartFormatOption = Annotated[
-    bool | None, _switch("smart-format", "Format numbers, dates... (nova-3).")
-]
-KeytermOption = Annotated[
-    list[str] | None,
-    typer.Option(help="Term to boost; repeatable (nova-3).", rich_help_panel=_MODEL_OPTIONS),
-]
 
 
 def _version(value: bool) -> None:
@@ -111,7 +92,7 @@ def global_options(
     ctx.obj = options
 
 
-@app.command()
+@app.command(cls=TranscribeCommand)
 def transcribe(
     ctx: typer.Context,
     inputs: Annotated[
@@ -148,41 +129,12 @@ def transcribe(
     chunk_bytes: Annotated[
         int, typer.Option("--chunk-bytes", help="Largest piece sent with --chunking (WAV bytes).")
     ] = DEFAULT_MAX_BYTES,
-    language: Annotated[
-        str | None,
-        typer.Option(help="Language code (turbo, nova-3).", rich_help_panel=_MODEL_OPTIONS),
-    ] = None,
-    task: Annotated[
-        str | None,
-        typer.Option(help="transcribe or translate (turbo).", rich_help_panel=_MODEL_OPTIONS),
-    ] = None,
-    initial_prompt: Annotated[
-        str | None,
-        typer.Option(help="Vocabulary/style hint (turbo).", rich_help_panel=_MODEL_OPTIONS),
-    ] = None,
-    vad_filter: Annotated[
-        bool | None,
-        typer.Option(
-            "--vad-filter/--no-vad-filter",
-            help="Drop silence first (turbo).",
-            rich_help_panel=_MODEL_OPTIONS,
-            show_default=False,
-        ),
-    ] = None,
-    beam_size: Annotated[
-        int | None,
-        typer.Option(help="Beam width 1-20 (turbo).", rich_help_panel=_MODEL_OPTIONS),
-    ] = None,
-    diarize: DiarizeOption = None,
-    punctuate: PunctuateOption = None,
-    smart_format: SmartFormatOption = None,
-    keyterm: KeytermOption = None,
 ) -> None:
     """Transcribe recordings: one output per input, N requests at a time."""
     options = options_of(ctx)
     try:
         full_model = resolve_model(model, REST_MODELS, "transcribe")
-        sdk_options = model_options(full_model, dict(locals()), TRANSCRIBE_FLAGS)
+        sdk_options = model_options(full_model, "rest", given_options(ctx), REST_MODELS)
         fmt = parse_format(output_format)
         if concurrency < 1:
             raise CliError(f"--concurrency must be at least 1, got {concurrency}.")
@@ -275,7 +227,7 @@ def serve(
     raise typer.Exit(code)
 
 
-@app.command()
+@app.command(cls=StreamCommand)
 def stream(
     ctx: typer.Context,
     source: Annotated[
@@ -298,25 +250,6 @@ def stream(
             "--out", "-o", help="Write the final output to this file.", show_default=False
         ),
     ] = None,
-    language: Annotated[
-        str | None, typer.Option(help="Language (nova-3).", rich_help_panel=_MODEL_OPTIONS)
-    ] = None,
-    diarize: DiarizeOption = None,
-    punctuate: PunctuateOption = None,
-    smart_format: SmartFormatOption = None,
-    keyterm: KeytermOption = None,
-    eot_threshold: Annotated[
-        float | None,
-        typer.Option(help="End-of-turn confidence 0.5-0.9 (flux).", rich_help_panel=_MODEL_OPTIONS),
-    ] = None,
-    eager_eot_threshold: Annotated[
-        float | None,
-        typer.Option(help="Eager end of turn 0.3-0.9 (flux).", rich_help_panel=_MODEL_OPTIONS),
-    ] = None,
-    eot_timeout_ms: Annotated[
-        int | None,
-        typer.Option(help="Force end of turn after ms (flux).", rich_help_panel=_MODEL_OPTIONS),
-    ] = None,
 ) -> None:
     """Stream a recording live: interim text in place, final lines, flux turns."""
     from cfasr_ext.cli.live import StreamRequest, run_stream
@@ -324,7 +257,7 @@ def stream(
     options = options_of(ctx)
     try:
         full_model = resolve_model(model, STREAM_MODELS, "stream")
-        sdk_options = model_options(full_model, dict(locals()), STREAM_FLAGS)
+        sdk_options = model_options(full_model, "websocket", given_options(ctx), STREAM_MODELS)
         request = StreamRequest.build(
             source=source,
             mic=mic,

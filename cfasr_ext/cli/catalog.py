@@ -1,12 +1,17 @@
 """The eight speech-recognition operations and the models the command line can run.
 
-The table is copied from openapi.yaml (operation ids, paths, transports, inputs, options) so
-that `cfasr models` works from an installed wheel, which ships no spec file.
+The table comes from the contract generated out of openapi.yaml, so `cfasr models` works from
+an installed wheel (which ships no spec file) and follows the spec after `make regen`.
 """
 
 from __future__ import annotations
 
 import attrs
+from cfasr_client.contract import MODELS, Param
+from cfasr_client.contract import OPERATIONS as CONTRACT
+
+from cfasr_ext._client import MODEL_ALIASES, TRANSCRIBE_MODELS
+from cfasr_ext.streaming import FLUX_MODEL, NOVA3_MODEL
 
 __all__ = [
     "OPERATIONS",
@@ -41,176 +46,33 @@ class Operation:
     note: str = ""
 
 
-_NOVA3_REST_OPTIONS = (
-    "language",
-    "punctuate",
-    "smart_format",
-    "diarize",
-    "detect_language",
-    "detect_entities",
-    "dictation",
-    "filler_words",
-    "keyterm (repeatable)",
-    "measurements",
-    "mip_opt_out",
-    "mode",
-    "multichannel",
-    "numerals",
-    "paragraphs",
-    "profanity_filter",
-    "redact",
-    "replace",
-    "search",
-    "sentiment",
-    "topics",
-    "utterances",
-    "utt_split",
-    "custom_topic",
-    "custom_topic_mode",
-    "custom_intent",
-    "custom_intent_mode",
-    "extra",
-    "encoding",
-    "sample_rate",
-    "channels",
-    "tags",
-    "queueRequest",
-)
-_NOVA3_WS_OPTIONS = (
-    "encoding",
-    "sample_rate",
-    "channels",
-    "language",
-    "interim_results",
-    "endpointing",
-    "utterance_end_ms",
-    "vad_events",
-    "punctuate",
-    "smart_format",
-    "keyterm (repeatable)",
-    "diarize",
-    "dictation",
-    "detect_entities",
-    "filler_words",
-    "numerals",
-    "profanity_filter",
-    "redact",
-    "replace",
-    "search",
-    "extra",
-    "mip_opt_out",
-    "multichannel",
-    "measurements",
-    "tag",
-)
-_WHISPER_INPUT = "audio file (mp3, wav, webm, ogg, flac, m4a) as raw body, or JSON byte array"
+def _option_label(param: Param) -> str:
+    marks = [m for m, on in (("repeatable", param.repeatable), ("required", param.required)) if on]
+    if param.enum and len(param.enum) <= 3:
+        marks.insert(0, "|".join(param.enum))
+    return f"{param.name} ({', '.join(marks)})" if marks else param.name
 
-OPERATIONS: tuple[Operation, ...] = (
-    Operation(
-        "runWhisper",
-        "@cf/openai/whisper",
-        "POST",
-        "REST",
-        _WHISPER_INPUT,
-        ("tags", "queueRequest"),
-    ),
-    Operation(
-        "runWhisperTinyEn",
-        "@cf/openai/whisper-tiny-en",
-        "POST",
-        "REST",
-        _WHISPER_INPUT,
-        ("tags", "queueRequest"),
-        "beta, English only",
-    ),
-    Operation(
-        "runWhisperLargeV3Turbo",
-        "@cf/openai/whisper-large-v3-turbo",
-        "POST",
-        "REST",
-        "JSON with the audio file base64-encoded; or a batch with queueRequest=true",
-        (
-            "task (transcribe|translate)",
-            "language",
-            "vad_filter",
-            "initial_prompt",
-            "prefix",
-            "beam_size",
-            "condition_on_previous_text",
-            "no_speech_threshold",
-            "compression_ratio_threshold",
-            "log_prob_threshold",
-            "hallucination_silence_threshold",
-            "tags",
-            "queueRequest",
-        ),
-    ),
-    Operation(
-        "runNova3",
-        "@cf/deepgram/nova-3",
-        "POST",
-        "REST",
-        "audio file as raw body with its MIME type; options in the query string",
-        _NOVA3_REST_OPTIONS,
-    ),
-    Operation(
-        "streamNova3",
-        "@cf/deepgram/nova-3",
-        "GET",
-        "WebSocket",
-        "binary audio frames (linear16/mulaw PCM or a container); KeepAlive, Finalize, CloseStream",
-        _NOVA3_WS_OPTIONS,
-    ),
-    Operation(
-        "streamNova3Internal",
-        "@cf/deepgram/nova-3-internal",
-        "GET",
-        "WebSocket",
-        "as streamNova3",
-        _NOVA3_WS_OPTIONS,
-        "undocumented, experimental",
-    ),
-    Operation(
-        "runFlux",
-        "@cf/deepgram/flux",
-        "POST",
-        "REST",
-        "configuration only, no audio",
-        ("encoding", "sample_rate", "eager_eot_threshold", "eot_threshold", "eot_timeout_ms"),
-        "does not transcribe; stream instead",
-    ),
-    Operation(
-        "streamFlux",
-        "@cf/deepgram/flux",
-        "GET",
-        "WebSocket",
-        "linear16 PCM frames (~80 ms each); Configure, ForceEndTurn, CloseStream",
-        (
-            "encoding (linear16, required)",
-            "sample_rate (required)",
-            "eager_eot_threshold",
-            "eot_threshold",
-            "eot_timeout_ms",
-            "keyterm (repeatable)",
-            "mip_opt_out",
-            "tag",
-        ),
-        "turn detection",
-    ),
-)
 
-REST_MODELS = (
-    "@cf/openai/whisper",
-    "@cf/openai/whisper-tiny-en",
-    "@cf/openai/whisper-large-v3-turbo",
-    "@cf/deepgram/nova-3",
+OPERATIONS: tuple[Operation, ...] = tuple(
+    Operation(
+        op.operation_id,
+        op.model,
+        op.method.upper(),
+        "WebSocket" if op.transport == "websocket" else "REST",
+        op.summary,
+        tuple(_option_label(p) for p in op.params if not p.internal and not p.refused),
+    )
+    for op in CONTRACT.values()
 )
+"""Every operation of openapi.yaml, from the generated contract (the wheel ships no spec)."""
+
+REST_MODELS: tuple[str, ...] = tuple(m for m in MODELS if m in TRANSCRIBE_MODELS)
 """Models `cfasr transcribe` can run (flux over REST carries no audio)."""
 
-STREAM_MODELS = ("@cf/deepgram/nova-3", "@cf/deepgram/flux")
-"""Models `cfasr stream` can run."""
+STREAM_MODELS: tuple[str, ...] = (NOVA3_MODEL, FLUX_MODEL)
+"""Models `cfasr stream` can run (nova-3-internal stays experimental: use the SDK)."""
 
-_ALIASES = {"turbo": "@cf/openai/whisper-large-v3-turbo"}
+_ALIASES = MODEL_ALIASES
 
 
 def short_name(model: str) -> str:

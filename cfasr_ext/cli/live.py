@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import attrs
+from cfasr_client.contract import OPERATIONS
 
 from cfasr_ext._audio_decoder import pcm16_chunks
 from cfasr_ext._config import Settings
@@ -39,7 +40,7 @@ from cfasr_ext.streaming import (
 
 __all__ = ["LiveDisplay", "StreamRequest", "run_stream"]
 
-_NOVA_3 = "@cf/deepgram/nova-3"
+_NOVA_3 = OPERATIONS["streamNova3"].model
 SAMPLE_RATE = 16_000
 
 

@@ -1,84 +1,41 @@
-"""Option checks shared by the model modules: each raises `OptionError` saying what to fix."""
+"""Options → checked values, from the contract generated out of openapi.yaml.
+
+No option name, type, range, pattern or enum is written here: `cfasr_client.contract` holds
+them all, and a spec edit followed by `make regen` changes what the SDK accepts. This module
+only turns the contract's `OptionProblem` into the SDK's `OptionError` and keeps the per-call
+header rules, which are the SDK's own.
+"""
 
 from __future__ import annotations
 
-import enum
-import re
 from collections.abc import Mapping
-from typing import TypeVar
+
+from cfasr_client.contract import OPERATIONS, Operation, OptionProblem, operation_for
 
 from cfasr_ext._errors import OptionError
 
-__all__ = ["check_bool", "check_enum", "check_number", "check_str", "common_params"]
-
-E = TypeVar("E", bound=enum.Enum)
-
-_TAG = re.compile(r"[A-Za-z0-9:./@-]{0,50}")
+__all__ = ["check_options", "merged_headers", "rest_operation"]
 
 
-def check_bool(name: str, value: object) -> bool:
-    if not isinstance(value, bool):
-        raise OptionError(f"{name} must be True or False, not {value!r}.")
-    return value
+def rest_operation(model: str) -> Operation:
+    """The REST operation of a model id (every REST-capable model has exactly one)."""
+    operation = operation_for(model, "rest")
+    if operation is None:
+        raise OptionError(f"{model} has no REST operation in the contract.")
+    return operation
 
 
-def check_number(
-    name: str,
-    value: object,
-    *,
-    minimum: float | None = None,
-    maximum: float | None = None,
-    integer: bool = False,
-) -> float:
-    kinds = (int,) if integer else (int, float)
-    if isinstance(value, bool) or not isinstance(value, kinds):
-        kind = "an integer" if integer else "a number"
-        raise OptionError(f"{name} must be {kind}, not {value!r}.")
-    if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
-        low = "-inf" if minimum is None else f"{minimum:g}"
-        high = "inf" if maximum is None else f"{maximum:g}"
-        raise OptionError(f"{name}={value!r} is out of range; use a value from {low} to {high}.")
-    return value
-
-
-def check_enum(name: str, enum_cls: type[E], value: object) -> E:
+def check_options(
+    operation: Operation | str, options: Mapping[str, object], *, defaults: bool = False
+) -> dict[str, object]:
+    """Checked option values (None means "not given"), raising `OptionError` before anything
+    is sent. With `defaults`, the spec's default of every option not given is added, so the
+    request states them and results do not depend on server-side defaults changing."""
+    op = OPERATIONS[operation] if isinstance(operation, str) else operation
     try:
-        return enum_cls(value)
-    except ValueError:
-        choices = ", ".join(repr(member.value) for member in enum_cls)
-        raise OptionError(f"{name}={value!r} is not one of {choices}.") from None
-
-
-def _encodable(value: str) -> bool:
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def check_str(name: str, value: object, pattern: str | None = None, hint: str = "") -> str:
-    if not isinstance(value, str) or not value:
-        raise OptionError(f"{name} must be a non-empty string, not {value!r}.")
-    if not value.isascii() and not _encodable(value):
-        raise OptionError(
-            f"{name} is not valid Unicode text (it holds lone surrogates, e.g. from bytes "
-            "decoded with errors='surrogateescape'); decode the bytes as UTF-8 first."
-        )
-    if pattern is not None and not re.fullmatch(pattern, value):
-        raise OptionError(f"{name}={value!r} is not valid{': ' + hint if hint else ''}.")
-    return value
-
-
-def common_params(tags: str | None) -> list[tuple[str, str]]:
-    """Query parameters every POST accepts (`tags`)."""
-    if tags is None:
-        return []
-    if not isinstance(tags, str) or not _TAG.fullmatch(tags):
-        raise OptionError(
-            "tags must be at most 50 letters, digits or ':-./@' characters, e.g. 'batch:2026-10'."
-        )
-    return [("tags", tags)]
+        return op.check(options, defaults=defaults)
+    except OptionProblem as problem:
+        raise OptionError(problem.message) from None
 
 
 def merged_headers(extra_headers: Mapping[str, str] | None) -> dict[str, str]:

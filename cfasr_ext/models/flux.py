@@ -9,9 +9,11 @@ exactly that and returns whatever comes back (expect a 400 telling you to stream
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, NoReturn
+from typing import Any, NoReturn, Unpack
 
-from cfasr_client.models import FluxEncoding, FluxInput, FluxInputMipOptOut, FluxResult
+from cfasr_client.contract import OPERATIONS
+from cfasr_client.contract.options import RunFluxOptions
+from cfasr_client.models import FluxResult
 
 from cfasr_ext._audio_sources import Audio
 from cfasr_ext._errors import UnsupportedOperationError
@@ -25,31 +27,18 @@ from cfasr_ext.models._method import (
     sync_method,
     sync_raw_method,
 )
-from cfasr_ext.models._options import (
-    check_enum,
-    check_number,
-    check_str,
-    common_params,
-    merged_headers,
-)
-from cfasr_ext.streaming import AsyncFluxStream, FluxStream, connect_flux
+from cfasr_ext.models._options import check_options, merged_headers, rest_operation
+from cfasr_ext.streaming import AsyncFluxStream, FluxSessionOptions, FluxStream, connect_flux
 
 __all__ = ["AsyncFlux", "Flux", "build_flux_run_config"]
 
-FLUX = "@cf/deepgram/flux"
+FLUX = OPERATIONS["runFlux"].model
 
 _NOT_REST = (
     "@cf/deepgram/flux cannot transcribe over REST: its POST takes configuration only, no "
     "audio. Stream instead with client.flux.stream(...) (linear16 PCM), or use nova-3 or "
     "whisper-large-v3-turbo for recordings."
 )
-
-
-def _decimal(name: str, value: float | str | None, low: float, high: float) -> str | None:
-    if value is None:
-        return None
-    number = float(value) if isinstance(value, str) and value.strip() else value
-    return f"{check_number(name, number, minimum=low, maximum=high):g}"
 
 
 def _parse(result: Any) -> FluxResult:
@@ -60,48 +49,17 @@ def build_flux_run_config(
     model: str,
     /,
     *,
-    sample_rate: int = 16000,
-    encoding: FluxEncoding | str = FluxEncoding.LINEAR16,
-    eager_eot_threshold: float | None = None,
-    eot_threshold: float | None = None,
-    eot_timeout_ms: int | None = None,
-    keyterm: str | None = None,
-    mip_opt_out: bool | None = None,
-    tag: str | None = None,
-    tags: str | None = None,
     extra_headers: Mapping[str, str] | None = None,
+    **options: Unpack[RunFluxOptions],
 ) -> Call[FluxResult]:
     """POST flux's configuration (`FluxInput`); returns the untyped `FluxResult`.
 
-    This does not transcribe anything — see the module docs. Ranges: eot_threshold 0.5-0.9,
-    eager_eot_threshold 0.3-0.9, eot_timeout_ms 500-60000."""
-    config = FluxInput(
-        encoding=check_enum("encoding", FluxEncoding, encoding),
-        sample_rate=str(
-            int(
-                check_number("sample_rate", sample_rate, minimum=1000, maximum=192000, integer=True)
-            )
-        ),
-    )
-    if (value := _decimal("eager_eot_threshold", eager_eot_threshold, 0.3, 0.9)) is not None:
-        config.eager_eot_threshold = value
-    if (value := _decimal("eot_threshold", eot_threshold, 0.5, 0.9)) is not None:
-        config.eot_threshold = value
-    if eot_timeout_ms is not None:
-        config.eot_timeout_ms = str(
-            int(
-                check_number(
-                    "eot_timeout_ms", eot_timeout_ms, minimum=500, maximum=60000, integer=True
-                )
-            )
-        )
-    if keyterm is not None:
-        config.keyterm = check_str("keyterm", keyterm)
-    if mip_opt_out is not None:
-        config.mip_opt_out = FluxInputMipOptOut("true" if mip_opt_out else "false")
-    if tag is not None:
-        config.tag = check_str("tag", tag)
-    content, kind = json_body(config.to_dict())
+    This does not transcribe anything — see the module docs. Options are `runFlux`'s in
+    openapi.yaml (see the options reference); `encoding` and `sample_rate` default to the
+    spec's linear16 and 16000."""
+    operation = rest_operation(model)
+    checked = check_options(operation, options, defaults=True)
+    content, kind = json_body(operation.body(checked))
 
     def make_body(_: Audio | None) -> Body:
         return Body(content_type=kind, length=len(content), audio=None, prefix=content)
@@ -110,7 +68,7 @@ def build_flux_run_config(
         model=model,
         make_body=make_body,
         parse=_parse,
-        params=tuple(common_params(tags)),
+        params=tuple(operation.query(checked)),
         headers=merged_headers(extra_headers),
     )
 
@@ -118,7 +76,7 @@ def build_flux_run_config(
 class Flux(SyncNamespace):
     """`client.flux`: live `stream(...)`; the REST POST carries configuration only."""
 
-    def stream(self, **options: Any) -> FluxStream:
+    def stream(self, **options: Unpack[FluxSessionOptions]) -> FluxStream:
         """A blocking live flux session (Deepgram v2 `listen`); use it as a context manager.
 
         Options: `sample_rate` (default 16000), `encoding` (default "linear16"),
@@ -146,7 +104,7 @@ class FluxWithRawResponse(SyncNamespace):
 class AsyncFlux(AsyncNamespace):
     """`async_client.flux`: live `stream(...)`; the REST POST carries configuration only."""
 
-    def stream(self, **options: Any) -> AsyncFluxStream:
+    def stream(self, **options: Unpack[FluxSessionOptions]) -> AsyncFluxStream:
         """A live flux session; open it with `async with`. Same options as `Flux.stream`."""
         return connect_flux(self._client.settings, **options)
 

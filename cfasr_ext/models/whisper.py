@@ -8,8 +8,10 @@ times larger on the wire and exists for proxies that accept JSON only.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal
+from typing import Any, Literal, Unpack
 
+from cfasr_client.contract import OPERATIONS
+from cfasr_client.contract.options import RunWhisperOptions
 from cfasr_client.models import WhisperResult
 
 from cfasr_ext._audio_sources import Audio, AudioSource
@@ -24,12 +26,12 @@ from cfasr_ext.models._method import (
     sync_method,
     sync_raw_method,
 )
-from cfasr_ext.models._options import common_params, merged_headers
+from cfasr_ext.models._options import check_options, merged_headers, rest_operation
 
 __all__ = ["AsyncWhisper", "Whisper", "build_whisper_transcribe"]
 
-WHISPER = "@cf/openai/whisper"
-WHISPER_TINY_EN = "@cf/openai/whisper-tiny-en"
+WHISPER = OPERATIONS["runWhisper"].model
+WHISPER_TINY_EN = OPERATIONS["runWhisperTinyEn"].model
 
 
 def _parse(result: Any) -> WhisperResult:
@@ -43,8 +45,8 @@ def build_whisper_transcribe(
     *,
     body_format: Literal["binary", "json"] = "binary",
     content_type: str | None = None,
-    tags: str | None = None,
     extra_headers: Mapping[str, str] | None = None,
+    **options: Unpack[RunWhisperOptions],
 ) -> Call[WhisperResult]:
     """Transcribe a recording (mp3, wav, webm, ogg, flac, m4a); returns `WhisperResult`.
 
@@ -53,6 +55,8 @@ def build_whisper_transcribe(
     Raises `AudioInputError`/`OptionError` before sending, `APIError` subclasses after."""
     if body_format not in ("binary", "json"):
         raise OptionError(f"body_format must be 'binary' or 'json', not {body_format!r}.")
+    operation = rest_operation(model)
+    query = operation.query(check_options(operation, options))
 
     def make_body(opened: Audio | None) -> Body:
         assert opened is not None
@@ -64,7 +68,7 @@ def build_whisper_transcribe(
         model=model,
         make_body=make_body,
         parse=_parse,
-        params=tuple(common_params(tags)),
+        params=tuple(query),
         audio=audio,
         headers=merged_headers(extra_headers),
     )

@@ -13,7 +13,11 @@ model (see `Nova3StreamOptions`, `FluxStreamOptions`); unknown or out-of-range v
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, TypedDict, Unpack
+
+from cfasr_client.contract import OPERATIONS
+from cfasr_client.contract.options import StreamFluxOptions, StreamNova3Options
 
 from cfasr_ext._config import Settings
 from cfasr_ext.streaming._async_session import (
@@ -75,17 +79,20 @@ __all__ = [
     "EagerEndOfTurn",
     "EndOfTurn",
     "ErrorMessage",
+    "FluxSessionOptions",
     "FluxStream",
     "FluxStreamOptions",
     "ListenV1Protocol",
     "ListenV2Protocol",
     "Metadata",
+    "Nova3SessionOptions",
     "Nova3Stream",
     "Nova3StreamOptions",
     "ReconnectPolicy",
     "Reconnected",
     "Reconnecting",
     "Results",
+    "SessionOptions",
     "SpeechStarted",
     "StartOfTurn",
     "Stream",
@@ -112,9 +119,9 @@ __all__ = [
     "connect_nova3_sync",
 ]
 
-NOVA3_MODEL = "@cf/deepgram/nova-3"
-NOVA3_INTERNAL_MODEL = "@cf/deepgram/nova-3-internal"
-FLUX_MODEL = "@cf/deepgram/flux"
+NOVA3_MODEL = OPERATIONS["streamNova3"].model
+NOVA3_INTERNAL_MODEL = OPERATIONS["streamNova3Internal"].model
+FLUX_MODEL = OPERATIONS["streamFlux"].model
 
 
 class _Default:
@@ -142,10 +149,10 @@ def _nova3(
     keepalive_interval: float | None,
     max_queued_chunks: int,
     close_timeout: float | None,
-    options: dict[str, Any],
+    options: Mapping[str, Any],
 ) -> AsyncNova3Stream:
     protocol = ListenV1Protocol(
-        Nova3StreamOptions.from_kwargs(**options),
+        Nova3StreamOptions(**options),
         model=model,
         keepalive_interval=keepalive_interval,
         max_resend_seconds=_resend_seconds(reconnect),
@@ -166,7 +173,7 @@ def connect_nova3(
     keepalive_interval: float | None = DEFAULT_KEEPALIVE_INTERVAL,
     max_queued_chunks: int = DEFAULT_MAX_QUEUED_CHUNKS,
     close_timeout: float | None = None,
-    **options: Any,
+    **options: Unpack[StreamNova3Options],
 ) -> AsyncNova3Stream:
     """A nova-3 session (Deepgram v1 `listen`); `options` are `Nova3StreamOptions` fields.
 
@@ -191,7 +198,7 @@ def connect_nova3_internal(
     keepalive_interval: float | None = DEFAULT_KEEPALIVE_INTERVAL,
     max_queued_chunks: int = DEFAULT_MAX_QUEUED_CHUNKS,
     close_timeout: float | None = None,
-    **options: Any,
+    **options: Unpack[StreamNova3Options],
 ) -> AsyncNova3Stream:
     """Like `connect_nova3` for `@cf/deepgram/nova-3-internal`: undocumented by Cloudflare,
     experimental, and ordinary accounts may be refused (403)."""
@@ -213,12 +220,12 @@ def connect_flux(
     keepalive_interval: float | None = DEFAULT_KEEPALIVE_INTERVAL,
     max_queued_chunks: int = DEFAULT_MAX_QUEUED_CHUNKS,
     close_timeout: float | None = None,
-    **options: Any,
+    **options: Unpack[StreamFluxOptions],
 ) -> AsyncFluxStream:
     """A flux session (Deepgram v2 `listen`); `options` are `FluxStreamOptions` fields. Flux
     has no KeepAlive message, so idle keepalives are 20 ms of silence."""
     protocol = ListenV2Protocol(
-        FluxStreamOptions.from_kwargs(**options),
+        FluxStreamOptions(**options),
         keepalive_interval=keepalive_interval,
         max_resend_seconds=_resend_seconds(reconnect),
     )
@@ -231,16 +238,35 @@ def connect_flux(
     )
 
 
-def connect_nova3_sync(settings: Settings, **kwargs: Any) -> Nova3Stream:
+class SessionOptions(TypedDict, total=False):
+    """How a session behaves, beside the model's own options (see `connect_nova3`)."""
+
+    reconnect: ReconnectPolicy | None
+    keepalive_interval: float | None
+    max_queued_chunks: int
+    close_timeout: float | None
+
+
+class Nova3SessionOptions(StreamNova3Options, SessionOptions, total=False):
+    """Everything `client.nova_3.stream(...)` takes: the spec's options and the session's."""
+
+
+class FluxSessionOptions(StreamFluxOptions, SessionOptions, total=False):
+    """Everything `client.flux.stream(...)` takes: the spec's options and the session's."""
+
+
+def connect_nova3_sync(settings: Settings, **kwargs: Unpack[Nova3SessionOptions]) -> Nova3Stream:
     """Blocking twin of `connect_nova3` (same arguments)."""
     return Nova3Stream(lambda: connect_nova3(settings, **kwargs))
 
 
-def connect_nova3_internal_sync(settings: Settings, **kwargs: Any) -> Nova3Stream:
+def connect_nova3_internal_sync(
+    settings: Settings, **kwargs: Unpack[Nova3SessionOptions]
+) -> Nova3Stream:
     """Blocking twin of `connect_nova3_internal` (same arguments)."""
     return Nova3Stream(lambda: connect_nova3_internal(settings, **kwargs))
 
 
-def connect_flux_sync(settings: Settings, **kwargs: Any) -> FluxStream:
+def connect_flux_sync(settings: Settings, **kwargs: Unpack[FluxSessionOptions]) -> FluxStream:
     """Blocking twin of `connect_flux` (same arguments)."""
     return FluxStream(lambda: connect_flux(settings, **kwargs))

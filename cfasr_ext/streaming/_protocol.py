@@ -53,7 +53,11 @@ from cfasr_ext.streaming._stream_errors import (
     StreamStateError,
     close_error,
 )
-from cfasr_ext.streaming._stream_options import FluxStreamOptions, Nova3StreamOptions
+from cfasr_ext.streaming._stream_options import (
+    FluxStreamOptions,
+    Nova3StreamOptions,
+    check_each_option,
+)
 
 __all__ = [
     "DEFAULT_KEEPALIVE_INTERVAL",
@@ -262,7 +266,7 @@ class ListenV1Protocol(StreamProtocol):
         self,
         options: Nova3StreamOptions,
         *,
-        model: str = "@cf/deepgram/nova-3",
+        model: str = Nova3StreamOptions.OPERATION.model,
         keepalive_interval: float | None = DEFAULT_KEEPALIVE_INTERVAL,
         max_resend_seconds: float = DEFAULT_MAX_RESEND_SECONDS,
     ) -> None:
@@ -337,7 +341,7 @@ _TURN_EVENTS: dict[str, type[ev.TurnInfo]] = {
 class ListenV2Protocol(StreamProtocol):
     """Deepgram v2 `listen`: flux, with turn events, Configure and ForceEndTurn."""
 
-    model = "@cf/deepgram/flux"
+    model = FluxStreamOptions.OPERATION.model
     options: FluxStreamOptions
 
     def __init__(
@@ -364,21 +368,22 @@ class ListenV2Protocol(StreamProtocol):
     ) -> str:
         """Configure: change thresholds or keyterms mid-stream (validated like the options)."""
         self._check_sendable("Configure")
-        checked = FluxStreamOptions(
-            eager_eot_threshold=eager_eot_threshold,
-            eot_threshold=eot_threshold,
-            eot_timeout_ms=eot_timeout_ms,
-            keyterm=keyterms or (),
-        )
+        given = {
+            "eager_eot_threshold": eager_eot_threshold,
+            "eot_threshold": eot_threshold,
+            "eot_timeout_ms": eot_timeout_ms,
+            "keyterm": keyterms or None,
+        }
+        checked = check_each_option(FluxStreamOptions.OPERATION, given)
         thresholds = FluxConfigureThresholds(
-            eager_eot_threshold=_or_unset(checked.eager_eot_threshold),
-            eot_threshold=_or_unset(checked.eot_threshold),
-            eot_timeout_ms=_or_unset(checked.eot_timeout_ms),
+            eager_eot_threshold=_or_unset(checked.get("eager_eot_threshold")),
+            eot_threshold=_or_unset(checked.get("eot_threshold")),
+            eot_timeout_ms=_or_unset(checked.get("eot_timeout_ms")),
         )
         message = FluxConfigure(
             type_="Configure",
             thresholds=thresholds if thresholds.to_dict() else UNSET,
-            keyterms=list(checked.keyterm) if keyterms is not None else UNSET,
+            keyterms=list(checked.get("keyterm", ())) if keyterms is not None else UNSET,
         )
         return self._text(_text_frame(message), now)
 

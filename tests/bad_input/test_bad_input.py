@@ -261,7 +261,7 @@ CASES = [
     ),
     Case(
         "nova-3 unknown language",
-        lambda c: c.client.nova_3.transcribe(SAMPLE, language="klingon"),
+        lambda c: c.client.nova_3.transcribe(SAMPLE, language="klingon"),  # type: ignore[arg-type]
         OptionError,
         ("language",),
     ),
@@ -275,7 +275,7 @@ CASES = [
         "nova-3 replace without a colon",
         lambda c: c.client.nova_3.transcribe(SAMPLE, replace="nocolon"),
         OptionError,
-        ("key:value",),
+        ("replace", "find:replace"),
     ),
     Case(
         "turbo beam size out of range",

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import base64
+import importlib
 import io
 import json
+import pkgutil
 from urllib.parse import parse_qs, urlsplit
 
 from cfasr_client import AuthenticatedClient
@@ -14,8 +16,8 @@ from cfasr_client.api.workers_ai_automatic_speech_recognition import (
     run_whisper,
     run_whisper_large_v3_turbo,
     run_whisper_tiny_en,
-    stream_nova_3,
 )
+from cfasr_client.contract import OPERATIONS
 from cfasr_client.models import (
     ErrorEnvelope,
     FluxEncoding,
@@ -150,11 +152,12 @@ def test_error_envelope_parses_integer_and_string_codes(recorder: ScriptedServer
     assert [e.code for e in response.parsed.errors] == [5006, "7003"]
 
 
-def test_websocket_operation_is_a_plain_get_to_the_model_path(recorder: ScriptedServer) -> None:
-    recorder.default.status = 400
-    recorder.default.body = {"errors": [{"message": "upgrade required"}], "success": False}
-    response = stream_nova_3.sync_detailed(ACCOUNT, client=_client(recorder), sample_rate=16000)
-    sent = recorder.requests[0]
-    assert sent.method == "GET"
-    assert urlsplit(sent.path).path.endswith("/ai/run/@cf/deepgram/nova-3")
-    assert isinstance(response.parsed, ErrorEnvelope)
+def test_websocket_operations_offer_no_plain_get_functions() -> None:
+    """A 101-only operation as a plain GET can never work, so none is generated; its URL and
+    query come from the contract catalog, which knows it is a WebSocket."""
+    api = importlib.import_module("cfasr_client.api.workers_ai_automatic_speech_recognition")
+    modules = {info.name for info in pkgutil.iter_modules(api.__path__)}
+    assert "run_nova_3" in modules
+    assert not {m for m in modules if m.startswith("stream_")}
+    assert OPERATIONS["streamNova3"].transport == "websocket"
+    assert OPERATIONS["streamNova3"].url_path(ACCOUNT).endswith("/ai/run/@cf/deepgram/nova-3")

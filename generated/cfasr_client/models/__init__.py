@@ -60,7 +60,6 @@ from .nova_3_utterance_end_message import Nova3UtteranceEndMessage
 from .nova_3_warning import Nova3Warning
 from .nova_3_word import Nova3Word
 from .response_message import ResponseMessage
-from .stream_flux_mip_opt_out import StreamFluxMipOptOut
 from .turbo_batch_request import TurboBatchRequest
 from .turbo_input import TurboInput
 from .turbo_response import TurboResponse
@@ -136,7 +135,6 @@ __all__ = (
     "Nova3Warning",
     "Nova3Word",
     "ResponseMessage",
-    "StreamFluxMipOptOut",
     "TurboBatchRequest",
     "TurboInput",
     "TurboResponse",

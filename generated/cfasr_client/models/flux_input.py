@@ -19,17 +19,18 @@ class FluxInput:
 
     Attributes:
         encoding (FluxEncoding): Flux audio encoding; Workers AI takes linear16 only.
-        sample_rate (str): Sample rate in Hz
+        sample_rate (str): Sample rate in Hz Default: '16000'.
         eager_eot_threshold (str | Unset): Eager end-of-turn confidence as a decimal string, 0.3-0.9.
         eot_threshold (str | Unset): End-of-turn confidence as a decimal string, 0.5-0.9.
-        eot_timeout_ms (str | Unset): End-of-turn timeout in milliseconds as digits, 500-60000.
+        eot_timeout_ms (str | Unset): End-of-turn timeout in milliseconds as digits. Deepgram's range is 500-60000; the
+            pattern checks only that it is three to five digits, as Cloudflare's schema does.
         keyterm (str | Unset): A term to boost.
         mip_opt_out (FluxInputMipOptOut | Unset): Opt out of Deepgram's model improvement program.
         tag (str | Unset): Label for usage reporting.
     """
 
     encoding: FluxEncoding
-    sample_rate: str
+    sample_rate: str = "16000"
     eager_eot_threshold: str | Unset = UNSET
     eot_threshold: str | Unset = UNSET
     eot_timeout_ms: str | Unset = UNSET

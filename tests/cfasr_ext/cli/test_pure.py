@@ -16,10 +16,10 @@ from cfasr_ext._errors import (
     OptionError,
     RateLimitError,
 )
-from cfasr_ext.cli.catalog import OPERATIONS, REST_MODELS, CliError, resolve_model
+from cfasr_ext.cli.catalog import OPERATIONS, REST_MODELS, STREAM_MODELS, CliError, resolve_model
 from cfasr_ext.cli.error_lines import EXIT_FAILED, EXIT_USAGE, describe_error, exit_code_for
 from cfasr_ext.cli.inputs import InputFile, expand_inputs
-from cfasr_ext.cli.options import STREAM_FLAGS, TRANSCRIBE_FLAGS, model_options
+from cfasr_ext.cli.options import model_options
 from cfasr_ext.cli.outputs import OutputFormat, is_complete, plan_outputs, render, write_atomic
 from cfasr_ext.transcript import Transcript, Word
 
@@ -92,15 +92,23 @@ def test_resolve_model_rejects_unknown_names() -> None:
 
 
 def test_model_options_keeps_given_flags_for_the_model() -> None:
-    values = {"language": "en", "diarize": True, "keyterm": ("park", "weather"), "task": None}
-    options = model_options("@cf/deepgram/nova-3", values, TRANSCRIBE_FLAGS)
-    assert options == {"language": "en", "diarize": True, "keyterm": ["park", "weather"]}
+    values = {"language": "en", "diarize": True, "keyterm": ("park", "weather"), "utt_split": "1.5"}
+    options = model_options("@cf/deepgram/nova-3", "rest", values, REST_MODELS)
+    assert options == {
+        "language": "en",
+        "diarize": True,
+        "keyterm": ("park", "weather"),
+        "utt_split": 1.5,
+    }
 
 
 def test_model_options_leaves_out_flags_not_given() -> None:
-    assert (
-        model_options("@cf/openai/whisper", {"keyterm": [], "task": None}, TRANSCRIBE_FLAGS) == {}
-    )
+    assert model_options("@cf/openai/whisper", "rest", {}, REST_MODELS) == {}
+
+
+def test_a_flag_value_the_spec_refuses_fails_before_sending() -> None:
+    with pytest.raises(CliError, match=r"--beam-size: beam_size=21 is out of range"):
+        model_options("@cf/openai/whisper-large-v3-turbo", "rest", {"beam_size": "21"}, REST_MODELS)
 
 
 @pytest.mark.parametrize(
@@ -127,14 +135,15 @@ def test_a_flag_the_model_does_not_take_names_the_models_that_do(
     model: str, values: dict[str, object], message: str
 ) -> None:
     with pytest.raises(CliError, match=message.replace(".", r"\.")):
-        model_options(model, values, TRANSCRIBE_FLAGS)
+        model_options(model, "rest", values, REST_MODELS)
 
 
 def test_stream_flags_are_checked_for_flux() -> None:
     with pytest.raises(CliError, match="--diarize is not valid for flux; only nova-3"):
-        model_options("@cf/deepgram/flux", {"diarize": True}, STREAM_FLAGS)
-    assert model_options("@cf/deepgram/flux", {"keyterm": ("a",)}, STREAM_FLAGS) == {
-        "keyterm": ["a"]
+        model_options("@cf/deepgram/flux", "websocket", {"diarize": True}, STREAM_MODELS)
+    given = {"keyterm": ("a",)}
+    assert model_options("@cf/deepgram/flux", "websocket", given, STREAM_MODELS) == {
+        "keyterm": ("a",)
     }
 
 

@@ -105,7 +105,7 @@ def test_bad_flux_options_raise_option_error(options: dict[str, object]) -> None
 
 
 def test_flux_query_is_all_strings_and_repeats_keyterm() -> None:
-    options = FluxStreamOptions(eot_threshold="0.8", eot_timeout_ms=3000, keyterm=["a", "b"])
+    options = FluxStreamOptions(eot_threshold="0.8", eot_timeout_ms=3000, keyterm=["a", "b"])  # type: ignore[arg-type]
     assert options.query() == [
         ("encoding", "linear16"),
         ("sample_rate", "16000"),

@@ -1,0 +1,35 @@
+"""Contract problems → the wording Cloudflare uses when it refuses an option.
+
+The checks themselves come from ``cfasr_client.contract`` (generated from openapi.yaml), so
+the emulator refuses exactly what the spec refuses; what stays here by hand is only how
+Workers AI words a refusal (``Type mismatch of '/punctuate' ...``), which the spec cannot say.
+"""
+
+from __future__ import annotations
+
+from cfasr_client.contract import Operation, OptionProblem
+
+__all__ = ["cloudflare_words"]
+
+
+def _shown(value: object) -> str:
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def cloudflare_words(operation: Operation, problem: OptionProblem, pointer: str = "") -> str:
+    """One refusal in Cloudflare's style, naming the parameter as a JSON pointer."""
+    name = f"'{pointer}/{problem.param}'"
+    param = operation.get(problem.param)
+    value = _shown(problem.value)
+    if param is None or problem.reason in ("unknown", "refused"):
+        return problem.message
+    kind = param.scalar_kind
+    if problem.reason == "type":
+        wanted = {"boolean": "true or false", "integer": "a whole number"}.get(kind, kind)
+        return f"Type mismatch of {name}: use {wanted}, got {value}"
+    if problem.reason == "required":
+        if param.required:
+            required = ",".join(p.name for p in operation.params if p.required)
+            return f"required properties at '{pointer or '/'}' are '{required}'"
+        return f"{name} is required here: {problem.message}"
+    return f"{name} must be {param.allowed()}, got {value}"

@@ -1,0 +1,461 @@
+"""openapi.yaml → ``cfasr_client/contract``: the option catalog, typed option signatures and
+the options reference page.
+
+openapi-python-client generates models and request builders, but not what every other layer
+needs about an operation's options: their names, where they go, their types, ranges,
+patterns, enums, defaults, repeatability and "required with" rules. This step emits them
+once, from the spec, for the SDK, the emulator, the command line and the docs:
+
+- ``catalog.py``: ``OPERATIONS``, one :class:`Operation` per operation id, with its Params;
+- ``options.py``: one ``TypedDict`` per operation, so ``**options: Unpack[RunNova3Options]``
+  gives mypy and editors every option with its type and description;
+- ``runtime.py``: the checks, copied from ``scripts/contract/runtime.py``;
+- ``docs/reference/options.md``: every option of every operation.
+
+Spec extensions it reads (all documented in openapi.yaml's info.description):
+``x-cfasr-internal`` (a parameter the SDK sets itself, e.g. queueRequest),
+``x-cfasr-required-when`` (``{other: [values]}``) and ``x-cfasr-refused`` (why the service
+refuses a described parameter).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import keyword
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+RUN_MARKER = "/ai/run/"
+
+
+def load_spec(path: Path) -> dict[str, Any]:
+    spec: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return spec
+
+
+class _Resolver:
+    def __init__(self, spec: dict[str, Any]) -> None:
+        self.spec = spec
+
+    def resolve(self, node: Any) -> Any:
+        while isinstance(node, dict) and "$ref" in node:
+            target: Any = self.spec
+            for part in node["$ref"].lstrip("#/").split("/"):
+                target = target[part]
+            node = target
+        return node
+
+    def ref_name(self, node: Any) -> str | None:
+        if isinstance(node, dict) and "$ref" in node:
+            return str(node["$ref"]).rsplit("/", 1)[1]
+        return None
+
+
+def _one_line(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def _param_fields(
+    res: _Resolver,
+    name: str,
+    location: str,
+    schema_node: Any,
+    description: str,
+    extra: dict[str, Any],
+) -> dict[str, Any]:
+    schema = res.resolve(schema_node)
+    fields: dict[str, Any] = {"name": name, "location": location}
+    kind = schema.get("type", "string")
+    enum_ref = None
+    if kind == "array":
+        items_node = schema.get("items", {})
+        items = res.resolve(items_node)
+        fields["item_kind"] = items.get("type", "string")
+        fields["repeatable"] = True
+        if items.get("enum"):
+            enum_ref = res.ref_name(items_node)
+        schema_for_rules = items
+    else:
+        if schema.get("enum"):
+            enum_ref = res.ref_name(schema_node)
+        schema_for_rules = schema
+    fields["kind"] = kind
+    fields["description"] = _one_line(description or schema.get("description"))
+    if schema_for_rules.get("enum"):
+        fields["enum"] = tuple(str(v) for v in schema_for_rules["enum"])
+    for key, target in (
+        ("minimum", "minimum"),
+        ("maximum", "maximum"),
+        ("exclusiveMinimum", "exclusive_minimum"),
+        ("exclusiveMaximum", "exclusive_maximum"),
+        ("pattern", "pattern"),
+        ("minLength", "min_length"),
+        ("maxLength", "max_length"),
+    ):
+        if key in schema_for_rules:
+            fields[target] = schema_for_rules[key]
+    default_holder = (
+        schema_node if isinstance(schema_node, dict) and "default" in schema_node else schema
+    )
+    if "default" in default_holder:
+        fields["has_default"] = True
+        fields["default"] = default_holder["default"]
+    if extra.get("required"):
+        fields["required"] = True
+    if extra.get("deprecated"):
+        fields["deprecated"] = True
+    rules = extra.get("x-cfasr-required-when") or schema.get("x-cfasr-required-when")
+    if rules:
+        fields["required_when"] = tuple(
+            (other, tuple(str(v) for v in values)) for other, values in rules.items()
+        )
+    needs = extra.get("x-cfasr-needs")
+    if needs:
+        fields["needs"] = tuple(
+            (other, tuple(str(v) for v in values)) for other, values in needs.items()
+        )
+    example = extra.get("example", schema.get("example"))
+    if example is not None:
+        fields["example"] = str(example)
+    if extra.get("x-cfasr-internal"):
+        fields["internal"] = True
+    refused = extra.get("x-cfasr-refused")
+    if refused:
+        fields["refused"] = _one_line(refused)
+    fields["_enum_class"] = enum_ref
+    return fields
+
+
+def _options_schema(res: _Resolver, operation: dict[str, Any]) -> dict[str, Any] | None:
+    body = operation.get("requestBody")
+    if not body:
+        return None
+    content = res.resolve(body).get("content", {})
+    json_media = content.get("application/json")
+    if not json_media:
+        return None
+    schema = res.resolve(json_media["schema"])
+    if "oneOf" in schema:
+        schema = res.resolve(schema["oneOf"][0])
+    return schema
+
+
+def operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every operation with its options, in the spec's order, as plain data."""
+    res = _Resolver(spec)
+    found: list[dict[str, Any]] = []
+    for path, item in spec["paths"].items():
+        for method, operation in item.items():
+            if method not in ("get", "post"):
+                continue
+            params: list[dict[str, Any]] = []
+            for node in operation.get("parameters", []):
+                param = res.resolve(node)
+                if param["in"] != "query":
+                    continue
+                params.append(
+                    _param_fields(
+                        res,
+                        param["name"],
+                        "query",
+                        param["schema"],
+                        param.get("description", ""),
+                        param,
+                    )
+                )
+            schema = _options_schema(res, operation)
+            if schema is not None:
+                required = set(schema.get("required", []))
+                for name, node in schema.get("properties", {}).items():
+                    if name == "audio":
+                        continue  # the payload, not an option
+                    resolved = res.resolve(node)
+                    extra = {"required": name in required, **resolved}
+                    params.append(
+                        _param_fields(
+                            res, name, "body", node, resolved.get("description", ""), extra
+                        )
+                    )
+            responses = operation.get("responses", {})
+            price = operation.get("x-cfasr-price", {})
+            found.append(
+                {
+                    "operation_id": operation["operationId"],
+                    "method": method,
+                    "model": path.split(RUN_MARKER, 1)[1],
+                    "path": path,
+                    "transport": "websocket" if "101" in responses else "rest",
+                    "summary": _one_line(operation.get("summary")),
+                    "description": _one_line(operation.get("description")),
+                    "usd_per_audio_minute": price.get("usd_per_audio_minute"),
+                    "neurons_per_audio_minute": price.get("neurons_per_audio_minute"),
+                    "params": params,
+                }
+            )
+    return found
+
+
+# ---- Python source ------------------------------------------------------------------------
+
+_PARAM_DEFAULTS = {
+    "description": "",
+    "item_kind": None,
+    "enum": (),
+    "minimum": None,
+    "maximum": None,
+    "exclusive_minimum": None,
+    "exclusive_maximum": None,
+    "pattern": None,
+    "min_length": None,
+    "max_length": None,
+    "repeatable": False,
+    "has_default": False,
+    "default": None,
+    "required": False,
+    "required_when": (),
+    "needs": (),
+    "refused": None,
+    "deprecated": False,
+    "example": None,
+    "internal": False,
+}
+
+
+def _param_source(param: dict[str, Any]) -> str:
+    parts = [
+        f"name={param['name']!r}",
+        f"location={param['location']!r}",
+        f"kind={param['kind']!r}",
+    ]
+    for key, default in _PARAM_DEFAULTS.items():
+        value = param.get(key, default)
+        if value != default or (key == "default" and param.get("has_default")):
+            parts.append(f"{key}={value!r}")
+    return "Param(" + ", ".join(parts) + ")"
+
+
+def catalog_source(ops: list[dict[str, Any]]) -> str:
+    lines = [
+        '"""Every operation of openapi.yaml and every option it takes. Generated by',
+        "scripts/regenerate from openapi.yaml: do not edit; edit the spec and run `make regen`.",
+        '"""',
+        "",
+        "from .runtime import Operation, Param",
+        "",
+        '__all__ = ["MODELS", "OPERATIONS", "operation_for"]',
+        "",
+        "OPERATIONS: dict[str, Operation] = {",
+    ]
+    for op in ops:
+        lines.append(f"    {op['operation_id']!r}: Operation(")
+        for key in (
+            "operation_id",
+            "method",
+            "model",
+            "path",
+            "transport",
+            "summary",
+            "description",
+        ):
+            lines.append(f"        {key}={op[key]!r},")
+        for key in ("usd_per_audio_minute", "neurons_per_audio_minute"):
+            if op[key] is not None:
+                lines.append(f"        {key}={op[key]!r},")
+        lines.append("        params=(")
+        lines.extend(f"            {_param_source(p)}," for p in op["params"])
+        lines.append("        ),")
+        lines.append("    ),")
+    lines.append("}")
+    lines += [
+        "",
+        "MODELS: tuple[str, ...] = tuple(dict.fromkeys(op.model for op in OPERATIONS.values()))",
+        '"""Every model id, in the order of the spec."""',
+        "",
+        "",
+        "def operation_for(model: str, transport: str) -> Operation | None:",
+        '    """The operation serving ``model`` over ``transport`` ("rest" or "websocket")."""',
+        "    for operation in OPERATIONS.values():",
+        "        if operation.model == model and operation.transport == transport:",
+        "            return operation",
+        "    return None",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def typed_dict_name(operation_id: str) -> str:
+    return operation_id[0].upper() + operation_id[1:] + "Options"
+
+
+def _python_type(param: dict[str, Any], enum_imports: set[str]) -> str:
+    kind = param["item_kind"] if param["kind"] == "array" else param["kind"]
+    if param.get("enum"):
+        literal = "Literal[" + ", ".join(repr(v) for v in param["enum"]) + "]"
+        enum_class = param.get("_enum_class")
+        if enum_class:
+            enum_imports.add(enum_class)
+            scalar = f"{enum_class} | {literal}"
+        else:
+            scalar = literal
+    else:
+        scalar = {"boolean": "bool", "integer": "int", "number": "float", "string": "str"}[kind]
+        pattern = param.get("pattern")
+        if kind == "string" and pattern is not None and not re.search(pattern, "text"):
+            # Text options whose pattern admits numbers or true/false also take those values
+            # (the checks turn them into text), e.g. endpointing=300 or endpointing=False.
+            extra = [
+                name
+                for name, sample in (("int", "300"), ("float", "0.5"), ("bool", "false"))
+                if re.search(pattern, sample)
+            ]
+            scalar = " | ".join(["str", *extra])
+    if param["kind"] == "array":
+        return f"{scalar} | Sequence[{scalar}]"
+    return scalar
+
+
+def options_source(ops: list[dict[str, Any]]) -> str:
+    enum_imports: set[str] = set()
+    classes: list[str] = []
+    names: list[str] = []
+    for op in ops:
+        name = typed_dict_name(op["operation_id"])
+        names.append(name)
+        body = [
+            f"class {name}(TypedDict, total=False):",
+            f'    """Options of {op["operation_id"]} ({op["method"].upper()} {op["model"]}): '
+            f'{op["summary"]}"""',
+        ]
+        for param in op["params"]:
+            if param.get("internal"):
+                continue  # set by the SDK itself, not a per-call option
+            if not param["name"].isidentifier() or keyword.iskeyword(param["name"]):
+                continue
+            body.append("")
+            body.append(f"    {param['name']}: {_python_type(param, enum_imports)}")
+            doc = param.get("description") or ""
+            allowed = _allowed_words(param)
+            text = f"{doc} Accepts {allowed}." if allowed else doc
+            if param.get("refused"):
+                text = f"Refused: {param['refused']}"
+            body.append(f'    """{_docstring_text(text)}"""')
+        if len(body) == 2:
+            body.append("")
+            body.append("    # This operation takes no options.")
+        classes.append("\n".join(body))
+    header = [
+        '"""Typed options of every operation, for `**options: Unpack[...]` signatures.',
+        "",
+        "Generated by scripts/regenerate from openapi.yaml: do not edit; edit the spec and run",
+        "`make regen`. Each field's docstring is the spec's description.",
+        '"""',
+        "",
+        "from collections.abc import Sequence",
+        "from typing import Literal, TypedDict",
+        "",
+    ]
+    if enum_imports:
+        header.append(f"from ..models import {', '.join(sorted(enum_imports))}")
+        header.append("")
+    header.append("__all__ = [" + ", ".join(repr(n) for n in sorted(names)) + "]")
+    header.append("")
+    return "\n".join(header) + "\n\n" + "\n\n\n".join(classes) + "\n"
+
+
+def _docstring_text(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"""', "'''").strip()
+
+
+@functools.cache
+def _runtime() -> Any:
+    """The runtime template itself, so help texts use the very wording of its checks."""
+    spec = importlib.util.spec_from_file_location("cfasr_contract_runtime", HERE / "runtime.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # attrs resolves the annotations through sys.modules
+    spec.loader.exec_module(module)
+    return module
+
+
+def _allowed_words(param: dict[str, Any]) -> str:
+    fields = {k: v for k, v in param.items() if not k.startswith("_")}
+    return str(_runtime().Param(**fields).allowed())
+
+
+INIT_SOURCE = '''"""The option contract of openapi.yaml: every operation's options as data, typed
+signatures and the checks that every layer (SDK, emulator, command line) applies.
+
+Generated by scripts/regenerate: do not edit; edit openapi.yaml and run `make regen`.
+"""
+
+from .catalog import MODELS, OPERATIONS, operation_for
+from .runtime import Operation, OptionProblem, Param
+
+__all__ = ["MODELS", "OPERATIONS", "Operation", "OptionProblem", "Param", "operation_for"]
+'''
+
+
+def write_package(spec_path: Path, package_dir: Path) -> None:
+    """Write ``package_dir/contract`` (the generated client package must exist)."""
+    ops = operations(load_spec(spec_path))
+    out = package_dir / "contract"
+    out.mkdir(exist_ok=True)
+    (out / "__init__.py").write_text(INIT_SOURCE, encoding="utf-8")
+    (out / "runtime.py").write_text(
+        (HERE / "runtime.py").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (out / "catalog.py").write_text(catalog_source(ops), encoding="utf-8")
+    (out / "options.py").write_text(options_source(ops), encoding="utf-8")
+
+
+# ---- the options reference page -----------------------------------------------------------
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def options_page(spec_path: Path) -> str:
+    ops = operations(load_spec(spec_path))
+    lines = [
+        "# Options reference",
+        "",
+        "<!-- Generated by scripts/regenerate from openapi.yaml: do not edit. -->",
+        "",
+        "Every option of every operation, as `openapi.yaml` describes it. The SDK's keyword",
+        "arguments, the emulator's checks and the `cfasr` flags all come from the same table, so",
+        "this page cannot drift from them.",
+        "",
+    ]
+    for op in ops:
+        lines.append(f"## `{op['model']}` — {op['transport']} (`{op['operation_id']}`)")
+        lines.append("")
+        lines.append(op["summary"])
+        lines.append("")
+        if not op["params"]:
+            lines.append("No options.")
+            lines.append("")
+            continue
+        lines.append("| Option | In | Accepts | Default | Description |")
+        lines.append("|---|---|---|---|---|")
+        for param in op["params"]:
+            if param.get("internal"):
+                continue
+            name = f"`{param['name']}`" + (" (repeatable)" if param.get("repeatable") else "")
+            if param.get("required"):
+                name += " (required)"
+            default = f"`{param['default']}`" if param.get("has_default") else ""
+            accepts = "refused" if param.get("refused") else _allowed_words(param)
+            lines.append(
+                f"| {name} | {param['location']} | {_cell(accepts)} | {_cell(default)} "
+                f"| {_cell(param.get('description', ''))} |"
+            )
+        lines.append("")
+    return "\n".join(lines)
