@@ -20,6 +20,8 @@ def project_copy(tmp_path: Path) -> Path:
             shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy(source, tmp_path / name)
+    (tmp_path / "docs" / "reference").mkdir(parents=True)
+    shutil.copy(ROOT / "docs" / "reference" / "options.md", tmp_path / "docs" / "reference")
     return tmp_path
 
 
@@ -49,6 +51,21 @@ def test_check_fails_and_names_files_after_an_unregenerated_spec_change(project_
     result = _check(project_copy)
     assert result.returncode == 1
     assert "differs: generated/cfasr_client/models/whisper_result.py" in result.stdout
+
+
+def test_check_names_the_options_page_after_an_unregenerated_option_change(
+    project_copy: Path,
+) -> None:
+    spec = project_copy / "openapi.yaml"
+    narrowed = spec.read_text().replace(
+        "minimum: 1\n          maximum: 20", "minimum: 1\n          maximum: 9"
+    )
+    assert narrowed != spec.read_text()
+    spec.write_text(narrowed)
+    result = _check(project_copy)
+    assert result.returncode == 1
+    assert "differs: docs/reference/options.md" in result.stdout
+    assert "differs: generated/cfasr_client/contract/catalog.py" in result.stdout
 
 
 def _python_files(root: Path) -> dict[Path, bytes]:
