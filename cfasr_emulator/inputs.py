@@ -203,8 +203,8 @@ _HONOURED_NOVA3 = frozenset(
 )
 """What the local engine does something with; every other option of the spec is accepted as
 Cloudflare accepts it and reported in ``metadata.warnings`` (a new option in the spec too)."""
-_DEFAULT_UTT_SPLIT = 0.8
-"""Deepgram's pause between utterances when ``utt_split`` is not given."""
+_DEFAULT_UTT_SPLIT = float(_NOVA3.get("utt_split").service_default)  # type: ignore[union-attr, arg-type]
+"""Deepgram's pause between utterances when ``utt_split`` is not given (from the spec)."""
 
 
 @attrs.frozen

@@ -84,6 +84,8 @@ def generate_into(dest: Path, root: Path = ROOT) -> Path:
                 "none",
                 "--output-path",
                 str(out),
+                "--custom-template-path",
+                str(Path(__file__).resolve().parent / "templates"),
             ],
             capture_output=True,
             text=True,

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 import attrs
-from cfasr_client.contract import OPERATIONS
+from cfasr_client.contract import OPERATIONS, Operation
 from cfasr_client.contract import OptionProblem as ContractProblem
 
 from ..engine import ModelName, choose_model
@@ -29,7 +30,18 @@ RAW_ENCODINGS = ("linear16", "mulaw")
 PROBED_ENCODINGS = ("flac", "opus", "ogg-opus", "amr-nb", "amr-wb")
 """Encodings that travel in a self-describing stream, decoded like a container."""
 
-DEFAULT_ENDPOINTING_MS = 10
+_V1 = OPERATIONS["streamNova3"]
+_V2 = OPERATIONS["streamFlux"]
+
+
+def _service_default(operation: Operation, name: str) -> Any:
+    param = operation.get(name)
+    assert param is not None, name
+    return param.service_default
+
+
+DEFAULT_ENDPOINTING_MS = int(_service_default(_V1, "endpointing"))
+_DEFAULT_LANGUAGE = str(_service_default(_V1, "language"))
 """Deepgram's default; the VAD cannot resolve it (see ``recognizer_v1.ENDPOINTING_FLOOR_MS``)."""
 
 
@@ -53,7 +65,7 @@ class V1Options:
     encoding: str | None = None
     sample_rate: int | None = None
     channels: int = 1
-    language: str = "en-US"
+    language: str = _DEFAULT_LANGUAGE
     interim_results: bool = False
     endpointing_ms: int | None = DEFAULT_ENDPOINTING_MS
     """``None`` when the client sent ``endpointing=false``."""
@@ -145,7 +157,7 @@ def parse_v1(items: QueryItems) -> V1Options:
         encoding=encoding,
         sample_rate=sample_rate if isinstance(sample_rate, int) else None,
         channels=channels,
-        language=language if isinstance(language, str) else "en-US",
+        language=language if isinstance(language, str) else _DEFAULT_LANGUAGE,
         interim_results=values.get("interim_results") is True,
         endpointing_ms=endpointing,
         utterance_end_ms=utterance_end if isinstance(utterance_end, int) else None,
@@ -161,8 +173,8 @@ def parse_v1(items: QueryItems) -> V1Options:
 class Thresholds:
     """Flux turn-detection settings; ``Configure`` replaces them mid-stream."""
 
-    eot_threshold: float = 0.7
-    eot_timeout_ms: int = 5000
+    eot_threshold: float = float(_service_default(_V2, "eot_threshold"))
+    eot_timeout_ms: int = int(_service_default(_V2, "eot_timeout_ms"))
     eager_eot_threshold: float | None = None
 
 

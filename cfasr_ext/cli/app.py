@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -19,12 +19,7 @@ from cfasr_ext.cli.context import GlobalOptions, fail, options_of
 from cfasr_ext.cli.file_transcriber import DEFAULT_MAX_BYTES, FileTranscriber
 from cfasr_ext.cli.inputs import expand_inputs
 from cfasr_ext.cli.models_table import models_json, print_models
-from cfasr_ext.cli.options import (
-    StreamCommand,
-    TranscribeCommand,
-    given_options,
-    model_options,
-)
+from cfasr_ext.cli.options import model_options, with_model_flags
 from cfasr_ext.cli.outputs import parse_format, plan_outputs
 from cfasr_ext.cli.report import BatchProgress, print_summary
 
@@ -92,7 +87,8 @@ def global_options(
     ctx.obj = options
 
 
-@app.command(cls=TranscribeCommand)
+@app.command()
+@with_model_flags(REST_MODELS, "rest")
 def transcribe(
     ctx: typer.Context,
     inputs: Annotated[
@@ -129,12 +125,14 @@ def transcribe(
     chunk_bytes: Annotated[
         int, typer.Option("--chunk-bytes", help="Largest piece sent with --chunking (WAV bytes).")
     ] = DEFAULT_MAX_BYTES,
+    *,
+    model_flags: dict[str, Any],
 ) -> None:
     """Transcribe recordings: one output per input, N requests at a time."""
     options = options_of(ctx)
     try:
         full_model = resolve_model(model, REST_MODELS, "transcribe")
-        sdk_options = model_options(full_model, "rest", given_options(ctx), REST_MODELS)
+        sdk_options = model_options(full_model, "rest", model_flags, REST_MODELS)
         fmt = parse_format(output_format)
         if concurrency < 1:
             raise CliError(f"--concurrency must be at least 1, got {concurrency}.")
@@ -227,7 +225,9 @@ def serve(
     raise typer.Exit(code)
 
 
-@app.command(cls=StreamCommand)
+@app.command()
+# `cfasr stream` decodes every input to mono linear16 at 16 kHz and says so itself.
+@with_model_flags(STREAM_MODELS, "websocket", skip=("encoding", "sample_rate", "channels"))
 def stream(
     ctx: typer.Context,
     source: Annotated[
@@ -250,6 +250,8 @@ def stream(
             "--out", "-o", help="Write the final output to this file.", show_default=False
         ),
     ] = None,
+    *,
+    model_flags: dict[str, Any],
 ) -> None:
     """Stream a recording live: interim text in place, final lines, flux turns."""
     from cfasr_ext.cli.live import StreamRequest, run_stream
@@ -257,7 +259,7 @@ def stream(
     options = options_of(ctx)
     try:
         full_model = resolve_model(model, STREAM_MODELS, "stream")
-        sdk_options = model_options(full_model, "websocket", given_options(ctx), STREAM_MODELS)
+        sdk_options = model_options(full_model, "websocket", model_flags, STREAM_MODELS)
         request = StreamRequest.build(
             source=source,
             mic=mic,

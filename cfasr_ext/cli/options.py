@@ -10,19 +10,19 @@ so a bad value fails before any request.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import Any
+import functools
+import inspect
+from collections.abc import Callable, Iterable, Mapping
+from typing import Annotated, Any, get_type_hints
 
 import typer
 from cfasr_client.contract import Operation, OptionProblem, Param, operation_for
-from typer.core import TyperCommand, TyperOption
 
-from cfasr_ext.cli.catalog import REST_MODELS, STREAM_MODELS, CliError, short_name
+from cfasr_ext.cli.catalog import CliError, short_name
 
-__all__ = ["StreamCommand", "TranscribeCommand", "model_options"]
+__all__ = ["model_flag_parameters", "model_options", "with_model_flags"]
 
 MODEL_OPTIONS_PANEL = "Model options (from openapi.yaml, checked against --model)"
-_META_KEY = "cfasr.model_options"
 
 
 def flag_name(option: str) -> str:
@@ -34,61 +34,80 @@ def _operations(models: Iterable[str], transport: str) -> list[Operation]:
     return [op for op in found if op is not None]
 
 
-def _remember(ctx: typer.Context, param: Any, value: Any) -> None:
-    """Keep a given flag's value aside: the command reads it with `given_options`."""
-    if value is None or value == ():
-        return
-    assert param.name is not None
-    ctx.meta.setdefault(_META_KEY, {})[param.name] = value
-
-
-def _flag(param: Param, takers: list[Operation], skip_flags: set[str]) -> TyperOption | None:
-    name = flag_name(param.name)
-    if name in skip_flags:
-        return None
+def _annotation(param: Param, takers: list[Operation]) -> Any:
+    """The typer flag of one option, through typer's public API only."""
     models = ", ".join(short_name(op.model) for op in takers)
     help_text = f"{param.description} Accepts {param.allowed()}. Models: {models}."
     common: dict[str, Any] = {
-        "expose_value": False,
-        "callback": _remember,
         "help": help_text,
         "rich_help_panel": MODEL_OPTIONS_PANEL,
         "show_default": False,
     }
+    name = flag_name(param.name)
     if param.kind == "boolean":
-        option = TyperOption(
-            param_decls=[f"{name}/--no-{name[2:]}", param.name],
-            default=None,
-            is_flag=True,
-            **common,
-        )
-    elif param.repeatable:
-        option = TyperOption(param_decls=[name, param.name], multiple=True, type=str, **common)
-    else:
-        option = TyperOption(param_decls=[name, param.name], type=str, metavar="VALUE", **common)
-    return option
+        return Annotated[bool | None, typer.Option(f"{name}/--no-{name[2:]}", **common)]
+    if param.repeatable:
+        return Annotated[list[str] | None, typer.Option(name, metavar="TEXT", **common)]
+    return Annotated[str | None, typer.Option(name, metavar="VALUE", **common)]
 
 
-def model_flags(
+def model_flag_parameters(
     models: Iterable[str], transport: str, skip: Iterable[str] = ()
-) -> list[TyperOption]:
-    """One flag per option of the given models' operations (first description wins)."""
+) -> list[tuple[str, Any]]:
+    """(name, typer annotation) of one flag per option of the models' operations."""
     operations = _operations(models, transport)
-    skip_flags = {flag_name(name) for name in skip}
-    flags: dict[str, TyperOption] = {}
+    skipped = set(skip)
+    flags: dict[str, Any] = {}
     for op in operations:
         for param in op.params:
-            if param.internal or param.refused or param.name in flags:
+            if param.internal or param.refused or param.name in flags or param.name in skipped:
                 continue
             takers = [o for o in operations if o.get(param.name) is not None]
-            flag = _flag(param, takers, skip_flags)
-            if flag is not None:
-                flags[param.name] = flag
-    return list(flags.values())
+            flags[param.name] = _annotation(param, takers)
+    return list(flags.items())
 
 
-def given_options(ctx: typer.Context) -> dict[str, Any]:
-    return dict(ctx.meta.get(_META_KEY, {}))
+def with_model_flags(
+    models: Iterable[str], transport: str, skip: Iterable[str] = ()
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Give a command one flag per model option of the spec.
+
+    The command declares a last keyword parameter ``model_flags: dict[str, Any]``; typer sees
+    the spec's options in its place (a generated signature), and the command receives the
+    ones given, by option name."""
+    flags = model_flag_parameters(models, transport, skip)
+
+    def decorate(command: Callable[..., None]) -> Callable[..., None]:
+        hints = get_type_hints(command, include_extras=True)
+        own = [
+            p.replace(annotation=hints[p.name])
+            for p in inspect.signature(command).parameters.values()
+            if p.name != "model_flags"
+        ]
+        names = {name for name, _ in flags}
+
+        @functools.wraps(command)
+        def run(*args: Any, **kwargs: Any) -> None:
+            given = {
+                name: kwargs.pop(name)
+                for name in list(kwargs)
+                if name in names and kwargs[name] not in (None, [], ())
+            }
+            for name in names:
+                kwargs.pop(name, None)
+            command(*args, **kwargs, model_flags=given)
+
+        extra = [
+            inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=hint)
+            for name, hint in flags
+            if name not in {p.name for p in own}
+        ]
+        run.__signature__ = inspect.Signature(own + extra)  # type: ignore[attr-defined]
+        run.__annotations__ = {p.name: p.annotation for p in own + extra}
+        del run.__wrapped__  # typer must read the generated signature, not the original
+        return run
+
+    return decorate
 
 
 def model_options(
@@ -124,29 +143,3 @@ def model_options(
         except OptionProblem as problem:
             raise CliError(f"{flag_name(name)}: {problem.message}") from None
     return options
-
-
-class _ModelOptionsCommand(TyperCommand):
-    """A typer command that also takes every model option of its models as a flag."""
-
-    MODELS: tuple[str, ...] = ()
-    TRANSPORT = "rest"
-    SKIP: tuple[str, ...] = ()
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        own = {opt for p in self.params for opt in getattr(p, "opts", ())}
-        flags = model_flags(self.MODELS, self.TRANSPORT, self.SKIP)
-        self.params.extend(f for f in flags if not own & set(f.opts))
-
-
-class TranscribeCommand(_ModelOptionsCommand):
-    MODELS = REST_MODELS
-    TRANSPORT = "rest"
-
-
-class StreamCommand(_ModelOptionsCommand):
-    MODELS = STREAM_MODELS
-    TRANSPORT = "websocket"
-    SKIP = ("encoding", "sample_rate", "channels")
-    """`cfasr stream` decodes every input to mono linear16 at 16 kHz and says so itself."""

@@ -8,13 +8,15 @@ header rules, which are the SDK's own.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import inspect
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 
 from cfasr_client.contract import OPERATIONS, Operation, OptionProblem, operation_for
 
 from cfasr_ext._errors import OptionError
 
-__all__ = ["check_options", "merged_headers", "rest_operation"]
+__all__ = ["check_options", "document_options", "merged_headers", "rest_operation"]
 
 
 def rest_operation(model: str) -> Operation:
@@ -46,3 +48,21 @@ def merged_headers(extra_headers: Mapping[str, str] | None) -> dict[str, str]:
                 f"{key} cannot be set per request; pass credentials to the client instead."
             )
     return headers
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def document_options(function: F, operation: Operation) -> F:
+    """Append the operation's options, as the spec describes them, to `function`'s docstring,
+    so `help()` and editors show them next to the code that takes them."""
+    lines = [
+        f"    {p.name}: {p.description} Accepts {p.allowed()}."
+        for p in operation.params
+        if not p.internal and not p.refused
+    ]
+    if lines:
+        doc = inspect.cleandoc(function.__doc__ or "")
+        listing = "\n".join(lines)
+        function.__doc__ = f"{doc}\n\nOptions (openapi.yaml, {operation.operation_id}):\n{listing}"
+    return function

@@ -27,7 +27,12 @@ from cfasr_ext.models._method import (
     sync_method,
     sync_raw_method,
 )
-from cfasr_ext.models._options import check_options, merged_headers, rest_operation
+from cfasr_ext.models._options import (
+    check_options,
+    document_options,
+    merged_headers,
+    rest_operation,
+)
 from cfasr_ext.streaming import AsyncFluxStream, FluxSessionOptions, FluxStream, connect_flux
 
 __all__ = ["AsyncFlux", "Flux", "build_flux_run_config"]
@@ -73,16 +78,19 @@ def build_flux_run_config(
     )
 
 
+document_options(build_flux_run_config, OPERATIONS["runFlux"])
+
+
 class Flux(SyncNamespace):
     """`client.flux`: live `stream(...)`; the REST POST carries configuration only."""
 
     def stream(self, **options: Unpack[FluxSessionOptions]) -> FluxStream:
         """A blocking live flux session (Deepgram v2 `listen`); use it as a context manager.
 
-        Options: `sample_rate` (default 16000), `encoding` (default "linear16"),
-        `eot_threshold`, `eager_eot_threshold`, `eot_timeout_ms`, `keyterm`, `mip_opt_out`,
-        `tag`, plus `reconnect`, `keepalive_interval`, `max_queued_chunks`, `close_timeout`;
-        see `cfasr_ext.streaming.connect_flux`. Invalid options raise `OptionError` here."""
+        Options are the spec's streaming query parameters (listed below; `encoding` and
+        `sample_rate` default to the spec's linear16 and 16000) plus the session's `reconnect`,
+        `keepalive_interval`, `max_queued_chunks` and `close_timeout` (see
+        `cfasr_ext.streaming.connect_flux`). Invalid options raise `OptionError` here."""
         settings = self._client.settings
         return FluxStream(lambda: connect_flux(settings, **options))
 
@@ -121,3 +129,7 @@ class AsyncFlux(AsyncNamespace):
 
 class AsyncFluxWithRawResponse(AsyncNamespace):
     run_config = async_raw_method(build_flux_run_config)
+
+
+document_options(Flux.stream, OPERATIONS["streamFlux"])
+document_options(AsyncFlux.stream, OPERATIONS["streamFlux"])

@@ -26,7 +26,12 @@ from cfasr_ext.models._method import (
     sync_method,
     sync_raw_method,
 )
-from cfasr_ext.models._options import check_options, merged_headers, rest_operation
+from cfasr_ext.models._options import (
+    check_options,
+    document_options,
+    merged_headers,
+    rest_operation,
+)
 from cfasr_ext.streaming import (
     NOVA3_INTERNAL_MODEL,
     AsyncNova3Stream,
@@ -77,6 +82,9 @@ def build_nova_3_transcribe(
     )
 
 
+document_options(build_nova_3_transcribe, OPERATIONS["runNova3"])
+
+
 def _open_stream(model: str, settings: Settings, options: Nova3SessionOptions) -> AsyncNova3Stream:
     connect = connect_nova3_internal if model == NOVA3_INTERNAL_MODEL else connect_nova3
     return connect(settings, **options)
@@ -88,10 +96,9 @@ class Nova3Internal(SyncNamespace):
     def stream(self, **options: Unpack[Nova3SessionOptions]) -> Nova3Stream:
         """A blocking live session (Deepgram v1 `listen`); use it as a context manager.
 
-        Options are the streaming query parameters (`encoding`, `sample_rate`,
-        `interim_results`, `endpointing`, `utterance_end_ms`, `vad_events`, `keyterm`, ...)
-        plus `reconnect`, `keepalive_interval`, `max_queued_chunks`, `close_timeout`; see
-        `cfasr_ext.streaming.connect_nova3`. Invalid options raise `OptionError` here."""
+        Options are the spec's streaming query parameters (listed below) plus the session's
+        `reconnect`, `keepalive_interval`, `max_queued_chunks` and `close_timeout` (see
+        `cfasr_ext.streaming.connect_nova3`). Invalid options raise `OptionError` here."""
         settings = self._client.settings
         return Nova3Stream(lambda: _open_stream(self.model, settings, options))
 
@@ -130,3 +137,7 @@ class AsyncNova3(AsyncNova3Internal):
 
 class AsyncNova3WithRawResponse(AsyncNamespace):
     transcribe = async_raw_method(build_nova_3_transcribe)
+
+
+document_options(Nova3Internal.stream, OPERATIONS["streamNova3"])
+document_options(AsyncNova3Internal.stream, OPERATIONS["streamNova3"])

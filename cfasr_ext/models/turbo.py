@@ -27,7 +27,7 @@ from cfasr_ext.models._method import (
     sync_method,
     sync_raw_method,
 )
-from cfasr_ext.models._options import check_options, merged_headers
+from cfasr_ext.models._options import check_options, document_options, merged_headers
 from cfasr_ext.models.batch import AsyncBatch, SyncBatch, audio_base64
 
 __all__ = ["AsyncTurbo", "Turbo", "build_turbo_transcribe", "turbo_input_fields"]
@@ -84,6 +84,9 @@ def build_turbo_transcribe(
         audio=audio,
         headers=merged_headers(extra_headers),
     )
+
+
+document_options(build_turbo_transcribe, _TURBO)
 
 
 class Turbo(SyncNamespace):

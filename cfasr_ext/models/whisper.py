@@ -26,7 +26,12 @@ from cfasr_ext.models._method import (
     sync_method,
     sync_raw_method,
 )
-from cfasr_ext.models._options import check_options, merged_headers, rest_operation
+from cfasr_ext.models._options import (
+    check_options,
+    document_options,
+    merged_headers,
+    rest_operation,
+)
 
 __all__ = ["AsyncWhisper", "Whisper", "build_whisper_transcribe"]
 
@@ -72,6 +77,9 @@ def build_whisper_transcribe(
         audio=audio,
         headers=merged_headers(extra_headers),
     )
+
+
+document_options(build_whisper_transcribe, OPERATIONS["runWhisper"])
 
 
 class Whisper(SyncNamespace):

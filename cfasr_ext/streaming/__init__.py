@@ -20,6 +20,7 @@ from cfasr_client.contract import OPERATIONS
 from cfasr_client.contract.options import StreamFluxOptions, StreamNova3Options
 
 from cfasr_ext._config import Settings
+from cfasr_ext.models._options import document_options
 from cfasr_ext.streaming._async_session import (
     DEFAULT_MAX_QUEUED_CHUNKS,
     AsyncFluxStream,
@@ -236,6 +237,11 @@ def connect_flux(
         max_queued_chunks=max_queued_chunks,
         close_timeout=close_timeout,
     )
+
+
+document_options(connect_nova3, OPERATIONS["streamNova3"])
+document_options(connect_nova3_internal, OPERATIONS["streamNova3Internal"])
+document_options(connect_flux, OPERATIONS["streamFlux"])
 
 
 class SessionOptions(TypedDict, total=False):

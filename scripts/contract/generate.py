@@ -120,6 +120,8 @@ def _param_fields(
         fields["needs"] = tuple(
             (other, tuple(str(v) for v in values)) for other, values in needs.items()
         )
+    if "x-cfasr-service-default" in extra:
+        fields["service_default"] = extra["x-cfasr-service-default"]
     example = extra.get("example", schema.get("example"))
     if example is not None:
         fields["example"] = str(example)
@@ -223,6 +225,7 @@ _PARAM_DEFAULTS = {
     "refused": None,
     "deprecated": False,
     "example": None,
+    "service_default": None,
     "internal": False,
 }
 
@@ -419,7 +422,9 @@ def write_package(spec_path: Path, package_dir: Path) -> None:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
+    """Table-cell text: pipes escaped, and brackets too, so a pattern such as [0-9] is not
+    read as a Markdown link."""
+    return text.replace("|", "\\|").replace("[", "\\[").replace("]", "\\]")
 
 
 def options_page(spec_path: Path) -> str:

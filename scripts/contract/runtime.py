@@ -83,6 +83,9 @@ class Param:
     refused: str | None = None
     """Why the service refuses this parameter outright (it is described, and never accepted)."""
     deprecated: bool = False
+    service_default: object = None
+    """What the service does when the option is absent (never sent by the SDK; the
+    emulator behaves so)."""
     example: str | None = None
     """The spec's example value, shown in messages so a refusal says what would pass."""
     internal: bool = False

@@ -335,6 +335,7 @@ OPERATIONS: dict[str, Operation] = {
                     "nl",
                     "multi",
                 ),
+                service_default="en-US",
             ),
             Param(
                 name="measurements",
@@ -437,6 +438,7 @@ OPERATIONS: dict[str, Operation] = {
                 description="Seconds of pause that split utterances (Deepgram's default is 0.8).",
                 minimum=0,
                 maximum=60,
+                service_default=0.8,
             ),
             Param(
                 name="channels",
@@ -531,6 +533,7 @@ OPERATIONS: dict[str, Operation] = {
                     "nl",
                     "multi",
                 ),
+                service_default="en-US",
             ),
             Param(
                 name="interim_results",
@@ -544,6 +547,7 @@ OPERATIONS: dict[str, Operation] = {
                 kind="string",
                 description="Milliseconds of silence that end a segment (`speech_final`), or `false` to disable. Deepgram's default is 10.",
                 pattern="^([0-9]+|true|false)$",
+                service_default="10",
             ),
             Param(
                 name="utterance_end_ms",
@@ -745,6 +749,7 @@ OPERATIONS: dict[str, Operation] = {
                     "nl",
                     "multi",
                 ),
+                service_default="en-US",
             ),
             Param(
                 name="interim_results",
@@ -758,6 +763,7 @@ OPERATIONS: dict[str, Operation] = {
                 kind="string",
                 description="Milliseconds of silence that end a segment (`speech_final`), or `false` to disable. Deepgram's default is 10.",
                 pattern="^([0-9]+|true|false)$",
+                service_default="10",
             ),
             Param(
                 name="utterance_end_ms",
@@ -1010,6 +1016,7 @@ OPERATIONS: dict[str, Operation] = {
                 description="End-of-turn confidence needed to end a turn (Cloudflare's range; Deepgram allows up to 1.0). Deepgram's default is 0.7.",
                 minimum=0.5,
                 maximum=0.9,
+                service_default=0.7,
             ),
             Param(
                 name="eot_timeout_ms",
@@ -1018,6 +1025,7 @@ OPERATIONS: dict[str, Operation] = {
                 description="Milliseconds after speech after which a turn ends regardless of confidence. Deepgram's default is 5000.",
                 minimum=500,
                 maximum=60000,
+                service_default=5000,
             ),
             Param(
                 name="keyterm",

@@ -1,78 +1,176 @@
-"""Contains all the data models used in inputs/outputs"""
+"""Contains all the data models used in inputs/outputs.
 
-from .batch_item import BatchItem
-from .batch_item_result import BatchItemResult
-from .batch_poll_request import BatchPollRequest
-from .batch_queued import BatchQueued
-from .batch_results import BatchResults
-from .batch_results_usage import BatchResultsUsage
-from .error_chain_item import ErrorChainItem
-from .error_envelope import ErrorEnvelope
-from .error_item import ErrorItem
-from .flux_close_stream import FluxCloseStream
-from .flux_configure import FluxConfigure
-from .flux_configure_failure import FluxConfigureFailure
-from .flux_configure_success import FluxConfigureSuccess
-from .flux_configure_thresholds import FluxConfigureThresholds
-from .flux_connected import FluxConnected
-from .flux_encoding import FluxEncoding
-from .flux_error import FluxError
-from .flux_force_end_turn import FluxForceEndTurn
-from .flux_input import FluxInput
-from .flux_input_mip_opt_out import FluxInputMipOptOut
-from .flux_response import FluxResponse
-from .flux_result import FluxResult
-from .flux_turn_event import FluxTurnEvent
-from .flux_turn_info import FluxTurnInfo
-from .flux_word import FluxWord
-from .nova_3_alternative import Nova3Alternative
-from .nova_3_channel import Nova3Channel
-from .nova_3_close_stream import Nova3CloseStream
-from .nova_3_custom_mode import Nova3CustomMode
-from .nova_3_encoding import Nova3Encoding
-from .nova_3_finalize import Nova3Finalize
-from .nova_3_keep_alive import Nova3KeepAlive
-from .nova_3_language import Nova3Language
-from .nova_3_metadata import Nova3Metadata
-from .nova_3_metadata_message import Nova3MetadataMessage
-from .nova_3_metadata_model_info import Nova3MetadataModelInfo
-from .nova_3_mode import Nova3Mode
-from .nova_3_model_info import Nova3ModelInfo
-from .nova_3_paragraph import Nova3Paragraph
-from .nova_3_paragraphs import Nova3Paragraphs
-from .nova_3_redact import Nova3Redact
-from .nova_3_response import Nova3Response
-from .nova_3_result import Nova3Result
-from .nova_3_results import Nova3Results
-from .nova_3_results_message import Nova3ResultsMessage
-from .nova_3_sentence import Nova3Sentence
-from .nova_3_sentiment_average import Nova3SentimentAverage
-from .nova_3_sentiment_segment import Nova3SentimentSegment
-from .nova_3_sentiments import Nova3Sentiments
-from .nova_3_speech_started_message import Nova3SpeechStartedMessage
-from .nova_3_stream_alternative import Nova3StreamAlternative
-from .nova_3_stream_channel import Nova3StreamChannel
-from .nova_3_stream_metadata import Nova3StreamMetadata
-from .nova_3_stream_word import Nova3StreamWord
-from .nova_3_summary import Nova3Summary
-from .nova_3_utterance import Nova3Utterance
-from .nova_3_utterance_end_message import Nova3UtteranceEndMessage
-from .nova_3_warning import Nova3Warning
-from .nova_3_word import Nova3Word
-from .response_message import ResponseMessage
-from .turbo_batch_request import TurboBatchRequest
-from .turbo_input import TurboInput
-from .turbo_response import TurboResponse
-from .turbo_result import TurboResult
-from .turbo_segment import TurboSegment
-from .turbo_task import TurboTask
-from .turbo_transcription_info import TurboTranscriptionInfo
-from .turbo_word import TurboWord
-from .whisper_batch_request import WhisperBatchRequest
-from .whisper_input import WhisperInput
-from .whisper_response import WhisperResponse
-from .whisper_result import WhisperResult
-from .whisper_word import WhisperWord
+A model module is imported on first use (PEP 562 ``__getattr__``), so ``import cfasr_ext``
+pays only for the models it touches. Generated from scripts/templates/models_init.py.jinja.
+"""
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .batch_item import BatchItem
+    from .batch_item_result import BatchItemResult
+    from .batch_poll_request import BatchPollRequest
+    from .batch_queued import BatchQueued
+    from .batch_results import BatchResults
+    from .batch_results_usage import BatchResultsUsage
+    from .error_chain_item import ErrorChainItem
+    from .error_envelope import ErrorEnvelope
+    from .error_item import ErrorItem
+    from .flux_close_stream import FluxCloseStream
+    from .flux_configure import FluxConfigure
+    from .flux_configure_failure import FluxConfigureFailure
+    from .flux_configure_success import FluxConfigureSuccess
+    from .flux_configure_thresholds import FluxConfigureThresholds
+    from .flux_connected import FluxConnected
+    from .flux_encoding import FluxEncoding
+    from .flux_error import FluxError
+    from .flux_force_end_turn import FluxForceEndTurn
+    from .flux_input import FluxInput
+    from .flux_input_mip_opt_out import FluxInputMipOptOut
+    from .flux_response import FluxResponse
+    from .flux_result import FluxResult
+    from .flux_turn_event import FluxTurnEvent
+    from .flux_turn_info import FluxTurnInfo
+    from .flux_word import FluxWord
+    from .nova_3_alternative import Nova3Alternative
+    from .nova_3_channel import Nova3Channel
+    from .nova_3_close_stream import Nova3CloseStream
+    from .nova_3_custom_mode import Nova3CustomMode
+    from .nova_3_encoding import Nova3Encoding
+    from .nova_3_finalize import Nova3Finalize
+    from .nova_3_keep_alive import Nova3KeepAlive
+    from .nova_3_language import Nova3Language
+    from .nova_3_metadata import Nova3Metadata
+    from .nova_3_metadata_message import Nova3MetadataMessage
+    from .nova_3_metadata_model_info import Nova3MetadataModelInfo
+    from .nova_3_mode import Nova3Mode
+    from .nova_3_model_info import Nova3ModelInfo
+    from .nova_3_paragraph import Nova3Paragraph
+    from .nova_3_paragraphs import Nova3Paragraphs
+    from .nova_3_redact import Nova3Redact
+    from .nova_3_response import Nova3Response
+    from .nova_3_result import Nova3Result
+    from .nova_3_results import Nova3Results
+    from .nova_3_results_message import Nova3ResultsMessage
+    from .nova_3_sentence import Nova3Sentence
+    from .nova_3_sentiment_average import Nova3SentimentAverage
+    from .nova_3_sentiment_segment import Nova3SentimentSegment
+    from .nova_3_sentiments import Nova3Sentiments
+    from .nova_3_speech_started_message import Nova3SpeechStartedMessage
+    from .nova_3_stream_alternative import Nova3StreamAlternative
+    from .nova_3_stream_channel import Nova3StreamChannel
+    from .nova_3_stream_metadata import Nova3StreamMetadata
+    from .nova_3_stream_word import Nova3StreamWord
+    from .nova_3_summary import Nova3Summary
+    from .nova_3_utterance import Nova3Utterance
+    from .nova_3_utterance_end_message import Nova3UtteranceEndMessage
+    from .nova_3_warning import Nova3Warning
+    from .nova_3_word import Nova3Word
+    from .response_message import ResponseMessage
+    from .turbo_batch_request import TurboBatchRequest
+    from .turbo_input import TurboInput
+    from .turbo_response import TurboResponse
+    from .turbo_result import TurboResult
+    from .turbo_segment import TurboSegment
+    from .turbo_task import TurboTask
+    from .turbo_transcription_info import TurboTranscriptionInfo
+    from .turbo_word import TurboWord
+    from .whisper_batch_request import WhisperBatchRequest
+    from .whisper_input import WhisperInput
+    from .whisper_response import WhisperResponse
+    from .whisper_result import WhisperResult
+    from .whisper_word import WhisperWord
+
+_HOMES = {
+    "BatchItem": ".batch_item",
+    "BatchItemResult": ".batch_item_result",
+    "BatchPollRequest": ".batch_poll_request",
+    "BatchQueued": ".batch_queued",
+    "BatchResults": ".batch_results",
+    "BatchResultsUsage": ".batch_results_usage",
+    "ErrorChainItem": ".error_chain_item",
+    "ErrorEnvelope": ".error_envelope",
+    "ErrorItem": ".error_item",
+    "FluxCloseStream": ".flux_close_stream",
+    "FluxConfigure": ".flux_configure",
+    "FluxConfigureFailure": ".flux_configure_failure",
+    "FluxConfigureSuccess": ".flux_configure_success",
+    "FluxConfigureThresholds": ".flux_configure_thresholds",
+    "FluxConnected": ".flux_connected",
+    "FluxEncoding": ".flux_encoding",
+    "FluxError": ".flux_error",
+    "FluxForceEndTurn": ".flux_force_end_turn",
+    "FluxInput": ".flux_input",
+    "FluxInputMipOptOut": ".flux_input_mip_opt_out",
+    "FluxResponse": ".flux_response",
+    "FluxResult": ".flux_result",
+    "FluxTurnEvent": ".flux_turn_event",
+    "FluxTurnInfo": ".flux_turn_info",
+    "FluxWord": ".flux_word",
+    "Nova3Alternative": ".nova_3_alternative",
+    "Nova3Channel": ".nova_3_channel",
+    "Nova3CloseStream": ".nova_3_close_stream",
+    "Nova3CustomMode": ".nova_3_custom_mode",
+    "Nova3Encoding": ".nova_3_encoding",
+    "Nova3Finalize": ".nova_3_finalize",
+    "Nova3KeepAlive": ".nova_3_keep_alive",
+    "Nova3Language": ".nova_3_language",
+    "Nova3Metadata": ".nova_3_metadata",
+    "Nova3MetadataMessage": ".nova_3_metadata_message",
+    "Nova3MetadataModelInfo": ".nova_3_metadata_model_info",
+    "Nova3Mode": ".nova_3_mode",
+    "Nova3ModelInfo": ".nova_3_model_info",
+    "Nova3Paragraph": ".nova_3_paragraph",
+    "Nova3Paragraphs": ".nova_3_paragraphs",
+    "Nova3Redact": ".nova_3_redact",
+    "Nova3Response": ".nova_3_response",
+    "Nova3Result": ".nova_3_result",
+    "Nova3Results": ".nova_3_results",
+    "Nova3ResultsMessage": ".nova_3_results_message",
+    "Nova3Sentence": ".nova_3_sentence",
+    "Nova3SentimentAverage": ".nova_3_sentiment_average",
+    "Nova3SentimentSegment": ".nova_3_sentiment_segment",
+    "Nova3Sentiments": ".nova_3_sentiments",
+    "Nova3SpeechStartedMessage": ".nova_3_speech_started_message",
+    "Nova3StreamAlternative": ".nova_3_stream_alternative",
+    "Nova3StreamChannel": ".nova_3_stream_channel",
+    "Nova3StreamMetadata": ".nova_3_stream_metadata",
+    "Nova3StreamWord": ".nova_3_stream_word",
+    "Nova3Summary": ".nova_3_summary",
+    "Nova3Utterance": ".nova_3_utterance",
+    "Nova3UtteranceEndMessage": ".nova_3_utterance_end_message",
+    "Nova3Warning": ".nova_3_warning",
+    "Nova3Word": ".nova_3_word",
+    "ResponseMessage": ".response_message",
+    "TurboBatchRequest": ".turbo_batch_request",
+    "TurboInput": ".turbo_input",
+    "TurboResponse": ".turbo_response",
+    "TurboResult": ".turbo_result",
+    "TurboSegment": ".turbo_segment",
+    "TurboTask": ".turbo_task",
+    "TurboTranscriptionInfo": ".turbo_transcription_info",
+    "TurboWord": ".turbo_word",
+    "WhisperBatchRequest": ".whisper_batch_request",
+    "WhisperInput": ".whisper_input",
+    "WhisperResponse": ".whisper_response",
+    "WhisperResult": ".whisper_result",
+    "WhisperWord": ".whisper_word",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _HOMES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = (
     "BatchItem",
