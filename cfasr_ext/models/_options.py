@@ -58,6 +58,7 @@ def document_options(function: F, operation: Operation) -> F:
     so `help()` and editors show them next to the code that takes them."""
     lines = [
         f"    {p.name}: {p.description} Accepts {p.allowed()}."
+        + (f" Default {p.default}." if p.has_default else "")
         for p in operation.params
         if not p.internal and not p.refused
     ]
