@@ -365,7 +365,7 @@ def routes(ctx: EmulatorContext) -> list[BaseRoute]:
                 request_id=request_id,
                 account_id=account_id,
                 model=model,
-                body=await read_body(request, limit),
+                body=await read_body(request, limit, ctx.config.body_timeout_s),
                 content_type=request.headers.get("content-type"),
                 query=query,
             )

@@ -86,6 +86,7 @@ def run_emulator(
 
     from .app import create_app
     from .config import ServerConfig
+    from .serving import uvicorn_config
 
     host = options.pop("host", "127.0.0.1")
     port = options.pop("port", 0)
@@ -96,14 +97,7 @@ def run_emulator(
     port = sock.getsockname()[1]
     config = ServerConfig(host=host, port=port, **options)
     app = create_app(config, engine=engine)
-    server = uvicorn.Server(
-        uvicorn.Config(
-            app,
-            log_level=log_level,
-            lifespan="on",
-            timeout_graceful_shutdown=int(config.graceful_shutdown_s),
-        )
-    )
+    server = uvicorn.Server(uvicorn_config(app, config, log_level=log_level))
     failure: list[BaseException] = []
 
     def serve() -> None:
