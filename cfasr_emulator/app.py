@@ -12,7 +12,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
-from . import error_envelope, rest
+from . import error_envelope, log_redaction, rest
 from .config import ServerConfig
 from .context import EmulatorContext
 from .engine import Engine
@@ -59,6 +59,7 @@ def create_app(config: ServerConfig | None = None, *, engine: Engine | None = No
     """
     ctx = EmulatorContext.create(config or ServerConfig(), engine=engine)
     logging.getLogger("uvicorn.error").addFilter(_HANDSHAKE_FILTER)
+    log_redaction.install()
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
