@@ -41,7 +41,7 @@ def fault_error(fault: StatusFault) -> error_envelope.ApiError:
     if fault.code == 3036:
         error = error_envelope.account_limited()
     elif fault.code == 3040:
-        error = error_envelope.out_of_capacity()
+        error = error_envelope.out_of_capacity(None)
     elif fault.code == 3007:
         error = error_envelope.inference_timeout()
     elif fault.code == 10000:

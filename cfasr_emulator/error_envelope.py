@@ -134,11 +134,16 @@ def request_too_large(limit: int | None) -> ApiError:
 
 
 CAPACITY_RETRY_AFTER_S = 1
-"""Retry-After on the emulator's own capacity refusals: a slot frees within seconds."""
+"""Retry-After on the emulator's own capacity refusals: a queue slot frees within seconds."""
 
 
-def out_of_capacity() -> ApiError:
-    return _model_error(429, 3040, "Capacity temporarily exceeded, please try again.")
+def out_of_capacity(retry_after: int | None = CAPACITY_RETRY_AFTER_S) -> ApiError:
+    """429 / 3040. The emulator's own refusals carry Retry-After, like its rate limiter's;
+    an injected ``3040`` fault passes None to imitate a service that sends none."""
+    headers = {} if retry_after is None else {"Retry-After": str(retry_after)}
+    return _model_error(
+        429, 3040, "Capacity temporarily exceeded, please try again.", headers=headers
+    )
 
 
 def account_limited() -> ApiError:
@@ -225,6 +230,7 @@ def too_many_sessions(limit: int) -> ApiError:
         3040,
         f"Capacity temporarily exceeded, please try again. "
         f"(at most {limit} concurrent WebSocket sessions)",
+        headers={"Retry-After": str(CAPACITY_RETRY_AFTER_S)},
     )
 
 
@@ -284,7 +290,7 @@ def upgrade_refused(status: int) -> ApiError:
     if status == 401:
         return authentication_error()
     if status == 429:
-        return out_of_capacity()
+        return out_of_capacity(None)
     if status >= 500:
         return server_error(status)
     return _api_error(status, ErrorEntry(3003, "WebSocket upgrade refused (emulator fault)"))
