@@ -122,6 +122,45 @@ HOSTILE = [
     ),
     Hostile("negative Content-Length", _post("", Content_Length="-1"), 400, 6003, "HTTP/1.1"),
     Hostile(
+        "two different Content-Lengths",
+        lambda e: head(e, target(e, NOVA_3), "POST", Content_Length="5").replace(
+            b"\r\n\r\n", b"\r\nContent-Length: 6\r\n\r\nabcdef"
+        ),
+        400,
+        6003,
+        "HTTP/1.1",
+    ),
+    Hostile(
+        "unknown Transfer-Encoding",
+        _post("", Transfer_Encoding="gzip"),
+        400,
+        6003,
+        "HTTP/1.1",
+    ),
+    Hostile(
+        "header line without a colon",
+        lambda e: head(e, target(e, NOVA_3), "POST", Content_Length="0").replace(
+            b"\r\n\r\n", b"\r\nNoColonHere\r\n\r\n"
+        ),
+        400,
+        6003,
+        "HTTP/1.1",
+    ),
+    Hostile(
+        "no Host header",
+        lambda e: f"POST {target(e, NOVA_3)} HTTP/1.1\r\nContent-Length: 0\r\n\r\n".encode(),
+        400,
+        6003,
+        "HTTP/1.1",
+    ),
+    Hostile(
+        "TLS spoken to plain HTTP",
+        lambda e: b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03" + bytes(range(32)) + b"\r\n\r\n",
+        400,
+        6003,
+        "HTTP/1.1",
+    ),
+    Hostile(
         "WebSocket upgrade without a key",
         lambda e: upgrade_head(e, target(e, NOVA_3)).replace(b"Sec-WebSocket-Key", b"X-Nokey"),
         400,
