@@ -65,6 +65,7 @@ def create_app(config: ServerConfig | None = None, *, engine: Engine | None = No
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         del app
         ctx.shutdown = asyncio.Event()
+        ctx.loop = asyncio.get_running_loop()
         if ctx.config.preload:
             await asyncio.to_thread(ctx.engine.preload)
         try:

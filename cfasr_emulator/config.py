@@ -67,7 +67,9 @@ class ServerConfig:
     """WebSocket sessions with no client frame for this long close with 1011 NET-0001."""
     preload: bool = False
     """Load the models at start instead of on first use."""
-    graceful_shutdown_s: float = attrs.field(default=30.0, validator=_positive)
+    graceful_shutdown_s: float = attrs.field(default=5.0, validator=_positive)
+    """On SIGINT/SIGTERM: requests in flight may finish and streams end (last finals,
+    Metadata, close 1001) for this long; then what is left is cancelled and the process ends."""
     max_request_line_bytes: int = attrs.field(default=32 * KIB, validator=_positive)
     """Longer request lines (method, URL with its query, version) get 414. Cloudflare
     answers 414 past 32 KB of URL; 100 typical key terms take about 3 KB of query."""

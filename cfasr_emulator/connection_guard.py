@@ -253,6 +253,20 @@ class GuardedWebSocketProtocol(WebSocketsSansIOProtocol):
             self.close_sent = self.handshake_complete = True
             self.transport.close()
 
+    def shutdown(self) -> None:
+        """On server shutdown uvicorn closes every open session with 1012 at once. Ours end on
+        their own instead (last finals, Metadata, 1001) when the app's shutdown event fires,
+        within the grace period; an upgrade not yet answered gets 503."""
+        if self.handshake_complete and not self.close_sent and not self.disconnected:
+            return
+        if not self.handshake_complete and self.initial_response is None:
+            error = error_envelope.server_error(503)
+            self.transport.write(error.to_bytes(EmulatorContext.new_request_id()))
+            self.close_sent = self.handshake_complete = True
+            self.transport.close()
+            return
+        super().shutdown()
+
     def _handshake_timed_out(self) -> None:
         self._handshake_timer = None
         if self.handshake_complete or self.initial_response or self.transport.is_closing():

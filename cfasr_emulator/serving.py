@@ -71,12 +71,14 @@ def serve(config: ServerConfig, *, log_level: str = "info") -> int:
     except MissingExtraError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    import uvicorn
 
     from .app import create_app
 
     print(f"cfasr emulator on {config.base_url}", file=sys.stderr)
-    server = uvicorn.Server(uvicorn_config(create_app(config), config, log_level=log_level))
+    from .shutdown import EmulatorServer
+
+    app = create_app(config)
+    server = EmulatorServer(uvicorn_config(app, config, log_level=log_level), app.state.ctx)
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C after a graceful stop, as uvicorn.run
         server.run()
     return 0 if server.started else _STARTUP_FAILURE
