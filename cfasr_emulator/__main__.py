@@ -10,6 +10,19 @@ from .config import DEFAULT_HOST, DEFAULT_PORT, ServerConfig
 from .faults import FaultSpecError, parse_rules
 from .serving import serve
 
+_GUARD_FLAGS: tuple[tuple[str, str, type, str], ...] = (
+    ("--header-timeout", "header_timeout_s", float, "seconds for a request head to arrive"),
+    ("--body-timeout", "body_timeout_s", float, "seconds a request body may send nothing"),
+    ("--keep-alive-timeout", "keep_alive_timeout_s", float, "seconds an idle connection stays"),
+    ("--ws-handshake-timeout", "ws_handshake_timeout_s", float, "seconds to answer an upgrade"),
+    ("--max-connections", "max_connections", int, "open connections; more get 503"),
+    ("--max-request-line-bytes", "max_request_line_bytes", int, "longer get 414"),
+    ("--max-header-bytes", "max_header_bytes", int, "larger header blocks get 431"),
+    ("--max-header-count", "max_header_count", int, "more header lines get 431"),
+    ("--graceful-shutdown", "graceful_shutdown_s", float, "seconds requests may finish on stop"),
+)
+"""Connection limits and timeouts: one flag per ``ServerConfig`` field, same defaults."""
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -47,6 +60,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--max-ws-sessions", type=int, default=16)
     parser.add_argument("--engine-queue", type=int, default=4)
     parser.add_argument("--idle-timeout", type=float, default=10.0)
+    defaults = ServerConfig()
+    for flag, field, kind, what in _GUARD_FLAGS:
+        parser.add_argument(
+            flag,
+            dest=field,
+            type=kind,
+            default=getattr(defaults, field),
+            help=f"{what} (default: %(default)s)",
+        )
     parser.add_argument("--log-level", default="info")
     return parser
 
@@ -68,6 +90,7 @@ def config_from_args(args: argparse.Namespace) -> ServerConfig:
         max_ws_sessions=args.max_ws_sessions,
         engine_queue=args.engine_queue,
         idle_timeout_s=args.idle_timeout,
+        **{field: getattr(args, field) for _, field, _, _ in _GUARD_FLAGS},
     )
 
 

@@ -12,7 +12,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
-from . import error_envelope, rest
+from . import error_envelope, log_redaction, rest
 from .config import ServerConfig
 from .context import EmulatorContext
 from .engine import Engine
@@ -59,11 +59,13 @@ def create_app(config: ServerConfig | None = None, *, engine: Engine | None = No
     """
     ctx = EmulatorContext.create(config or ServerConfig(), engine=engine)
     logging.getLogger("uvicorn.error").addFilter(_HANDSHAKE_FILTER)
+    log_redaction.install()
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         del app
         ctx.shutdown = asyncio.Event()
+        ctx.loop = asyncio.get_running_loop()
         if ctx.config.preload:
             await asyncio.to_thread(ctx.engine.preload)
         try:

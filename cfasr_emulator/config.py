@@ -19,6 +19,7 @@ EMAIL_ENV = "CFASR_EMULATOR_EMAIL"
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8787
+KIB = 1024
 MIB = 1024 * 1024
 
 
@@ -66,7 +67,25 @@ class ServerConfig:
     """WebSocket sessions with no client frame for this long close with 1011 NET-0001."""
     preload: bool = False
     """Load the models at start instead of on first use."""
-    graceful_shutdown_s: float = attrs.field(default=30.0, validator=_positive)
+    graceful_shutdown_s: float = attrs.field(default=5.0, validator=_positive)
+    """On SIGINT/SIGTERM: requests in flight may finish and streams end (last finals,
+    Metadata, close 1001) for this long; then what is left is cancelled and the process ends."""
+    max_request_line_bytes: int = attrs.field(default=32 * KIB, validator=_positive)
+    """Longer request lines (method, URL with its query, version) get 414. Cloudflare
+    answers 414 past 32 KB of URL; 100 typical key terms take about 3 KB of query."""
+    max_header_bytes: int = attrs.field(default=64 * KIB, validator=_positive)
+    """Larger header blocks, or more than ``max_header_count`` header lines, get 431."""
+    max_header_count: int = attrs.field(default=100, validator=_positive)
+    header_timeout_s: float = attrs.field(default=10.0, validator=_positive)
+    """The whole request head must arrive within this (a slow-loris client is cut off, 408)."""
+    body_timeout_s: float = attrs.field(default=30.0, validator=_positive)
+    """A request body that sends nothing for this long gets 408 and the connection closes."""
+    keep_alive_timeout_s: float = attrs.field(default=5.0, validator=_positive)
+    """An idle keep-alive connection between requests is closed after this."""
+    ws_handshake_timeout_s: float = attrs.field(default=10.0, validator=_positive)
+    """A WebSocket upgrade not answered (101 or refusal) within this gets 408 and is closed."""
+    max_connections: int = attrs.field(default=256, validator=_positive)
+    """Open connections (HTTP and WebSocket); the next ones get 503 and are closed."""
 
     def __attrs_post_init__(self) -> None:
         if (self.api_key is None) != (self.email is None):

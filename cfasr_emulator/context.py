@@ -41,7 +41,7 @@ def fault_error(fault: StatusFault) -> error_envelope.ApiError:
     if fault.code == 3036:
         error = error_envelope.account_limited()
     elif fault.code == 3040:
-        error = error_envelope.out_of_capacity()
+        error = error_envelope.out_of_capacity(None)
     elif fault.code == 3007:
         error = error_envelope.inference_timeout()
     elif fault.code == 10000:
@@ -105,6 +105,8 @@ class EmulatorContext:
     """Neurons billed so far, per account id (lower case)."""
     shutdown: asyncio.Event | None = None
     """Set when the server starts shutting down; streaming sessions should then finish."""
+    loop: asyncio.AbstractEventLoop | None = None
+    """The server's event loop, for :meth:`begin_shutdown` from a signal handler or thread."""
     _lock: threading.Lock = attrs.field(factory=threading.Lock)
 
     @classmethod
@@ -117,6 +119,16 @@ class EmulatorContext:
             rate_limiter=AccountRateLimiter(config.requests_per_minute),
             sessions=SessionLimiter(config.max_ws_sessions),
         )
+
+    def begin_shutdown(self) -> None:
+        """Tell streaming sessions to finish now, from any thread (a no-op before start).
+
+        Called the moment an exit is asked for, while connections are still open: set only
+        when the app's lifespan ends, the event came after uvicorn had closed every stream.
+        """
+        loop, event = self.loop, self.shutdown
+        if loop is not None and event is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(event.set)
 
     @property
     def recognition_skipped(self) -> bool:

@@ -6,6 +6,7 @@ it into ``{"errors": [...], "success": false, "result": ..., "messages": []}``.
 
 from __future__ import annotations
 
+import http
 import json
 from collections.abc import Mapping
 from typing import Any
@@ -77,6 +78,26 @@ class ApiError(Exception):
             media_type="application/json",
         )
 
+    def to_bytes(self, request_id: str) -> bytes:
+        """The whole HTTP/1.1 response, for refusals made below the ASGI app (the connection
+        guard answers before a request reaches Starlette); it always closes the connection."""
+        body = json.dumps(self.body()).encode()
+        try:
+            phrase = http.HTTPStatus(self.status).phrase
+        except ValueError:
+            phrase = ""
+        headers = {
+            "content-type": "application/json",
+            "content-length": str(len(body)),
+            "connection": "close",
+            REQUEST_ID_HEADER: request_id,
+            **self.headers,
+        }
+        head = f"HTTP/1.1 {self.status} {phrase}\r\n" + "".join(
+            f"{name}: {value}\r\n" for name, value in headers.items()
+        )
+        return (head + "\r\n").encode("latin-1") + body
+
 
 def _model_error(status: int, code: int, message: str, **kw: Any) -> ApiError:
     return ApiError(status, ErrorEntry(code, message), result={}, **kw)
@@ -112,8 +133,17 @@ def request_too_large(limit: int | None) -> ApiError:
     return _model_error(413, 3006, f"Request is too large{detail}")
 
 
-def out_of_capacity() -> ApiError:
-    return _model_error(429, 3040, "Capacity temporarily exceeded, please try again.")
+CAPACITY_RETRY_AFTER_S = 1
+"""Retry-After on the emulator's own capacity refusals: a queue slot frees within seconds."""
+
+
+def out_of_capacity(retry_after: int | None = CAPACITY_RETRY_AFTER_S) -> ApiError:
+    """429 / 3040. The emulator's own refusals carry Retry-After, like its rate limiter's;
+    an injected ``3040`` fault passes None to imitate a service that sends none."""
+    headers = {} if retry_after is None else {"Retry-After": str(retry_after)}
+    return _model_error(
+        429, 3040, "Capacity temporarily exceeded, please try again.", headers=headers
+    )
 
 
 def account_limited() -> ApiError:
@@ -200,6 +230,58 @@ def too_many_sessions(limit: int) -> ApiError:
         3040,
         f"Capacity temporarily exceeded, please try again. "
         f"(at most {limit} concurrent WebSocket sessions)",
+        headers={"Retry-After": str(CAPACITY_RETRY_AFTER_S)},
+    )
+
+
+def _request_problem(status: int, problem: str) -> ApiError:
+    return _api_error(
+        status, ErrorEntry(6003, "Invalid request headers", (ErrorEntry(6100, problem),))
+    )
+
+
+def request_line_too_long(limit: int) -> ApiError:
+    """414: the request line (mostly the query string) is over ``limit`` bytes."""
+    return _request_problem(
+        414,
+        f"URI too long: the request line is over the limit of {limit} bytes; send fewer or "
+        "shorter query parameters (e.g. keyterm)",
+    )
+
+
+def headers_too_large(limit: int, count: int) -> ApiError:
+    """431: the header block is over ``limit`` bytes or has more than ``count`` lines."""
+    return _request_problem(
+        431,
+        f"Request header fields too large: over {limit} bytes or more than {count} headers",
+    )
+
+
+def malformed_request(problem: str) -> ApiError:
+    """400 for a request HTTP itself cannot parse (uvicorn's own refusals, in our envelope)."""
+    return _request_problem(400, f"Invalid HTTP request: {problem}")
+
+
+def handshake_refused(status: int, problem: str) -> ApiError:
+    """websockets' own refusal of a broken upgrade (no key, wrong version...), in the envelope."""
+    return _request_problem(status, f"Invalid WebSocket handshake: {problem}")
+
+
+def request_timeout(what: str, seconds: float) -> ApiError:
+    """408 / 3007 for a client too slow to send its request; the connection is closed."""
+    return _api_error(
+        408,
+        ErrorEntry(3007, f"Request timeout: {what} (limit {seconds:g} s)"),
+        headers={"Connection": "close"},
+    )
+
+
+def too_many_connections(limit: int) -> ApiError:
+    """503 / 3001 beyond ``max_connections`` open connections."""
+    return _api_error(
+        503,
+        ErrorEntry(3001, f"Service unavailable: over {limit} open connections"),
+        headers={"Retry-After": str(CAPACITY_RETRY_AFTER_S)},
     )
 
 
@@ -208,7 +290,7 @@ def upgrade_refused(status: int) -> ApiError:
     if status == 401:
         return authentication_error()
     if status == 429:
-        return out_of_capacity()
+        return out_of_capacity(None)
     if status >= 500:
         return server_error(status)
     return _api_error(status, ErrorEntry(3003, "WebSocket upgrade refused (emulator fault)"))

@@ -34,6 +34,7 @@ from .catalog import (
 from .context import EmulatorContext, fault_error
 from .engine import ModelName, choose_model, supported_languages
 from .faults import DelayFault, ResetFault, StatusFault, TruncateFault
+from .json_depth import MAX_JSON_DEPTH, too_deep
 from .limits import read_body
 from .neurons import format_neurons
 from .recognise import CONTAINER_ENCODINGS, RAW_ENCODINGS, RawFormat, recognise
@@ -66,6 +67,11 @@ class RestCall:
         return dict(self.query).get("queueRequest") == "true"
 
     def json_body(self) -> Any:
+        if too_deep(self.body):
+            raise error_envelope.bad_input(
+                f"the body is not valid JSON (nested deeper than {MAX_JSON_DEPTH} levels)",
+                self.request_id,
+            )
         return inputs.parse_json(self.body, self.request_id)
 
 
@@ -365,7 +371,7 @@ def routes(ctx: EmulatorContext) -> list[BaseRoute]:
                 request_id=request_id,
                 account_id=account_id,
                 model=model,
-                body=await read_body(request, limit),
+                body=await read_body(request, limit, ctx.config.body_timeout_s),
                 content_type=request.headers.get("content-type"),
                 query=query,
             )

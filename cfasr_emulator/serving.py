@@ -3,15 +3,24 @@
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
+import math
 import sys
+from typing import TYPE_CHECKING, Any
 
 from cfasr_ext._extras import MissingExtraError
 
 from .config import ServerConfig
 from .testing import require_server_extra
 
-__all__ = ["serve"]
+if TYPE_CHECKING:
+    import uvicorn
+
+__all__ = ["serve", "uvicorn_config"]
+
+_STARTUP_FAILURE = 3
+"""uvicorn's exit status when the server could not start (e.g. the port is in use)."""
 
 
 def _is_loopback(host: str) -> bool:
@@ -23,8 +32,32 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+def uvicorn_config(app: Any, config: ServerConfig, *, log_level: str) -> uvicorn.Config:
+    """uvicorn's settings for ``config``: the one place both ``serve`` and the test helper
+    ``run_emulator`` take them from, so tests exercise the limits users get."""
+    import uvicorn
+
+    from .connection_guard import guarded_protocols, h11_max_head_bytes
+
+    http, ws = guarded_protocols(config)
+    return uvicorn.Config(
+        app,
+        host=config.host,
+        port=config.port,
+        log_level=log_level,
+        lifespan="on",
+        http=http,
+        ws=ws,
+        h11_max_incomplete_event_size=h11_max_head_bytes(config),
+        # The guard applies the exact (fractional) value per connection.
+        timeout_keep_alive=math.ceil(config.keep_alive_timeout_s),
+        timeout_graceful_shutdown=math.ceil(config.graceful_shutdown_s),
+    )
+
+
 def serve(config: ServerConfig, *, log_level: str = "info") -> int:
-    """Run uvicorn with the emulator app; returns the process exit status (2: extra missing)."""
+    """Run uvicorn with the emulator app; returns the process exit status (2: extra missing,
+    3: the server could not start)."""
     if not _is_loopback(config.host) and not config.strict_auth:
         print(
             f"warning: listening on {config.host} without --token: anyone who can reach it "
@@ -38,16 +71,14 @@ def serve(config: ServerConfig, *, log_level: str = "info") -> int:
     except MissingExtraError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    import uvicorn
 
     from .app import create_app
 
     print(f"cfasr emulator on {config.base_url}", file=sys.stderr)
-    uvicorn.run(
-        create_app(config),
-        host=config.host,
-        port=config.port,
-        log_level=log_level,
-        timeout_graceful_shutdown=int(config.graceful_shutdown_s),
-    )
-    return 0
+    from .shutdown import EmulatorServer
+
+    app = create_app(config)
+    server = EmulatorServer(uvicorn_config(app, config, log_level=log_level), app.state.ctx)
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C after a graceful stop, as uvicorn.run
+        server.run()
+    return 0 if server.started else _STARTUP_FAILURE

@@ -82,10 +82,11 @@ def run_emulator(
     to 127.0.0.1, ``port`` to a free one). Pass ``engine`` to reuse loaded models.
     """
     require_server_extra()
-    import uvicorn
 
     from .app import create_app
     from .config import ServerConfig
+    from .serving import uvicorn_config
+    from .shutdown import EmulatorServer
 
     host = options.pop("host", "127.0.0.1")
     port = options.pop("port", 0)
@@ -96,14 +97,7 @@ def run_emulator(
     port = sock.getsockname()[1]
     config = ServerConfig(host=host, port=port, **options)
     app = create_app(config, engine=engine)
-    server = uvicorn.Server(
-        uvicorn.Config(
-            app,
-            log_level=log_level,
-            lifespan="on",
-            timeout_graceful_shutdown=int(config.graceful_shutdown_s),
-        )
-    )
+    server = EmulatorServer(uvicorn_config(app, config, log_level=log_level), app.state.ctx)
     failure: list[BaseException] = []
 
     def serve() -> None:

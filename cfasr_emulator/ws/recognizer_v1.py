@@ -28,6 +28,7 @@ from cfasr_client.models import (
 from cfasr_client.types import UNSET
 
 from ..engine import AudioDecodeError, VadEvent, streaming_vad
+from ..json_depth import too_deep
 from .audio_input import audio_input
 from .model_info import model_identity
 from .options import V1Options
@@ -313,9 +314,11 @@ class NovaRecognizer:
 
 
 def _message_type(text: str) -> str | None:
+    if too_deep(text):  # Malformed on every Python, not only where recursion runs out.
+        return None
     try:
         value = json.loads(text)
-    except (ValueError, RecursionError):  # Deep nesting exhausts the parser: malformed too.
+    except (ValueError, RecursionError):
         return None
     kind = value.get("type") if isinstance(value, dict) else None
     return kind if isinstance(kind, str) else None

@@ -34,6 +34,7 @@ from cfasr_client.models import (
 from cfasr_client.types import UNSET
 
 from ..engine import VadFrame, streaming_vad
+from ..json_depth import too_deep
 from .audio_input import RawInput
 from .options import OptionProblem, Thresholds, V2Options, threshold_value
 from .protocol import (
@@ -314,8 +315,10 @@ _CONTROL_TYPES = frozenset({"Configure", "ForceEndTurn", "CloseStream"})
 
 
 def _parse(text: str) -> dict[str, Any]:
+    if too_deep(text):  # Malformed on every Python, not only where recursion runs out.
+        return {}
     try:
         value = json.loads(text)
-    except (ValueError, RecursionError):  # Deep nesting exhausts the parser: malformed too.
+    except (ValueError, RecursionError):
         return {}
     return value if isinstance(value, dict) else {}

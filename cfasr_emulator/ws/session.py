@@ -12,7 +12,9 @@ Three concerns meet here and nowhere else:
   one as before: with no recognition, the thread hop per frame would be the main cost.
 * **Endings**: ``CloseStream`` (1000), idle client (1011 ``NET-0001``; time the server spends
   working on the client's frames does not count), undecodable audio
-  (1008 ``DATA-0000``), injected faults (close, TCP abort, stall), server shutdown (1001).
+  (1008 ``DATA-0000``), injected faults (close, TCP abort, stall), server shutdown: the frames
+  already received are recognised, then the session ends as on ``CloseStream`` (last finals,
+  Metadata) but closes with 1001, so a client knows to reconnect elsewhere.
 """
 
 from __future__ import annotations
@@ -65,7 +67,14 @@ class _Abort:
     pass
 
 
-_Item = bytes | str | _Idle | _Gone
+@attrs.frozen
+class _Shutdown:
+    pass
+
+
+_Item = bytes | str | _Idle | _Gone | _Shutdown
+_CLOSE_STREAM = json.dumps({"type": "CloseStream"})
+"""Both protocols' own ending: what the session feeds its recognizer on server shutdown."""
 _Ending = Close | _Gone | _Stall | _Abort
 
 
@@ -229,6 +238,9 @@ class Session:
                 if isinstance(item, _Gone):
                     self._end(_Gone())
                     return
+                if isinstance(item, _Shutdown):
+                    await self._finish_for_shutdown()
+                    return
                 if isinstance(item, bytes):
                     step = await self._call(await self._audio_feed(item))
                 else:
@@ -320,8 +332,14 @@ class Session:
         self._end(self._fault_close(self._fault))
 
     async def _end_on(self, event: asyncio.Event) -> None:
+        """Queue the shutdown behind the frames already received; later frames are ignored."""
         await event.wait()
-        self._end(Close(GOING_AWAY, "server shutting down"))
+        await self._inbox.put(_Shutdown())
+
+    async def _finish_for_shutdown(self) -> None:
+        step = await self._call(functools.partial(self._recognizer.feed_text, _CLOSE_STREAM))
+        if await self._send(Step(step.messages)):
+            self._end(Close(GOING_AWAY, "server shutting down"))
 
     async def _stall(self, reader: asyncio.Task[None]) -> _Ending:
         """Send nothing more; keep draining the socket until the client leaves or idles."""

@@ -75,7 +75,17 @@ def test_a_full_engine_answers_3040_at_once(weather_wav: bytes) -> None:
         "code": 3040,
         "message": "Capacity temporarily exceeded, please try again.",
     }
+    assert busy.headers["retry-after"] == "1"  # every 429 of the emulator's own says when
+    validate_exchange(busy)
     assert after.status_code == 200
+
+
+def test_an_injected_3040_keeps_its_missing_retry_after(weather_wav: bytes) -> None:
+    """The ``3040`` fault imitates a service that sends no Retry-After, for SDK tests."""
+    with run_emulator(engine_mode="skip", faults_enabled=True) as emu:
+        injected = post(emu, WHISPER, content=weather_wav, headers={"cf-emulator-fault": "3040"})
+    assert injected.status_code == 429
+    assert "retry-after" not in injected.headers
 
 
 def test_the_rate_window_slides() -> None:
@@ -121,6 +131,7 @@ def test_admit_websocket_checks_auth_then_caps_sessions() -> None:
     with pytest.raises(error_envelope.ApiError) as full:
         asyncio.run(admit(good))
     assert full.value.code == 3040
+    assert full.value.headers["Retry-After"] == "1"
     first.release()
     with asyncio.run(admit(good)) as second:
         assert second.fault is None

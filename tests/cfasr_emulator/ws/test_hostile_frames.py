@@ -8,12 +8,16 @@ import json
 import pytest
 import websockets
 
+from cfasr_emulator.engine import SpeechEngine
 from cfasr_emulator.testing import EmulatorHandle
 
+from . import test_recognizer_v1, test_recognizer_v2
 from .test_sockets import FLUX, NOVA, connect
 
 DEEPLY_NESTED = "[" * 2000 + "]" * 2000
 CLOSE = json.dumps({"type": "CloseStream"})
+NESTED_CLOSE = '{"type": "CloseStream", "extra": ' + "[" * 200 + "]" * 200 + "}"
+"""Parses on every Python; past the emulator's 64 levels, so malformed everywhere."""
 
 
 async def sessions_end(emulator: EmulatorHandle) -> bool:
@@ -49,3 +53,12 @@ async def test_a_session_ends_promptly_after_its_client_leaves(
     async with connect(emulator, model) as ws:
         await ws.send(DEEPLY_NESTED)
     assert await sessions_end(emulator), "the session outlived its client"
+
+
+def test_a_control_message_nested_too_deep_is_malformed(speech_engine: SpeechEngine) -> None:
+    nova = test_recognizer_v1.recognizer(speech_engine)
+    flux = test_recognizer_v2.recognizer(speech_engine)
+    flux.opening()
+    for recognizer in (nova, flux):
+        assert recognizer.feed_text(NESTED_CLOSE).close is None
+        assert recognizer.feed_text(CLOSE).close is not None

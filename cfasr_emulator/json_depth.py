@@ -1,0 +1,51 @@
+"""The emulator's own limit on JSON nesting, the same on every Python.
+
+CPython's ``json`` once refused deep nesting only by running out of recursion
+(``RecursionError`` near 1000 levels on 3.11); 3.13 parses 2000 levels and more. Relying on
+it made the answer depend on the interpreter, so bodies and control messages are measured
+first and refused past :data:`MAX_JSON_DEPTH`, whatever would parse them.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["MAX_JSON_DEPTH", "too_deep"]
+
+MAX_JSON_DEPTH = 64
+"""Far above any real input (a batch of whisper inputs nests 4 levels)."""
+
+_SIGNIFICANT = re.compile(rb'["\\\[\]{}]')
+"""Only quotes, backslashes and brackets matter; digits and string contents are skipped by
+the regular expression engine, so an audio array of millions of numbers is cheap."""
+
+
+def too_deep(document: bytes | str, limit: int = MAX_JSON_DEPTH) -> bool:
+    """True if ``document`` opens more than ``limit`` arrays/objects inside each other.
+
+    Brackets inside strings do not count. Malformed JSON is measured as far as it goes; the
+    parser then refuses it on its own terms.
+    """
+    data = document.encode("utf-8", "surrogatepass") if isinstance(document, str) else document
+    depth = 0
+    in_string = False
+    escaped = -1  # index of a character a backslash escapes
+    for match in _SIGNIFICANT.finditer(data):
+        index = match.start()
+        char = data[index]
+        if in_string:
+            if index == escaped:
+                continue
+            if char == ord("\\"):
+                escaped = index + 1
+            elif char == ord('"'):
+                in_string = False
+        elif char == ord('"'):
+            in_string = True
+        elif char in b"[{":
+            depth += 1
+            if depth > limit:
+                return True
+        elif char in b"]}":
+            depth -= 1
+    return False

@@ -1,0 +1,119 @@
+"""Stopping the emulator finishes open streams: the words of the audio already sent, then
+Metadata, then close 1001 (going away), within the grace period; not uvicorn's bare 1012."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import websockets
+
+from cfasr_emulator.engine import SpeechEngine
+from cfasr_emulator.testing import DEFAULT_ACCOUNT_ID, run_emulator
+from tests.support.raw_http import HANG_BOUND_S
+
+from .test_sockets import FLUX, NOVA, RAW, connect, receive_all, send_audio
+
+ROOT = Path(__file__).resolve().parents[3]
+
+FINALIZE = json.dumps({"type": "Finalize"})
+
+
+async def _stream_then_stop(
+    engine: SpeechEngine, model: str, pcm: bytes
+) -> tuple[list[dict[str, Any]], int | None]:
+    manager = run_emulator(engine=engine, graceful_shutdown_s=10.0)
+    emu = manager.__enter__()
+    stopped = None
+    try:
+        async with connect(emu, model) as ws:
+            await send_audio(ws, pcm)
+            if model == NOVA:
+                # The server has every frame once it answers a Finalize sent after them.
+                await ws.send(FINALIZE)
+                first = json.loads(await ws.recv())
+                while not first.get("from_finalize"):
+                    first = json.loads(await ws.recv())
+                await send_audio(ws, pcm)
+            stopped = asyncio.create_task(asyncio.to_thread(manager.__exit__, None, None, None))
+            messages = await receive_all(ws)
+        await stopped
+    finally:
+        if stopped is None:
+            manager.__exit__(None, None, None)
+    return messages, ws.close_code
+
+
+def _words(messages: list[dict[str, Any]]) -> str:
+    finals = [m for m in messages if m["type"] == "Results" and m.get("is_final")]
+    return " ".join(m["channel"]["alternatives"][0]["transcript"] for m in finals).lower()
+
+
+async def test_a_nova_stream_gets_its_last_words_and_metadata_then_1001(
+    engine: SpeechEngine, weather_pcm: bytes
+) -> None:
+    messages, code = await _stream_then_stop(engine, NOVA, weather_pcm)
+    assert code == 1001
+    assert messages[-1]["type"] == "Metadata"
+    assert "weather" in _words(messages)  # the audio sent after the Finalize was recognised
+
+
+async def test_a_flux_stream_ends_its_turn_then_1001(
+    engine: SpeechEngine, weather_pcm: bytes
+) -> None:
+    messages, code = await _stream_then_stop(engine, FLUX, weather_pcm)
+    assert code == 1001
+    turns = [m for m in messages if m["type"] == "TurnInfo" and m["event"] == "EndOfTurn"]
+    assert turns
+    assert "weather" in turns[-1]["transcript"].lower()
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+async def test_sigterm_finishes_the_stream_and_the_process_exits(weather_pcm: bytes) -> None:
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "cfasr_emulator", "--port", str(port), "--engine", "skip"],
+        cwd=ROOT,
+        env={**os.environ, "CFASR_EMULATOR_TOKEN": "t"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    url = f"ws://127.0.0.1:{port}/client/v4/accounts/{DEFAULT_ACCOUNT_ID}/ai/run/{NOVA}?{RAW}"
+    try:
+        for _ in range(600):
+            try:
+                ws = await websockets.connect(url, additional_headers={"Authorization": "Bearer t"})
+                break
+            except OSError:
+                await asyncio.sleep(0.05)
+        else:
+            raise AssertionError("the server did not start")
+        async with ws:
+            await send_audio(ws, weather_pcm)
+            await ws.send(FINALIZE)  # answered only once every frame before it is read
+            while not json.loads(await ws.recv()).get("from_finalize"):
+                pass
+            server.send_signal(signal.SIGTERM)
+            messages = await receive_all(ws)
+        output, _ = await asyncio.to_thread(server.communicate, timeout=HANG_BOUND_S)
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.communicate()
+    assert ws.close_code == 1001
+    assert messages[-1]["type"] == "Metadata"
+    assert server.returncode == -signal.SIGTERM, output  # uvicorn re-raises it once stopped
