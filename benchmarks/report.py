@@ -230,6 +230,34 @@ def engine(section: dict[str, Any]) -> str:
     )
 
 
+def import_cost(section: dict[str, Any]) -> str:
+    rows = [
+        (
+            "import cfasr_ext (lazy)",
+            f"{section['import_cfasr_ext_ms']} ms",
+            f"import httpx {section['import_httpx_ms']} ms",
+            section["import_ratio"],
+        ),
+        (
+            "import cfasr_ext + first cfasr_ext.Client",
+            f"{section['first_client_ms']} ms",
+            f"import httpx {section['import_httpx_wall_ms']} ms",
+            section["first_client_ratio"],
+        ),
+        (
+            "cfasr --help",
+            f"{section['cfasr_help_s']} s",
+            f"typer hello --help {section['typer_hello_help_s']} s",
+            section["cfasr_help_over_typer_hello"],
+        ),
+    ]
+    return (
+        "### 7. Import cost\n\nMedians of fresh child processes "
+        f"({section['repeat']} runs each); `python -c pass` took {section['python_start_s']} s.\n\n"
+        + _table(("what", "cfasr", "baseline", "ratio"), rows)
+    )
+
+
 RENDERERS = {
     "overhead": overhead,
     "upload": upload,
@@ -237,6 +265,7 @@ RENDERERS = {
     "streaming": streaming,
     "batch": batch,
     "engine": engine,
+    "import": import_cost,
 }
 
 

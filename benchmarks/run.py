@@ -23,6 +23,7 @@ from typing import Any
 
 import bench_batch
 import bench_engine
+import bench_import
 import bench_overhead
 import bench_streaming
 import bench_upload
@@ -37,6 +38,7 @@ SECTIONS: dict[str, Callable[[bool], dict[str, Any]]] = {
     "streaming": bench_streaming.run,
     "batch": bench_batch.run,
     "engine": bench_engine.run,
+    "import": bench_import.run,
 }
 
 

@@ -14,7 +14,6 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import httpx
-from cfasr_client.contract import MODELS
 
 from cfasr_ext._audio_sources import Audio, AudioSource, open_audio, open_audio_async
 from cfasr_ext._config import Settings, resolve_settings
@@ -22,7 +21,7 @@ from cfasr_ext._errors import CfasrError, OptionError, UnsupportedOperationError
 from cfasr_ext._gateway import GatewayOptions
 from cfasr_ext._http import BaseClient, Call
 from cfasr_ext._logging import setup_from_env
-from cfasr_ext._long_audio import atranscribe_long, chunk_budget, transcribe_long
+from cfasr_ext._model_names import MODEL_ALIASES, NOVA3_INTERNAL_MODEL
 from cfasr_ext._ratelimit import RateLimiter
 from cfasr_ext._raw import RawResponse
 from cfasr_ext._request_bodies import Body
@@ -45,7 +44,6 @@ from cfasr_ext.models.whisper import (
     Whisper,
     build_whisper_transcribe,
 )
-from cfasr_ext.streaming import NOVA3_INTERNAL_MODEL
 
 if TYPE_CHECKING:
     from cfasr_ext.transcript import Transcript
@@ -54,18 +52,12 @@ __all__ = ["AsyncClient", "Client", "resolve_model"]
 
 T = TypeVar("T")
 
-MODEL_ALIASES = {model.rsplit("/", 1)[1]: model for model in MODELS} | {"turbo": TURBO}
-"""Short names: the last part of each model id in the contract, and the SDK's "turbo"."""
 _BUILDERS: dict[str, Any] = {
     WHISPER: build_whisper_transcribe,
     WHISPER_TINY_EN: build_whisper_transcribe,
     TURBO: build_turbo_transcribe,
     NOVA_3: build_nova_3_transcribe,
 }
-
-
-TRANSCRIBE_MODELS: tuple[str, ...] = tuple(_BUILDERS)
-"""Models `client.transcribe(...)` can run (flux over REST carries no audio)."""
 
 
 def resolve_model(model: str) -> str:
@@ -170,6 +162,8 @@ class Client(BaseClient):
         silences, sends up to `max_workers` pieces at once and stitches the words back with
         absolute times; it needs the `audio` extra and a path or bytes."""
         full = resolve_model(model)
+        from cfasr_ext._long_audio import chunk_budget, transcribe_long
+
         budget = chunk_budget(chunking)
         if budget is not None:
 
@@ -297,6 +291,8 @@ class AsyncClient(BaseClient):
     ) -> Transcript:
         """Any REST model → one common `Transcript`; same arguments as `Client.transcribe`."""
         full = resolve_model(model)
+        from cfasr_ext._long_audio import atranscribe_long, chunk_budget
+
         budget = chunk_budget(chunking)
         if budget is not None:
 

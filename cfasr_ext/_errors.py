@@ -7,7 +7,6 @@ some gateways or upstream failures send a bare object or plain text instead.
 
 from __future__ import annotations
 
-import email.utils
 import enum
 import json
 import time
@@ -251,6 +250,8 @@ def parse_retry_after(value: str | None, *, now: float | None = None) -> float |
     except ValueError:
         pass
     try:
+        import email.utils  # only a Retry-After given as a date needs it
+
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):
         return None

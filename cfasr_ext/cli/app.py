@@ -13,15 +13,12 @@ from typing import Annotated, Any
 import typer
 
 from cfasr_ext._version import __version__
-from cfasr_ext.cli.batch import run_batch
+from cfasr_ext.chunking import DEFAULT_MAX_BYTES
 from cfasr_ext.cli.catalog import REST_MODELS, STREAM_MODELS, CliError, resolve_model
 from cfasr_ext.cli.context import GlobalOptions, fail, options_of
-from cfasr_ext.cli.file_transcriber import DEFAULT_MAX_BYTES, FileTranscriber
 from cfasr_ext.cli.inputs import expand_inputs
-from cfasr_ext.cli.models_table import models_json, print_models
 from cfasr_ext.cli.options import model_options, with_model_flags
 from cfasr_ext.cli.outputs import parse_format, plan_outputs
-from cfasr_ext.cli.report import BatchProgress, print_summary
 
 __all__ = ["app"]
 
@@ -129,6 +126,11 @@ def transcribe(
     model_flags: dict[str, Any],
 ) -> None:
     """Transcribe recordings: one output per input, N requests at a time."""
+    # Loaded here, not at import: `cfasr --help` needs none of them.
+    from cfasr_ext.cli.batch import run_batch
+    from cfasr_ext.cli.file_transcriber import FileTranscriber
+    from cfasr_ext.cli.report import BatchProgress, print_summary
+
     options = options_of(ctx)
     try:
         full_model = resolve_model(model, REST_MODELS, "transcribe")
@@ -191,6 +193,8 @@ def models(
     as_json: Annotated[bool, typer.Option("--json", help="Print the table as JSON.")] = False,
 ) -> None:
     """The eight operations: model, transport (REST / WebSocket), inputs and options."""
+    from cfasr_ext.cli.models_table import models_json, print_models
+
     if as_json:
         typer.echo(models_json())
     else:

@@ -10,8 +10,7 @@ import attrs
 from cfasr_client.contract import MODELS, Param
 from cfasr_client.contract import OPERATIONS as CONTRACT
 
-from cfasr_ext._client import MODEL_ALIASES, TRANSCRIBE_MODELS
-from cfasr_ext.streaming import FLUX_MODEL, NOVA3_MODEL
+from cfasr_ext._model_names import FLUX, MODEL_ALIASES, NOVA_3, TRANSCRIBE_MODELS, short_name
 
 __all__ = [
     "OPERATIONS",
@@ -69,15 +68,10 @@ OPERATIONS: tuple[Operation, ...] = tuple(
 REST_MODELS: tuple[str, ...] = tuple(m for m in MODELS if m in TRANSCRIBE_MODELS)
 """Models `cfasr transcribe` can run (flux over REST carries no audio)."""
 
-STREAM_MODELS: tuple[str, ...] = (NOVA3_MODEL, FLUX_MODEL)
+STREAM_MODELS: tuple[str, ...] = (NOVA_3, FLUX)
 """Models `cfasr stream` can run (nova-3-internal stays experimental: use the SDK)."""
 
 _ALIASES = MODEL_ALIASES
-
-
-def short_name(model: str) -> str:
-    """ "@cf/deepgram/nova-3" → "nova-3", the name users type."""
-    return model.rsplit("/", 1)[-1]
 
 
 def resolve_model(name: str, allowed: tuple[str, ...], command: str) -> str:

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import sys
 import traceback
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import attrs
 import typer
-from rich.console import Console
 
-from cfasr_ext import Client
 from cfasr_ext._config import Settings, resolve_settings
 from cfasr_ext._logging import setup_from_env
 from cfasr_ext.cli.error_lines import describe_error, exit_code_for
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from cfasr_ext import Client
 
 __all__ = ["GlobalOptions", "fail"]
 
@@ -35,9 +38,13 @@ class GlobalOptions:
         )
 
     def client(self) -> Client:
+        from cfasr_ext import Client
+
         return Client(account_id=self.account_id, base_url=self.base_url, gateway_id=self.gateway)
 
     def stderr(self) -> Console:
+        from rich.console import Console
+
         """Where progress, summaries and notices go (never standard output)."""
         return Console(stderr=True, quiet=self.quiet, highlight=False, soft_wrap=True)
 

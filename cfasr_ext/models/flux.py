@@ -9,7 +9,7 @@ exactly that and returns whatever comes back (expect a 400 telling you to stream
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, NoReturn, Unpack
+from typing import TYPE_CHECKING, Any, NoReturn, Unpack
 
 from cfasr_client.contract import OPERATIONS
 from cfasr_client.contract.options import RunFluxOptions
@@ -33,7 +33,9 @@ from cfasr_ext.models._options import (
     merged_headers,
     rest_operation,
 )
-from cfasr_ext.streaming import AsyncFluxStream, FluxSessionOptions, FluxStream, connect_flux
+
+if TYPE_CHECKING:  # streaming (websockets, asyncio) loads on the first stream(), not on import
+    from cfasr_ext.streaming import AsyncFluxStream, FluxSessionOptions, FluxStream
 
 __all__ = ["AsyncFlux", "Flux", "build_flux_run_config"]
 
@@ -92,6 +94,8 @@ class Flux(SyncNamespace):
         `keepalive_interval`, `max_queued_chunks` and `close_timeout` (see
         `cfasr_ext.streaming.connect_flux`). Invalid options raise `OptionError` here."""
         settings = self._client.settings
+        from cfasr_ext.streaming import FluxStream, connect_flux
+
         return FluxStream(lambda: connect_flux(settings, **options))
 
     run_config = sync_method(build_flux_run_config)
@@ -114,6 +118,8 @@ class AsyncFlux(AsyncNamespace):
 
     def stream(self, **options: Unpack[FluxSessionOptions]) -> AsyncFluxStream:
         """A live flux session; open it with `async with`. Same options as `Flux.stream`."""
+        from cfasr_ext.streaming import connect_flux
+
         return connect_flux(self._client.settings, **options)
 
     run_config = async_method(build_flux_run_config)

@@ -8,7 +8,7 @@ The JSON `{"audio": {"body", "contentType"}}` form is refused over REST, so it i
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Unpack
+from typing import TYPE_CHECKING, Any, Unpack
 
 from cfasr_client.contract import OPERATIONS
 from cfasr_client.contract.options import RunNova3Options
@@ -32,14 +32,9 @@ from cfasr_ext.models._options import (
     merged_headers,
     rest_operation,
 )
-from cfasr_ext.streaming import (
-    NOVA3_INTERNAL_MODEL,
-    AsyncNova3Stream,
-    Nova3SessionOptions,
-    Nova3Stream,
-    connect_nova3,
-    connect_nova3_internal,
-)
+
+if TYPE_CHECKING:  # streaming (websockets, asyncio) loads on the first stream(), not on import
+    from cfasr_ext.streaming import AsyncNova3Stream, Nova3SessionOptions, Nova3Stream
 
 __all__ = ["AsyncNova3", "AsyncNova3Internal", "Nova3", "Nova3Internal", "build_nova_3_transcribe"]
 
@@ -86,6 +81,8 @@ document_options(build_nova_3_transcribe, OPERATIONS["runNova3"])
 
 
 def _open_stream(model: str, settings: Settings, options: Nova3SessionOptions) -> AsyncNova3Stream:
+    from cfasr_ext.streaming import NOVA3_INTERNAL_MODEL, connect_nova3, connect_nova3_internal
+
     connect = connect_nova3_internal if model == NOVA3_INTERNAL_MODEL else connect_nova3
     return connect(settings, **options)
 
@@ -100,6 +97,8 @@ class Nova3Internal(SyncNamespace):
         `reconnect`, `keepalive_interval`, `max_queued_chunks` and `close_timeout` (see
         `cfasr_ext.streaming.connect_nova3`). Invalid options raise `OptionError` here."""
         settings = self._client.settings
+        from cfasr_ext.streaming import Nova3Stream
+
         return Nova3Stream(lambda: _open_stream(self.model, settings, options))
 
 

@@ -148,6 +148,18 @@ def _options_schema(res: _Resolver, operation: dict[str, Any]) -> dict[str, Any]
     return schema
 
 
+def _takes_audio(res: _Resolver, operation: dict[str, Any]) -> bool:
+    """Whether the request body carries audio: a raw body, or JSON with an `audio` field."""
+    body = operation.get("requestBody")
+    if not body:
+        return False
+    content = res.resolve(body).get("content", {})
+    if any(not media.startswith("application/json") for media in content):
+        return True
+    schema = _options_schema(res, operation)
+    return schema is not None and "audio" in schema.get("properties", {})
+
+
 def operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
     """Every operation with its options, in the spec's order, as plain data."""
     res = _Resolver(spec)
@@ -195,6 +207,7 @@ def operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
                     "transport": "websocket" if "101" in responses else "rest",
                     "summary": _one_line(operation.get("summary")),
                     "description": _one_line(operation.get("description")),
+                    "takes_audio": _takes_audio(res, operation) or "101" in responses,
                     "usd_per_audio_minute": price.get("usd_per_audio_minute"),
                     "neurons_per_audio_minute": price.get("neurons_per_audio_minute"),
                     "params": params,
@@ -267,6 +280,7 @@ def catalog_source(ops: list[dict[str, Any]]) -> str:
             "description",
         ):
             lines.append(f"        {key}={op[key]!r},")
+        lines.append(f"        takes_audio={op['takes_audio']!r},")
         for key in ("usd_per_audio_minute", "neurons_per_audio_minute"):
             if op[key] is not None:
                 lines.append(f"        {key}={op[key]!r},")

@@ -41,3 +41,26 @@ def test_the_check_sees_heavy_modules_when_they_are_imported() -> None:
     """The same probe does report the emulator, so the test above can fail."""
     loaded = _modules_after("import cfasr_ext, cfasr_emulator.app")
     assert {"cfasr_emulator", "starlette"} <= loaded
+
+
+def test_cfasr_help_loads_no_client_streaming_or_generated_models() -> None:
+    """`cfasr --help` builds every model flag from the contract alone."""
+    code = (
+        "import sys, json\n"
+        "from cfasr_ext.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "print(json.dumps(sorted(sys.modules)), file=sys.stderr)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    loaded = set(json.loads(done.stderr.strip().splitlines()[-1]))
+    assert "cfasr_client.contract" in loaded
+    unwanted = {"httpx", "websockets", "cfasr_ext._client", "cfasr_ext.streaming"}
+    assert not unwanted & loaded
+    assert not {name for name in loaded if name.startswith("cfasr_client.models.")}
+
+
+def test_names_load_on_first_use() -> None:
+    loaded = _modules_after("import cfasr_ext; cfasr_ext.Client; cfasr_ext.Results")
+    assert {"httpx", "cfasr_ext._client", "cfasr_ext.streaming"} <= loaded

@@ -271,6 +271,8 @@ class Operation:
     summary: str
     params: tuple[Param, ...]
     description: str = ""
+    takes_audio: bool = True
+    """False for an operation whose body carries no audio (flux's configuration-only POST)."""
     usd_per_audio_minute: float | None = None
     neurons_per_audio_minute: float | None = None
     """Cloudflare's published price, in dollars or in neurons per minute of audio."""
