@@ -59,24 +59,10 @@ app()
 """
 
 
-def _first_use_ms(repeat: int) -> float:
-    """``import cfasr_ext`` and first touch of ``cfasr_ext.Client`` (httpx, models, client)."""
-    code = (
-        "import time; t = time.perf_counter(); import cfasr_ext; cfasr_ext.Client; "
-        "print((time.perf_counter() - t) * 1000)"
-    )
-    samples = [
-        float(subprocess.run([PYTHON, "-c", code], check=True, capture_output=True).stdout)
-        for _ in range(repeat + 1)
-    ]
-    return statistics.median(samples[1:])
-
-
-def _httpx_ms(repeat: int) -> float:
-    code = (
-        "import time; t = time.perf_counter(); import httpx; "
-        "print((time.perf_counter() - t) * 1000)"
-    )
+def _wall_ms(statement: str, repeat: int) -> float:
+    """Median wall time of ``statement`` in a fresh interpreter, measured inside it."""
+    timer = "import time; t = time.perf_counter()"
+    code = f"{timer}; {statement}; print((time.perf_counter() - t) * 1000)"
     samples = [
         float(subprocess.run([PYTHON, "-c", code], check=True, capture_output=True).stdout)
         for _ in range(repeat + 1)
@@ -90,8 +76,9 @@ def run(quick: bool) -> dict[str, Any]:
     help_command = [str(cfasr), "--help"] if cfasr.exists() else [PYTHON, "-m", "cfasr_ext.cli"]
     sdk_ms = _import_ms("cfasr_ext", repeat)
     httpx_ms = _import_ms("httpx", repeat)
-    client_ms = _first_use_ms(repeat)
-    httpx_wall_ms = _httpx_ms(repeat)
+    # First use of the client: httpx, the client and the models it needs.
+    client_ms = _wall_ms("import cfasr_ext; cfasr_ext.Client", repeat)
+    httpx_wall_ms = _wall_ms("import httpx", repeat)
     help_s = _median(help_command, repeat)
     bare_s = _median([PYTHON, "-c", "pass"], repeat)
     typer_s = _median([PYTHON, "-c", TYPER_HELLO, "--help"], repeat)

@@ -43,6 +43,9 @@ MAX_QUEUED_TEXT = 64
 GOING_AWAY = 1001
 ABNORMAL_CLOSURE = 1006
 """Never sent on the wire: asking for it means dropping the TCP connection."""
+SHUTDOWN_DRAIN_S = 0.1
+"""On shutdown the reader keeps taking frames until the socket has been quiet this long, so
+audio the client sent before the server began to stop is still recognised."""
 
 T = TypeVar("T")
 
@@ -165,8 +168,6 @@ class Session:
         reader = asyncio.create_task(self._read())
         reader.add_done_callback(self._reader_done)
         tasks = [reader, asyncio.create_task(self._process())]
-        if self._shutdown is not None:
-            tasks.append(asyncio.create_task(self._end_on(self._shutdown)))
         if isinstance(self._fault, WsCloseFault) and self._fault.after_seconds is not None:
             tasks.append(asyncio.create_task(self._fault_after(self._fault.after_seconds)))
         self._check_fault()
@@ -200,31 +201,56 @@ class Session:
     async def _read(self) -> None:
         loop = asyncio.get_running_loop()
         self._active_at = loop.time()
-        while True:
-            wait = self._active_at + self._idle_timeout_s - loop.time()
-            try:
-                message = await asyncio.wait_for(self._ws.receive(), max(0.0, wait))
-            except TimeoutError:
-                if self._busy or self._inbox.pending:
-                    # The client is waiting for us, not idle.
+        receive: asyncio.Future[Any] | None = None
+        stopping = asyncio.ensure_future(self._shutdown.wait()) if self._shutdown else None
+        try:
+            while True:
+                draining = self._shutdown is not None and self._shutdown.is_set()
+                if draining:
+                    wait = SHUTDOWN_DRAIN_S
+                else:
+                    wait = self._active_at + self._idle_timeout_s - loop.time()
+                if receive is None:
+                    receive = asyncio.ensure_future(self._ws.receive())
+                waiters: set[asyncio.Future[Any]] = {receive}
+                if stopping is not None and not draining:
+                    waiters.add(stopping)
+                done, _ = await asyncio.wait(
+                    waiters, timeout=max(0.0, wait), return_when=asyncio.FIRST_COMPLETED
+                )
+                if receive not in done:
+                    if draining:
+                        # Every frame the client had sent is in: finish behind them.
+                        await self._inbox.put(_Shutdown())
+                        return
+                    if stopping is not None and stopping in done:
+                        continue  # drain what the socket still holds, then finish
+                    if self._busy or self._inbox.pending:
+                        # The client is waiting for us, not idle.
+                        self._active_at = loop.time()
+                        continue
+                    if loop.time() < self._active_at + self._idle_timeout_s:
+                        continue  # Work finished meanwhile: the client gets a full window.
+                    await self._inbox.put(_Idle())
+                    return
+                message = receive.result()
+                receive = None
+                if message["type"] == "websocket.disconnect":
+                    await self._inbox.put(_Gone())
+                    return
+                data = message.get("bytes")
+                text = message.get("text")
+                if data is not None:
                     self._active_at = loop.time()
-                    continue
-                if loop.time() < self._active_at + self._idle_timeout_s:
-                    continue  # Work finished meanwhile: the client gets a full window.
-                await self._inbox.put(_Idle())
-                return
-            if message["type"] == "websocket.disconnect":
-                await self._inbox.put(_Gone())
-                return
-            data = message.get("bytes")
-            text = message.get("text")
-            if data is not None:
-                self._active_at = loop.time()
-                await self._inbox.put(data)
-            elif text is not None:
-                if self._recognizer.keeps_alive(text):
-                    self._active_at = loop.time()
-                await self._inbox.put(text)
+                    await self._inbox.put(data)
+                elif text is not None:
+                    if self._recognizer.keeps_alive(text):
+                        self._active_at = loop.time()
+                    await self._inbox.put(text)
+        finally:
+            for future in (receive, stopping):
+                if future is not None:
+                    future.cancel()
 
     async def _process(self) -> None:
         try:
@@ -330,11 +356,6 @@ class Session:
         await asyncio.sleep(delay)
         assert isinstance(self._fault, WsCloseFault)
         self._end(self._fault_close(self._fault))
-
-    async def _end_on(self, event: asyncio.Event) -> None:
-        """Queue the shutdown behind the frames already received; later frames are ignored."""
-        await event.wait()
-        await self._inbox.put(_Shutdown())
 
     async def _finish_for_shutdown(self) -> None:
         step = await self._call(functools.partial(self._recognizer.feed_text, _CLOSE_STREAM))

@@ -16,7 +16,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 RUN = ROOT / "benchmarks" / "run.py"
-SECTIONS = {"overhead", "upload", "memory", "streaming", "batch", "engine"}
+SECTIONS = {"overhead", "upload", "memory", "streaming", "batch", "engine", "import"}
 
 pytestmark = pytest.mark.slow
 
@@ -52,7 +52,7 @@ def test_quick_run_writes_every_section_as_json(quick_run: tuple[Path, Path, str
 def test_transport_sections_say_recognition_was_skipped(quick_run: tuple[Path, Path, str]) -> None:
     out, _, _ = quick_run
     sections = json.loads((out / "latest.json").read_text())["sections"]
-    for name in SECTIONS - {"engine"}:
+    for name in SECTIONS - {"engine", "import"}:  # import cost starts no emulator
         assert sections[name]["engine_mode"] == "skip", name
         assert "skip" in sections[name]["note"], name
     assert sections["engine"]["engine_mode"] == "real"
@@ -77,6 +77,10 @@ def test_speed_figures_come_with_ratios_against_baselines(
         assert sections["streaming"]["sink"][model]["cfasr"]["x_realtime_median"] > 0
         assert sections["streaming"]["emulator"][model]["cfasr/bare_websockets_time"] > 0
     assert sections["batch"]["ratios_of_medians"]["concurrency_8/sequential"] > 0
+    imports = sections["import"]
+    assert imports["import_ratio"] > 0
+    assert imports["first_client_ratio"] > 0
+    assert imports["cfasr_help_over_typer_hello"] > 0
 
 
 def test_markdown_block_is_written_below_the_existing_text(
