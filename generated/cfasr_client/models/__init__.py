@@ -26,14 +26,20 @@ from .flux_turn_event import FluxTurnEvent
 from .flux_turn_info import FluxTurnInfo
 from .flux_word import FluxWord
 from .nova_3_alternative import Nova3Alternative
+from .nova_3_analysis_info import Nova3AnalysisInfo
 from .nova_3_channel import Nova3Channel
 from .nova_3_close_stream import Nova3CloseStream
 from .nova_3_custom_mode import Nova3CustomMode
 from .nova_3_encoding import Nova3Encoding
+from .nova_3_entity import Nova3Entity
 from .nova_3_finalize import Nova3Finalize
+from .nova_3_intent import Nova3Intent
+from .nova_3_intent_segment import Nova3IntentSegment
+from .nova_3_intents import Nova3Intents
 from .nova_3_keep_alive import Nova3KeepAlive
 from .nova_3_language import Nova3Language
 from .nova_3_metadata import Nova3Metadata
+from .nova_3_metadata_extra import Nova3MetadataExtra
 from .nova_3_metadata_message import Nova3MetadataMessage
 from .nova_3_metadata_model_info import Nova3MetadataModelInfo
 from .nova_3_mode import Nova3Mode
@@ -45,16 +51,22 @@ from .nova_3_response import Nova3Response
 from .nova_3_result import Nova3Result
 from .nova_3_results import Nova3Results
 from .nova_3_results_message import Nova3ResultsMessage
+from .nova_3_search import Nova3Search
+from .nova_3_search_hit import Nova3SearchHit
 from .nova_3_sentence import Nova3Sentence
 from .nova_3_sentiment_average import Nova3SentimentAverage
 from .nova_3_sentiment_segment import Nova3SentimentSegment
 from .nova_3_sentiments import Nova3Sentiments
+from .nova_3_span_summary import Nova3SpanSummary
 from .nova_3_speech_started_message import Nova3SpeechStartedMessage
 from .nova_3_stream_alternative import Nova3StreamAlternative
 from .nova_3_stream_channel import Nova3StreamChannel
 from .nova_3_stream_metadata import Nova3StreamMetadata
 from .nova_3_stream_word import Nova3StreamWord
 from .nova_3_summary import Nova3Summary
+from .nova_3_topic import Nova3Topic
+from .nova_3_topic_segment import Nova3TopicSegment
+from .nova_3_topics import Nova3Topics
 from .nova_3_utterance import Nova3Utterance
 from .nova_3_utterance_end_message import Nova3UtteranceEndMessage
 from .nova_3_warning import Nova3Warning
@@ -101,14 +113,20 @@ __all__ = (
     "FluxTurnInfo",
     "FluxWord",
     "Nova3Alternative",
+    "Nova3AnalysisInfo",
     "Nova3Channel",
     "Nova3CloseStream",
     "Nova3CustomMode",
     "Nova3Encoding",
+    "Nova3Entity",
     "Nova3Finalize",
+    "Nova3Intent",
+    "Nova3IntentSegment",
+    "Nova3Intents",
     "Nova3KeepAlive",
     "Nova3Language",
     "Nova3Metadata",
+    "Nova3MetadataExtra",
     "Nova3MetadataMessage",
     "Nova3MetadataModelInfo",
     "Nova3Mode",
@@ -120,16 +138,22 @@ __all__ = (
     "Nova3Result",
     "Nova3Results",
     "Nova3ResultsMessage",
+    "Nova3Search",
+    "Nova3SearchHit",
     "Nova3Sentence",
     "Nova3SentimentAverage",
     "Nova3SentimentSegment",
     "Nova3Sentiments",
+    "Nova3SpanSummary",
     "Nova3SpeechStartedMessage",
     "Nova3StreamAlternative",
     "Nova3StreamChannel",
     "Nova3StreamMetadata",
     "Nova3StreamWord",
     "Nova3Summary",
+    "Nova3Topic",
+    "Nova3TopicSegment",
+    "Nova3Topics",
     "Nova3Utterance",
     "Nova3UtteranceEndMessage",
     "Nova3Warning",
