@@ -207,6 +207,14 @@ _DEFAULT_UTT_SPLIT = 0.8
 """Deepgram's pause between utterances when ``utt_split`` is not given."""
 
 
+def turned_on(value: object) -> bool:
+    """Whether a checked option asks for something: not ``false``, and for a repeatable
+    option (a sequence of values) at least one value that is not ``false``."""
+    if isinstance(value, list | tuple):
+        return any(turned_on(item) for item in value)
+    return value is not False and value != "false"
+
+
 @attrs.frozen
 class Nova3Options:
     """Validated nova-3 query options: what the engine honours and what it only accepts."""
@@ -247,7 +255,7 @@ def nova3_options(items: Sequence[tuple[str, str]], request_id: str) -> Nova3Opt
     not_applied = [
         (name, "accepted, but the emulator's engine cannot do it")
         for name, value in values.items()
-        if name not in _HONOURED_NOVA3 and value is not False and value != "false"
+        if name not in _HONOURED_NOVA3 and turned_on(value)
     ]
     given = {name for name, _ in items}
     not_applied += [

@@ -23,15 +23,15 @@ def _get_kwargs(
     queue_request: bool | Unset = UNSET,
     tags: str | Unset = UNSET,
     custom_topic_mode: Nova3CustomMode | Unset = UNSET,
-    custom_topic: str | Unset = UNSET,
+    custom_topic: list[str] | Unset = UNSET,
     custom_intent_mode: Nova3CustomMode | Unset = UNSET,
-    custom_intent: str | Unset = UNSET,
+    custom_intent: list[str] | Unset = UNSET,
     detect_entities: bool | Unset = UNSET,
     detect_language: bool | Unset = UNSET,
     diarize: bool | Unset = UNSET,
     dictation: bool | Unset = UNSET,
     encoding: Nova3Encoding | Unset = UNSET,
-    extra: str | Unset = UNSET,
+    extra: list[str] | Unset = UNSET,
     filler_words: bool | Unset = UNSET,
     keyterm: list[str] | Unset = UNSET,
     keywords: str | Unset = UNSET,
@@ -44,9 +44,9 @@ def _get_kwargs(
     paragraphs: bool | Unset = UNSET,
     profanity_filter: bool | Unset = UNSET,
     punctuate: bool | Unset = UNSET,
-    redact: Nova3Redact | Unset = UNSET,
-    replace: str | Unset = UNSET,
-    search: str | Unset = UNSET,
+    redact: list[Nova3Redact] | Unset = UNSET,
+    replace: list[str] | Unset = UNSET,
+    search: list[str] | Unset = UNSET,
     sentiment: bool | Unset = UNSET,
     smart_format: bool | Unset = UNSET,
     topics: bool | Unset = UNSET,
@@ -54,6 +54,7 @@ def _get_kwargs(
     utt_split: float | Unset = UNSET,
     channels: int | Unset = UNSET,
     sample_rate: int | Unset = UNSET,
+    tag: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -69,7 +70,11 @@ def _get_kwargs(
 
     params["custom_topic_mode"] = json_custom_topic_mode
 
-    params["custom_topic"] = custom_topic
+    json_custom_topic: list[str] | Unset = UNSET
+    if not isinstance(custom_topic, Unset):
+        json_custom_topic = custom_topic
+
+    params["custom_topic"] = json_custom_topic
 
     json_custom_intent_mode: str | Unset = UNSET
     if not isinstance(custom_intent_mode, Unset):
@@ -77,7 +82,11 @@ def _get_kwargs(
 
     params["custom_intent_mode"] = json_custom_intent_mode
 
-    params["custom_intent"] = custom_intent
+    json_custom_intent: list[str] | Unset = UNSET
+    if not isinstance(custom_intent, Unset):
+        json_custom_intent = custom_intent
+
+    params["custom_intent"] = json_custom_intent
 
     params["detect_entities"] = detect_entities
 
@@ -93,7 +102,11 @@ def _get_kwargs(
 
     params["encoding"] = json_encoding
 
-    params["extra"] = extra
+    json_extra: list[str] | Unset = UNSET
+    if not isinstance(extra, Unset):
+        json_extra = extra
+
+    params["extra"] = json_extra
 
     params["filler_words"] = filler_words
 
@@ -131,15 +144,26 @@ def _get_kwargs(
 
     params["punctuate"] = punctuate
 
-    json_redact: str | Unset = UNSET
+    json_redact: list[str] | Unset = UNSET
     if not isinstance(redact, Unset):
-        json_redact = redact.value
+        json_redact = []
+        for redact_item_data in redact:
+            redact_item = redact_item_data.value
+            json_redact.append(redact_item)
 
     params["redact"] = json_redact
 
-    params["replace"] = replace
+    json_replace: list[str] | Unset = UNSET
+    if not isinstance(replace, Unset):
+        json_replace = replace
 
-    params["search"] = search
+    params["replace"] = json_replace
+
+    json_search: list[str] | Unset = UNSET
+    if not isinstance(search, Unset):
+        json_search = search
+
+    params["search"] = json_search
 
     params["sentiment"] = sentiment
 
@@ -154,6 +178,8 @@ def _get_kwargs(
     params["channels"] = channels
 
     params["sample_rate"] = sample_rate
+
+    params["tag"] = tag
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -260,15 +286,15 @@ def sync_detailed(
     queue_request: bool | Unset = UNSET,
     tags: str | Unset = UNSET,
     custom_topic_mode: Nova3CustomMode | Unset = UNSET,
-    custom_topic: str | Unset = UNSET,
+    custom_topic: list[str] | Unset = UNSET,
     custom_intent_mode: Nova3CustomMode | Unset = UNSET,
-    custom_intent: str | Unset = UNSET,
+    custom_intent: list[str] | Unset = UNSET,
     detect_entities: bool | Unset = UNSET,
     detect_language: bool | Unset = UNSET,
     diarize: bool | Unset = UNSET,
     dictation: bool | Unset = UNSET,
     encoding: Nova3Encoding | Unset = UNSET,
-    extra: str | Unset = UNSET,
+    extra: list[str] | Unset = UNSET,
     filler_words: bool | Unset = UNSET,
     keyterm: list[str] | Unset = UNSET,
     keywords: str | Unset = UNSET,
@@ -281,9 +307,9 @@ def sync_detailed(
     paragraphs: bool | Unset = UNSET,
     profanity_filter: bool | Unset = UNSET,
     punctuate: bool | Unset = UNSET,
-    redact: Nova3Redact | Unset = UNSET,
-    replace: str | Unset = UNSET,
-    search: str | Unset = UNSET,
+    redact: list[Nova3Redact] | Unset = UNSET,
+    replace: list[str] | Unset = UNSET,
+    search: list[str] | Unset = UNSET,
     sentiment: bool | Unset = UNSET,
     smart_format: bool | Unset = UNSET,
     topics: bool | Unset = UNSET,
@@ -291,6 +317,7 @@ def sync_detailed(
     utt_split: float | Unset = UNSET,
     channels: int | Unset = UNSET,
     sample_rate: int | Unset = UNSET,
+    tag: str | Unset = UNSET,
 ) -> Response[ErrorEnvelope | Nova3Response]:
     """Transcribe a recording with @cf/deepgram/nova-3.
 
@@ -307,16 +334,16 @@ def sync_detailed(
         tags (str | Unset):
         custom_topic_mode (Nova3CustomMode | Unset): Whether only custom items are reported
             (strict) or the model's own too (extended).
-        custom_topic (str | Unset):
+        custom_topic (list[str] | Unset):
         custom_intent_mode (Nova3CustomMode | Unset): Whether only custom items are reported
             (strict) or the model's own too (extended).
-        custom_intent (str | Unset):
+        custom_intent (list[str] | Unset):
         detect_entities (bool | Unset):
         detect_language (bool | Unset):
         diarize (bool | Unset):
         dictation (bool | Unset):
         encoding (Nova3Encoding | Unset): Encoding of raw audio sent without a container.
-        extra (str | Unset):
+        extra (list[str] | Unset):
         filler_words (bool | Unset):
         keyterm (list[str] | Unset):
         keywords (str | Unset):
@@ -329,9 +356,9 @@ def sync_detailed(
         paragraphs (bool | Unset):
         profanity_filter (bool | Unset):
         punctuate (bool | Unset):
-        redact (Nova3Redact | Unset): Kind of sensitive data to remove.
-        replace (str | Unset):
-        search (str | Unset):
+        redact (list[Nova3Redact] | Unset):
+        replace (list[str] | Unset):
+        search (list[str] | Unset):
         sentiment (bool | Unset):
         smart_format (bool | Unset):
         topics (bool | Unset):
@@ -339,6 +366,7 @@ def sync_detailed(
         utt_split (float | Unset):
         channels (int | Unset):
         sample_rate (int | Unset):
+        tag (str | Unset):
         body (File): An encoded audio file (wav, mp3, flac, ogg/opus, webm, m4a), or raw PCM when
             nova-3's `encoding` is set.
 
@@ -387,6 +415,7 @@ def sync_detailed(
         utt_split=utt_split,
         channels=channels,
         sample_rate=sample_rate,
+        tag=tag,
     )
 
     response = client.get_httpx_client().request(
@@ -404,15 +433,15 @@ def sync(
     queue_request: bool | Unset = UNSET,
     tags: str | Unset = UNSET,
     custom_topic_mode: Nova3CustomMode | Unset = UNSET,
-    custom_topic: str | Unset = UNSET,
+    custom_topic: list[str] | Unset = UNSET,
     custom_intent_mode: Nova3CustomMode | Unset = UNSET,
-    custom_intent: str | Unset = UNSET,
+    custom_intent: list[str] | Unset = UNSET,
     detect_entities: bool | Unset = UNSET,
     detect_language: bool | Unset = UNSET,
     diarize: bool | Unset = UNSET,
     dictation: bool | Unset = UNSET,
     encoding: Nova3Encoding | Unset = UNSET,
-    extra: str | Unset = UNSET,
+    extra: list[str] | Unset = UNSET,
     filler_words: bool | Unset = UNSET,
     keyterm: list[str] | Unset = UNSET,
     keywords: str | Unset = UNSET,
@@ -425,9 +454,9 @@ def sync(
     paragraphs: bool | Unset = UNSET,
     profanity_filter: bool | Unset = UNSET,
     punctuate: bool | Unset = UNSET,
-    redact: Nova3Redact | Unset = UNSET,
-    replace: str | Unset = UNSET,
-    search: str | Unset = UNSET,
+    redact: list[Nova3Redact] | Unset = UNSET,
+    replace: list[str] | Unset = UNSET,
+    search: list[str] | Unset = UNSET,
     sentiment: bool | Unset = UNSET,
     smart_format: bool | Unset = UNSET,
     topics: bool | Unset = UNSET,
@@ -435,6 +464,7 @@ def sync(
     utt_split: float | Unset = UNSET,
     channels: int | Unset = UNSET,
     sample_rate: int | Unset = UNSET,
+    tag: str | Unset = UNSET,
 ) -> ErrorEnvelope | Nova3Response | None:
     """Transcribe a recording with @cf/deepgram/nova-3.
 
@@ -451,16 +481,16 @@ def sync(
         tags (str | Unset):
         custom_topic_mode (Nova3CustomMode | Unset): Whether only custom items are reported
             (strict) or the model's own too (extended).
-        custom_topic (str | Unset):
+        custom_topic (list[str] | Unset):
         custom_intent_mode (Nova3CustomMode | Unset): Whether only custom items are reported
             (strict) or the model's own too (extended).
-        custom_intent (str | Unset):
+        custom_intent (list[str] | Unset):
         detect_entities (bool | Unset):
         detect_language (bool | Unset):
         diarize (bool | Unset):
         dictation (bool | Unset):
         encoding (Nova3Encoding | Unset): Encoding of raw audio sent without a container.
-        extra (str | Unset):
+        extra (list[str] | Unset):
         filler_words (bool | Unset):
         keyterm (list[str] | Unset):
         keywords (str | Unset):
@@ -473,9 +503,9 @@ def sync(
         paragraphs (bool | Unset):
         profanity_filter (bool | Unset):
         punctuate (bool | Unset):
-        redact (Nova3Redact | Unset): Kind of sensitive data to remove.
-        replace (str | Unset):
-        search (str | Unset):
+        redact (list[Nova3Redact] | Unset):
+        replace (list[str] | Unset):
+        search (list[str] | Unset):
         sentiment (bool | Unset):
         smart_format (bool | Unset):
         topics (bool | Unset):
@@ -483,6 +513,7 @@ def sync(
         utt_split (float | Unset):
         channels (int | Unset):
         sample_rate (int | Unset):
+        tag (str | Unset):
         body (File): An encoded audio file (wav, mp3, flac, ogg/opus, webm, m4a), or raw PCM when
             nova-3's `encoding` is set.
 
@@ -532,6 +563,7 @@ def sync(
         utt_split=utt_split,
         channels=channels,
         sample_rate=sample_rate,
+        tag=tag,
     ).parsed
 
 
@@ -543,15 +575,15 @@ async def asyncio_detailed(
     queue_request: bool | Unset = UNSET,
     tags: str | Unset = UNSET,
     custom_topic_mode: Nova3CustomMode | Unset = UNSET,
-    custom_topic: str | Unset = UNSET,
+    custom_topic: list[str] | Unset = UNSET,
     custom_intent_mode: Nova3CustomMode | Unset = UNSET,
-    custom_intent: str | Unset = UNSET,
+    custom_intent: list[str] | Unset = UNSET,
     detect_entities: bool | Unset = UNSET,
     detect_language: bool | Unset = UNSET,
     diarize: bool | Unset = UNSET,
     dictation: bool | Unset = UNSET,
     encoding: Nova3Encoding | Unset = UNSET,
-    extra: str | Unset = UNSET,
+    extra: list[str] | Unset = UNSET,
     filler_words: bool | Unset = UNSET,
     keyterm: list[str] | Unset = UNSET,
     keywords: str | Unset = UNSET,
@@ -564,9 +596,9 @@ async def asyncio_detailed(
     paragraphs: bool | Unset = UNSET,
     profanity_filter: bool | Unset = UNSET,
     punctuate: bool | Unset = UNSET,
-    redact: Nova3Redact | Unset = UNSET,
-    replace: str | Unset = UNSET,
-    search: str | Unset = UNSET,
+    redact: list[Nova3Redact] | Unset = UNSET,
+    replace: list[str] | Unset = UNSET,
+    search: list[str] | Unset = UNSET,
     sentiment: bool | Unset = UNSET,
     smart_format: bool | Unset = UNSET,
     topics: bool | Unset = UNSET,
@@ -574,6 +606,7 @@ async def asyncio_detailed(
     utt_split: float | Unset = UNSET,
     channels: int | Unset = UNSET,
     sample_rate: int | Unset = UNSET,
+    tag: str | Unset = UNSET,
 ) -> Response[ErrorEnvelope | Nova3Response]:
     """Transcribe a recording with @cf/deepgram/nova-3.
 
@@ -590,16 +623,16 @@ async def asyncio_detailed(
         tags (str | Unset):
         custom_topic_mode (Nova3CustomMode | Unset): Whether only custom items are reported
             (strict) or the model's own too (extended).
-        custom_topic (str | Unset):
+        custom_topic (list[str] | Unset):
         custom_intent_mode (Nova3CustomMode | Unset): Whether only custom items are reported
             (strict) or the model's own too (extended).
-        custom_intent (str | Unset):
+        custom_intent (list[str] | Unset):
         detect_entities (bool | Unset):
         detect_language (bool | Unset):
         diarize (bool | Unset):
         dictation (bool | Unset):
         encoding (Nova3Encoding | Unset): Encoding of raw audio sent without a container.
-        extra (str | Unset):
+        extra (list[str] | Unset):
         filler_words (bool | Unset):
         keyterm (list[str] | Unset):
         keywords (str | Unset):
@@ -612,9 +645,9 @@ async def asyncio_detailed(
         paragraphs (bool | Unset):
         profanity_filter (bool | Unset):
         punctuate (bool | Unset):
-        redact (Nova3Redact | Unset): Kind of sensitive data to remove.
-        replace (str | Unset):
-        search (str | Unset):
+        redact (list[Nova3Redact] | Unset):
+        replace (list[str] | Unset):
+        search (list[str] | Unset):
         sentiment (bool | Unset):
         smart_format (bool | Unset):
         topics (bool | Unset):
@@ -622,6 +655,7 @@ async def asyncio_detailed(
         utt_split (float | Unset):
         channels (int | Unset):
         sample_rate (int | Unset):
+        tag (str | Unset):
         body (File): An encoded audio file (wav, mp3, flac, ogg/opus, webm, m4a), or raw PCM when
             nova-3's `encoding` is set.
 
@@ -670,6 +704,7 @@ async def asyncio_detailed(
         utt_split=utt_split,
         channels=channels,
         sample_rate=sample_rate,
+        tag=tag,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -685,15 +720,15 @@ async def asyncio(
     queue_request: bool | Unset = UNSET,
     tags: str | Unset = UNSET,
     custom_topic_mode: Nova3CustomMode | Unset = UNSET,
-    custom_topic: str | Unset = UNSET,
+    custom_topic: list[str] | Unset = UNSET,
     custom_intent_mode: Nova3CustomMode | Unset = UNSET,
-    custom_intent: str | Unset = UNSET,
+    custom_intent: list[str] | Unset = UNSET,
     detect_entities: bool | Unset = UNSET,
     detect_language: bool | Unset = UNSET,
     diarize: bool | Unset = UNSET,
     dictation: bool | Unset = UNSET,
     encoding: Nova3Encoding | Unset = UNSET,
-    extra: str | Unset = UNSET,
+    extra: list[str] | Unset = UNSET,
     filler_words: bool | Unset = UNSET,
     keyterm: list[str] | Unset = UNSET,
     keywords: str | Unset = UNSET,
@@ -706,9 +741,9 @@ async def asyncio(
     paragraphs: bool | Unset = UNSET,
     profanity_filter: bool | Unset = UNSET,
     punctuate: bool | Unset = UNSET,
-    redact: Nova3Redact | Unset = UNSET,
-    replace: str | Unset = UNSET,
-    search: str | Unset = UNSET,
+    redact: list[Nova3Redact] | Unset = UNSET,
+    replace: list[str] | Unset = UNSET,
+    search: list[str] | Unset = UNSET,
     sentiment: bool | Unset = UNSET,
     smart_format: bool | Unset = UNSET,
     topics: bool | Unset = UNSET,
@@ -716,6 +751,7 @@ async def asyncio(
     utt_split: float | Unset = UNSET,
     channels: int | Unset = UNSET,
     sample_rate: int | Unset = UNSET,
+    tag: str | Unset = UNSET,
 ) -> ErrorEnvelope | Nova3Response | None:
     """Transcribe a recording with @cf/deepgram/nova-3.
 
@@ -732,16 +768,16 @@ async def asyncio(
         tags (str | Unset):
         custom_topic_mode (Nova3CustomMode | Unset): Whether only custom items are reported
             (strict) or the model's own too (extended).
-        custom_topic (str | Unset):
+        custom_topic (list[str] | Unset):
         custom_intent_mode (Nova3CustomMode | Unset): Whether only custom items are reported
             (strict) or the model's own too (extended).
-        custom_intent (str | Unset):
+        custom_intent (list[str] | Unset):
         detect_entities (bool | Unset):
         detect_language (bool | Unset):
         diarize (bool | Unset):
         dictation (bool | Unset):
         encoding (Nova3Encoding | Unset): Encoding of raw audio sent without a container.
-        extra (str | Unset):
+        extra (list[str] | Unset):
         filler_words (bool | Unset):
         keyterm (list[str] | Unset):
         keywords (str | Unset):
@@ -754,9 +790,9 @@ async def asyncio(
         paragraphs (bool | Unset):
         profanity_filter (bool | Unset):
         punctuate (bool | Unset):
-        redact (Nova3Redact | Unset): Kind of sensitive data to remove.
-        replace (str | Unset):
-        search (str | Unset):
+        redact (list[Nova3Redact] | Unset):
+        replace (list[str] | Unset):
+        search (list[str] | Unset):
         sentiment (bool | Unset):
         smart_format (bool | Unset):
         topics (bool | Unset):
@@ -764,6 +800,7 @@ async def asyncio(
         utt_split (float | Unset):
         channels (int | Unset):
         sample_rate (int | Unset):
+        tag (str | Unset):
         body (File): An encoded audio file (wav, mp3, flac, ogg/opus, webm, m4a), or raw PCM when
             nova-3's `encoding` is set.
 
@@ -814,5 +851,6 @@ async def asyncio(
             utt_split=utt_split,
             channels=channels,
             sample_rate=sample_rate,
+            tag=tag,
         )
     ).parsed
