@@ -176,6 +176,8 @@ def operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
                     if name == "audio":
                         continue  # the payload, not an option
                     resolved = res.resolve(node)
+                    if resolved.get("type") == "object":
+                        continue  # request settings (`options`), not a model option
                     extra = {"required": name in required, **resolved}
                     params.append(
                         _param_fields(

@@ -128,8 +128,17 @@ def test_turbo_input_lists_every_option(spec: dict[str, Any]) -> None:
     assert set(props) == {
         "audio", "task", "language", "vad_filter", "initial_prompt", "prefix", "beam_size",
         "condition_on_previous_text", "no_speech_threshold", "compression_ratio_threshold",
-        "log_prob_threshold", "hallucination_silence_threshold",
+        "log_prob_threshold", "hallucination_silence_threshold", "options",
     }  # fmt: skip
+    assert props["options"] == {"$ref": "#/components/schemas/RequestOptions"}
+
+
+def test_reject_if_busy_travels_in_the_options_of_every_json_input(spec: dict[str, Any]) -> None:
+    schemas = spec["components"]["schemas"]
+    reject = schemas["RequestOptions"]["properties"]["rejectIfBusy"]
+    assert reject["type"] == "boolean"
+    for name in ("WhisperInput", "TurboInput", "FluxInput"):
+        assert schemas[name]["properties"]["options"]["$ref"].endswith("/RequestOptions")
 
 
 def test_nova3_keyterm_is_a_repeatable_query_parameter(spec: dict[str, Any]) -> None:

@@ -71,6 +71,7 @@ from .nova_3_utterance import Nova3Utterance
 from .nova_3_utterance_end_message import Nova3UtteranceEndMessage
 from .nova_3_warning import Nova3Warning
 from .nova_3_word import Nova3Word
+from .request_options import RequestOptions
 from .response_message import ResponseMessage
 from .turbo_batch_request import TurboBatchRequest
 from .turbo_input import TurboInput
@@ -158,6 +159,7 @@ __all__ = (
     "Nova3UtteranceEndMessage",
     "Nova3Warning",
     "Nova3Word",
+    "RequestOptions",
     "ResponseMessage",
     "TurboBatchRequest",
     "TurboInput",
