@@ -18,7 +18,12 @@ EXPECTED_OPERATIONS = [
     ("post", "@cf/openai/whisper", {"application/octet-stream", "application/json"}, "200"),
     ("post", "@cf/openai/whisper-tiny-en", {"application/octet-stream", "application/json"}, "200"),
     ("post", "@cf/openai/whisper-large-v3-turbo", {"application/json"}, "200"),
-    ("post", "@cf/deepgram/nova-3", {"application/octet-stream", "audio/*"}, "200"),
+    (
+        "post",
+        "@cf/deepgram/nova-3",
+        {"application/octet-stream", "audio/*", "application/json"},
+        "200",
+    ),
     ("post", "@cf/deepgram/flux", {"application/json"}, "200"),
     ("get", "@cf/deepgram/nova-3", set(), "101"),
     ("get", "@cf/deepgram/nova-3-internal", set(), "101"),

@@ -188,7 +188,7 @@ OPERATIONS: dict[str, Operation] = {
         path="/accounts/{account_id}/ai/run/@cf/deepgram/nova-3",
         transport="rest",
         summary="Transcribe a recording with @cf/deepgram/nova-3.",
-        description='Deepgram Nova-3 pre-recorded transcription. The body is the raw audio file with its audio MIME type (`audio/wav`, `audio/mpeg`, ...) or `application/octet-stream`; every Deepgram option travels in the query string, booleans as `true`/`false`. The JSON `{"audio": {"body", "contentType"}}` form that Cloudflare\'s own schema advertises is refused over REST (5006), so it is not described here. Priced at $0.0052 per audio minute.',
+        description='Deepgram Nova-3 pre-recorded transcription. The body is the raw audio file with its audio MIME type (`audio/wav`, `audio/mpeg`, ...) or `application/octet-stream`; every Deepgram option travels in the query string, booleans as `true`/`false`. The JSON `{"audio": {"body", "contentType"}}` form that Cloudflare\'s own schema advertises is refused over REST (5006), so it is not described as a single request. nova-3 is flagged for asynchronous batches: with `queueRequest=true` a raw body is queued as a one-item batch, and a JSON body is a batch (`{"requests": [...]}`, see `Nova3BatchRequest`) or a poll (`{"request_id": "..."}`). Workers AI does not say how a binary-input model\'s batch items carry their audio; the item shape here follows Cloudflare\'s own nova-3 input schema and is untested. Priced at $0.0052 per audio minute.',
         usd_per_audio_minute=0.0052,
         params=(
             Param(

@@ -4,6 +4,7 @@ from .batch_item import BatchItem
 from .batch_item_result import BatchItemResult
 from .batch_poll_request import BatchPollRequest
 from .batch_queued import BatchQueued
+from .batch_reference import BatchReference
 from .batch_results import BatchResults
 from .batch_results_usage import BatchResultsUsage
 from .error_chain_item import ErrorChainItem
@@ -27,6 +28,9 @@ from .flux_turn_info import FluxTurnInfo
 from .flux_word import FluxWord
 from .nova_3_alternative import Nova3Alternative
 from .nova_3_analysis_info import Nova3AnalysisInfo
+from .nova_3_batch_audio import Nova3BatchAudio
+from .nova_3_batch_item import Nova3BatchItem
+from .nova_3_batch_request import Nova3BatchRequest
 from .nova_3_channel import Nova3Channel
 from .nova_3_close_stream import Nova3CloseStream
 from .nova_3_custom_mode import Nova3CustomMode
@@ -73,6 +77,7 @@ from .nova_3_warning import Nova3Warning
 from .nova_3_word import Nova3Word
 from .request_options import RequestOptions
 from .response_message import ResponseMessage
+from .turbo_batch_item import TurboBatchItem
 from .turbo_batch_request import TurboBatchRequest
 from .turbo_input import TurboInput
 from .turbo_response import TurboResponse
@@ -81,6 +86,7 @@ from .turbo_segment import TurboSegment
 from .turbo_task import TurboTask
 from .turbo_transcription_info import TurboTranscriptionInfo
 from .turbo_word import TurboWord
+from .whisper_batch_item import WhisperBatchItem
 from .whisper_batch_request import WhisperBatchRequest
 from .whisper_input import WhisperInput
 from .whisper_response import WhisperResponse
@@ -92,6 +98,7 @@ __all__ = (
     "BatchItemResult",
     "BatchPollRequest",
     "BatchQueued",
+    "BatchReference",
     "BatchResults",
     "BatchResultsUsage",
     "ErrorChainItem",
@@ -115,6 +122,9 @@ __all__ = (
     "FluxWord",
     "Nova3Alternative",
     "Nova3AnalysisInfo",
+    "Nova3BatchAudio",
+    "Nova3BatchItem",
+    "Nova3BatchRequest",
     "Nova3Channel",
     "Nova3CloseStream",
     "Nova3CustomMode",
@@ -161,6 +171,7 @@ __all__ = (
     "Nova3Word",
     "RequestOptions",
     "ResponseMessage",
+    "TurboBatchItem",
     "TurboBatchRequest",
     "TurboInput",
     "TurboResponse",
@@ -169,6 +180,7 @@ __all__ = (
     "TurboTask",
     "TurboTranscriptionInfo",
     "TurboWord",
+    "WhisperBatchItem",
     "WhisperBatchRequest",
     "WhisperInput",
     "WhisperResponse",

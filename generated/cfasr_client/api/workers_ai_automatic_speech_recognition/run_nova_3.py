@@ -6,7 +6,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.batch_poll_request import BatchPollRequest
 from ...models.error_envelope import ErrorEnvelope
+from ...models.nova_3_batch_request import Nova3BatchRequest
 from ...models.nova_3_custom_mode import Nova3CustomMode
 from ...models.nova_3_encoding import Nova3Encoding
 from ...models.nova_3_language import Nova3Language
@@ -19,7 +21,7 @@ from ...types import UNSET, File, Response, Unset
 def _get_kwargs(
     account_id: str,
     *,
-    body: File,
+    body: File | BatchPollRequest | Nova3BatchRequest | Unset = UNSET,
     queue_request: bool | Unset = UNSET,
     tags: str | Unset = UNSET,
     custom_topic_mode: Nova3CustomMode | Unset = UNSET,
@@ -191,8 +193,16 @@ def _get_kwargs(
         "params": params,
     }
 
-    _kwargs["content"] = body.payload
-    headers["Content-Type"] = "application/octet-stream"
+    if isinstance(body, File):
+        _kwargs["content"] = body.payload
+        headers["Content-Type"] = "application/octet-stream"
+    if isinstance(body, BatchPollRequest | Nova3BatchRequest):
+        if isinstance(body, Nova3BatchRequest):
+            _kwargs["json"] = body.to_dict()
+        else:
+            _kwargs["json"] = body.to_dict()
+
+        headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -282,7 +292,7 @@ def sync_detailed(
     account_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: File,
+    body: File | BatchPollRequest | Nova3BatchRequest | Unset = UNSET,
     queue_request: bool | Unset = UNSET,
     tags: str | Unset = UNSET,
     custom_topic_mode: Nova3CustomMode | Unset = UNSET,
@@ -325,7 +335,12 @@ def sync_detailed(
     audio MIME type (`audio/wav`, `audio/mpeg`, ...) or `application/octet-stream`; every
     Deepgram option travels in the query string, booleans as `true`/`false`. The JSON
     `{"audio": {"body", "contentType"}}` form that Cloudflare's own schema advertises is
-    refused over REST (5006), so it is not described here. Priced at $0.0052 per audio
+    refused over REST (5006), so it is not described as a single request. nova-3 is
+    flagged for asynchronous batches: with `queueRequest=true` a raw body is queued as a
+    one-item batch, and a JSON body is a batch (`{"requests": [...]}`, see
+    `Nova3BatchRequest`) or a poll (`{"request_id": "..."}`). Workers AI does not say how a
+    binary-input model's batch items carry their audio; the item shape here follows
+    Cloudflare's own nova-3 input schema and is untested. Priced at $0.0052 per audio
     minute.
 
     Args:
@@ -369,6 +384,7 @@ def sync_detailed(
         tag (str | Unset):
         body (File): An encoded audio file (wav, mp3, flac, ogg/opus, webm, m4a), or raw PCM when
             nova-3's `encoding` is set.
+        body (BatchPollRequest | Nova3BatchRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -429,7 +445,7 @@ def sync(
     account_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: File,
+    body: File | BatchPollRequest | Nova3BatchRequest | Unset = UNSET,
     queue_request: bool | Unset = UNSET,
     tags: str | Unset = UNSET,
     custom_topic_mode: Nova3CustomMode | Unset = UNSET,
@@ -472,7 +488,12 @@ def sync(
     audio MIME type (`audio/wav`, `audio/mpeg`, ...) or `application/octet-stream`; every
     Deepgram option travels in the query string, booleans as `true`/`false`. The JSON
     `{"audio": {"body", "contentType"}}` form that Cloudflare's own schema advertises is
-    refused over REST (5006), so it is not described here. Priced at $0.0052 per audio
+    refused over REST (5006), so it is not described as a single request. nova-3 is
+    flagged for asynchronous batches: with `queueRequest=true` a raw body is queued as a
+    one-item batch, and a JSON body is a batch (`{"requests": [...]}`, see
+    `Nova3BatchRequest`) or a poll (`{"request_id": "..."}`). Workers AI does not say how a
+    binary-input model's batch items carry their audio; the item shape here follows
+    Cloudflare's own nova-3 input schema and is untested. Priced at $0.0052 per audio
     minute.
 
     Args:
@@ -516,6 +537,7 @@ def sync(
         tag (str | Unset):
         body (File): An encoded audio file (wav, mp3, flac, ogg/opus, webm, m4a), or raw PCM when
             nova-3's `encoding` is set.
+        body (BatchPollRequest | Nova3BatchRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -571,7 +593,7 @@ async def asyncio_detailed(
     account_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: File,
+    body: File | BatchPollRequest | Nova3BatchRequest | Unset = UNSET,
     queue_request: bool | Unset = UNSET,
     tags: str | Unset = UNSET,
     custom_topic_mode: Nova3CustomMode | Unset = UNSET,
@@ -614,7 +636,12 @@ async def asyncio_detailed(
     audio MIME type (`audio/wav`, `audio/mpeg`, ...) or `application/octet-stream`; every
     Deepgram option travels in the query string, booleans as `true`/`false`. The JSON
     `{"audio": {"body", "contentType"}}` form that Cloudflare's own schema advertises is
-    refused over REST (5006), so it is not described here. Priced at $0.0052 per audio
+    refused over REST (5006), so it is not described as a single request. nova-3 is
+    flagged for asynchronous batches: with `queueRequest=true` a raw body is queued as a
+    one-item batch, and a JSON body is a batch (`{"requests": [...]}`, see
+    `Nova3BatchRequest`) or a poll (`{"request_id": "..."}`). Workers AI does not say how a
+    binary-input model's batch items carry their audio; the item shape here follows
+    Cloudflare's own nova-3 input schema and is untested. Priced at $0.0052 per audio
     minute.
 
     Args:
@@ -658,6 +685,7 @@ async def asyncio_detailed(
         tag (str | Unset):
         body (File): An encoded audio file (wav, mp3, flac, ogg/opus, webm, m4a), or raw PCM when
             nova-3's `encoding` is set.
+        body (BatchPollRequest | Nova3BatchRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -716,7 +744,7 @@ async def asyncio(
     account_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: File,
+    body: File | BatchPollRequest | Nova3BatchRequest | Unset = UNSET,
     queue_request: bool | Unset = UNSET,
     tags: str | Unset = UNSET,
     custom_topic_mode: Nova3CustomMode | Unset = UNSET,
@@ -759,7 +787,12 @@ async def asyncio(
     audio MIME type (`audio/wav`, `audio/mpeg`, ...) or `application/octet-stream`; every
     Deepgram option travels in the query string, booleans as `true`/`false`. The JSON
     `{"audio": {"body", "contentType"}}` form that Cloudflare's own schema advertises is
-    refused over REST (5006), so it is not described here. Priced at $0.0052 per audio
+    refused over REST (5006), so it is not described as a single request. nova-3 is
+    flagged for asynchronous batches: with `queueRequest=true` a raw body is queued as a
+    one-item batch, and a JSON body is a batch (`{"requests": [...]}`, see
+    `Nova3BatchRequest`) or a poll (`{"request_id": "..."}`). Workers AI does not say how a
+    binary-input model's batch items carry their audio; the item shape here follows
+    Cloudflare's own nova-3 input schema and is untested. Priced at $0.0052 per audio
     minute.
 
     Args:
@@ -803,6 +836,7 @@ async def asyncio(
         tag (str | Unset):
         body (File): An encoded audio file (wav, mp3, flac, ogg/opus, webm, m4a), or raw PCM when
             nova-3's `encoding` is set.
+        body (BatchPollRequest | Nova3BatchRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
