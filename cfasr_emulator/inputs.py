@@ -78,16 +78,18 @@ def require_object(doc: object, request_id: str) -> dict[str, Any]:
 def check_request_members(obj: dict[str, Any], request_id: str, pointer: str) -> None:
     """The members a JSON input may carry besides the model's: ``options`` (RequestOptions)
     and, in a batch item (``pointer`` set), ``external_reference``."""
-    options = obj.get("options")
-    if options is not None:
+    if "options" in obj:
+        options = obj["options"]
         if not isinstance(options, dict):
             raise _mismatch(f"{pointer}/options", options, "'object'", request_id)
-        reject = options.get("rejectIfBusy")
-        if reject is not None and not isinstance(reject, bool):
+        if "rejectIfBusy" in options and not isinstance(options["rejectIfBusy"], bool):
+            reject = options["rejectIfBusy"]
             raise _mismatch(f"{pointer}/options/rejectIfBusy", reject, "'boolean'", request_id)
-    reference = obj.get("external_reference")
-    if pointer and reference is not None and not isinstance(reference, str):
-        raise _mismatch(f"{pointer}/external_reference", reference, "'string'", request_id)
+    if pointer and "external_reference" in obj:
+        reference = obj["external_reference"]
+        if not isinstance(reference, str):
+            pointer_ref = f"{pointer}/external_reference"
+            raise _mismatch(pointer_ref, reference, "'string'", request_id)
 
 
 def whisper_audio(doc: object, request_id: str, pointer: str = "") -> bytes:

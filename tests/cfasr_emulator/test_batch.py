@@ -135,3 +135,19 @@ def test_nova3_json_batch_items_are_checked(
     response = post(emulator, "@cf/deepgram/nova-3", params=QUEUE, json={"requests": [item]})
     assert response.status_code == 400, response.text
     assert where in response.json()["errors"][0]["message"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"audio": [1, 2, 3], "options": {"rejectIfBusy": None}},
+        {"audio": [1, 2, 3], "options": None},
+        {"requests": [{"audio": [1, 2, 3], "external_reference": None}]},
+    ],
+)
+def test_request_members_of_the_wrong_type_are_refused(
+    emulator: EmulatorHandle, body: dict[str, object]
+) -> None:
+    response = post(emulator, "@cf/openai/whisper", params=QUEUE, json=body)
+    assert response.status_code == 400, response.text
+    assert response.json()["errors"][0]["code"] == 5006
