@@ -57,8 +57,55 @@ def _get_kwargs(
     channels: int | Unset = UNSET,
     sample_rate: int | Unset = UNSET,
     tag: str | Unset = UNSET,
+    cf_aig_authorization: str | Unset = UNSET,
+    cf_aig_skip_cache: str | Unset = UNSET,
+    cf_aig_cache_ttl: str | Unset = UNSET,
+    cf_aig_cache_key: str | Unset = UNSET,
+    cf_aig_collect_log: str | Unset = UNSET,
+    cf_aig_request_timeout: str | Unset = UNSET,
+    cf_aig_max_attempts: str | Unset = UNSET,
+    cf_aig_retry_delay: str | Unset = UNSET,
+    cf_aig_backoff: str | Unset = UNSET,
+    cf_aig_metadata: str | Unset = UNSET,
+    cf_aig_event_id: str | Unset = UNSET,
+    cf_aig_custom_cost: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(cf_aig_authorization, Unset):
+        headers["cf-aig-authorization"] = cf_aig_authorization
+
+    if not isinstance(cf_aig_skip_cache, Unset):
+        headers["cf-aig-skip-cache"] = cf_aig_skip_cache
+
+    if not isinstance(cf_aig_cache_ttl, Unset):
+        headers["cf-aig-cache-ttl"] = cf_aig_cache_ttl
+
+    if not isinstance(cf_aig_cache_key, Unset):
+        headers["cf-aig-cache-key"] = cf_aig_cache_key
+
+    if not isinstance(cf_aig_collect_log, Unset):
+        headers["cf-aig-collect-log"] = cf_aig_collect_log
+
+    if not isinstance(cf_aig_request_timeout, Unset):
+        headers["cf-aig-request-timeout"] = cf_aig_request_timeout
+
+    if not isinstance(cf_aig_max_attempts, Unset):
+        headers["cf-aig-max-attempts"] = cf_aig_max_attempts
+
+    if not isinstance(cf_aig_retry_delay, Unset):
+        headers["cf-aig-retry-delay"] = cf_aig_retry_delay
+
+    if not isinstance(cf_aig_backoff, Unset):
+        headers["cf-aig-backoff"] = cf_aig_backoff
+
+    if not isinstance(cf_aig_metadata, Unset):
+        headers["cf-aig-metadata"] = cf_aig_metadata
+
+    if not isinstance(cf_aig_event_id, Unset):
+        headers["cf-aig-event-id"] = cf_aig_event_id
+
+    if not isinstance(cf_aig_custom_cost, Unset):
+        headers["cf-aig-custom-cost"] = cf_aig_custom_cost
 
     params: dict[str, Any] = {}
 
@@ -328,6 +375,18 @@ def sync_detailed(
     channels: int | Unset = UNSET,
     sample_rate: int | Unset = UNSET,
     tag: str | Unset = UNSET,
+    cf_aig_authorization: str | Unset = UNSET,
+    cf_aig_skip_cache: str | Unset = UNSET,
+    cf_aig_cache_ttl: str | Unset = UNSET,
+    cf_aig_cache_key: str | Unset = UNSET,
+    cf_aig_collect_log: str | Unset = UNSET,
+    cf_aig_request_timeout: str | Unset = UNSET,
+    cf_aig_max_attempts: str | Unset = UNSET,
+    cf_aig_retry_delay: str | Unset = UNSET,
+    cf_aig_backoff: str | Unset = UNSET,
+    cf_aig_metadata: str | Unset = UNSET,
+    cf_aig_event_id: str | Unset = UNSET,
+    cf_aig_custom_cost: str | Unset = UNSET,
 ) -> Response[ErrorEnvelope | Nova3Response]:
     """Transcribe a recording with @cf/deepgram/nova-3.
 
@@ -382,6 +441,18 @@ def sync_detailed(
         channels (int | Unset):
         sample_rate (int | Unset):
         tag (str | Unset):
+        cf_aig_authorization (str | Unset):
+        cf_aig_skip_cache (str | Unset):
+        cf_aig_cache_ttl (str | Unset):
+        cf_aig_cache_key (str | Unset):
+        cf_aig_collect_log (str | Unset):
+        cf_aig_request_timeout (str | Unset):
+        cf_aig_max_attempts (str | Unset):
+        cf_aig_retry_delay (str | Unset):
+        cf_aig_backoff (str | Unset):
+        cf_aig_metadata (str | Unset):
+        cf_aig_event_id (str | Unset):
+        cf_aig_custom_cost (str | Unset):
         body (File): An encoded audio file (wav, mp3, flac, ogg/opus, webm, m4a), or raw PCM when
             nova-3's `encoding` is set.
         body (BatchPollRequest | Nova3BatchRequest):
@@ -432,6 +503,18 @@ def sync_detailed(
         channels=channels,
         sample_rate=sample_rate,
         tag=tag,
+        cf_aig_authorization=cf_aig_authorization,
+        cf_aig_skip_cache=cf_aig_skip_cache,
+        cf_aig_cache_ttl=cf_aig_cache_ttl,
+        cf_aig_cache_key=cf_aig_cache_key,
+        cf_aig_collect_log=cf_aig_collect_log,
+        cf_aig_request_timeout=cf_aig_request_timeout,
+        cf_aig_max_attempts=cf_aig_max_attempts,
+        cf_aig_retry_delay=cf_aig_retry_delay,
+        cf_aig_backoff=cf_aig_backoff,
+        cf_aig_metadata=cf_aig_metadata,
+        cf_aig_event_id=cf_aig_event_id,
+        cf_aig_custom_cost=cf_aig_custom_cost,
     )
 
     response = client.get_httpx_client().request(
@@ -481,6 +564,18 @@ def sync(
     channels: int | Unset = UNSET,
     sample_rate: int | Unset = UNSET,
     tag: str | Unset = UNSET,
+    cf_aig_authorization: str | Unset = UNSET,
+    cf_aig_skip_cache: str | Unset = UNSET,
+    cf_aig_cache_ttl: str | Unset = UNSET,
+    cf_aig_cache_key: str | Unset = UNSET,
+    cf_aig_collect_log: str | Unset = UNSET,
+    cf_aig_request_timeout: str | Unset = UNSET,
+    cf_aig_max_attempts: str | Unset = UNSET,
+    cf_aig_retry_delay: str | Unset = UNSET,
+    cf_aig_backoff: str | Unset = UNSET,
+    cf_aig_metadata: str | Unset = UNSET,
+    cf_aig_event_id: str | Unset = UNSET,
+    cf_aig_custom_cost: str | Unset = UNSET,
 ) -> ErrorEnvelope | Nova3Response | None:
     """Transcribe a recording with @cf/deepgram/nova-3.
 
@@ -535,6 +630,18 @@ def sync(
         channels (int | Unset):
         sample_rate (int | Unset):
         tag (str | Unset):
+        cf_aig_authorization (str | Unset):
+        cf_aig_skip_cache (str | Unset):
+        cf_aig_cache_ttl (str | Unset):
+        cf_aig_cache_key (str | Unset):
+        cf_aig_collect_log (str | Unset):
+        cf_aig_request_timeout (str | Unset):
+        cf_aig_max_attempts (str | Unset):
+        cf_aig_retry_delay (str | Unset):
+        cf_aig_backoff (str | Unset):
+        cf_aig_metadata (str | Unset):
+        cf_aig_event_id (str | Unset):
+        cf_aig_custom_cost (str | Unset):
         body (File): An encoded audio file (wav, mp3, flac, ogg/opus, webm, m4a), or raw PCM when
             nova-3's `encoding` is set.
         body (BatchPollRequest | Nova3BatchRequest):
@@ -586,6 +693,18 @@ def sync(
         channels=channels,
         sample_rate=sample_rate,
         tag=tag,
+        cf_aig_authorization=cf_aig_authorization,
+        cf_aig_skip_cache=cf_aig_skip_cache,
+        cf_aig_cache_ttl=cf_aig_cache_ttl,
+        cf_aig_cache_key=cf_aig_cache_key,
+        cf_aig_collect_log=cf_aig_collect_log,
+        cf_aig_request_timeout=cf_aig_request_timeout,
+        cf_aig_max_attempts=cf_aig_max_attempts,
+        cf_aig_retry_delay=cf_aig_retry_delay,
+        cf_aig_backoff=cf_aig_backoff,
+        cf_aig_metadata=cf_aig_metadata,
+        cf_aig_event_id=cf_aig_event_id,
+        cf_aig_custom_cost=cf_aig_custom_cost,
     ).parsed
 
 
@@ -629,6 +748,18 @@ async def asyncio_detailed(
     channels: int | Unset = UNSET,
     sample_rate: int | Unset = UNSET,
     tag: str | Unset = UNSET,
+    cf_aig_authorization: str | Unset = UNSET,
+    cf_aig_skip_cache: str | Unset = UNSET,
+    cf_aig_cache_ttl: str | Unset = UNSET,
+    cf_aig_cache_key: str | Unset = UNSET,
+    cf_aig_collect_log: str | Unset = UNSET,
+    cf_aig_request_timeout: str | Unset = UNSET,
+    cf_aig_max_attempts: str | Unset = UNSET,
+    cf_aig_retry_delay: str | Unset = UNSET,
+    cf_aig_backoff: str | Unset = UNSET,
+    cf_aig_metadata: str | Unset = UNSET,
+    cf_aig_event_id: str | Unset = UNSET,
+    cf_aig_custom_cost: str | Unset = UNSET,
 ) -> Response[ErrorEnvelope | Nova3Response]:
     """Transcribe a recording with @cf/deepgram/nova-3.
 
@@ -683,6 +814,18 @@ async def asyncio_detailed(
         channels (int | Unset):
         sample_rate (int | Unset):
         tag (str | Unset):
+        cf_aig_authorization (str | Unset):
+        cf_aig_skip_cache (str | Unset):
+        cf_aig_cache_ttl (str | Unset):
+        cf_aig_cache_key (str | Unset):
+        cf_aig_collect_log (str | Unset):
+        cf_aig_request_timeout (str | Unset):
+        cf_aig_max_attempts (str | Unset):
+        cf_aig_retry_delay (str | Unset):
+        cf_aig_backoff (str | Unset):
+        cf_aig_metadata (str | Unset):
+        cf_aig_event_id (str | Unset):
+        cf_aig_custom_cost (str | Unset):
         body (File): An encoded audio file (wav, mp3, flac, ogg/opus, webm, m4a), or raw PCM when
             nova-3's `encoding` is set.
         body (BatchPollRequest | Nova3BatchRequest):
@@ -733,6 +876,18 @@ async def asyncio_detailed(
         channels=channels,
         sample_rate=sample_rate,
         tag=tag,
+        cf_aig_authorization=cf_aig_authorization,
+        cf_aig_skip_cache=cf_aig_skip_cache,
+        cf_aig_cache_ttl=cf_aig_cache_ttl,
+        cf_aig_cache_key=cf_aig_cache_key,
+        cf_aig_collect_log=cf_aig_collect_log,
+        cf_aig_request_timeout=cf_aig_request_timeout,
+        cf_aig_max_attempts=cf_aig_max_attempts,
+        cf_aig_retry_delay=cf_aig_retry_delay,
+        cf_aig_backoff=cf_aig_backoff,
+        cf_aig_metadata=cf_aig_metadata,
+        cf_aig_event_id=cf_aig_event_id,
+        cf_aig_custom_cost=cf_aig_custom_cost,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -780,6 +935,18 @@ async def asyncio(
     channels: int | Unset = UNSET,
     sample_rate: int | Unset = UNSET,
     tag: str | Unset = UNSET,
+    cf_aig_authorization: str | Unset = UNSET,
+    cf_aig_skip_cache: str | Unset = UNSET,
+    cf_aig_cache_ttl: str | Unset = UNSET,
+    cf_aig_cache_key: str | Unset = UNSET,
+    cf_aig_collect_log: str | Unset = UNSET,
+    cf_aig_request_timeout: str | Unset = UNSET,
+    cf_aig_max_attempts: str | Unset = UNSET,
+    cf_aig_retry_delay: str | Unset = UNSET,
+    cf_aig_backoff: str | Unset = UNSET,
+    cf_aig_metadata: str | Unset = UNSET,
+    cf_aig_event_id: str | Unset = UNSET,
+    cf_aig_custom_cost: str | Unset = UNSET,
 ) -> ErrorEnvelope | Nova3Response | None:
     """Transcribe a recording with @cf/deepgram/nova-3.
 
@@ -834,6 +1001,18 @@ async def asyncio(
         channels (int | Unset):
         sample_rate (int | Unset):
         tag (str | Unset):
+        cf_aig_authorization (str | Unset):
+        cf_aig_skip_cache (str | Unset):
+        cf_aig_cache_ttl (str | Unset):
+        cf_aig_cache_key (str | Unset):
+        cf_aig_collect_log (str | Unset):
+        cf_aig_request_timeout (str | Unset):
+        cf_aig_max_attempts (str | Unset):
+        cf_aig_retry_delay (str | Unset):
+        cf_aig_backoff (str | Unset):
+        cf_aig_metadata (str | Unset):
+        cf_aig_event_id (str | Unset):
+        cf_aig_custom_cost (str | Unset):
         body (File): An encoded audio file (wav, mp3, flac, ogg/opus, webm, m4a), or raw PCM when
             nova-3's `encoding` is set.
         body (BatchPollRequest | Nova3BatchRequest):
@@ -886,5 +1065,17 @@ async def asyncio(
             channels=channels,
             sample_rate=sample_rate,
             tag=tag,
+            cf_aig_authorization=cf_aig_authorization,
+            cf_aig_skip_cache=cf_aig_skip_cache,
+            cf_aig_cache_ttl=cf_aig_cache_ttl,
+            cf_aig_cache_key=cf_aig_cache_key,
+            cf_aig_collect_log=cf_aig_collect_log,
+            cf_aig_request_timeout=cf_aig_request_timeout,
+            cf_aig_max_attempts=cf_aig_max_attempts,
+            cf_aig_retry_delay=cf_aig_retry_delay,
+            cf_aig_backoff=cf_aig_backoff,
+            cf_aig_metadata=cf_aig_metadata,
+            cf_aig_event_id=cf_aig_event_id,
+            cf_aig_custom_cost=cf_aig_custom_cost,
         )
     ).parsed
