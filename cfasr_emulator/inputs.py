@@ -75,6 +75,23 @@ def require_object(doc: object, request_id: str) -> dict[str, Any]:
     return doc
 
 
+def check_request_members(obj: dict[str, Any], request_id: str, pointer: str) -> None:
+    """The members a JSON input may carry besides the model's: ``options`` (RequestOptions)
+    and, in a batch item (``pointer`` set), ``external_reference``."""
+    if "options" in obj:
+        options = obj["options"]
+        if not isinstance(options, dict):
+            raise _mismatch(f"{pointer}/options", options, "'object'", request_id)
+        if "rejectIfBusy" in options and not isinstance(options["rejectIfBusy"], bool):
+            reject = options["rejectIfBusy"]
+            raise _mismatch(f"{pointer}/options/rejectIfBusy", reject, "'boolean'", request_id)
+    if pointer and "external_reference" in obj:
+        reference = obj["external_reference"]
+        if not isinstance(reference, str):
+            pointer_ref = f"{pointer}/external_reference"
+            raise _mismatch(pointer_ref, reference, "'string'", request_id)
+
+
 def whisper_audio(doc: object, request_id: str, pointer: str = "") -> bytes:
     """The audio bytes of a whisper JSON input ``{"audio": [0..255, ...]}``."""
     obj = require_object(doc, request_id)
@@ -82,6 +99,7 @@ def whisper_audio(doc: object, request_id: str, pointer: str = "") -> bytes:
         raise error_envelope.bad_input(
             f"required properties at '{pointer or '/'}' are 'audio'", request_id
         )
+    check_request_members(obj, request_id, pointer)
     audio = obj["audio"]
     if not isinstance(audio, list):
         raise _mismatch(f"{pointer}/audio", audio, "'array','binary'", request_id)
@@ -153,6 +171,7 @@ def turbo_request(
         raise error_envelope.bad_input(
             f"required properties at '{pointer or '/'}' are 'audio'", request_id
         )
+    check_request_members(obj, request_id, pointer)
     audio = obj["audio"]
     if not isinstance(audio, str):
         raise _mismatch(f"{pointer}/audio", audio, "'string'", request_id)
@@ -208,6 +227,69 @@ _DEFAULT_UTT_SPLIT = float(_NOVA3.get("utt_split").service_default)  # type: ign
 
 
 @attrs.frozen
+class Nova3BatchInput:
+    """One item of a nova-3 batch: the audio, its MIME type, its options as query items."""
+
+    audio: bytes
+    content_type: str
+    query: tuple[tuple[str, str], ...]
+    external_reference: str | None
+
+
+_NOVA3_ITEM_FIELDS = frozenset({"audio", "external_reference", "options"})
+
+
+def _query_text(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value if isinstance(value, str) else json.dumps(value)
+
+
+def nova3_batch_item(doc: object, request_id: str, pointer: str) -> Nova3BatchInput:
+    """A ``Nova3BatchItem`` (openapi.yaml): ``{"audio": {"body": <base64>, "contentType"},
+    ...options}``. The options become query items, checked later like a query string."""
+    obj = require_object(doc, request_id)
+    check_request_members(obj, request_id, pointer)
+    audio = obj.get("audio")
+    if not isinstance(audio, dict) or not {"body", "contentType"} <= set(audio):
+        raise error_envelope.bad_input(
+            f"required properties at '{pointer}/audio' are 'body,contentType'", request_id
+        )
+    body, content_type = audio["body"], audio["contentType"]
+    for name, value in (("body", body), ("contentType", content_type)):
+        if not isinstance(value, str):
+            raise _mismatch(f"{pointer}/audio/{name}", value, "'string'", request_id)
+        if not value:
+            raise error_envelope.bad_input(
+                f"'{pointer}/audio/{name}' must not be empty", request_id
+            )
+    try:
+        data = base64.b64decode(body, validate=True)
+    except (binascii.Error, ValueError):
+        raise error_envelope.invalid_data(
+            f"'{pointer}/audio/body' is not valid base64", request_id
+        ) from None
+    query: list[tuple[str, str]] = []
+    for name, value in obj.items():
+        if name in _NOVA3_ITEM_FIELDS or value is None:
+            continue
+        values = value if isinstance(value, list) else [value]
+        query += [(name, _query_text(item)) for item in values]
+    reference = obj.get("external_reference")
+    return Nova3BatchInput(
+        data, content_type, tuple(query), reference if isinstance(reference, str) else None
+    )
+
+
+def turned_on(value: object) -> bool:
+    """Whether a checked option asks for something: not ``false``, and for a repeatable
+    option (a sequence of values) at least one value that is not ``false``."""
+    if isinstance(value, list | tuple):
+        return any(turned_on(item) for item in value)
+    return value is not False and value != "false"
+
+
+@attrs.frozen
 class Nova3Options:
     """Validated nova-3 query options: what the engine honours and what it only accepts."""
 
@@ -247,7 +329,7 @@ def nova3_options(items: Sequence[tuple[str, str]], request_id: str) -> Nova3Opt
     not_applied = [
         (name, "accepted, but the emulator's engine cannot do it")
         for name, value in values.items()
-        if name not in _HONOURED_NOVA3 and value is not False and value != "false"
+        if name not in _HONOURED_NOVA3 and turned_on(value)
     ]
     given = {name for name, _ in items}
     not_applied += [

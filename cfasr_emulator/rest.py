@@ -258,12 +258,29 @@ async def _nova3_audio(
     return Outcome(body, result.duration, result.recognition_skipped)
 
 
+def _nova3_batch(call: RestCall, doc: dict[str, Any]) -> Outcome:
+    """A JSON batch of nova-3 items, each checked now (audio and options) and run later."""
+    items = []
+    for index, raw_item in enumerate(_batch_requests(call, doc)):
+        item = inputs.nova3_batch_item(raw_item, call.request_id, f"/requests/{index}")
+        options = inputs.nova3_options(item.query, call.request_id)
+        raw = _nova3_raw(options, call.request_id)
+        item_call = attrs.evolve(
+            call, body=item.audio, content_type=item.content_type, query=item.query
+        )
+        run = functools.partial(_nova3_audio, item_call, options, raw)
+        items.append(_item(call, run, item.external_reference))
+    return _batch_submit(call, items)
+
+
 async def run_nova3(call: RestCall) -> Outcome:
     """Raw audio body with its MIME type; Deepgram options in the query string."""
     if inputs.is_json(call.content_type):
         doc = call.json_body()
         if call.queued and isinstance(doc, dict) and "request_id" in doc:
             return _batch_poll(call, doc)
+        if call.queued and isinstance(doc, dict) and "requests" in doc:
+            return _nova3_batch(call, doc)
         raise error_envelope.bad_input(
             "required properties at '/audio' are 'body,contentType'", call.request_id
         )

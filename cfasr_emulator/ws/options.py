@@ -16,6 +16,7 @@ from cfasr_client.contract import OPERATIONS, Operation
 from cfasr_client.contract import OptionProblem as ContractProblem
 
 from ..engine import ModelName, choose_model
+from ..inputs import turned_on
 from ..option_words import cloudflare_words
 
 QueryItems = Sequence[tuple[str, str]]
@@ -146,9 +147,7 @@ def parse_v1(items: QueryItems) -> V1Options:
                 f"'/endpointing' must be milliseconds or false, got {endpointing_text!r}"
             )
     not_applied = tuple(
-        name
-        for name, value in values.items()
-        if name not in _HONOURED_V1 and value is not False and value != "false"
+        name for name, value in values.items() if name not in _HONOURED_V1 and turned_on(value)
     )
     sample_rate = values.get("sample_rate")
     utterance_end = values.get("utterance_end_ms")

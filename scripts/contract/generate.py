@@ -143,9 +143,15 @@ def _options_schema(res: _Resolver, operation: dict[str, Any]) -> dict[str, Any]
     if not json_media:
         return None
     schema = res.resolve(json_media["schema"])
-    if "oneOf" in schema:
-        schema = res.resolve(schema["oneOf"][0])
-    return schema
+    if "oneOf" not in schema:
+        return schema
+    # The options are those of the single-input form; batch submissions (`requests`) and
+    # polls (`request_id`) carry no option of their own. nova-3's JSON body has only those.
+    for member in schema["oneOf"]:
+        candidate = res.resolve(member)
+        if not {"requests", "request_id"} & set(candidate.get("properties", {})):
+            return candidate
+    return None
 
 
 def _takes_audio(res: _Resolver, operation: dict[str, Any]) -> bool:
@@ -190,6 +196,8 @@ def operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
                     if name == "audio":
                         continue  # the payload, not an option
                     resolved = res.resolve(node)
+                    if resolved.get("type") == "object":
+                        continue  # request settings (`options`), not a model option
                     extra = {"required": name in required, **resolved}
                     params.append(
                         _param_fields(

@@ -87,3 +87,67 @@ def test_an_empty_or_malformed_batch_is_refused(emulator: EmulatorHandle, reques
     response = post(emulator, TURBO, params=QUEUE, json={"requests": requests})
     assert response.status_code == 400
     assert response.json()["errors"][0]["code"] == 5006
+
+
+def test_nova3_json_batch_carries_audio_objects_options_and_references(
+    emulator: EmulatorHandle, weather_wav: bytes
+) -> None:
+    nova3 = "@cf/deepgram/nova-3"
+    item = {
+        "audio": {"body": base64.b64encode(weather_wav).decode(), "contentType": "audio/wav"},
+        "punctuate": True,
+        "redact": ["pci", "ssn"],
+        "external_reference": "call-7",
+        "options": {"rejectIfBusy": False},
+    }
+    submitted = post(emulator, nova3, params=QUEUE, json={"requests": [item]})
+    assert submitted.status_code == 200, submitted.text
+    validate_exchange(submitted)
+    request_id = submitted.json()["result"]["request_id"]
+    (response,) = poll_until_done(emulator, nova3, request_id).json()["result"]["responses"]
+    assert response["success"] is True
+    assert response["external_reference"] == "call-7"
+    channel = response["result"]["results"]["channels"][0]
+    assert "weather" in channel["alternatives"][0]["transcript"].lower()
+    warned = {w["parameter"] for w in response["result"]["metadata"]["warnings"]}
+    assert warned == {"redact"}
+
+
+@pytest.mark.parametrize(
+    ("item", "where"),
+    [
+        ({"audio": {"body": "AAAA"}}, "'/requests/0/audio' are 'body,contentType'"),
+        ({"audio": {"body": "%%%", "contentType": "audio/wav"}}, "not valid base64"),
+        (
+            {"audio": {"body": "AAAA", "contentType": "audio/wav"}, "punctuate": "maybe"},
+            "punctuate",
+        ),
+        (
+            {"audio": {"body": "AAAA", "contentType": "audio/wav"}, "external_reference": 5},
+            "external_reference",
+        ),
+        ({"audio": {"body": "AAAA", "contentType": "audio/wav"}, "options": 5}, "options"),
+    ],
+)
+def test_nova3_json_batch_items_are_checked(
+    emulator: EmulatorHandle, item: dict[str, object], where: str
+) -> None:
+    response = post(emulator, "@cf/deepgram/nova-3", params=QUEUE, json={"requests": [item]})
+    assert response.status_code == 400, response.text
+    assert where in response.json()["errors"][0]["message"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"audio": [1, 2, 3], "options": {"rejectIfBusy": None}},
+        {"audio": [1, 2, 3], "options": None},
+        {"requests": [{"audio": [1, 2, 3], "external_reference": None}]},
+    ],
+)
+def test_request_members_of_the_wrong_type_are_refused(
+    emulator: EmulatorHandle, body: dict[str, object]
+) -> None:
+    response = post(emulator, "@cf/openai/whisper", params=QUEUE, json=body)
+    assert response.status_code == 400, response.text
+    assert response.json()["errors"][0]["code"] == 5006

@@ -18,7 +18,12 @@ EXPECTED_OPERATIONS = [
     ("post", "@cf/openai/whisper", {"application/octet-stream", "application/json"}, "200"),
     ("post", "@cf/openai/whisper-tiny-en", {"application/octet-stream", "application/json"}, "200"),
     ("post", "@cf/openai/whisper-large-v3-turbo", {"application/json"}, "200"),
-    ("post", "@cf/deepgram/nova-3", {"application/octet-stream", "audio/*"}, "200"),
+    (
+        "post",
+        "@cf/deepgram/nova-3",
+        {"application/octet-stream", "audio/*", "application/json"},
+        "200",
+    ),
     ("post", "@cf/deepgram/flux", {"application/json"}, "200"),
     ("get", "@cf/deepgram/nova-3", set(), "101"),
     ("get", "@cf/deepgram/nova-3-internal", set(), "101"),
@@ -128,8 +133,17 @@ def test_turbo_input_lists_every_option(spec: dict[str, Any]) -> None:
     assert set(props) == {
         "audio", "task", "language", "vad_filter", "initial_prompt", "prefix", "beam_size",
         "condition_on_previous_text", "no_speech_threshold", "compression_ratio_threshold",
-        "log_prob_threshold", "hallucination_silence_threshold",
+        "log_prob_threshold", "hallucination_silence_threshold", "options",
     }  # fmt: skip
+    assert props["options"] == {"$ref": "#/components/schemas/RequestOptions"}
+
+
+def test_reject_if_busy_travels_in_the_options_of_every_json_input(spec: dict[str, Any]) -> None:
+    schemas = spec["components"]["schemas"]
+    reject = schemas["RequestOptions"]["properties"]["rejectIfBusy"]
+    assert reject["type"] == "boolean"
+    for name in ("WhisperInput", "TurboInput", "FluxInput"):
+        assert schemas[name]["properties"]["options"]["$ref"].endswith("/RequestOptions")
 
 
 def test_nova3_keyterm_is_a_repeatable_query_parameter(spec: dict[str, Any]) -> None:
@@ -137,3 +151,61 @@ def test_nova3_keyterm_is_a_repeatable_query_parameter(spec: dict[str, Any]) -> 
     assert keyterm["in"] == "query"
     assert keyterm["explode"] is True
     assert keyterm["schema"]["type"] == "array"
+
+
+REPEATABLE_NOVA3 = ["Nova3Redact", "Nova3Extra", "Nova3Replace", "Nova3Search"]
+REPEATABLE_NOVA3 += ["Nova3CustomTopic", "Nova3CustomIntent", "Nova3Keyterm"]
+
+
+@pytest.mark.parametrize("name", REPEATABLE_NOVA3)
+def test_repeatable_nova3_options_are_exploded_arrays(spec: dict[str, Any], name: str) -> None:
+    param = spec["components"]["parameters"][name]
+    assert (param["in"], param["style"], param["explode"]) == ("query", "form", True)
+    assert param["schema"]["type"] == "array"
+
+
+def test_nova3_post_takes_tag_and_a_json_batch(spec: dict[str, Any]) -> None:
+    post = spec["paths"][PREFIX + "@cf/deepgram/nova-3"]["post"]
+    assert {"$ref": "#/components/parameters/Nova3Tag"} in post["parameters"]
+    batch = post["requestBody"]["content"]["application/json"]["schema"]["oneOf"]
+    assert {"$ref": "#/components/schemas/Nova3BatchRequest"} in batch
+    item = spec["components"]["schemas"]["Nova3BatchItem"]
+    assert {"audio", "external_reference"} <= set(item["properties"])
+
+
+def test_results_describe_what_the_options_ask_for(spec: dict[str, Any]) -> None:
+    schemas = spec["components"]["schemas"]
+    assert "extra" in schemas["Nova3Metadata"]["properties"]
+    for info in ("summary_info", "sentiment_info", "topics_info", "intents_info"):
+        assert info in schemas["Nova3Metadata"]["properties"]
+    assert "search" in schemas["Nova3Channel"]["properties"]
+    assert {"entities", "summaries", "topics"} <= set(schemas["Nova3Alternative"]["properties"])
+    assert {"topics", "intents", "sentiments", "summary"} <= set(
+        schemas["Nova3Results"]["properties"]
+    )
+    assert "entities" in schemas["Nova3ResultsMessage"]["properties"]
+
+
+def test_flux_configure_success_has_deepgrams_fields(spec: dict[str, Any]) -> None:
+    schemas = spec["components"]["schemas"]
+    assert set(schemas["FluxConfigureSuccess"]["required"]) == {
+        "type", "request_id", "thresholds", "keyterms", "sequence_id",
+    }  # fmt: skip
+    kinds = [m["type"] for m in schemas["FluxConfigure"]["properties"]["keyterms"]["oneOf"]]
+    assert kinds == ["string", "array"]
+
+
+def test_ai_gateway_is_a_server_and_its_headers_stay_out_of_the_contract(
+    spec: dict[str, Any],
+) -> None:
+    from cfasr_client.contract import OPERATIONS
+
+    gateway = [s for s in spec["servers"] if "gateway.ai.cloudflare.com" in s["url"]]
+    assert len(gateway) == 1
+    assert set(gateway[0]["variables"]) == {"account_id", "gateway_id"}
+    for path in spec["paths"].values():
+        if "post" in path:
+            names = {p["$ref"].rsplit("/", 1)[1] for p in path["post"]["parameters"]}
+            assert {"AigAuthorization", "AigSkipCache", "AigMaxAttempts"} <= names
+    catalog_names = {p.name for op in OPERATIONS.values() for p in op.params}
+    assert not {n for n in catalog_names if n.lower().startswith("cf-aig")}

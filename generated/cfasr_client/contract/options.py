@@ -92,14 +92,14 @@ class RunNova3Options(TypedDict, total=False):
     custom_topic_mode: Nova3CustomMode | Literal["extended", "strict"]
     """Report only your custom topics (strict) or the model's own too (extended). Accepts one of 'extended', 'strict'."""
 
-    custom_topic: str
-    """Topics to look for (up to 100). Accepts text."""
+    custom_topic: str | Sequence[str]
+    """Topics to look for (up to 100); repeat the parameter for several. Accepts text."""
 
     custom_intent_mode: Nova3CustomMode | Literal["extended", "strict"]
     """Report only your custom intents (strict) or the model's own too (extended). Accepts one of 'extended', 'strict'."""
 
-    custom_intent: str
-    """Intents to look for. Accepts text."""
+    custom_intent: str | Sequence[str]
+    """Intents to look for (up to 100); repeat the parameter for several. Accepts text."""
 
     detect_entities: bool
     """Extract entities such as names and numbers. Default false. Accepts true or false."""
@@ -131,8 +131,8 @@ class RunNova3Options(TypedDict, total=False):
     )
     """Encoding of raw, headerless audio; omit it for files with a container. Accepts one of 'linear16', 'linear32', 'flac', 'alaw', 'mulaw', 'amr-nb', 'amr-wb', 'opus', 'ogg-opus', 'speex', 'g729'."""
 
-    extra: str
-    """A `key:value` pair echoed back in the response metadata. Accepts text matching ^[^:]+:.*$."""
+    extra: str | Sequence[str]
+    """A `key:value` pair echoed back in the response metadata (`metadata.extra`); repeat the parameter for several. Accepts text matching ^[^:]+:.*$."""
 
     filler_words: bool
     """Keep filler words such as "uh" and "um". Default false. Accepts true or false."""
@@ -195,14 +195,20 @@ class RunNova3Options(TypedDict, total=False):
     punctuate: bool
     """Add punctuation and capitalisation. Default false. Accepts true or false."""
 
-    redact: Nova3Redact | Literal["true", "false", "pci", "numbers", "aggressive_numbers", "ssn"]
-    """Remove sensitive data of this kind. Accepts one of 'true', 'false', 'pci', 'numbers', 'aggressive_numbers', 'ssn'."""
+    redact: (
+        Nova3Redact
+        | Literal["true", "false", "pci", "numbers", "aggressive_numbers", "ssn"]
+        | Sequence[
+            Nova3Redact | Literal["true", "false", "pci", "numbers", "aggressive_numbers", "ssn"]
+        ]
+    )
+    """Remove sensitive data of this kind; repeat the parameter to redact several kinds. Accepts one of 'true', 'false', 'pci', 'numbers', 'aggressive_numbers', 'ssn'."""
 
-    replace: str
-    """A `find:replace` substitution applied to the transcript. Accepts text matching ^[^:]+:.*$."""
+    replace: str | Sequence[str]
+    """A `find:replace` substitution applied to the transcript; repeat the parameter for several. Accepts text matching ^[^:]+:.*$."""
 
-    search: str
-    """A term to search for; hits are reported per channel. Accepts text."""
+    search: str | Sequence[str]
+    """A term to search for, its hits reported per channel (`channels[].search`); repeat the parameter for several. Accepts text."""
 
     sentiment: bool
     """Add sentiment analysis (`results.sentiments`). Default false. Accepts true or false."""
@@ -224,6 +230,9 @@ class RunNova3Options(TypedDict, total=False):
 
     sample_rate: int
     """Sample rate of raw audio in Hz. Required with a headerless encoding (linear16, linear32, mulaw, alaw), whose rate Deepgram cannot read from the audio; optional with the others, which carry it in their stream. Accepts a whole number from 1000 to 192000."""
+
+    tag: str
+    """Label for usage reporting. Accepts text."""
 
 
 class StreamNova3Options(TypedDict, total=False):
@@ -320,17 +329,23 @@ class StreamNova3Options(TypedDict, total=False):
     profanity_filter: bool
     """Mask profanity. Default false. Accepts true or false."""
 
-    redact: Nova3Redact | Literal["true", "false", "pci", "numbers", "aggressive_numbers", "ssn"]
-    """Remove sensitive data of this kind. Accepts one of 'true', 'false', 'pci', 'numbers', 'aggressive_numbers', 'ssn'."""
+    redact: (
+        Nova3Redact
+        | Literal["true", "false", "pci", "numbers", "aggressive_numbers", "ssn"]
+        | Sequence[
+            Nova3Redact | Literal["true", "false", "pci", "numbers", "aggressive_numbers", "ssn"]
+        ]
+    )
+    """Remove sensitive data of this kind; repeat the parameter to redact several kinds. Accepts one of 'true', 'false', 'pci', 'numbers', 'aggressive_numbers', 'ssn'."""
 
-    replace: str
-    """A `find:replace` substitution applied to the transcript. Accepts text matching ^[^:]+:.*$."""
+    replace: str | Sequence[str]
+    """A `find:replace` substitution applied to the transcript; repeat the parameter for several. Accepts text matching ^[^:]+:.*$."""
 
-    search: str
-    """A term to search for; hits are reported per channel. Accepts text."""
+    search: str | Sequence[str]
+    """A term to search for, its hits reported per channel (`channels[].search`); repeat the parameter for several. Accepts text."""
 
-    extra: str
-    """A `key:value` pair echoed back in the response metadata. Accepts text matching ^[^:]+:.*$."""
+    extra: str | Sequence[str]
+    """A `key:value` pair echoed back in the response metadata (`metadata.extra`); repeat the parameter for several. Accepts text matching ^[^:]+:.*$."""
 
     mip_opt_out: bool
     """Opt out of Deepgram's model improvement program. Default false. Accepts true or false."""
@@ -439,17 +454,23 @@ class StreamNova3InternalOptions(TypedDict, total=False):
     profanity_filter: bool
     """Mask profanity. Default false. Accepts true or false."""
 
-    redact: Nova3Redact | Literal["true", "false", "pci", "numbers", "aggressive_numbers", "ssn"]
-    """Remove sensitive data of this kind. Accepts one of 'true', 'false', 'pci', 'numbers', 'aggressive_numbers', 'ssn'."""
+    redact: (
+        Nova3Redact
+        | Literal["true", "false", "pci", "numbers", "aggressive_numbers", "ssn"]
+        | Sequence[
+            Nova3Redact | Literal["true", "false", "pci", "numbers", "aggressive_numbers", "ssn"]
+        ]
+    )
+    """Remove sensitive data of this kind; repeat the parameter to redact several kinds. Accepts one of 'true', 'false', 'pci', 'numbers', 'aggressive_numbers', 'ssn'."""
 
-    replace: str
-    """A `find:replace` substitution applied to the transcript. Accepts text matching ^[^:]+:.*$."""
+    replace: str | Sequence[str]
+    """A `find:replace` substitution applied to the transcript; repeat the parameter for several. Accepts text matching ^[^:]+:.*$."""
 
-    search: str
-    """A term to search for; hits are reported per channel. Accepts text."""
+    search: str | Sequence[str]
+    """A term to search for, its hits reported per channel (`channels[].search`); repeat the parameter for several. Accepts text."""
 
-    extra: str
-    """A `key:value` pair echoed back in the response metadata. Accepts text matching ^[^:]+:.*$."""
+    extra: str | Sequence[str]
+    """A `key:value` pair echoed back in the response metadata (`metadata.extra`); repeat the parameter for several. Accepts text matching ^[^:]+:.*$."""
 
     mip_opt_out: bool
     """Opt out of Deepgram's model improvement program. Default false. Accepts true or false."""

@@ -23,7 +23,7 @@ class BatchItem:
         id (int | Unset): Position of the input in the batch.
         result (BatchItemResult | Unset): The model output for that input.
         success (bool | Unset): Whether this item succeeded.
-        external_reference (None | str | Unset): The caller's reference
+        external_reference (None | str | Unset): The reference the caller gave this item
     """
 
     id: int | Unset = UNSET

@@ -30,12 +30,16 @@ class FluxConfigure:
         type_ (Literal['Configure']): Message type.
         thresholds (FluxConfigureThresholds | Unset): Turn-detection thresholds to change mid-stream; omitted ones keep
             their values.
-        keyterms (list[str] | Unset): Terms to boost from now on.
+        keyterms (list[str] | str | Unset): Terms to boost from now on, replacing the current ones: one term as a
+            string, or a list of terms.
+        language_hints (list[str] | Unset): Languages to expect from now on. Deepgram honours it only with its
+            multilingual Flux model, which Workers AI does not host, so expect it to be ignored or refused.
     """
 
     type_: Literal["Configure"]
     thresholds: FluxConfigureThresholds | Unset = UNSET
-    keyterms: list[str] | Unset = UNSET
+    keyterms: list[str] | str | Unset = UNSET
+    language_hints: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -45,9 +49,18 @@ class FluxConfigure:
         if not isinstance(self.thresholds, Unset):
             thresholds = self.thresholds.to_dict()
 
-        keyterms: list[str] | Unset = UNSET
-        if not isinstance(self.keyterms, Unset):
+        keyterms: list[str] | str | Unset
+        if isinstance(self.keyterms, Unset):
+            keyterms = UNSET
+        elif isinstance(self.keyterms, list):
             keyterms = self.keyterms
+
+        else:
+            keyterms = self.keyterms
+
+        language_hints: list[str] | Unset = UNSET
+        if not isinstance(self.language_hints, Unset):
+            language_hints = self.language_hints
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -60,6 +73,8 @@ class FluxConfigure:
             field_dict["thresholds"] = thresholds
         if keyterms is not UNSET:
             field_dict["keyterms"] = keyterms
+        if language_hints is not UNSET:
+            field_dict["language_hints"] = language_hints
 
         return field_dict
 
@@ -79,12 +94,28 @@ class FluxConfigure:
         else:
             thresholds = FluxConfigureThresholds.from_dict(_thresholds)
 
-        keyterms = cast(list[str], d.pop("keyterms", UNSET))
+        def _parse_keyterms(data: object) -> list[str] | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                keyterms_type_1 = cast(list[str], data)
+
+                return keyterms_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | str | Unset, data)
+
+        keyterms = _parse_keyterms(d.pop("keyterms", UNSET))
+
+        language_hints = cast(list[str], d.pop("language_hints", UNSET))
 
         flux_configure = cls(
             type_=type_,
             thresholds=thresholds,
             keyterms=keyterms,
+            language_hints=language_hints,
         )
 
         flux_configure.additional_properties = d

@@ -24,22 +24,24 @@ T = TypeVar("T", bound="FluxConfigureSuccess")
 
 @_attrs_define
 class FluxConfigureSuccess:
-    """Server message confirming a Configure.
+    """Server message confirming a Configure, with the settings now in force.
 
     Attributes:
         type_ (Literal['ConfigureSuccess']): Message type.
-        request_id (str | Unset): Session request id.
-        sequence_id (int | Unset): Counter of server messages.
-        thresholds (FluxConfigureThresholds | Unset): Turn-detection thresholds to change mid-stream; omitted ones keep
-            their values.
-        keyterms (list[str] | Unset): Terms now boosted.
+        request_id (str): Session request id.
+        sequence_id (int): Counter of server messages.
+        thresholds (FluxConfigureThresholds): Turn-detection thresholds to change mid-stream; omitted ones keep their
+            values.
+        keyterms (list[str]): Terms now boosted.
+        language_hints (list[str] | Unset): Languages now expected, when the model takes hints.
     """
 
     type_: Literal["ConfigureSuccess"]
-    request_id: str | Unset = UNSET
-    sequence_id: int | Unset = UNSET
-    thresholds: FluxConfigureThresholds | Unset = UNSET
-    keyterms: list[str] | Unset = UNSET
+    request_id: str
+    sequence_id: int
+    thresholds: FluxConfigureThresholds
+    keyterms: list[str]
+    language_hints: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -49,29 +51,27 @@ class FluxConfigureSuccess:
 
         sequence_id = self.sequence_id
 
-        thresholds: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.thresholds, Unset):
-            thresholds = self.thresholds.to_dict()
+        thresholds = self.thresholds.to_dict()
 
-        keyterms: list[str] | Unset = UNSET
-        if not isinstance(self.keyterms, Unset):
-            keyterms = self.keyterms
+        keyterms = self.keyterms
+
+        language_hints: list[str] | Unset = UNSET
+        if not isinstance(self.language_hints, Unset):
+            language_hints = self.language_hints
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "type": type_,
+                "request_id": request_id,
+                "sequence_id": sequence_id,
+                "thresholds": thresholds,
+                "keyterms": keyterms,
             }
         )
-        if request_id is not UNSET:
-            field_dict["request_id"] = request_id
-        if sequence_id is not UNSET:
-            field_dict["sequence_id"] = sequence_id
-        if thresholds is not UNSET:
-            field_dict["thresholds"] = thresholds
-        if keyterms is not UNSET:
-            field_dict["keyterms"] = keyterms
+        if language_hints is not UNSET:
+            field_dict["language_hints"] = language_hints
 
         return field_dict
 
@@ -84,18 +84,15 @@ class FluxConfigureSuccess:
         if type_ != "ConfigureSuccess":
             raise ValueError(f"type must match const 'ConfigureSuccess', got '{type_}'")
 
-        request_id = d.pop("request_id", UNSET)
+        request_id = d.pop("request_id")
 
-        sequence_id = d.pop("sequence_id", UNSET)
+        sequence_id = d.pop("sequence_id")
 
-        _thresholds = d.pop("thresholds", UNSET)
-        thresholds: FluxConfigureThresholds | Unset
-        if isinstance(_thresholds, Unset):
-            thresholds = UNSET
-        else:
-            thresholds = FluxConfigureThresholds.from_dict(_thresholds)
+        thresholds = FluxConfigureThresholds.from_dict(d.pop("thresholds"))
 
-        keyterms = cast(list[str], d.pop("keyterms", UNSET))
+        keyterms = cast(list[str], d.pop("keyterms"))
+
+        language_hints = cast(list[str], d.pop("language_hints", UNSET))
 
         flux_configure_success = cls(
             type_=type_,
@@ -103,6 +100,7 @@ class FluxConfigureSuccess:
             sequence_id=sequence_id,
             thresholds=thresholds,
             keyterms=keyterms,
+            language_hints=language_hints,
         )
 
         flux_configure_success.additional_properties = d

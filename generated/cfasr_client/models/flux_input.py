@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,6 +9,10 @@ from attrs import field as _attrs_field
 from ..models.flux_encoding import FluxEncoding
 from ..models.flux_input_mip_opt_out import FluxInputMipOptOut
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.request_options import RequestOptions
+
 
 T = TypeVar("T", bound="FluxInput")
 
@@ -27,6 +31,9 @@ class FluxInput:
         keyterm (str | Unset): A term to boost.
         mip_opt_out (FluxInputMipOptOut | Unset): Opt out of Deepgram's model improvement program.
         tag (str | Unset): Label for usage reporting.
+        options (RequestOptions | Unset): Settings of the request rather than of the model, carried as `options` in a
+            JSON body. Workers AI documents them for every model; that they act on the speech models is an inference. A raw-
+            audio body (nova-3, or whisper's binary form) has nowhere to put them. Other members are passed through.
     """
 
     encoding: FluxEncoding
@@ -37,6 +44,7 @@ class FluxInput:
     keyterm: str | Unset = UNSET
     mip_opt_out: FluxInputMipOptOut | Unset = UNSET
     tag: str | Unset = UNSET
+    options: RequestOptions | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -58,6 +66,10 @@ class FluxInput:
 
         tag = self.tag
 
+        options: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.options, Unset):
+            options = self.options.to_dict()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -78,11 +90,15 @@ class FluxInput:
             field_dict["mip_opt_out"] = mip_opt_out
         if tag is not UNSET:
             field_dict["tag"] = tag
+        if options is not UNSET:
+            field_dict["options"] = options
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.request_options import RequestOptions
+
         d = dict(src_dict)
         encoding = FluxEncoding(d.pop("encoding"))
 
@@ -105,6 +121,13 @@ class FluxInput:
 
         tag = d.pop("tag", UNSET)
 
+        _options = d.pop("options", UNSET)
+        options: RequestOptions | Unset
+        if isinstance(_options, Unset):
+            options = UNSET
+        else:
+            options = RequestOptions.from_dict(_options)
+
         flux_input = cls(
             encoding=encoding,
             sample_rate=sample_rate,
@@ -114,6 +137,7 @@ class FluxInput:
             keyterm=keyterm,
             mip_opt_out=mip_opt_out,
             tag=tag,
+            options=options,
         )
 
         flux_input.additional_properties = d

@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.nova_3_alternative import Nova3Alternative
+    from ..models.nova_3_search import Nova3Search
 
 
 T = TypeVar("T", bound="Nova3Channel")
@@ -23,11 +24,13 @@ class Nova3Channel:
         alternatives (list[Nova3Alternative] | Unset): Hypotheses, best first.
         detected_language (str | Unset): Detected language when detect_language is on.
         language_confidence (float | Unset): Confidence of the detected language.
+        search (list[Nova3Search] | Unset): One entry per `search` term, with its hits in this channel.
     """
 
     alternatives: list[Nova3Alternative] | Unset = UNSET
     detected_language: str | Unset = UNSET
     language_confidence: float | Unset = UNSET
+    search: list[Nova3Search] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,6 +45,13 @@ class Nova3Channel:
 
         language_confidence = self.language_confidence
 
+        search: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.search, Unset):
+            search = []
+            for search_item_data in self.search:
+                search_item = search_item_data.to_dict()
+                search.append(search_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -51,12 +61,15 @@ class Nova3Channel:
             field_dict["detected_language"] = detected_language
         if language_confidence is not UNSET:
             field_dict["language_confidence"] = language_confidence
+        if search is not UNSET:
+            field_dict["search"] = search
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.nova_3_alternative import Nova3Alternative
+        from ..models.nova_3_search import Nova3Search
 
         d = dict(src_dict)
         _alternatives = d.pop("alternatives", UNSET)
@@ -72,10 +85,20 @@ class Nova3Channel:
 
         language_confidence = d.pop("language_confidence", UNSET)
 
+        _search = d.pop("search", UNSET)
+        search: list[Nova3Search] | Unset = UNSET
+        if _search is not UNSET:
+            search = []
+            for search_item_data in _search:
+                search_item = Nova3Search.from_dict(search_item_data)
+
+                search.append(search_item)
+
         nova_3_channel = cls(
             alternatives=alternatives,
             detected_language=detected_language,
             language_confidence=language_confidence,
+            search=search,
         )
 
         nova_3_channel.additional_properties = d

@@ -9,6 +9,8 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.nova_3_analysis_info import Nova3AnalysisInfo
+    from ..models.nova_3_metadata_extra import Nova3MetadataExtra
     from ..models.nova_3_metadata_model_info import Nova3MetadataModelInfo
     from ..models.nova_3_warning import Nova3Warning
 
@@ -30,6 +32,16 @@ class Nova3Metadata:
         models (list[str] | Unset): Ids of the models used.
         model_info (Nova3MetadataModelInfo | Unset): Model details, keyed by model id.
         warnings (list[Nova3Warning] | Unset): Options accepted but not applied.
+        extra (Nova3MetadataExtra | Unset): The `extra` options of the request echoed back: each `key:value` becomes a
+            member `key` with the text after the first colon as its value.
+        summary_info (Nova3AnalysisInfo | Unset): Which model ran an audio-intelligence feature (summary, sentiment,
+            topics, intents) and what it consumed. Only loosely documented, so any further member is accepted.
+        sentiment_info (Nova3AnalysisInfo | Unset): Which model ran an audio-intelligence feature (summary, sentiment,
+            topics, intents) and what it consumed. Only loosely documented, so any further member is accepted.
+        topics_info (Nova3AnalysisInfo | Unset): Which model ran an audio-intelligence feature (summary, sentiment,
+            topics, intents) and what it consumed. Only loosely documented, so any further member is accepted.
+        intents_info (Nova3AnalysisInfo | Unset): Which model ran an audio-intelligence feature (summary, sentiment,
+            topics, intents) and what it consumed. Only loosely documented, so any further member is accepted.
     """
 
     transaction_key: str | Unset = UNSET
@@ -41,6 +53,11 @@ class Nova3Metadata:
     models: list[str] | Unset = UNSET
     model_info: Nova3MetadataModelInfo | Unset = UNSET
     warnings: list[Nova3Warning] | Unset = UNSET
+    extra: Nova3MetadataExtra | Unset = UNSET
+    summary_info: Nova3AnalysisInfo | Unset = UNSET
+    sentiment_info: Nova3AnalysisInfo | Unset = UNSET
+    topics_info: Nova3AnalysisInfo | Unset = UNSET
+    intents_info: Nova3AnalysisInfo | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -71,6 +88,26 @@ class Nova3Metadata:
                 warnings_item = warnings_item_data.to_dict()
                 warnings.append(warnings_item)
 
+        extra: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.extra, Unset):
+            extra = self.extra.to_dict()
+
+        summary_info: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.summary_info, Unset):
+            summary_info = self.summary_info.to_dict()
+
+        sentiment_info: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.sentiment_info, Unset):
+            sentiment_info = self.sentiment_info.to_dict()
+
+        topics_info: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.topics_info, Unset):
+            topics_info = self.topics_info.to_dict()
+
+        intents_info: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.intents_info, Unset):
+            intents_info = self.intents_info.to_dict()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -92,11 +129,23 @@ class Nova3Metadata:
             field_dict["model_info"] = model_info
         if warnings is not UNSET:
             field_dict["warnings"] = warnings
+        if extra is not UNSET:
+            field_dict["extra"] = extra
+        if summary_info is not UNSET:
+            field_dict["summary_info"] = summary_info
+        if sentiment_info is not UNSET:
+            field_dict["sentiment_info"] = sentiment_info
+        if topics_info is not UNSET:
+            field_dict["topics_info"] = topics_info
+        if intents_info is not UNSET:
+            field_dict["intents_info"] = intents_info
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.nova_3_analysis_info import Nova3AnalysisInfo
+        from ..models.nova_3_metadata_extra import Nova3MetadataExtra
         from ..models.nova_3_metadata_model_info import Nova3MetadataModelInfo
         from ..models.nova_3_warning import Nova3Warning
 
@@ -131,6 +180,41 @@ class Nova3Metadata:
 
                 warnings.append(warnings_item)
 
+        _extra = d.pop("extra", UNSET)
+        extra: Nova3MetadataExtra | Unset
+        if isinstance(_extra, Unset):
+            extra = UNSET
+        else:
+            extra = Nova3MetadataExtra.from_dict(_extra)
+
+        _summary_info = d.pop("summary_info", UNSET)
+        summary_info: Nova3AnalysisInfo | Unset
+        if isinstance(_summary_info, Unset):
+            summary_info = UNSET
+        else:
+            summary_info = Nova3AnalysisInfo.from_dict(_summary_info)
+
+        _sentiment_info = d.pop("sentiment_info", UNSET)
+        sentiment_info: Nova3AnalysisInfo | Unset
+        if isinstance(_sentiment_info, Unset):
+            sentiment_info = UNSET
+        else:
+            sentiment_info = Nova3AnalysisInfo.from_dict(_sentiment_info)
+
+        _topics_info = d.pop("topics_info", UNSET)
+        topics_info: Nova3AnalysisInfo | Unset
+        if isinstance(_topics_info, Unset):
+            topics_info = UNSET
+        else:
+            topics_info = Nova3AnalysisInfo.from_dict(_topics_info)
+
+        _intents_info = d.pop("intents_info", UNSET)
+        intents_info: Nova3AnalysisInfo | Unset
+        if isinstance(_intents_info, Unset):
+            intents_info = UNSET
+        else:
+            intents_info = Nova3AnalysisInfo.from_dict(_intents_info)
+
         nova_3_metadata = cls(
             transaction_key=transaction_key,
             request_id=request_id,
@@ -141,6 +225,11 @@ class Nova3Metadata:
             models=models,
             model_info=model_info,
             warnings=warnings,
+            extra=extra,
+            summary_info=summary_info,
+            sentiment_info=sentiment_info,
+            topics_info=topics_info,
+            intents_info=intents_info,
         )
 
         nova_3_metadata.additional_properties = d

@@ -10,8 +10,10 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.nova_3_channel import Nova3Channel
+    from ..models.nova_3_intents import Nova3Intents
     from ..models.nova_3_sentiments import Nova3Sentiments
     from ..models.nova_3_summary import Nova3Summary
+    from ..models.nova_3_topics import Nova3Topics
     from ..models.nova_3_utterance import Nova3Utterance
 
 
@@ -27,12 +29,17 @@ class Nova3Results:
         utterances (list[Nova3Utterance] | Unset): Utterances when utterances is on.
         summary (Nova3Summary | Unset): A summary of the transcript.
         sentiments (Nova3Sentiments | Unset): Sentiment analysis when sentiment is on.
+        topics (Nova3Topics | Unset): Topic detection over the whole transcript, when topics (or custom_topic) is on.
+        intents (Nova3Intents | Unset): Intent recognition over the whole transcript, when intents (or custom_intent) is
+            on.
     """
 
     channels: list[Nova3Channel] | Unset = UNSET
     utterances: list[Nova3Utterance] | Unset = UNSET
     summary: Nova3Summary | Unset = UNSET
     sentiments: Nova3Sentiments | Unset = UNSET
+    topics: Nova3Topics | Unset = UNSET
+    intents: Nova3Intents | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -58,6 +65,14 @@ class Nova3Results:
         if not isinstance(self.sentiments, Unset):
             sentiments = self.sentiments.to_dict()
 
+        topics: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.topics, Unset):
+            topics = self.topics.to_dict()
+
+        intents: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.intents, Unset):
+            intents = self.intents.to_dict()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -69,14 +84,20 @@ class Nova3Results:
             field_dict["summary"] = summary
         if sentiments is not UNSET:
             field_dict["sentiments"] = sentiments
+        if topics is not UNSET:
+            field_dict["topics"] = topics
+        if intents is not UNSET:
+            field_dict["intents"] = intents
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.nova_3_channel import Nova3Channel
+        from ..models.nova_3_intents import Nova3Intents
         from ..models.nova_3_sentiments import Nova3Sentiments
         from ..models.nova_3_summary import Nova3Summary
+        from ..models.nova_3_topics import Nova3Topics
         from ..models.nova_3_utterance import Nova3Utterance
 
         d = dict(src_dict)
@@ -112,11 +133,27 @@ class Nova3Results:
         else:
             sentiments = Nova3Sentiments.from_dict(_sentiments)
 
+        _topics = d.pop("topics", UNSET)
+        topics: Nova3Topics | Unset
+        if isinstance(_topics, Unset):
+            topics = UNSET
+        else:
+            topics = Nova3Topics.from_dict(_topics)
+
+        _intents = d.pop("intents", UNSET)
+        intents: Nova3Intents | Unset
+        if isinstance(_intents, Unset):
+            intents = UNSET
+        else:
+            intents = Nova3Intents.from_dict(_intents)
+
         nova_3_results = cls(
             channels=channels,
             utterances=utterances,
             summary=summary,
             sentiments=sentiments,
+            topics=topics,
+            intents=intents,
         )
 
         nova_3_results.additional_properties = d

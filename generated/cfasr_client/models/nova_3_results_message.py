@@ -16,6 +16,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.nova_3_entity import Nova3Entity
     from ..models.nova_3_stream_channel import Nova3StreamChannel
     from ..models.nova_3_stream_metadata import Nova3StreamMetadata
 
@@ -38,6 +39,8 @@ class Nova3ResultsMessage:
             speech_final (bool | Unset): An endpoint (pause) was detected after it.
             from_finalize (bool | Unset): Produced by a Finalize request.
             metadata (Nova3StreamMetadata | Unset): Model details attached to each streaming result.
+            entities (list[Nova3Entity] | Unset): Entities in this span; only on final results, and only with
+                detect_entities.
     """
 
     type_: Literal["Results"]
@@ -49,6 +52,7 @@ class Nova3ResultsMessage:
     speech_final: bool | Unset = UNSET
     from_finalize: bool | Unset = UNSET
     metadata: Nova3StreamMetadata | Unset = UNSET
+    entities: list[Nova3Entity] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -72,6 +76,13 @@ class Nova3ResultsMessage:
         if not isinstance(self.metadata, Unset):
             metadata = self.metadata.to_dict()
 
+        entities: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.entities, Unset):
+            entities = []
+            for entities_item_data in self.entities:
+                entities_item = entities_item_data.to_dict()
+                entities.append(entities_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -91,11 +102,14 @@ class Nova3ResultsMessage:
             field_dict["from_finalize"] = from_finalize
         if metadata is not UNSET:
             field_dict["metadata"] = metadata
+        if entities is not UNSET:
+            field_dict["entities"] = entities
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.nova_3_entity import Nova3Entity
         from ..models.nova_3_stream_channel import Nova3StreamChannel
         from ..models.nova_3_stream_metadata import Nova3StreamMetadata
 
@@ -125,6 +139,15 @@ class Nova3ResultsMessage:
         else:
             metadata = Nova3StreamMetadata.from_dict(_metadata)
 
+        _entities = d.pop("entities", UNSET)
+        entities: list[Nova3Entity] | Unset = UNSET
+        if _entities is not UNSET:
+            entities = []
+            for entities_item_data in _entities:
+                entities_item = Nova3Entity.from_dict(entities_item_data)
+
+                entities.append(entities_item)
+
         nova_3_results_message = cls(
             type_=type_,
             channel_index=channel_index,
@@ -135,6 +158,7 @@ class Nova3ResultsMessage:
             speech_final=speech_final,
             from_finalize=from_finalize,
             metadata=metadata,
+            entities=entities,
         )
 
         nova_3_results_message.additional_properties = d

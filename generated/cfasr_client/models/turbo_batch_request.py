@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.turbo_input import TurboInput
+    from ..models.turbo_batch_item import TurboBatchItem
 
 
 T = TypeVar("T", bound="TurboBatchRequest")
@@ -18,10 +18,10 @@ class TurboBatchRequest:
     """A batch of turbo inputs, submitted with `queueRequest=true` (under 10 MB in all).
 
     Attributes:
-        requests (list[TurboInput]): The inputs to transcribe.
+        requests (list[TurboBatchItem]): The inputs to transcribe.
     """
 
-    requests: list[TurboInput]
+    requests: list[TurboBatchItem]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,13 +42,13 @@ class TurboBatchRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.turbo_input import TurboInput
+        from ..models.turbo_batch_item import TurboBatchItem
 
         d = dict(src_dict)
         requests = []
         _requests = d.pop("requests")
         for requests_item_data in _requests:
-            requests_item = TurboInput.from_dict(requests_item_data)
+            requests_item = TurboBatchItem.from_dict(requests_item_data)
 
             requests.append(requests_item)
 

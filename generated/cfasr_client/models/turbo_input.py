@@ -1,13 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.turbo_task import TurboTask
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.request_options import RequestOptions
+
 
 T = TypeVar("T", bound="TurboInput")
 
@@ -33,6 +37,9 @@ class TurboInput:
             Default: -1.0.
         hallucination_silence_threshold (float | Unset): Skip silences longer than this many seconds when a
             hallucination is suspected.
+        options (RequestOptions | Unset): Settings of the request rather than of the model, carried as `options` in a
+            JSON body. Workers AI documents them for every model; that they act on the speech models is an inference. A raw-
+            audio body (nova-3, or whisper's binary form) has nowhere to put them. Other members are passed through.
     """
 
     audio: str
@@ -47,6 +54,7 @@ class TurboInput:
     compression_ratio_threshold: float | Unset = 2.4
     log_prob_threshold: float | Unset = -1.0
     hallucination_silence_threshold: float | Unset = UNSET
+    options: RequestOptions | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -75,6 +83,10 @@ class TurboInput:
         log_prob_threshold = self.log_prob_threshold
 
         hallucination_silence_threshold = self.hallucination_silence_threshold
+
+        options: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.options, Unset):
+            options = self.options.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -107,11 +119,15 @@ class TurboInput:
             field_dict["hallucination_silence_threshold"] = (
                 hallucination_silence_threshold
             )
+        if options is not UNSET:
+            field_dict["options"] = options
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.request_options import RequestOptions
+
         d = dict(src_dict)
         audio = d.pop("audio")
 
@@ -144,6 +160,13 @@ class TurboInput:
             "hallucination_silence_threshold", UNSET
         )
 
+        _options = d.pop("options", UNSET)
+        options: RequestOptions | Unset
+        if isinstance(_options, Unset):
+            options = UNSET
+        else:
+            options = RequestOptions.from_dict(_options)
+
         turbo_input = cls(
             audio=audio,
             task=task,
@@ -157,6 +180,7 @@ class TurboInput:
             compression_ratio_threshold=compression_ratio_threshold,
             log_prob_threshold=log_prob_threshold,
             hallucination_silence_threshold=hallucination_silence_threshold,
+            options=options,
         )
 
         turbo_input.additional_properties = d

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.whisper_input import WhisperInput
+    from ..models.whisper_batch_item import WhisperBatchItem
 
 
 T = TypeVar("T", bound="WhisperBatchRequest")
@@ -18,10 +18,10 @@ class WhisperBatchRequest:
     """A batch of whisper inputs, submitted with `queueRequest=true` (under 10 MB in all).
 
     Attributes:
-        requests (list[WhisperInput]): The inputs to transcribe.
+        requests (list[WhisperBatchItem]): The inputs to transcribe.
     """
 
-    requests: list[WhisperInput]
+    requests: list[WhisperBatchItem]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,13 +42,13 @@ class WhisperBatchRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.whisper_input import WhisperInput
+        from ..models.whisper_batch_item import WhisperBatchItem
 
         d = dict(src_dict)
         requests = []
         _requests = d.pop("requests")
         for requests_item_data in _requests:
-            requests_item = WhisperInput.from_dict(requests_item_data)
+            requests_item = WhisperBatchItem.from_dict(requests_item_data)
 
             requests.append(requests_item)
 

@@ -1,10 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.request_options import RequestOptions
+
 
 T = TypeVar("T", bound="WhisperInput")
 
@@ -15,13 +21,21 @@ class WhisperInput:
 
     Attributes:
         audio (list[int]): The audio file's bytes, each an integer 0-255.
+        options (RequestOptions | Unset): Settings of the request rather than of the model, carried as `options` in a
+            JSON body. Workers AI documents them for every model; that they act on the speech models is an inference. A raw-
+            audio body (nova-3, or whisper's binary form) has nowhere to put them. Other members are passed through.
     """
 
     audio: list[int]
+    options: RequestOptions | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         audio = self.audio
+
+        options: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.options, Unset):
+            options = self.options.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -30,16 +44,28 @@ class WhisperInput:
                 "audio": audio,
             }
         )
+        if options is not UNSET:
+            field_dict["options"] = options
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.request_options import RequestOptions
+
         d = dict(src_dict)
         audio = cast(list[int], d.pop("audio"))
 
+        _options = d.pop("options", UNSET)
+        options: RequestOptions | Unset
+        if isinstance(_options, Unset):
+            options = UNSET
+        else:
+            options = RequestOptions.from_dict(_options)
+
         whisper_input = cls(
             audio=audio,
+            options=options,
         )
 
         whisper_input.additional_properties = d

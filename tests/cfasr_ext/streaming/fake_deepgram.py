@@ -216,11 +216,13 @@ class _V2Session:
     async def text(self, message: dict[str, Any]) -> bool:
         kind = message.get("type")
         if kind == "Configure":
+            keyterms = message.get("keyterms", [])
             await self.send(
                 {
                     "type": "ConfigureSuccess",
                     "request_id": "req-2",
-                    **{k: v for k, v in message.items() if k in ("thresholds", "keyterms")},
+                    "thresholds": message.get("thresholds", {}),
+                    "keyterms": [keyterms] if isinstance(keyterms, str) else list(keyterms),
                 }
             )
         elif kind == "ForceEndTurn":

@@ -6,7 +6,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.batch_poll_request import BatchPollRequest
 from ...models.error_envelope import ErrorEnvelope
+from ...models.nova_3_batch_request import Nova3BatchRequest
 from ...models.nova_3_custom_mode import Nova3CustomMode
 from ...models.nova_3_encoding import Nova3Encoding
 from ...models.nova_3_language import Nova3Language
@@ -19,19 +21,19 @@ from ...types import UNSET, File, Response, Unset
 def _get_kwargs(
     account_id: str,
     *,
-    body: File,
+    body: File | BatchPollRequest | Nova3BatchRequest | Unset = UNSET,
     queue_request: bool | Unset = UNSET,
     tags: str | Unset = UNSET,
     custom_topic_mode: Nova3CustomMode | Unset = UNSET,
-    custom_topic: str | Unset = UNSET,
+    custom_topic: list[str] | Unset = UNSET,
     custom_intent_mode: Nova3CustomMode | Unset = UNSET,
-    custom_intent: str | Unset = UNSET,
+    custom_intent: list[str] | Unset = UNSET,
     detect_entities: bool | Unset = UNSET,
     detect_language: bool | Unset = UNSET,
     diarize: bool | Unset = UNSET,
     dictation: bool | Unset = UNSET,
     encoding: Nova3Encoding | Unset = UNSET,
-    extra: str | Unset = UNSET,
+    extra: list[str] | Unset = UNSET,
     filler_words: bool | Unset = UNSET,
     keyterm: list[str] | Unset = UNSET,
     keywords: str | Unset = UNSET,
@@ -44,9 +46,9 @@ def _get_kwargs(
     paragraphs: bool | Unset = UNSET,
     profanity_filter: bool | Unset = UNSET,
     punctuate: bool | Unset = UNSET,
-    redact: Nova3Redact | Unset = UNSET,
-    replace: str | Unset = UNSET,
-    search: str | Unset = UNSET,
+    redact: list[Nova3Redact] | Unset = UNSET,
+    replace: list[str] | Unset = UNSET,
+    search: list[str] | Unset = UNSET,
     sentiment: bool | Unset = UNSET,
     smart_format: bool | Unset = UNSET,
     topics: bool | Unset = UNSET,
@@ -54,8 +56,56 @@ def _get_kwargs(
     utt_split: float | Unset = UNSET,
     channels: int | Unset = UNSET,
     sample_rate: int | Unset = UNSET,
+    tag: str | Unset = UNSET,
+    cf_aig_authorization: str | Unset = UNSET,
+    cf_aig_skip_cache: str | Unset = UNSET,
+    cf_aig_cache_ttl: str | Unset = UNSET,
+    cf_aig_cache_key: str | Unset = UNSET,
+    cf_aig_collect_log: str | Unset = UNSET,
+    cf_aig_request_timeout: str | Unset = UNSET,
+    cf_aig_max_attempts: str | Unset = UNSET,
+    cf_aig_retry_delay: str | Unset = UNSET,
+    cf_aig_backoff: str | Unset = UNSET,
+    cf_aig_metadata: str | Unset = UNSET,
+    cf_aig_event_id: str | Unset = UNSET,
+    cf_aig_custom_cost: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(cf_aig_authorization, Unset):
+        headers["cf-aig-authorization"] = cf_aig_authorization
+
+    if not isinstance(cf_aig_skip_cache, Unset):
+        headers["cf-aig-skip-cache"] = cf_aig_skip_cache
+
+    if not isinstance(cf_aig_cache_ttl, Unset):
+        headers["cf-aig-cache-ttl"] = cf_aig_cache_ttl
+
+    if not isinstance(cf_aig_cache_key, Unset):
+        headers["cf-aig-cache-key"] = cf_aig_cache_key
+
+    if not isinstance(cf_aig_collect_log, Unset):
+        headers["cf-aig-collect-log"] = cf_aig_collect_log
+
+    if not isinstance(cf_aig_request_timeout, Unset):
+        headers["cf-aig-request-timeout"] = cf_aig_request_timeout
+
+    if not isinstance(cf_aig_max_attempts, Unset):
+        headers["cf-aig-max-attempts"] = cf_aig_max_attempts
+
+    if not isinstance(cf_aig_retry_delay, Unset):
+        headers["cf-aig-retry-delay"] = cf_aig_retry_delay
+
+    if not isinstance(cf_aig_backoff, Unset):
+        headers["cf-aig-backoff"] = cf_aig_backoff
+
+    if not isinstance(cf_aig_metadata, Unset):
+        headers["cf-aig-metadata"] = cf_aig_metadata
+
+    if not isinstance(cf_aig_event_id, Unset):
+        headers["cf-aig-event-id"] = cf_aig_event_id
+
+    if not isinstance(cf_aig_custom_cost, Unset):
+        headers["cf-aig-custom-cost"] = cf_aig_custom_cost
 
     params: dict[str, Any] = {}
 
@@ -69,7 +119,11 @@ def _get_kwargs(
 
     params["custom_topic_mode"] = json_custom_topic_mode
 
-    params["custom_topic"] = custom_topic
+    json_custom_topic: list[str] | Unset = UNSET
+    if not isinstance(custom_topic, Unset):
+        json_custom_topic = custom_topic
+
+    params["custom_topic"] = json_custom_topic
 
     json_custom_intent_mode: str | Unset = UNSET
     if not isinstance(custom_intent_mode, Unset):
@@ -77,7 +131,11 @@ def _get_kwargs(
 
     params["custom_intent_mode"] = json_custom_intent_mode
 
-    params["custom_intent"] = custom_intent
+    json_custom_intent: list[str] | Unset = UNSET
+    if not isinstance(custom_intent, Unset):
+        json_custom_intent = custom_intent
+
+    params["custom_intent"] = json_custom_intent
 
     params["detect_entities"] = detect_entities
 
@@ -93,7 +151,11 @@ def _get_kwargs(
 
     params["encoding"] = json_encoding
 
-    params["extra"] = extra
+    json_extra: list[str] | Unset = UNSET
+    if not isinstance(extra, Unset):
+        json_extra = extra
+
+    params["extra"] = json_extra
 
     params["filler_words"] = filler_words
 
@@ -131,15 +193,26 @@ def _get_kwargs(
 
     params["punctuate"] = punctuate
 
-    json_redact: str | Unset = UNSET
+    json_redact: list[str] | Unset = UNSET
     if not isinstance(redact, Unset):
-        json_redact = redact.value
+        json_redact = []
+        for redact_item_data in redact:
+            redact_item = redact_item_data.value
+            json_redact.append(redact_item)
 
     params["redact"] = json_redact
 
-    params["replace"] = replace
+    json_replace: list[str] | Unset = UNSET
+    if not isinstance(replace, Unset):
+        json_replace = replace
 
-    params["search"] = search
+    params["replace"] = json_replace
+
+    json_search: list[str] | Unset = UNSET
+    if not isinstance(search, Unset):
+        json_search = search
+
+    params["search"] = json_search
 
     params["sentiment"] = sentiment
 
@@ -155,6 +228,8 @@ def _get_kwargs(
 
     params["sample_rate"] = sample_rate
 
+    params["tag"] = tag
+
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
@@ -165,8 +240,16 @@ def _get_kwargs(
         "params": params,
     }
 
-    _kwargs["content"] = body.payload
-    headers["Content-Type"] = "application/octet-stream"
+    if isinstance(body, File):
+        _kwargs["content"] = body.payload
+        headers["Content-Type"] = "application/octet-stream"
+    if isinstance(body, BatchPollRequest | Nova3BatchRequest):
+        if isinstance(body, Nova3BatchRequest):
+            _kwargs["json"] = body.to_dict()
+        else:
+            _kwargs["json"] = body.to_dict()
+
+        headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -256,19 +339,19 @@ def sync_detailed(
     account_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: File,
+    body: File | BatchPollRequest | Nova3BatchRequest | Unset = UNSET,
     queue_request: bool | Unset = UNSET,
     tags: str | Unset = UNSET,
     custom_topic_mode: Nova3CustomMode | Unset = UNSET,
-    custom_topic: str | Unset = UNSET,
+    custom_topic: list[str] | Unset = UNSET,
     custom_intent_mode: Nova3CustomMode | Unset = UNSET,
-    custom_intent: str | Unset = UNSET,
+    custom_intent: list[str] | Unset = UNSET,
     detect_entities: bool | Unset = UNSET,
     detect_language: bool | Unset = UNSET,
     diarize: bool | Unset = UNSET,
     dictation: bool | Unset = UNSET,
     encoding: Nova3Encoding | Unset = UNSET,
-    extra: str | Unset = UNSET,
+    extra: list[str] | Unset = UNSET,
     filler_words: bool | Unset = UNSET,
     keyterm: list[str] | Unset = UNSET,
     keywords: str | Unset = UNSET,
@@ -281,9 +364,9 @@ def sync_detailed(
     paragraphs: bool | Unset = UNSET,
     profanity_filter: bool | Unset = UNSET,
     punctuate: bool | Unset = UNSET,
-    redact: Nova3Redact | Unset = UNSET,
-    replace: str | Unset = UNSET,
-    search: str | Unset = UNSET,
+    redact: list[Nova3Redact] | Unset = UNSET,
+    replace: list[str] | Unset = UNSET,
+    search: list[str] | Unset = UNSET,
     sentiment: bool | Unset = UNSET,
     smart_format: bool | Unset = UNSET,
     topics: bool | Unset = UNSET,
@@ -291,6 +374,19 @@ def sync_detailed(
     utt_split: float | Unset = UNSET,
     channels: int | Unset = UNSET,
     sample_rate: int | Unset = UNSET,
+    tag: str | Unset = UNSET,
+    cf_aig_authorization: str | Unset = UNSET,
+    cf_aig_skip_cache: str | Unset = UNSET,
+    cf_aig_cache_ttl: str | Unset = UNSET,
+    cf_aig_cache_key: str | Unset = UNSET,
+    cf_aig_collect_log: str | Unset = UNSET,
+    cf_aig_request_timeout: str | Unset = UNSET,
+    cf_aig_max_attempts: str | Unset = UNSET,
+    cf_aig_retry_delay: str | Unset = UNSET,
+    cf_aig_backoff: str | Unset = UNSET,
+    cf_aig_metadata: str | Unset = UNSET,
+    cf_aig_event_id: str | Unset = UNSET,
+    cf_aig_custom_cost: str | Unset = UNSET,
 ) -> Response[ErrorEnvelope | Nova3Response]:
     """Transcribe a recording with @cf/deepgram/nova-3.
 
@@ -298,7 +394,12 @@ def sync_detailed(
     audio MIME type (`audio/wav`, `audio/mpeg`, ...) or `application/octet-stream`; every
     Deepgram option travels in the query string, booleans as `true`/`false`. The JSON
     `{"audio": {"body", "contentType"}}` form that Cloudflare's own schema advertises is
-    refused over REST (5006), so it is not described here. Priced at $0.0052 per audio
+    refused over REST (5006), so it is not described as a single request. nova-3 is
+    flagged for asynchronous batches: with `queueRequest=true` a raw body is queued as a
+    one-item batch, and a JSON body is a batch (`{"requests": [...]}`, see
+    `Nova3BatchRequest`) or a poll (`{"request_id": "..."}`). Workers AI does not say how a
+    binary-input model's batch items carry their audio; the item shape here follows
+    Cloudflare's own nova-3 input schema and is untested. Priced at $0.0052 per audio
     minute.
 
     Args:
@@ -307,16 +408,16 @@ def sync_detailed(
         tags (str | Unset):
         custom_topic_mode (Nova3CustomMode | Unset): Whether only custom items are reported
             (strict) or the model's own too (extended).
-        custom_topic (str | Unset):
+        custom_topic (list[str] | Unset):
         custom_intent_mode (Nova3CustomMode | Unset): Whether only custom items are reported
             (strict) or the model's own too (extended).
-        custom_intent (str | Unset):
+        custom_intent (list[str] | Unset):
         detect_entities (bool | Unset):
         detect_language (bool | Unset):
         diarize (bool | Unset):
         dictation (bool | Unset):
         encoding (Nova3Encoding | Unset): Encoding of raw audio sent without a container.
-        extra (str | Unset):
+        extra (list[str] | Unset):
         filler_words (bool | Unset):
         keyterm (list[str] | Unset):
         keywords (str | Unset):
@@ -329,9 +430,9 @@ def sync_detailed(
         paragraphs (bool | Unset):
         profanity_filter (bool | Unset):
         punctuate (bool | Unset):
-        redact (Nova3Redact | Unset): Kind of sensitive data to remove.
-        replace (str | Unset):
-        search (str | Unset):
+        redact (list[Nova3Redact] | Unset):
+        replace (list[str] | Unset):
+        search (list[str] | Unset):
         sentiment (bool | Unset):
         smart_format (bool | Unset):
         topics (bool | Unset):
@@ -339,8 +440,22 @@ def sync_detailed(
         utt_split (float | Unset):
         channels (int | Unset):
         sample_rate (int | Unset):
+        tag (str | Unset):
+        cf_aig_authorization (str | Unset):
+        cf_aig_skip_cache (str | Unset):
+        cf_aig_cache_ttl (str | Unset):
+        cf_aig_cache_key (str | Unset):
+        cf_aig_collect_log (str | Unset):
+        cf_aig_request_timeout (str | Unset):
+        cf_aig_max_attempts (str | Unset):
+        cf_aig_retry_delay (str | Unset):
+        cf_aig_backoff (str | Unset):
+        cf_aig_metadata (str | Unset):
+        cf_aig_event_id (str | Unset):
+        cf_aig_custom_cost (str | Unset):
         body (File): An encoded audio file (wav, mp3, flac, ogg/opus, webm, m4a), or raw PCM when
             nova-3's `encoding` is set.
+        body (BatchPollRequest | Nova3BatchRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -387,6 +502,19 @@ def sync_detailed(
         utt_split=utt_split,
         channels=channels,
         sample_rate=sample_rate,
+        tag=tag,
+        cf_aig_authorization=cf_aig_authorization,
+        cf_aig_skip_cache=cf_aig_skip_cache,
+        cf_aig_cache_ttl=cf_aig_cache_ttl,
+        cf_aig_cache_key=cf_aig_cache_key,
+        cf_aig_collect_log=cf_aig_collect_log,
+        cf_aig_request_timeout=cf_aig_request_timeout,
+        cf_aig_max_attempts=cf_aig_max_attempts,
+        cf_aig_retry_delay=cf_aig_retry_delay,
+        cf_aig_backoff=cf_aig_backoff,
+        cf_aig_metadata=cf_aig_metadata,
+        cf_aig_event_id=cf_aig_event_id,
+        cf_aig_custom_cost=cf_aig_custom_cost,
     )
 
     response = client.get_httpx_client().request(
@@ -400,19 +528,19 @@ def sync(
     account_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: File,
+    body: File | BatchPollRequest | Nova3BatchRequest | Unset = UNSET,
     queue_request: bool | Unset = UNSET,
     tags: str | Unset = UNSET,
     custom_topic_mode: Nova3CustomMode | Unset = UNSET,
-    custom_topic: str | Unset = UNSET,
+    custom_topic: list[str] | Unset = UNSET,
     custom_intent_mode: Nova3CustomMode | Unset = UNSET,
-    custom_intent: str | Unset = UNSET,
+    custom_intent: list[str] | Unset = UNSET,
     detect_entities: bool | Unset = UNSET,
     detect_language: bool | Unset = UNSET,
     diarize: bool | Unset = UNSET,
     dictation: bool | Unset = UNSET,
     encoding: Nova3Encoding | Unset = UNSET,
-    extra: str | Unset = UNSET,
+    extra: list[str] | Unset = UNSET,
     filler_words: bool | Unset = UNSET,
     keyterm: list[str] | Unset = UNSET,
     keywords: str | Unset = UNSET,
@@ -425,9 +553,9 @@ def sync(
     paragraphs: bool | Unset = UNSET,
     profanity_filter: bool | Unset = UNSET,
     punctuate: bool | Unset = UNSET,
-    redact: Nova3Redact | Unset = UNSET,
-    replace: str | Unset = UNSET,
-    search: str | Unset = UNSET,
+    redact: list[Nova3Redact] | Unset = UNSET,
+    replace: list[str] | Unset = UNSET,
+    search: list[str] | Unset = UNSET,
     sentiment: bool | Unset = UNSET,
     smart_format: bool | Unset = UNSET,
     topics: bool | Unset = UNSET,
@@ -435,6 +563,19 @@ def sync(
     utt_split: float | Unset = UNSET,
     channels: int | Unset = UNSET,
     sample_rate: int | Unset = UNSET,
+    tag: str | Unset = UNSET,
+    cf_aig_authorization: str | Unset = UNSET,
+    cf_aig_skip_cache: str | Unset = UNSET,
+    cf_aig_cache_ttl: str | Unset = UNSET,
+    cf_aig_cache_key: str | Unset = UNSET,
+    cf_aig_collect_log: str | Unset = UNSET,
+    cf_aig_request_timeout: str | Unset = UNSET,
+    cf_aig_max_attempts: str | Unset = UNSET,
+    cf_aig_retry_delay: str | Unset = UNSET,
+    cf_aig_backoff: str | Unset = UNSET,
+    cf_aig_metadata: str | Unset = UNSET,
+    cf_aig_event_id: str | Unset = UNSET,
+    cf_aig_custom_cost: str | Unset = UNSET,
 ) -> ErrorEnvelope | Nova3Response | None:
     """Transcribe a recording with @cf/deepgram/nova-3.
 
@@ -442,7 +583,12 @@ def sync(
     audio MIME type (`audio/wav`, `audio/mpeg`, ...) or `application/octet-stream`; every
     Deepgram option travels in the query string, booleans as `true`/`false`. The JSON
     `{"audio": {"body", "contentType"}}` form that Cloudflare's own schema advertises is
-    refused over REST (5006), so it is not described here. Priced at $0.0052 per audio
+    refused over REST (5006), so it is not described as a single request. nova-3 is
+    flagged for asynchronous batches: with `queueRequest=true` a raw body is queued as a
+    one-item batch, and a JSON body is a batch (`{"requests": [...]}`, see
+    `Nova3BatchRequest`) or a poll (`{"request_id": "..."}`). Workers AI does not say how a
+    binary-input model's batch items carry their audio; the item shape here follows
+    Cloudflare's own nova-3 input schema and is untested. Priced at $0.0052 per audio
     minute.
 
     Args:
@@ -451,16 +597,16 @@ def sync(
         tags (str | Unset):
         custom_topic_mode (Nova3CustomMode | Unset): Whether only custom items are reported
             (strict) or the model's own too (extended).
-        custom_topic (str | Unset):
+        custom_topic (list[str] | Unset):
         custom_intent_mode (Nova3CustomMode | Unset): Whether only custom items are reported
             (strict) or the model's own too (extended).
-        custom_intent (str | Unset):
+        custom_intent (list[str] | Unset):
         detect_entities (bool | Unset):
         detect_language (bool | Unset):
         diarize (bool | Unset):
         dictation (bool | Unset):
         encoding (Nova3Encoding | Unset): Encoding of raw audio sent without a container.
-        extra (str | Unset):
+        extra (list[str] | Unset):
         filler_words (bool | Unset):
         keyterm (list[str] | Unset):
         keywords (str | Unset):
@@ -473,9 +619,9 @@ def sync(
         paragraphs (bool | Unset):
         profanity_filter (bool | Unset):
         punctuate (bool | Unset):
-        redact (Nova3Redact | Unset): Kind of sensitive data to remove.
-        replace (str | Unset):
-        search (str | Unset):
+        redact (list[Nova3Redact] | Unset):
+        replace (list[str] | Unset):
+        search (list[str] | Unset):
         sentiment (bool | Unset):
         smart_format (bool | Unset):
         topics (bool | Unset):
@@ -483,8 +629,22 @@ def sync(
         utt_split (float | Unset):
         channels (int | Unset):
         sample_rate (int | Unset):
+        tag (str | Unset):
+        cf_aig_authorization (str | Unset):
+        cf_aig_skip_cache (str | Unset):
+        cf_aig_cache_ttl (str | Unset):
+        cf_aig_cache_key (str | Unset):
+        cf_aig_collect_log (str | Unset):
+        cf_aig_request_timeout (str | Unset):
+        cf_aig_max_attempts (str | Unset):
+        cf_aig_retry_delay (str | Unset):
+        cf_aig_backoff (str | Unset):
+        cf_aig_metadata (str | Unset):
+        cf_aig_event_id (str | Unset):
+        cf_aig_custom_cost (str | Unset):
         body (File): An encoded audio file (wav, mp3, flac, ogg/opus, webm, m4a), or raw PCM when
             nova-3's `encoding` is set.
+        body (BatchPollRequest | Nova3BatchRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -532,6 +692,19 @@ def sync(
         utt_split=utt_split,
         channels=channels,
         sample_rate=sample_rate,
+        tag=tag,
+        cf_aig_authorization=cf_aig_authorization,
+        cf_aig_skip_cache=cf_aig_skip_cache,
+        cf_aig_cache_ttl=cf_aig_cache_ttl,
+        cf_aig_cache_key=cf_aig_cache_key,
+        cf_aig_collect_log=cf_aig_collect_log,
+        cf_aig_request_timeout=cf_aig_request_timeout,
+        cf_aig_max_attempts=cf_aig_max_attempts,
+        cf_aig_retry_delay=cf_aig_retry_delay,
+        cf_aig_backoff=cf_aig_backoff,
+        cf_aig_metadata=cf_aig_metadata,
+        cf_aig_event_id=cf_aig_event_id,
+        cf_aig_custom_cost=cf_aig_custom_cost,
     ).parsed
 
 
@@ -539,19 +712,19 @@ async def asyncio_detailed(
     account_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: File,
+    body: File | BatchPollRequest | Nova3BatchRequest | Unset = UNSET,
     queue_request: bool | Unset = UNSET,
     tags: str | Unset = UNSET,
     custom_topic_mode: Nova3CustomMode | Unset = UNSET,
-    custom_topic: str | Unset = UNSET,
+    custom_topic: list[str] | Unset = UNSET,
     custom_intent_mode: Nova3CustomMode | Unset = UNSET,
-    custom_intent: str | Unset = UNSET,
+    custom_intent: list[str] | Unset = UNSET,
     detect_entities: bool | Unset = UNSET,
     detect_language: bool | Unset = UNSET,
     diarize: bool | Unset = UNSET,
     dictation: bool | Unset = UNSET,
     encoding: Nova3Encoding | Unset = UNSET,
-    extra: str | Unset = UNSET,
+    extra: list[str] | Unset = UNSET,
     filler_words: bool | Unset = UNSET,
     keyterm: list[str] | Unset = UNSET,
     keywords: str | Unset = UNSET,
@@ -564,9 +737,9 @@ async def asyncio_detailed(
     paragraphs: bool | Unset = UNSET,
     profanity_filter: bool | Unset = UNSET,
     punctuate: bool | Unset = UNSET,
-    redact: Nova3Redact | Unset = UNSET,
-    replace: str | Unset = UNSET,
-    search: str | Unset = UNSET,
+    redact: list[Nova3Redact] | Unset = UNSET,
+    replace: list[str] | Unset = UNSET,
+    search: list[str] | Unset = UNSET,
     sentiment: bool | Unset = UNSET,
     smart_format: bool | Unset = UNSET,
     topics: bool | Unset = UNSET,
@@ -574,6 +747,19 @@ async def asyncio_detailed(
     utt_split: float | Unset = UNSET,
     channels: int | Unset = UNSET,
     sample_rate: int | Unset = UNSET,
+    tag: str | Unset = UNSET,
+    cf_aig_authorization: str | Unset = UNSET,
+    cf_aig_skip_cache: str | Unset = UNSET,
+    cf_aig_cache_ttl: str | Unset = UNSET,
+    cf_aig_cache_key: str | Unset = UNSET,
+    cf_aig_collect_log: str | Unset = UNSET,
+    cf_aig_request_timeout: str | Unset = UNSET,
+    cf_aig_max_attempts: str | Unset = UNSET,
+    cf_aig_retry_delay: str | Unset = UNSET,
+    cf_aig_backoff: str | Unset = UNSET,
+    cf_aig_metadata: str | Unset = UNSET,
+    cf_aig_event_id: str | Unset = UNSET,
+    cf_aig_custom_cost: str | Unset = UNSET,
 ) -> Response[ErrorEnvelope | Nova3Response]:
     """Transcribe a recording with @cf/deepgram/nova-3.
 
@@ -581,7 +767,12 @@ async def asyncio_detailed(
     audio MIME type (`audio/wav`, `audio/mpeg`, ...) or `application/octet-stream`; every
     Deepgram option travels in the query string, booleans as `true`/`false`. The JSON
     `{"audio": {"body", "contentType"}}` form that Cloudflare's own schema advertises is
-    refused over REST (5006), so it is not described here. Priced at $0.0052 per audio
+    refused over REST (5006), so it is not described as a single request. nova-3 is
+    flagged for asynchronous batches: with `queueRequest=true` a raw body is queued as a
+    one-item batch, and a JSON body is a batch (`{"requests": [...]}`, see
+    `Nova3BatchRequest`) or a poll (`{"request_id": "..."}`). Workers AI does not say how a
+    binary-input model's batch items carry their audio; the item shape here follows
+    Cloudflare's own nova-3 input schema and is untested. Priced at $0.0052 per audio
     minute.
 
     Args:
@@ -590,16 +781,16 @@ async def asyncio_detailed(
         tags (str | Unset):
         custom_topic_mode (Nova3CustomMode | Unset): Whether only custom items are reported
             (strict) or the model's own too (extended).
-        custom_topic (str | Unset):
+        custom_topic (list[str] | Unset):
         custom_intent_mode (Nova3CustomMode | Unset): Whether only custom items are reported
             (strict) or the model's own too (extended).
-        custom_intent (str | Unset):
+        custom_intent (list[str] | Unset):
         detect_entities (bool | Unset):
         detect_language (bool | Unset):
         diarize (bool | Unset):
         dictation (bool | Unset):
         encoding (Nova3Encoding | Unset): Encoding of raw audio sent without a container.
-        extra (str | Unset):
+        extra (list[str] | Unset):
         filler_words (bool | Unset):
         keyterm (list[str] | Unset):
         keywords (str | Unset):
@@ -612,9 +803,9 @@ async def asyncio_detailed(
         paragraphs (bool | Unset):
         profanity_filter (bool | Unset):
         punctuate (bool | Unset):
-        redact (Nova3Redact | Unset): Kind of sensitive data to remove.
-        replace (str | Unset):
-        search (str | Unset):
+        redact (list[Nova3Redact] | Unset):
+        replace (list[str] | Unset):
+        search (list[str] | Unset):
         sentiment (bool | Unset):
         smart_format (bool | Unset):
         topics (bool | Unset):
@@ -622,8 +813,22 @@ async def asyncio_detailed(
         utt_split (float | Unset):
         channels (int | Unset):
         sample_rate (int | Unset):
+        tag (str | Unset):
+        cf_aig_authorization (str | Unset):
+        cf_aig_skip_cache (str | Unset):
+        cf_aig_cache_ttl (str | Unset):
+        cf_aig_cache_key (str | Unset):
+        cf_aig_collect_log (str | Unset):
+        cf_aig_request_timeout (str | Unset):
+        cf_aig_max_attempts (str | Unset):
+        cf_aig_retry_delay (str | Unset):
+        cf_aig_backoff (str | Unset):
+        cf_aig_metadata (str | Unset):
+        cf_aig_event_id (str | Unset):
+        cf_aig_custom_cost (str | Unset):
         body (File): An encoded audio file (wav, mp3, flac, ogg/opus, webm, m4a), or raw PCM when
             nova-3's `encoding` is set.
+        body (BatchPollRequest | Nova3BatchRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -670,6 +875,19 @@ async def asyncio_detailed(
         utt_split=utt_split,
         channels=channels,
         sample_rate=sample_rate,
+        tag=tag,
+        cf_aig_authorization=cf_aig_authorization,
+        cf_aig_skip_cache=cf_aig_skip_cache,
+        cf_aig_cache_ttl=cf_aig_cache_ttl,
+        cf_aig_cache_key=cf_aig_cache_key,
+        cf_aig_collect_log=cf_aig_collect_log,
+        cf_aig_request_timeout=cf_aig_request_timeout,
+        cf_aig_max_attempts=cf_aig_max_attempts,
+        cf_aig_retry_delay=cf_aig_retry_delay,
+        cf_aig_backoff=cf_aig_backoff,
+        cf_aig_metadata=cf_aig_metadata,
+        cf_aig_event_id=cf_aig_event_id,
+        cf_aig_custom_cost=cf_aig_custom_cost,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -681,19 +899,19 @@ async def asyncio(
     account_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: File,
+    body: File | BatchPollRequest | Nova3BatchRequest | Unset = UNSET,
     queue_request: bool | Unset = UNSET,
     tags: str | Unset = UNSET,
     custom_topic_mode: Nova3CustomMode | Unset = UNSET,
-    custom_topic: str | Unset = UNSET,
+    custom_topic: list[str] | Unset = UNSET,
     custom_intent_mode: Nova3CustomMode | Unset = UNSET,
-    custom_intent: str | Unset = UNSET,
+    custom_intent: list[str] | Unset = UNSET,
     detect_entities: bool | Unset = UNSET,
     detect_language: bool | Unset = UNSET,
     diarize: bool | Unset = UNSET,
     dictation: bool | Unset = UNSET,
     encoding: Nova3Encoding | Unset = UNSET,
-    extra: str | Unset = UNSET,
+    extra: list[str] | Unset = UNSET,
     filler_words: bool | Unset = UNSET,
     keyterm: list[str] | Unset = UNSET,
     keywords: str | Unset = UNSET,
@@ -706,9 +924,9 @@ async def asyncio(
     paragraphs: bool | Unset = UNSET,
     profanity_filter: bool | Unset = UNSET,
     punctuate: bool | Unset = UNSET,
-    redact: Nova3Redact | Unset = UNSET,
-    replace: str | Unset = UNSET,
-    search: str | Unset = UNSET,
+    redact: list[Nova3Redact] | Unset = UNSET,
+    replace: list[str] | Unset = UNSET,
+    search: list[str] | Unset = UNSET,
     sentiment: bool | Unset = UNSET,
     smart_format: bool | Unset = UNSET,
     topics: bool | Unset = UNSET,
@@ -716,6 +934,19 @@ async def asyncio(
     utt_split: float | Unset = UNSET,
     channels: int | Unset = UNSET,
     sample_rate: int | Unset = UNSET,
+    tag: str | Unset = UNSET,
+    cf_aig_authorization: str | Unset = UNSET,
+    cf_aig_skip_cache: str | Unset = UNSET,
+    cf_aig_cache_ttl: str | Unset = UNSET,
+    cf_aig_cache_key: str | Unset = UNSET,
+    cf_aig_collect_log: str | Unset = UNSET,
+    cf_aig_request_timeout: str | Unset = UNSET,
+    cf_aig_max_attempts: str | Unset = UNSET,
+    cf_aig_retry_delay: str | Unset = UNSET,
+    cf_aig_backoff: str | Unset = UNSET,
+    cf_aig_metadata: str | Unset = UNSET,
+    cf_aig_event_id: str | Unset = UNSET,
+    cf_aig_custom_cost: str | Unset = UNSET,
 ) -> ErrorEnvelope | Nova3Response | None:
     """Transcribe a recording with @cf/deepgram/nova-3.
 
@@ -723,7 +954,12 @@ async def asyncio(
     audio MIME type (`audio/wav`, `audio/mpeg`, ...) or `application/octet-stream`; every
     Deepgram option travels in the query string, booleans as `true`/`false`. The JSON
     `{"audio": {"body", "contentType"}}` form that Cloudflare's own schema advertises is
-    refused over REST (5006), so it is not described here. Priced at $0.0052 per audio
+    refused over REST (5006), so it is not described as a single request. nova-3 is
+    flagged for asynchronous batches: with `queueRequest=true` a raw body is queued as a
+    one-item batch, and a JSON body is a batch (`{"requests": [...]}`, see
+    `Nova3BatchRequest`) or a poll (`{"request_id": "..."}`). Workers AI does not say how a
+    binary-input model's batch items carry their audio; the item shape here follows
+    Cloudflare's own nova-3 input schema and is untested. Priced at $0.0052 per audio
     minute.
 
     Args:
@@ -732,16 +968,16 @@ async def asyncio(
         tags (str | Unset):
         custom_topic_mode (Nova3CustomMode | Unset): Whether only custom items are reported
             (strict) or the model's own too (extended).
-        custom_topic (str | Unset):
+        custom_topic (list[str] | Unset):
         custom_intent_mode (Nova3CustomMode | Unset): Whether only custom items are reported
             (strict) or the model's own too (extended).
-        custom_intent (str | Unset):
+        custom_intent (list[str] | Unset):
         detect_entities (bool | Unset):
         detect_language (bool | Unset):
         diarize (bool | Unset):
         dictation (bool | Unset):
         encoding (Nova3Encoding | Unset): Encoding of raw audio sent without a container.
-        extra (str | Unset):
+        extra (list[str] | Unset):
         filler_words (bool | Unset):
         keyterm (list[str] | Unset):
         keywords (str | Unset):
@@ -754,9 +990,9 @@ async def asyncio(
         paragraphs (bool | Unset):
         profanity_filter (bool | Unset):
         punctuate (bool | Unset):
-        redact (Nova3Redact | Unset): Kind of sensitive data to remove.
-        replace (str | Unset):
-        search (str | Unset):
+        redact (list[Nova3Redact] | Unset):
+        replace (list[str] | Unset):
+        search (list[str] | Unset):
         sentiment (bool | Unset):
         smart_format (bool | Unset):
         topics (bool | Unset):
@@ -764,8 +1000,22 @@ async def asyncio(
         utt_split (float | Unset):
         channels (int | Unset):
         sample_rate (int | Unset):
+        tag (str | Unset):
+        cf_aig_authorization (str | Unset):
+        cf_aig_skip_cache (str | Unset):
+        cf_aig_cache_ttl (str | Unset):
+        cf_aig_cache_key (str | Unset):
+        cf_aig_collect_log (str | Unset):
+        cf_aig_request_timeout (str | Unset):
+        cf_aig_max_attempts (str | Unset):
+        cf_aig_retry_delay (str | Unset):
+        cf_aig_backoff (str | Unset):
+        cf_aig_metadata (str | Unset):
+        cf_aig_event_id (str | Unset):
+        cf_aig_custom_cost (str | Unset):
         body (File): An encoded audio file (wav, mp3, flac, ogg/opus, webm, m4a), or raw PCM when
             nova-3's `encoding` is set.
+        body (BatchPollRequest | Nova3BatchRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -814,5 +1064,18 @@ async def asyncio(
             utt_split=utt_split,
             channels=channels,
             sample_rate=sample_rate,
+            tag=tag,
+            cf_aig_authorization=cf_aig_authorization,
+            cf_aig_skip_cache=cf_aig_skip_cache,
+            cf_aig_cache_ttl=cf_aig_cache_ttl,
+            cf_aig_cache_key=cf_aig_cache_key,
+            cf_aig_collect_log=cf_aig_collect_log,
+            cf_aig_request_timeout=cf_aig_request_timeout,
+            cf_aig_max_attempts=cf_aig_max_attempts,
+            cf_aig_retry_delay=cf_aig_retry_delay,
+            cf_aig_backoff=cf_aig_backoff,
+            cf_aig_metadata=cf_aig_metadata,
+            cf_aig_event_id=cf_aig_event_id,
+            cf_aig_custom_cost=cf_aig_custom_cost,
         )
     ).parsed

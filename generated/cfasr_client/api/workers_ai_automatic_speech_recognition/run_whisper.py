@@ -20,8 +20,55 @@ def _get_kwargs(
     body: File | BatchPollRequest | WhisperBatchRequest | WhisperInput | Unset = UNSET,
     queue_request: bool | Unset = UNSET,
     tags: str | Unset = UNSET,
+    cf_aig_authorization: str | Unset = UNSET,
+    cf_aig_skip_cache: str | Unset = UNSET,
+    cf_aig_cache_ttl: str | Unset = UNSET,
+    cf_aig_cache_key: str | Unset = UNSET,
+    cf_aig_collect_log: str | Unset = UNSET,
+    cf_aig_request_timeout: str | Unset = UNSET,
+    cf_aig_max_attempts: str | Unset = UNSET,
+    cf_aig_retry_delay: str | Unset = UNSET,
+    cf_aig_backoff: str | Unset = UNSET,
+    cf_aig_metadata: str | Unset = UNSET,
+    cf_aig_event_id: str | Unset = UNSET,
+    cf_aig_custom_cost: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(cf_aig_authorization, Unset):
+        headers["cf-aig-authorization"] = cf_aig_authorization
+
+    if not isinstance(cf_aig_skip_cache, Unset):
+        headers["cf-aig-skip-cache"] = cf_aig_skip_cache
+
+    if not isinstance(cf_aig_cache_ttl, Unset):
+        headers["cf-aig-cache-ttl"] = cf_aig_cache_ttl
+
+    if not isinstance(cf_aig_cache_key, Unset):
+        headers["cf-aig-cache-key"] = cf_aig_cache_key
+
+    if not isinstance(cf_aig_collect_log, Unset):
+        headers["cf-aig-collect-log"] = cf_aig_collect_log
+
+    if not isinstance(cf_aig_request_timeout, Unset):
+        headers["cf-aig-request-timeout"] = cf_aig_request_timeout
+
+    if not isinstance(cf_aig_max_attempts, Unset):
+        headers["cf-aig-max-attempts"] = cf_aig_max_attempts
+
+    if not isinstance(cf_aig_retry_delay, Unset):
+        headers["cf-aig-retry-delay"] = cf_aig_retry_delay
+
+    if not isinstance(cf_aig_backoff, Unset):
+        headers["cf-aig-backoff"] = cf_aig_backoff
+
+    if not isinstance(cf_aig_metadata, Unset):
+        headers["cf-aig-metadata"] = cf_aig_metadata
+
+    if not isinstance(cf_aig_event_id, Unset):
+        headers["cf-aig-event-id"] = cf_aig_event_id
+
+    if not isinstance(cf_aig_custom_cost, Unset):
+        headers["cf-aig-custom-cost"] = cf_aig_custom_cost
 
     params: dict[str, Any] = {}
 
@@ -141,6 +188,18 @@ def sync_detailed(
     body: File | BatchPollRequest | WhisperBatchRequest | WhisperInput | Unset = UNSET,
     queue_request: bool | Unset = UNSET,
     tags: str | Unset = UNSET,
+    cf_aig_authorization: str | Unset = UNSET,
+    cf_aig_skip_cache: str | Unset = UNSET,
+    cf_aig_cache_ttl: str | Unset = UNSET,
+    cf_aig_cache_key: str | Unset = UNSET,
+    cf_aig_collect_log: str | Unset = UNSET,
+    cf_aig_request_timeout: str | Unset = UNSET,
+    cf_aig_max_attempts: str | Unset = UNSET,
+    cf_aig_retry_delay: str | Unset = UNSET,
+    cf_aig_backoff: str | Unset = UNSET,
+    cf_aig_metadata: str | Unset = UNSET,
+    cf_aig_event_id: str | Unset = UNSET,
+    cf_aig_custom_cost: str | Unset = UNSET,
 ) -> Response[ErrorEnvelope | WhisperResponse]:
     """Transcribe a recording with @cf/openai/whisper.
 
@@ -153,6 +212,18 @@ def sync_detailed(
         account_id (str):
         queue_request (bool | Unset):
         tags (str | Unset):
+        cf_aig_authorization (str | Unset):
+        cf_aig_skip_cache (str | Unset):
+        cf_aig_cache_ttl (str | Unset):
+        cf_aig_cache_key (str | Unset):
+        cf_aig_collect_log (str | Unset):
+        cf_aig_request_timeout (str | Unset):
+        cf_aig_max_attempts (str | Unset):
+        cf_aig_retry_delay (str | Unset):
+        cf_aig_backoff (str | Unset):
+        cf_aig_metadata (str | Unset):
+        cf_aig_event_id (str | Unset):
+        cf_aig_custom_cost (str | Unset):
         body (File): An encoded audio file (wav, mp3, flac, ogg/opus, webm, m4a), or raw PCM when
             nova-3's `encoding` is set.
         body (BatchPollRequest | WhisperBatchRequest | WhisperInput):
@@ -170,6 +241,18 @@ def sync_detailed(
         body=body,
         queue_request=queue_request,
         tags=tags,
+        cf_aig_authorization=cf_aig_authorization,
+        cf_aig_skip_cache=cf_aig_skip_cache,
+        cf_aig_cache_ttl=cf_aig_cache_ttl,
+        cf_aig_cache_key=cf_aig_cache_key,
+        cf_aig_collect_log=cf_aig_collect_log,
+        cf_aig_request_timeout=cf_aig_request_timeout,
+        cf_aig_max_attempts=cf_aig_max_attempts,
+        cf_aig_retry_delay=cf_aig_retry_delay,
+        cf_aig_backoff=cf_aig_backoff,
+        cf_aig_metadata=cf_aig_metadata,
+        cf_aig_event_id=cf_aig_event_id,
+        cf_aig_custom_cost=cf_aig_custom_cost,
     )
 
     response = client.get_httpx_client().request(
@@ -186,6 +269,18 @@ def sync(
     body: File | BatchPollRequest | WhisperBatchRequest | WhisperInput | Unset = UNSET,
     queue_request: bool | Unset = UNSET,
     tags: str | Unset = UNSET,
+    cf_aig_authorization: str | Unset = UNSET,
+    cf_aig_skip_cache: str | Unset = UNSET,
+    cf_aig_cache_ttl: str | Unset = UNSET,
+    cf_aig_cache_key: str | Unset = UNSET,
+    cf_aig_collect_log: str | Unset = UNSET,
+    cf_aig_request_timeout: str | Unset = UNSET,
+    cf_aig_max_attempts: str | Unset = UNSET,
+    cf_aig_retry_delay: str | Unset = UNSET,
+    cf_aig_backoff: str | Unset = UNSET,
+    cf_aig_metadata: str | Unset = UNSET,
+    cf_aig_event_id: str | Unset = UNSET,
+    cf_aig_custom_cost: str | Unset = UNSET,
 ) -> ErrorEnvelope | WhisperResponse | None:
     """Transcribe a recording with @cf/openai/whisper.
 
@@ -198,6 +293,18 @@ def sync(
         account_id (str):
         queue_request (bool | Unset):
         tags (str | Unset):
+        cf_aig_authorization (str | Unset):
+        cf_aig_skip_cache (str | Unset):
+        cf_aig_cache_ttl (str | Unset):
+        cf_aig_cache_key (str | Unset):
+        cf_aig_collect_log (str | Unset):
+        cf_aig_request_timeout (str | Unset):
+        cf_aig_max_attempts (str | Unset):
+        cf_aig_retry_delay (str | Unset):
+        cf_aig_backoff (str | Unset):
+        cf_aig_metadata (str | Unset):
+        cf_aig_event_id (str | Unset):
+        cf_aig_custom_cost (str | Unset):
         body (File): An encoded audio file (wav, mp3, flac, ogg/opus, webm, m4a), or raw PCM when
             nova-3's `encoding` is set.
         body (BatchPollRequest | WhisperBatchRequest | WhisperInput):
@@ -216,6 +323,18 @@ def sync(
         body=body,
         queue_request=queue_request,
         tags=tags,
+        cf_aig_authorization=cf_aig_authorization,
+        cf_aig_skip_cache=cf_aig_skip_cache,
+        cf_aig_cache_ttl=cf_aig_cache_ttl,
+        cf_aig_cache_key=cf_aig_cache_key,
+        cf_aig_collect_log=cf_aig_collect_log,
+        cf_aig_request_timeout=cf_aig_request_timeout,
+        cf_aig_max_attempts=cf_aig_max_attempts,
+        cf_aig_retry_delay=cf_aig_retry_delay,
+        cf_aig_backoff=cf_aig_backoff,
+        cf_aig_metadata=cf_aig_metadata,
+        cf_aig_event_id=cf_aig_event_id,
+        cf_aig_custom_cost=cf_aig_custom_cost,
     ).parsed
 
 
@@ -226,6 +345,18 @@ async def asyncio_detailed(
     body: File | BatchPollRequest | WhisperBatchRequest | WhisperInput | Unset = UNSET,
     queue_request: bool | Unset = UNSET,
     tags: str | Unset = UNSET,
+    cf_aig_authorization: str | Unset = UNSET,
+    cf_aig_skip_cache: str | Unset = UNSET,
+    cf_aig_cache_ttl: str | Unset = UNSET,
+    cf_aig_cache_key: str | Unset = UNSET,
+    cf_aig_collect_log: str | Unset = UNSET,
+    cf_aig_request_timeout: str | Unset = UNSET,
+    cf_aig_max_attempts: str | Unset = UNSET,
+    cf_aig_retry_delay: str | Unset = UNSET,
+    cf_aig_backoff: str | Unset = UNSET,
+    cf_aig_metadata: str | Unset = UNSET,
+    cf_aig_event_id: str | Unset = UNSET,
+    cf_aig_custom_cost: str | Unset = UNSET,
 ) -> Response[ErrorEnvelope | WhisperResponse]:
     """Transcribe a recording with @cf/openai/whisper.
 
@@ -238,6 +369,18 @@ async def asyncio_detailed(
         account_id (str):
         queue_request (bool | Unset):
         tags (str | Unset):
+        cf_aig_authorization (str | Unset):
+        cf_aig_skip_cache (str | Unset):
+        cf_aig_cache_ttl (str | Unset):
+        cf_aig_cache_key (str | Unset):
+        cf_aig_collect_log (str | Unset):
+        cf_aig_request_timeout (str | Unset):
+        cf_aig_max_attempts (str | Unset):
+        cf_aig_retry_delay (str | Unset):
+        cf_aig_backoff (str | Unset):
+        cf_aig_metadata (str | Unset):
+        cf_aig_event_id (str | Unset):
+        cf_aig_custom_cost (str | Unset):
         body (File): An encoded audio file (wav, mp3, flac, ogg/opus, webm, m4a), or raw PCM when
             nova-3's `encoding` is set.
         body (BatchPollRequest | WhisperBatchRequest | WhisperInput):
@@ -255,6 +398,18 @@ async def asyncio_detailed(
         body=body,
         queue_request=queue_request,
         tags=tags,
+        cf_aig_authorization=cf_aig_authorization,
+        cf_aig_skip_cache=cf_aig_skip_cache,
+        cf_aig_cache_ttl=cf_aig_cache_ttl,
+        cf_aig_cache_key=cf_aig_cache_key,
+        cf_aig_collect_log=cf_aig_collect_log,
+        cf_aig_request_timeout=cf_aig_request_timeout,
+        cf_aig_max_attempts=cf_aig_max_attempts,
+        cf_aig_retry_delay=cf_aig_retry_delay,
+        cf_aig_backoff=cf_aig_backoff,
+        cf_aig_metadata=cf_aig_metadata,
+        cf_aig_event_id=cf_aig_event_id,
+        cf_aig_custom_cost=cf_aig_custom_cost,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -269,6 +424,18 @@ async def asyncio(
     body: File | BatchPollRequest | WhisperBatchRequest | WhisperInput | Unset = UNSET,
     queue_request: bool | Unset = UNSET,
     tags: str | Unset = UNSET,
+    cf_aig_authorization: str | Unset = UNSET,
+    cf_aig_skip_cache: str | Unset = UNSET,
+    cf_aig_cache_ttl: str | Unset = UNSET,
+    cf_aig_cache_key: str | Unset = UNSET,
+    cf_aig_collect_log: str | Unset = UNSET,
+    cf_aig_request_timeout: str | Unset = UNSET,
+    cf_aig_max_attempts: str | Unset = UNSET,
+    cf_aig_retry_delay: str | Unset = UNSET,
+    cf_aig_backoff: str | Unset = UNSET,
+    cf_aig_metadata: str | Unset = UNSET,
+    cf_aig_event_id: str | Unset = UNSET,
+    cf_aig_custom_cost: str | Unset = UNSET,
 ) -> ErrorEnvelope | WhisperResponse | None:
     """Transcribe a recording with @cf/openai/whisper.
 
@@ -281,6 +448,18 @@ async def asyncio(
         account_id (str):
         queue_request (bool | Unset):
         tags (str | Unset):
+        cf_aig_authorization (str | Unset):
+        cf_aig_skip_cache (str | Unset):
+        cf_aig_cache_ttl (str | Unset):
+        cf_aig_cache_key (str | Unset):
+        cf_aig_collect_log (str | Unset):
+        cf_aig_request_timeout (str | Unset):
+        cf_aig_max_attempts (str | Unset):
+        cf_aig_retry_delay (str | Unset):
+        cf_aig_backoff (str | Unset):
+        cf_aig_metadata (str | Unset):
+        cf_aig_event_id (str | Unset):
+        cf_aig_custom_cost (str | Unset):
         body (File): An encoded audio file (wav, mp3, flac, ogg/opus, webm, m4a), or raw PCM when
             nova-3's `encoding` is set.
         body (BatchPollRequest | WhisperBatchRequest | WhisperInput):
@@ -300,5 +479,17 @@ async def asyncio(
             body=body,
             queue_request=queue_request,
             tags=tags,
+            cf_aig_authorization=cf_aig_authorization,
+            cf_aig_skip_cache=cf_aig_skip_cache,
+            cf_aig_cache_ttl=cf_aig_cache_ttl,
+            cf_aig_cache_key=cf_aig_cache_key,
+            cf_aig_collect_log=cf_aig_collect_log,
+            cf_aig_request_timeout=cf_aig_request_timeout,
+            cf_aig_max_attempts=cf_aig_max_attempts,
+            cf_aig_retry_delay=cf_aig_retry_delay,
+            cf_aig_backoff=cf_aig_backoff,
+            cf_aig_metadata=cf_aig_metadata,
+            cf_aig_event_id=cf_aig_event_id,
+            cf_aig_custom_cost=cf_aig_custom_cost,
         )
     ).parsed

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Nova3AnalysisInfo")
+
+
+@_attrs_define
+class Nova3AnalysisInfo:
+    """Which model ran an audio-intelligence feature (summary, sentiment, topics, intents) and what it consumed. Only
+    loosely documented, so any further member is accepted.
+
+        Attributes:
+            model_uuid (str | Unset): Id of the model that ran the feature.
+            input_tokens (int | Unset): Tokens read.
+            output_tokens (int | Unset): Tokens written.
+    """
+
+    model_uuid: str | Unset = UNSET
+    input_tokens: int | Unset = UNSET
+    output_tokens: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        model_uuid = self.model_uuid
+
+        input_tokens = self.input_tokens
+
+        output_tokens = self.output_tokens
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if model_uuid is not UNSET:
+            field_dict["model_uuid"] = model_uuid
+        if input_tokens is not UNSET:
+            field_dict["input_tokens"] = input_tokens
+        if output_tokens is not UNSET:
+            field_dict["output_tokens"] = output_tokens
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        model_uuid = d.pop("model_uuid", UNSET)
+
+        input_tokens = d.pop("input_tokens", UNSET)
+
+        output_tokens = d.pop("output_tokens", UNSET)
+
+        nova_3_analysis_info = cls(
+            model_uuid=model_uuid,
+            input_tokens=input_tokens,
+            output_tokens=output_tokens,
+        )
+
+        nova_3_analysis_info.additional_properties = d
+        return nova_3_analysis_info
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

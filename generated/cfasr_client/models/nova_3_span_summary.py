@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Nova3SpanSummary")
+
+
+@_attrs_define
+class Nova3SpanSummary:
+    """A summary of one span of words.
+
+    Attributes:
+        summary (str | Unset): The summary text.
+        start_word (float | Unset): Index of the span's first word.
+        end_word (float | Unset): Index of the span's last word.
+    """
+
+    summary: str | Unset = UNSET
+    start_word: float | Unset = UNSET
+    end_word: float | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        summary = self.summary
+
+        start_word = self.start_word
+
+        end_word = self.end_word
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if summary is not UNSET:
+            field_dict["summary"] = summary
+        if start_word is not UNSET:
+            field_dict["start_word"] = start_word
+        if end_word is not UNSET:
+            field_dict["end_word"] = end_word
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        summary = d.pop("summary", UNSET)
+
+        start_word = d.pop("start_word", UNSET)
+
+        end_word = d.pop("end_word", UNSET)
+
+        nova_3_span_summary = cls(
+            summary=summary,
+            start_word=start_word,
+            end_word=end_word,
+        )
+
+        nova_3_span_summary.additional_properties = d
+        return nova_3_span_summary
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Nova3Topic")
+
+
+@_attrs_define
+class Nova3Topic:
+    """One topic and how sure the model is of it.
+
+    Attributes:
+        topic (str | Unset): The topic.
+        confidence_score (float | Unset): Confidence 0-1.
+        confidence (float | Unset): Confidence 0-1 (the name in older outputs).
+    """
+
+    topic: str | Unset = UNSET
+    confidence_score: float | Unset = UNSET
+    confidence: float | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        topic = self.topic
+
+        confidence_score = self.confidence_score
+
+        confidence = self.confidence
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if topic is not UNSET:
+            field_dict["topic"] = topic
+        if confidence_score is not UNSET:
+            field_dict["confidence_score"] = confidence_score
+        if confidence is not UNSET:
+            field_dict["confidence"] = confidence
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        topic = d.pop("topic", UNSET)
+
+        confidence_score = d.pop("confidence_score", UNSET)
+
+        confidence = d.pop("confidence", UNSET)
+
+        nova_3_topic = cls(
+            topic=topic,
+            confidence_score=confidence_score,
+            confidence=confidence,
+        )
+
+        nova_3_topic.additional_properties = d
+        return nova_3_topic
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

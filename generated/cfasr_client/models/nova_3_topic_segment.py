@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.nova_3_topic import Nova3Topic
+
+
+T = TypeVar("T", bound="Nova3TopicSegment")
+
+
+@_attrs_define
+class Nova3TopicSegment:
+    """The topics of one span of words.
+
+    Attributes:
+        text (str | Unset): The span's text.
+        start_word (float | Unset): Index of its first word.
+        end_word (float | Unset): Index of its last word.
+        topics (list[Nova3Topic] | Unset): Topics of the span.
+    """
+
+    text: str | Unset = UNSET
+    start_word: float | Unset = UNSET
+    end_word: float | Unset = UNSET
+    topics: list[Nova3Topic] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        text = self.text
+
+        start_word = self.start_word
+
+        end_word = self.end_word
+
+        topics: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.topics, Unset):
+            topics = []
+            for topics_item_data in self.topics:
+                topics_item = topics_item_data.to_dict()
+                topics.append(topics_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if text is not UNSET:
+            field_dict["text"] = text
+        if start_word is not UNSET:
+            field_dict["start_word"] = start_word
+        if end_word is not UNSET:
+            field_dict["end_word"] = end_word
+        if topics is not UNSET:
+            field_dict["topics"] = topics
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.nova_3_topic import Nova3Topic
+
+        d = dict(src_dict)
+        text = d.pop("text", UNSET)
+
+        start_word = d.pop("start_word", UNSET)
+
+        end_word = d.pop("end_word", UNSET)
+
+        _topics = d.pop("topics", UNSET)
+        topics: list[Nova3Topic] | Unset = UNSET
+        if _topics is not UNSET:
+            topics = []
+            for topics_item_data in _topics:
+                topics_item = Nova3Topic.from_dict(topics_item_data)
+
+                topics.append(topics_item)
+
+        nova_3_topic_segment = cls(
+            text=text,
+            start_word=start_word,
+            end_word=end_word,
+            topics=topics,
+        )
+
+        nova_3_topic_segment.additional_properties = d
+        return nova_3_topic_segment
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
