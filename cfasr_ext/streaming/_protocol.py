@@ -179,7 +179,8 @@ class StreamProtocol:
 
     def audio(self, data: bytes, now: float) -> bytes:
         """Account for an audio chunk and return it as a binary frame."""
-        self._check_sendable("audio")
+        if self.close_sent or self.state is StreamState.CLOSED:  # _check_sendable, inlined
+            self._check_sendable("audio")
         self.ledger.record(data)
         self._last_sent = now
         return data
