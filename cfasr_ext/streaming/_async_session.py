@@ -138,7 +138,8 @@ class AsyncStream:
             await self.abort()
 
     async def send(self, chunk: bytes | bytearray | memoryview) -> None:
-        """Queue one audio chunk. Waits while the send queue is full (back-pressure)."""
+        """Send one audio chunk: written now if the socket can take it, else queued behind the
+        earlier ones. Waits while the socket's buffer and the queue are full (back-pressure)."""
         supervisor = self._supervisor
         if supervisor is None or self._closing or self._failure is not None or supervisor.done():
             self._check_usable("send audio")  # raises the error that fits

@@ -172,3 +172,17 @@ def test_events_stay_read_only() -> None:
         event.other = 1  # type: ignore[attr-defined]
     with pytest.raises(TypeError):
         hash(event)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        '{"type":"UtteranceEnd","channel":[0],"last_word_end":%s}',
+        '{"type":"Results","channel_index":[0,1],"start":%s,"duration":1,'
+        '"channel":{"alternatives":[]}}',
+    ],
+)
+def test_an_integer_time_too_large_for_a_float_is_an_unknown_message(message: str) -> None:
+    (event,) = v1().receive(message % ("9" * 400))
+    assert isinstance(event, ev.UnknownMessage)
+    assert event.reason is not None
