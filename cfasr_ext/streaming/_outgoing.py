@@ -30,6 +30,10 @@ from cfasr_ext.streaming._protocol import Frame, StreamProtocol, StreamState
 __all__ = ["Item", "Outgoing"]
 
 YIELD_EVERY = 8
+"""Frames written between chances for the event loop to run other tasks. A websockets server
+queues 16 incoming messages (its default `max_queue`) before it stops reading: a server that
+stops reading to close the connection must still find our reply to its close, so at most half
+that many frames go out before the reader can see the close."""
 
 Item = tuple[Literal["audio", "text", "close"], bytes | str | None]
 
@@ -94,8 +98,8 @@ class Outgoing:
             self._draining -= 1
         self._direct += 1
         if self._direct >= YIELD_EVERY:
-            # Between yields the socket may take every chunk at once; let the reader and the
-            # caller's other tasks run now and then, and see a close before sending on.
+            # The socket may take every chunk at once: let the reader and the caller's other
+            # tasks run now and then (see YIELD_EVERY).
             self._direct = 0
             await asyncio.sleep(0)
         return True
