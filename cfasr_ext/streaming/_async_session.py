@@ -142,9 +142,9 @@ class AsyncStream:
         earlier ones. Waits while the socket's buffer and the queue are full (back-pressure)."""
         supervisor = self._supervisor
         if supervisor is None or self._closing or self._failure is not None or supervisor.done():
-            self._check_usable("send audio")  # raises the error that fits
+            supervisor = self._check_usable("send audio")  # raises the error that fits
         # bytes(): the ledger keeps the chunk for a resend, so it must not change under it.
-        if len(chunk) and not await self._sender.audio(bytes(chunk), supervisor):  # type: ignore[arg-type]
+        if len(chunk) and not await self._sender.audio(bytes(chunk), supervisor):
             self._raise_ended()
 
     async def send_file(
