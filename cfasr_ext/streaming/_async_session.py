@@ -1,9 +1,10 @@
 """The asyncio streaming session: a thin loop around the sans-I/O protocol on `websockets`.
 
 One supervisor task owns the connection. Per connection it runs a reader (server frames →
-protocol → event queue) and a writer (bounded outgoing queue → protocol → socket, plus
-keepalives when idle). When the socket ends abnormally and the policy allows, it reconnects
-with backoff and lets the protocol resend the audio no final result covers yet.
+protocol → event queue) and a writer (`_outgoing`: what cannot be written straight from
+`send()` waits in a bounded queue for it; keepalives when idle). When the socket ends
+abnormally and the policy allows, it reconnects with backoff and lets the protocol resend the
+audio no final result covers yet.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import logging
 import urllib.parse
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal, Self
+from typing import Any, Self
 
 from websockets.asyncio.client import ClientConnection
 from websockets.asyncio.client import connect as ws_connect
@@ -33,6 +34,7 @@ from cfasr_ext._logging import SecretFilter, redact, register_secrets
 from cfasr_ext._version import __version__
 from cfasr_ext.streaming import _events as ev
 from cfasr_ext.streaming._collect import transcript_from_finals
+from cfasr_ext.streaming._outgoing import Item, Outgoing
 from cfasr_ext.streaming._protocol import (
     Frame,
     ListenV1Protocol,
@@ -54,7 +56,6 @@ __all__ = [
 
 DEFAULT_MAX_QUEUED_CHUNKS = 32  # ~2.5 s of 80 ms chunks waiting for the socket
 _END = object()
-_Item = tuple[Literal["audio", "text", "close"], bytes | str | None]
 
 
 _ws_logger = logging.getLogger("cfasr.streaming.websocket")
@@ -85,14 +86,14 @@ class AsyncStream:
         self._settings = settings
         self._reconnect = reconnect
         self._close_timeout = settings.timeout if close_timeout is None else close_timeout
-        self._outgoing: asyncio.Queue[_Item] = asyncio.Queue(max_queued_chunks)
+        self._sender = Outgoing(protocol, max_queued_chunks)
+        self._outgoing = self._sender.queue  # frames waiting for the writer task
         self._events: asyncio.Queue[object] = asyncio.Queue()
         self._ws: ClientConnection | None = None
         self._supervisor: asyncio.Task[None] | None = None
         self._failure: CfasrError | None = None
         self._failure_raised = False
         self._closing = False
-        self._carry: _Item | None = None
         register_secrets(settings.secrets())
 
     # -- public surface --------------------------------------------------------------------
@@ -118,6 +119,7 @@ class AsyncStream:
         ws = await self._open()
         self._ws = ws
         self._protocol.connection_made(self._now())
+        self._sender.open(ws)
         self._supervisor = asyncio.create_task(self._run(ws), name=f"cfasr-stream {self.model}")
         return self
 
@@ -136,10 +138,14 @@ class AsyncStream:
             await self.abort()
 
     async def send(self, chunk: bytes | bytearray | memoryview) -> None:
-        """Queue one audio chunk. Waits while the send queue is full (back-pressure)."""
-        self._check_usable("send audio")
-        if len(chunk):
-            await self._enqueue(("audio", bytes(chunk)))
+        """Send one audio chunk: written now if the socket can take it, else queued behind the
+        earlier ones. Waits while the socket's buffer and the queue are full (back-pressure)."""
+        supervisor = self._supervisor
+        if supervisor is None or self._closing or self._failure is not None or supervisor.done():
+            supervisor = self._check_usable("send audio")  # raises the error that fits
+        # bytes(): the ledger keeps the chunk for a resend, so it must not change under it.
+        if len(chunk) and not await self._sender.audio(bytes(chunk), supervisor):
+            self._raise_ended()
 
     async def send_file(
         self,
@@ -230,28 +236,22 @@ class AsyncStream:
             raise StreamStateError("the stream is not connected; use `async with` or connect().")
         return self._supervisor
 
-    def _check_usable(self, what: str) -> None:
+    def _check_usable(self, what: str) -> asyncio.Task[None]:
         supervisor = self._require_connected()
         if self._failure is not None:
             raise self._failure
         if self._closing or supervisor.done():
             raise StreamStateError(f"cannot {what}: the stream is closing or closed.")
+        return supervisor
 
-    async def _enqueue(self, item: _Item) -> None:
-        if not self._outgoing.full():
-            self._outgoing.put_nowait(item)
-            return
-        supervisor = self._require_connected()
-        put = asyncio.ensure_future(self._outgoing.put(item))
-        try:
-            await asyncio.wait({put, supervisor}, return_when=asyncio.FIRST_COMPLETED)
-        finally:
-            if not put.done():
-                put.cancel()
-        if not put.done() or put.cancelled():
-            if self._failure is not None:
-                raise self._failure
-            raise StreamStateError("the stream ended while audio was waiting to be sent.")
+    async def _enqueue(self, item: Item) -> None:
+        if not await self._sender.put(item, self._require_connected()):
+            self._raise_ended()
+
+    def _raise_ended(self) -> None:
+        if self._failure is not None:
+            raise self._failure
+        raise StreamStateError("the stream ended while audio was waiting to be sent.")
 
     async def _drain_events(self) -> list[ev.StreamEvent]:
         """Events not yet iterated (used by the sync twin before it stops its loop)."""
@@ -310,7 +310,7 @@ class AsyncStream:
 
     async def _pump(self, ws: ClientConnection, resend: list[Frame]) -> StreamClosedError | None:
         reader = asyncio.create_task(self._read(ws))
-        writer = asyncio.create_task(self._write(ws, resend))
+        writer = asyncio.create_task(self._sender.run(ws, resend))
         try:
             await asyncio.wait({reader, writer}, return_when=asyncio.FIRST_COMPLETED)
             if writer.done() and not reader.done():
@@ -324,6 +324,7 @@ class AsyncStream:
             await ws.close()
             raise
         finally:
+            self._sender.close()
             writer.cancel()
             await asyncio.gather(writer, return_exceptions=True)
 
@@ -337,44 +338,6 @@ class AsyncStream:
                 return self._protocol.connection_lost(code, reason)
             for event in self._protocol.receive(message):
                 self._events.put_nowait(event)
-
-    async def _write(self, ws: ClientConnection, resend: list[Frame]) -> None:
-        for frame in resend:
-            await ws.send(frame)
-        getter: asyncio.Future[_Item] | None = None
-        try:
-            while True:
-                if self._carry is not None:
-                    item, self._carry = self._carry, None
-                else:
-                    if getter is None:
-                        getter = asyncio.ensure_future(self._outgoing.get())
-                    due = self._protocol.next_keepalive_at()
-                    timeout = None if due is None else max(0.0, due - self._now())
-                    done, _ = await asyncio.wait({getter}, timeout=timeout)
-                    if not done:
-                        keepalive = self._protocol.keepalive(self._now())
-                        if keepalive is not None:
-                            await ws.send(keepalive)
-                        continue
-                    item, getter = getter.result(), None
-                await ws.send(self._frame(item))
-        finally:
-            if getter is not None:
-                if getter.done() and not getter.cancelled():
-                    self._carry = getter.result()
-                else:
-                    getter.cancel()
-
-    def _frame(self, item: _Item) -> Frame:
-        kind, payload = item
-        if kind == "audio":
-            assert isinstance(payload, bytes)
-            return self._protocol.audio(payload, self._now())
-        if kind == "close":
-            return self._protocol.close_stream(self._now())
-        assert isinstance(payload, str)
-        return payload
 
     async def _recover(self, error: StreamClosedError) -> tuple[ClientConnection, list[Frame]]:
         policy = self._reconnect

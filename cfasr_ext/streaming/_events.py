@@ -1,13 +1,19 @@
 """What a streaming session yields: thin typed wrappers around the generated message models.
 
-Each wrapper keeps the generated attrs model in `.message` (nothing is re-modelled here) and
-adds the few conveniences a caller reaches for: the best transcript, `is_final`, times.
-Times are already shifted onto the session's one continuous timeline after a reconnect.
+Each server-message wrapper exposes the generated attrs model as `.message` (nothing is
+re-modelled here) and adds the few conveniences a caller reaches for: the best transcript,
+`is_final`, times. Times are already shifted onto the session's one continuous timeline after
+a reconnect.
+
+The wrappers keep the message's decoded JSON and build `.message` on first read: a session
+receives many more updates than anyone inspects, and building the nested models costs several
+times what decoding the JSON does. The conveniences read the JSON directly. The protocol only
+makes an event this way after checking that the model will build (`_message_checks`).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar, Generic, Self, TypeVar, cast
 
 import attrs
 from cfasr_client.models import (
@@ -48,25 +54,69 @@ __all__ = [
     "UtteranceEnd",
 ]
 
+_M = TypeVar("_M")
 
-def _flag(value: bool | Unset) -> bool:
-    return value is True
+
+class _ServerMessage(Generic[_M]):
+    """A server message: its JSON object, and the generated model built from it when first read.
+
+    Read-only like the attrs events it replaces (slots and setter-less properties: nothing
+    public can be set), equal when the models are equal, shown as its model."""
+
+    __slots__ = ("_message", "_raw")
+    _model: ClassVar[Any]  # the generated class whose from_dict builds `.message`
+    _raw: dict[str, Any]
+    _message: _M
+
+    def __init__(self, message: _M) -> None:
+        # A hand-made event (tests, replays) starts from the model; the JSON is derived once.
+        self._message = message
+        self._raw = cast(Any, message).to_dict()
+
+    @classmethod
+    def _parsed(cls, raw: dict[str, Any], message: _M | None = None) -> Self:
+        """An event for checked JSON `raw`; the model is built later unless given."""
+        event = cls.__new__(cls)
+        event._raw = raw
+        if message is not None:
+            event._message = message
+        return event
+
+    @property
+    def message(self) -> _M:
+        """The generated model of this message (built on first read, then kept)."""
+        try:
+            return self._message
+        except AttributeError:
+            message: _M = self._model.from_dict(self._raw)
+            self._message = message
+            return message
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return bool(self.message == other.message)
+
+    __hash__ = None  # type: ignore[assignment]  # the models are mutable, as before
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(message={self.message!r})"
 
 
 # ---- Deepgram v1 listen (nova-3, nova-3-internal) ----
 
 
-@attrs.frozen
-class Results:
+class Results(_ServerMessage[Nova3ResultsMessage]):
     """One transcription update. Only `is_final` results are kept in `transcript()`."""
 
-    message: Nova3ResultsMessage
+    __slots__ = ()
+    _model = Nova3ResultsMessage
 
     @property
     def transcript(self) -> str:
         """The best alternative's text; often empty (silence)."""
-        alternatives = self.message.channel.alternatives
-        return alternatives[0].transcript if alternatives else ""
+        alternatives = self._raw["channel"]["alternatives"]
+        return cast(str, alternatives[0]["transcript"]) if alternatives else ""
 
     @property
     def words(self) -> list[Nova3StreamWord]:
@@ -75,81 +125,81 @@ class Results:
 
     @property
     def is_final(self) -> bool:
-        return _flag(self.message.is_final)
+        return self._raw.get("is_final") is True
 
     @property
     def speech_final(self) -> bool:
-        return _flag(self.message.speech_final)
+        return self._raw.get("speech_final") is True
 
     @property
     def from_finalize(self) -> bool:
-        return _flag(self.message.from_finalize)
+        return self._raw.get("from_finalize") is True
 
     @property
     def start(self) -> float:
-        return float(self.message.start)
+        return float(self._raw["start"])
 
     @property
     def end(self) -> float:
-        return float(self.message.start) + float(self.message.duration)
+        return float(self._raw["start"]) + float(self._raw["duration"])
 
 
-@attrs.frozen
-class Metadata:
+class Metadata(_ServerMessage[Nova3MetadataMessage]):
     """The session summary the server sends last, after CloseStream."""
 
-    message: Nova3MetadataMessage
+    __slots__ = ()
+    _model = Nova3MetadataMessage
 
 
-@attrs.frozen
-class UtteranceEnd:
+class UtteranceEnd(_ServerMessage[Nova3UtteranceEndMessage]):
     """No word followed the last one for `utterance_end_ms`."""
 
-    message: Nova3UtteranceEndMessage
+    __slots__ = ()
+    _model = Nova3UtteranceEndMessage
 
     @property
     def last_word_end(self) -> float:
-        return float(self.message.last_word_end)
+        return float(self._raw["last_word_end"])
 
 
-@attrs.frozen
-class SpeechStarted:
+class SpeechStarted(_ServerMessage[Nova3SpeechStartedMessage]):
     """Speech began (needs `vad_events=True`)."""
 
-    message: Nova3SpeechStartedMessage
+    __slots__ = ()
+    _model = Nova3SpeechStartedMessage
 
     @property
     def timestamp(self) -> float:
-        return float(self.message.timestamp)
+        return float(self._raw["timestamp"])
 
 
 # ---- Deepgram v2 listen (flux) ----
 
 
-@attrs.frozen
-class Connected:
+class Connected(_ServerMessage[FluxConnected]):
     """Flux is ready for audio."""
 
-    message: FluxConnected
+    __slots__ = ()
+    _model = FluxConnected
 
 
-@attrs.frozen
-class TurnInfo:
+class TurnInfo(_ServerMessage[FluxTurnInfo]):
     """A flux turn update; the subclass says which `event` it is. `transcript` is cumulative."""
 
-    message: FluxTurnInfo
+    __slots__ = ()
+    _model = FluxTurnInfo
 
     @property
     def event(self) -> str:
-        return self.message.event.value
+        return cast(str, self._raw["event"])
 
     @property
     def transcript(self) -> str:
-        return self.message.transcript
+        return cast(str, self._raw["transcript"])
 
     @property
     def turn_index(self) -> int:
-        return self.message.turn_index
+        return cast(int, self._raw["turn_index"])
 
     @property
     def words(self) -> list[FluxWord]:
@@ -157,51 +207,56 @@ class TurnInfo:
         return [] if isinstance(words, Unset) else list(words)
 
 
-@attrs.frozen
 class StartOfTurn(TurnInfo):
     """Speech began a new turn."""
 
+    __slots__ = ()
 
-@attrs.frozen
+
 class Update(TurnInfo):
     """More of the current turn was transcribed."""
 
+    __slots__ = ()
 
-@attrs.frozen
+
 class EagerEndOfTurn(TurnInfo):
     """The turn has probably ended (needs `eager_eot_threshold`); may be followed by
     `TurnResumed`."""
 
+    __slots__ = ()
 
-@attrs.frozen
+
 class TurnResumed(TurnInfo):
     """The speaker went on after an `EagerEndOfTurn`."""
 
+    __slots__ = ()
 
-@attrs.frozen
+
 class EndOfTurn(TurnInfo):
     """The turn is over; its transcript is final and goes into `transcript()`."""
 
+    __slots__ = ()
 
-@attrs.frozen
-class ConfigureSuccess:
+
+class ConfigureSuccess(_ServerMessage[FluxConfigureSuccess]):
     """A `configure(...)` was applied."""
 
-    message: FluxConfigureSuccess
+    __slots__ = ()
+    _model = FluxConfigureSuccess
 
 
-@attrs.frozen
-class ConfigureFailure:
+class ConfigureFailure(_ServerMessage[FluxConfigureFailure]):
     """A `configure(...)` was refused."""
 
-    message: FluxConfigureFailure
+    __slots__ = ()
+    _model = FluxConfigureFailure
 
 
-@attrs.frozen
-class ErrorMessage:
+class ErrorMessage(_ServerMessage[FluxError]):
     """Flux reported a fatal error; the server closes the connection after it."""
 
-    message: FluxError
+    __slots__ = ()
+    _model = FluxError
 
 
 # ---- Session events that are not server messages ----

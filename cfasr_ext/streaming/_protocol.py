@@ -24,7 +24,6 @@ from cfasr_client.models import (
     FluxConnected,
     FluxError,
     FluxForceEndTurn,
-    FluxTurnInfo,
     Nova3CloseStream,
     Nova3Finalize,
     Nova3KeepAlive,
@@ -82,6 +81,10 @@ class StreamState(enum.Enum):
     CLOSED = "closed"
 
 
+# json.loads minus its per-call argument handling; same decoder, same errors (ValueError).
+_decode = json.JSONDecoder().decode
+
+
 def _text_frame(message: Any) -> str:
     return json.dumps(message.to_dict(), separators=(",", ":"))
 
@@ -118,6 +121,7 @@ class StreamProtocol:
         self.offset = 0.0  # session-timeline time of the current connection's time zero
         self._last_sent: float | None = None
         self._fatal: StreamServerError | None = None
+        self._dispatch = self._parsers()  # built once: receive() runs for every message
 
     # -- connection ------------------------------------------------------------------------
 
@@ -179,7 +183,8 @@ class StreamProtocol:
 
     def audio(self, data: bytes, now: float) -> bytes:
         """Account for an audio chunk and return it as a binary frame."""
-        self._check_sendable("audio")
+        if self.close_sent or self.state is StreamState.CLOSED:  # _check_sendable, inlined
+            self._check_sendable("audio")
         self.ledger.record(data)
         self._last_sent = now
         return data
@@ -224,20 +229,20 @@ class StreamProtocol:
     def receive(self, data: str | bytes) -> list[ev.StreamEvent]:
         """Parse one server frame. Not JSON or not an object → `StreamProtocolError`; an
         unknown or ill-shaped message → `UnknownMessage` (never an exception)."""
-        if isinstance(data, bytes | bytearray | memoryview):
+        if type(data) is not str and isinstance(data, bytes | bytearray | memoryview):
             raise StreamProtocolError(
                 f"the server sent a binary frame ({len(data)} bytes); only JSON text is expected."
             )
         try:
-            raw = json.loads(data)
+            raw = _decode(data)
         except ValueError as exc:
             raise StreamProtocolError(f"the server sent a frame that is not JSON: {exc}") from None
-        if not isinstance(raw, dict):
+        if type(raw) is not dict:
             raise StreamProtocolError(
                 f"the server sent JSON that is not an object ({type(raw).__name__})."
             )
         kind = raw.get("type")
-        parser = self._parsers().get(kind) if isinstance(kind, str) else None
+        parser = self._dispatch.get(kind) if type(kind) is str else None
         if parser is None:
             parser = self._untyped_parser(raw)
         if parser is None:
@@ -301,19 +306,21 @@ class ListenV1Protocol(StreamProtocol):
         }
 
     def _results(self, raw: dict[str, Any]) -> ev.StreamEvent:
-        check_results(raw)
+        buildable = check_results(raw)
         if self.offset:
             shift(raw, ("start",), self.offset)
             for alternative in raw["channel"]["alternatives"]:
                 shift_words(alternative["words"], self.offset)
-        event = ev.Results(Nova3ResultsMessage.from_dict(raw))
-        if event.is_final:
+        # The model is built when first read, unless the checks cannot vouch for it: then
+        # now, so that a message it rejects still becomes an UnknownMessage.
+        event = ev.Results._parsed(raw, None if buildable else Nova3ResultsMessage.from_dict(raw))
+        if raw.get("is_final") is True:
             self.finals.append(event)
-            self.ledger.commit(event.end)
+            self.ledger.commit(float(raw["start"]) + float(raw["duration"]))
         return event
 
     def _metadata(self, raw: dict[str, Any]) -> ev.StreamEvent:
-        event = ev.Metadata(Nova3MetadataMessage.from_dict(raw))
+        event = ev.Metadata._parsed(raw, Nova3MetadataMessage.from_dict(raw))
         if self.close_sent:
             self.metadata_seen = True
         return event
@@ -321,12 +328,12 @@ class ListenV1Protocol(StreamProtocol):
     def _utterance_end(self, raw: dict[str, Any]) -> ev.StreamEvent:
         check_fields(raw, ("last_word_end",), optional=False)
         shift(raw, ("last_word_end",), self.offset)
-        return ev.UtteranceEnd(Nova3UtteranceEndMessage.from_dict(raw))
+        return ev.UtteranceEnd._parsed(raw, Nova3UtteranceEndMessage.from_dict(raw))
 
     def _speech_started(self, raw: dict[str, Any]) -> ev.StreamEvent:
         check_fields(raw, ("timestamp",), optional=False)
         shift(raw, ("timestamp",), self.offset)
-        return ev.SpeechStarted(Nova3SpeechStartedMessage.from_dict(raw))
+        return ev.SpeechStarted._parsed(raw, Nova3SpeechStartedMessage.from_dict(raw))
 
 
 _TURN_EVENTS: dict[str, type[ev.TurnInfo]] = {
@@ -404,14 +411,10 @@ class ListenV2Protocol(StreamProtocol):
 
     def _parsers(self) -> dict[str, Callable[[dict[str, Any]], ev.StreamEvent]]:
         return {
-            "Connected": lambda raw: ev.Connected(FluxConnected.from_dict(raw)),
+            "Connected": lambda raw: ev.Connected._parsed(raw, FluxConnected.from_dict(raw)),
             "TurnInfo": self._turn_info,
-            "ConfigureSuccess": lambda raw: ev.ConfigureSuccess(
-                FluxConfigureSuccess.from_dict(raw)
-            ),
-            "ConfigureFailure": lambda raw: ev.ConfigureFailure(
-                FluxConfigureFailure.from_dict(raw)
-            ),
+            "ConfigureSuccess": _configure_success,
+            "ConfigureFailure": _configure_failure,
             "Error": self._error,
         }
 
@@ -429,18 +432,19 @@ class ListenV2Protocol(StreamProtocol):
         if self.offset:
             shift(raw, ("audio_window_start", "audio_window_end"), self.offset)
             shift_words(raw.get("words", []), self.offset)
-        raw["turn_index"] += self._turn_offset
-        event = kind(FluxTurnInfo.from_dict(raw))
+        if self._turn_offset:
+            raw["turn_index"] += self._turn_offset
+        event = kind._parsed(raw)  # check_turn vouches for FluxTurnInfo.from_dict
         if isinstance(event, ev.EndOfTurn):
             self.finals.append(event)
-            self.turns_ended = event.turn_index + 1
+            self.turns_ended = raw["turn_index"] + 1
             end = raw.get("audio_window_end")
             if end is not None:
                 self.ledger.commit(end)
         return event
 
     def _error(self, raw: dict[str, Any]) -> ev.StreamEvent:
-        event = ev.ErrorMessage(FluxError.from_dict(raw))
+        event = ev.ErrorMessage._parsed(raw, FluxError.from_dict(raw))
         self._fatal = StreamServerError(
             f"flux reported a fatal error {event.message.code}: {event.message.description}",
             close_code=None,
@@ -450,11 +454,11 @@ class ListenV2Protocol(StreamProtocol):
 
 
 def _configure_success(raw: dict[str, Any]) -> ev.StreamEvent:
-    return ev.ConfigureSuccess(FluxConfigureSuccess.from_dict(raw))
+    return ev.ConfigureSuccess._parsed(raw, FluxConfigureSuccess.from_dict(raw))
 
 
 def _configure_failure(raw: dict[str, Any]) -> ev.StreamEvent:
-    return ev.ConfigureFailure(FluxConfigureFailure.from_dict(raw))
+    return ev.ConfigureFailure._parsed(raw, FluxConfigureFailure.from_dict(raw))
 
 
 def _or_unset(value: Any) -> Any:

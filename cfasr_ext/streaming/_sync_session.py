@@ -194,7 +194,7 @@ class Stream(Generic[_A]):
             self.abort()
 
     def send(self, chunk: bytes | bytearray | memoryview) -> None:
-        """Send one audio chunk; blocks while the send queue is full (back-pressure)."""
+        """Send one audio chunk; blocks while the socket and the send queue are full."""
         self._call(self._async.send(chunk))
 
     def send_file(
