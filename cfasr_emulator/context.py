@@ -29,6 +29,7 @@ from .faults import (
     StatusFault,
     TruncateFault,
     WsCloseFault,
+    WsErrorFault,
     WsRefuseFault,
     WsStallFault,
 )
@@ -67,7 +68,7 @@ class WebSocketAdmission:
     """
 
     request_id: str
-    fault: WsCloseFault | WsStallFault | None
+    fault: WsCloseFault | WsStallFault | WsErrorFault | None
     ticket: SessionTicket
 
     def release(self) -> None:

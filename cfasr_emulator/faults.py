@@ -23,6 +23,10 @@ Fault spec grammar: ``name[=value][;key=value]...``
 ``ws-stall[;after-messages=N]``
                               stop sending after N messages, keep the socket open
 ``ws-refuse[;status=S]``      refuse the upgrade with HTTP S (default 503) and an envelope
+``ws-error[;after-messages=N][;code=C]``
+                              a fatal server error once N server messages were sent (default
+                              0): flux first sends its ``Error`` message (code C, default
+                              ``INTERNAL_SERVER_ERROR``), then both protocols close with 1011
 ============================  ================================================================
 
 Rule grammar (``--faults``): ``<operation>@<nth>[+]:<spec>``, e.g. ``runWhisper@2:503`` (the
@@ -111,8 +115,20 @@ class WsRefuseFault:
     status: int = 503
 
 
+@attrs.frozen
+class WsErrorFault:
+    """Fail the session as the server does on a fatal error, after ``after_messages``.
+
+    Flux (Deepgram v2) sends an ``Error`` message with ``code`` first; nova-3 (v1) has no
+    such message. Both then close with 1011.
+    """
+
+    after_messages: int = 0
+    code: str = "INTERNAL_SERVER_ERROR"
+
+
 HttpFault = StatusFault | ResetFault | TruncateFault | DelayFault
-WsFault = WsCloseFault | WsStallFault | WsRefuseFault
+WsFault = WsCloseFault | WsStallFault | WsRefuseFault | WsErrorFault
 Fault = HttpFault | WsFault
 
 _STATUS_FAULTS = {
@@ -196,9 +212,19 @@ def parse_fault(spec: str) -> Fault:
         if not 400 <= status <= 599:
             raise FaultSpecError(f"ws-refuse status must be 400-599, got {status}")
         fault = WsRefuseFault(status)
+    elif name == "ws-error":
+        allowed = {"after-messages", "code"}
+        code_text = options.get("code", "INTERNAL_SERVER_ERROR")
+        if not code_text:
+            raise FaultSpecError("ws-error code must not be empty")
+        fault = WsErrorFault(
+            _count(options.get("after-messages", "0"), "after-messages"), code_text
+        )
     else:
         known = ", ".join([*_STATUS_FAULTS, "reset", "truncate", "delay=S", "ws-close=C"])
-        raise FaultSpecError(f"unknown fault {name!r}; use one of {known}, ws-stall, ws-refuse")
+        raise FaultSpecError(
+            f"unknown fault {name!r}; use one of {known}, ws-stall, ws-refuse, ws-error"
+        )
     unknown = set(options) - allowed
     if unknown:
         raise FaultSpecError(f"fault {name!r} takes no option(s) {', '.join(sorted(unknown))}")

@@ -136,6 +136,12 @@ class NovaRecognizer:
             return self._close_stream()
         return Step()  # KeepAlive (its only effect, the idle reset, is the session's) or noise.
 
+    def fatal(self, code: str, description: str) -> Step:
+        """Deepgram v1 has no error message: the 1011 close says it all."""
+        del code, description
+        self._closed = True
+        return Step()
+
     def finish(self) -> Step:
         self._closed = True
         return Step()

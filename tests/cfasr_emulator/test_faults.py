@@ -14,6 +14,7 @@ from cfasr_emulator.faults import (
     ResetFault,
     StatusFault,
     WsCloseFault,
+    WsErrorFault,
     WsRefuseFault,
     WsStallFault,
     parse_fault,
@@ -134,6 +135,8 @@ def test_websocket_fault_specs_parse() -> None:
     assert parse_fault("ws-close=1011;after-messages=3") == WsCloseFault(1011, 3, None)
     assert parse_fault("ws-close=1006;after-seconds=1.5") == WsCloseFault(1006, None, 1.5)
     assert parse_fault("ws-stall;after-messages=2") == WsStallFault(2)
+    assert parse_fault("ws-error") == WsErrorFault(0, "INTERNAL_SERVER_ERROR")
+    assert parse_fault("ws-error;after-messages=4;code=X") == WsErrorFault(4, "X")
     assert parse_fault("ws-refuse;status=429") == WsRefuseFault(429)
     assert parse_fault("ws-refuse") == WsRefuseFault(503)
 

@@ -12,6 +12,7 @@ import websockets
 from websockets.asyncio.client import ClientConnection
 
 from cfasr_emulator.testing import EmulatorHandle, run_emulator
+from cfasr_emulator.ws import FluxRecognizer
 
 from .conftest import MAX_SESSIONS, assert_valid, chunks
 
@@ -236,6 +237,44 @@ async def test_injected_close_after_messages(emulator: EmulatorHandle, weather_p
         messages = await receive_all(ws)
     assert len(messages) == 2
     assert (ws.close_code, ws.close_reason) == (1011, "boom")
+
+
+async def test_injected_fatal_error_sends_flux_error_then_1011(
+    emulator: EmulatorHandle, weather_pcm: bytes
+) -> None:
+    fault = {"cf-emulator-fault": "ws-error;after-messages=2;code=SOME_CODE"}
+    async with connect(emulator, FLUX, **fault) as ws:
+        await send_audio(ws, weather_pcm, frame=2560)
+        messages = await receive_all(ws)
+    assert len(messages) == 3
+    error = messages[-1]
+    assert error["type"] == "Error"
+    assert error["code"] == "SOME_CODE"
+    assert error["sequence_id"] > messages[-2]["sequence_id"]
+    assert (ws.close_code, ws.close_reason) == (1011, "SOME_CODE")
+
+
+async def test_a_crashing_flux_session_reports_error_before_closing(
+    emulator: EmulatorHandle, weather_pcm: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def crash(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("engine exploded")
+
+    monkeypatch.setattr(FluxRecognizer, "feed_audio", crash)
+    async with connect(emulator, FLUX) as ws:
+        await ws.send(weather_pcm[:2560])
+        messages = await receive_all(ws)
+    assert [m["type"] for m in messages] == ["Connected", "Error"]
+    assert messages[-1]["code"] == "INTERNAL_SERVER_ERROR"
+    assert "engine exploded" not in messages[-1]["description"]
+    assert (ws.close_code, ws.close_reason) == (1011, "INTERNAL_SERVER_ERROR")
+
+
+async def test_injected_fatal_error_on_nova3_is_a_bare_1011(emulator: EmulatorHandle) -> None:
+    async with connect(emulator, NOVA, **{"cf-emulator-fault": "ws-error"}) as ws:
+        messages = await receive_all(ws)
+    assert messages == []
+    assert (ws.close_code, ws.close_reason) == (1011, "INTERNAL_SERVER_ERROR")
 
 
 async def test_injected_1006_drops_the_connection(emulator: EmulatorHandle) -> None:
