@@ -120,8 +120,35 @@ def _checked(operation_id: str, items: QueryItems) -> dict[str, object]:
         raise OptionProblem(cloudflare_words(operation, problem)) from None
 
 
+_REFUSED_ON_REST = frozenset(
+    param.name
+    for param in OPERATIONS["runNova3"].params
+    if param.refused is not None and _V1.get(param.name) is None
+)
+"""Options the POST refuses (``x-cfasr-refused``) that the stream does not list: the
+stream refuses them in the same words rather than ignore them."""
+
+
+_REST_ONLY_V1 = tuple(
+    name
+    for name in OPERATIONS["runNova3"].names()
+    if _V1.get(name) is None and name not in _REFUSED_ON_REST
+)
+"""Options of the pre-recorded operation that the streaming one does not take."""
+
+
+def _rest_only(items: QueryItems) -> tuple[str, ...]:
+    """REST-only options the client sent (and did not turn off): the stream ignores them, as
+    Cloudflare's does, and says so in ``options_not_applied``."""
+    sent = {name for name, text in items if text != "false"}
+    return tuple(name for name in _REST_ONLY_V1 if name in sent)
+
+
 def parse_v1(items: QueryItems) -> V1Options:
     """Validate nova-3 streaming options against the contract; raises :class:`OptionProblem`."""
+    refused_on_rest = [(name, text) for name, text in items if name in _REFUSED_ON_REST]
+    if refused_on_rest:
+        _checked("runNova3", refused_on_rest)  # keywords: the same refusal as the POST's
     values = _checked("streamNova3", items)
     encoding = values.get("encoding")
     assert encoding is None or isinstance(encoding, str)
@@ -149,7 +176,7 @@ def parse_v1(items: QueryItems) -> V1Options:
         name
         for name, value in values.items()
         if name not in _HONOURED_V1 and value is not False and value != "false"
-    )
+    ) + _rest_only(items)
     sample_rate = values.get("sample_rate")
     utterance_end = values.get("utterance_end_ms")
     language = values.get("language")
