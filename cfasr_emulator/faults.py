@@ -8,7 +8,9 @@ Fault spec grammar: ``name[=value][;key=value]...``
 ============================  ================================================================
 ``429[;retry-after=S]``       429 / 3040 with ``Retry-After: S`` (default 1)
 ``3040`` / ``3036``           429 capacity (no Retry-After) / 429 daily neuron limit
-``500`` ``502`` ``503``       server errors
+``500`` ``502`` ``503`` ``504``
+                              server errors, with the codes of
+                              ``error_envelope.SERVER_ERRORS``
 ``408``                       inference timeout (3007)
 ``401`` / ``403``             authentication error (10000) with that status
 ``413``                       request too large (3006)
@@ -40,6 +42,8 @@ import threading
 from collections.abc import Iterable, Mapping
 
 import attrs
+
+from .error_envelope import SERVER_ERRORS
 
 FAULT_HEADER = "cf-emulator-fault"
 
@@ -139,9 +143,7 @@ _STATUS_FAULTS = {
     "401": StatusFault(401, 10000),
     "403": StatusFault(403, 10000),
     "413": StatusFault(413, 3006),
-    "500": StatusFault(500, 3001),
-    "502": StatusFault(502, 3001),
-    "503": StatusFault(503, 3001),
+    **{str(status): StatusFault(status, code) for status, (code, _) in SERVER_ERRORS.items()},
 }
 
 
