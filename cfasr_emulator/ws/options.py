@@ -15,7 +15,13 @@ import attrs
 from cfasr_client.contract import OPERATIONS, Operation
 from cfasr_client.contract import OptionProblem as ContractProblem
 
-from ..engine import ModelName, choose_model
+from ..engine import (
+    PROBED_ENCODINGS,
+    RAW_ENCODINGS,
+    ModelName,
+    choose_model,
+    undecodable_encoding,
+)
 from ..option_words import cloudflare_words
 
 QueryItems = Sequence[tuple[str, str]]
@@ -24,11 +30,6 @@ QueryItems = Sequence[tuple[str, str]]
 class OptionProblem(ValueError):
     """A query parameter the endpoint refuses; the message names it and what is allowed."""
 
-
-RAW_ENCODINGS = ("linear16", "mulaw")
-"""Headerless encodings the engine decodes (the contract says which need ``sample_rate``)."""
-PROBED_ENCODINGS = ("flac", "opus", "ogg-opus", "amr-nb", "amr-wb")
-"""Encodings that travel in a self-describing stream, decoded like a container."""
 
 _V1 = OPERATIONS["streamNova3"]
 _V2 = OPERATIONS["streamFlux"]
@@ -152,12 +153,8 @@ def parse_v1(items: QueryItems) -> V1Options:
     values = _checked("streamNova3", items)
     encoding = values.get("encoding")
     assert encoding is None or isinstance(encoding, str)
-    if encoding is not None and encoding not in RAW_ENCODINGS + PROBED_ENCODINGS:
-        supported = ", ".join(RAW_ENCODINGS + PROBED_ENCODINGS)
-        raise OptionProblem(
-            f"'/encoding' {encoding!r} is valid for Cloudflare but the local emulator cannot "
-            f"decode it; use one of {supported}, or omit it for containerised audio"
-        )
+    if encoding is not None and encoding not in (*RAW_ENCODINGS, *PROBED_ENCODINGS):
+        raise OptionProblem(undecodable_encoding(encoding))
     channels = int(values.get("channels") or 1)  # type: ignore[call-overload]
     if channels > 8:
         raise OptionProblem(f"'/channels' {channels}: the local emulator mixes at most 8")
