@@ -42,8 +42,9 @@ def _service_default(operation: Operation, name: str) -> Any:
 
 
 DEFAULT_ENDPOINTING_MS = int(_service_default(_V1, "endpointing"))
+"""Deepgram's default; shorter than one VAD frame, so the emulator ends a span after one
+silent frame (see ``recognizer_v1.ENDPOINTING_FLOOR_MS``)."""
 _DEFAULT_LANGUAGE = str(_service_default(_V1, "language"))
-"""Deepgram's default; the VAD cannot resolve it (see ``recognizer_v1.ENDPOINTING_FLOOR_MS``)."""
 
 
 _WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")

@@ -230,6 +230,29 @@ async def test_bad_account_id_is_refused(emulator: EmulatorHandle) -> None:
     assert body["errors"][0]["code"] == 7003
 
 
+async def _speech_finals(emu: EmulatorHandle, pcm: bytes, endpointing: str) -> list[float]:
+    """Where each speech_final span ends, streaming ``pcm`` with that endpointing."""
+    async with connect(emu, NOVA, f"{RAW}&endpointing={endpointing}") as ws:
+        await send_audio(ws, pcm)
+        await ws.send(CLOSE)
+        messages = await receive_all(ws)
+    return [
+        m["start"] + m["duration"] for m in messages if m["type"] == "Results" and m["speech_final"]
+    ]
+
+
+async def test_endpointing_follows_the_request_below_300_ms(
+    emulator: EmulatorHandle, two_sentences_pcm: bytes
+) -> None:
+    at_10 = await _speech_finals(emulator, two_sentences_pcm, "10")
+    at_100 = await _speech_finals(emulator, two_sentences_pcm, "100")
+    at_300 = await _speech_finals(emulator, two_sentences_pcm, "300")
+    assert len(at_300) == 2  # the pause between the two sentences, and the end
+    assert len(at_10) > len(at_300)  # Deepgram's default also ends at pauses between words
+    # The span after the first sentence ends 200 ms sooner, to within one 32 ms VAD frame.
+    assert at_300[0] - at_100[0] == pytest.approx(0.2, abs=0.033)
+
+
 async def test_injected_close_after_messages(emulator: EmulatorHandle, weather_pcm: bytes) -> None:
     fault = {"cf-emulator-fault": "ws-close=1011;after-messages=2;reason=boom"}
     async with connect(emulator, FLUX, **fault) as ws:
