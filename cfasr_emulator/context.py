@@ -29,6 +29,7 @@ from .faults import (
     StatusFault,
     TruncateFault,
     WsCloseFault,
+    WsErrorFault,
     WsRefuseFault,
     WsStallFault,
 )
@@ -38,7 +39,9 @@ from .neurons import Transport, neurons_for
 
 def fault_error(fault: StatusFault) -> error_envelope.ApiError:
     """The envelope an injected status fault answers with."""
-    if fault.code == 3036:
+    if fault.status >= 500:
+        error = error_envelope.server_error(fault.status)
+    elif fault.code == 3036:
         error = error_envelope.account_limited()
     elif fault.code == 3040:
         error = error_envelope.out_of_capacity(None)
@@ -67,7 +70,7 @@ class WebSocketAdmission:
     """
 
     request_id: str
-    fault: WsCloseFault | WsStallFault | None
+    fault: WsCloseFault | WsStallFault | WsErrorFault | None
     ticket: SessionTicket
 
     def release(self) -> None:

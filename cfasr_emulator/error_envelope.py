@@ -172,10 +172,25 @@ def inference_timeout() -> ApiError:
     return _model_error(408, 3007, "Request timeout")
 
 
+ABORTED = 3008
+OUT_OF_CAPACITY = 3040
+TIMEOUT = 3007
+SERVER_ERRORS: Mapping[int, tuple[int, str]] = {
+    500: (ABORTED, "Internal server error: the request was aborted"),
+    502: (ABORTED, "Bad gateway: the request was aborted"),
+    503: (OUT_OF_CAPACITY, "Service unavailable: capacity temporarily exceeded"),
+    504: (TIMEOUT, "Gateway timeout: the request timed out"),
+}
+"""Status → (code, message) of the emulator's 5xx answers. Workers AI's published error
+table gives no code for a 5xx status, so each takes the table's code nearest in meaning:
+no capacity (3040) for 503, timeout (3007) for 504, aborted (3008) for every other."""
+
+
 def server_error(status: int = 500) -> ApiError:
-    """5xx with Workers AI's generic internal-error code, so clients see a retryable failure."""
-    messages = {500: "Internal server error", 502: "Bad gateway", 503: "Service unavailable"}
-    return _model_error(status, 3001, messages.get(status, "Internal server error"))
+    """5xx with a code from Workers AI's error table (see ``SERVER_ERRORS``); clients see a
+    retryable failure."""
+    code, message = SERVER_ERRORS.get(status, SERVER_ERRORS[500])
+    return _model_error(status, code, message)
 
 
 def authentication_error(status: int = 401) -> ApiError:
@@ -277,10 +292,10 @@ def request_timeout(what: str, seconds: float) -> ApiError:
 
 
 def too_many_connections(limit: int) -> ApiError:
-    """503 / 3001 beyond ``max_connections`` open connections."""
+    """503 / 3040 beyond ``max_connections`` open connections."""
     return _api_error(
         503,
-        ErrorEntry(3001, f"Service unavailable: over {limit} open connections"),
+        ErrorEntry(OUT_OF_CAPACITY, f"Service unavailable: over {limit} open connections"),
         headers={"Retry-After": str(CAPACITY_RETRY_AFTER_S)},
     )
 

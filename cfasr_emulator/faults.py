@@ -8,7 +8,9 @@ Fault spec grammar: ``name[=value][;key=value]...``
 ============================  ================================================================
 ``429[;retry-after=S]``       429 / 3040 with ``Retry-After: S`` (default 1)
 ``3040`` / ``3036``           429 capacity (no Retry-After) / 429 daily neuron limit
-``500`` ``502`` ``503``       server errors
+``500`` ``502`` ``503`` ``504``
+                              server errors, with the codes of
+                              ``error_envelope.SERVER_ERRORS``
 ``408``                       inference timeout (3007)
 ``401`` / ``403``             authentication error (10000) with that status
 ``413``                       request too large (3006)
@@ -23,6 +25,10 @@ Fault spec grammar: ``name[=value][;key=value]...``
 ``ws-stall[;after-messages=N]``
                               stop sending after N messages, keep the socket open
 ``ws-refuse[;status=S]``      refuse the upgrade with HTTP S (default 503) and an envelope
+``ws-error[;after-messages=N][;code=C]``
+                              a fatal server error once N server messages were sent (default
+                              0): flux first sends its ``Error`` message (code C, default
+                              ``INTERNAL_SERVER_ERROR``), then both protocols close with 1011
 ============================  ================================================================
 
 Rule grammar (``--faults``): ``<operation>@<nth>[+]:<spec>``, e.g. ``runWhisper@2:503`` (the
@@ -36,6 +42,8 @@ import threading
 from collections.abc import Iterable, Mapping
 
 import attrs
+
+from .error_envelope import SERVER_ERRORS
 
 FAULT_HEADER = "cf-emulator-fault"
 
@@ -111,8 +119,20 @@ class WsRefuseFault:
     status: int = 503
 
 
+@attrs.frozen
+class WsErrorFault:
+    """Fail the session as the server does on a fatal error, after ``after_messages``.
+
+    Flux (Deepgram v2) sends an ``Error`` message with ``code`` first; nova-3 (v1) has no
+    such message. Both then close with 1011.
+    """
+
+    after_messages: int = 0
+    code: str = "INTERNAL_SERVER_ERROR"
+
+
 HttpFault = StatusFault | ResetFault | TruncateFault | DelayFault
-WsFault = WsCloseFault | WsStallFault | WsRefuseFault
+WsFault = WsCloseFault | WsStallFault | WsRefuseFault | WsErrorFault
 Fault = HttpFault | WsFault
 
 _STATUS_FAULTS = {
@@ -123,9 +143,7 @@ _STATUS_FAULTS = {
     "401": StatusFault(401, 10000),
     "403": StatusFault(403, 10000),
     "413": StatusFault(413, 3006),
-    "500": StatusFault(500, 3001),
-    "502": StatusFault(502, 3001),
-    "503": StatusFault(503, 3001),
+    **{str(status): StatusFault(status, code) for status, (code, _) in SERVER_ERRORS.items()},
 }
 
 
@@ -196,9 +214,19 @@ def parse_fault(spec: str) -> Fault:
         if not 400 <= status <= 599:
             raise FaultSpecError(f"ws-refuse status must be 400-599, got {status}")
         fault = WsRefuseFault(status)
+    elif name == "ws-error":
+        allowed = {"after-messages", "code"}
+        code_text = options.get("code", "INTERNAL_SERVER_ERROR")
+        if not code_text:
+            raise FaultSpecError("ws-error code must not be empty")
+        fault = WsErrorFault(
+            _count(options.get("after-messages", "0"), "after-messages"), code_text
+        )
     else:
         known = ", ".join([*_STATUS_FAULTS, "reset", "truncate", "delay=S", "ws-close=C"])
-        raise FaultSpecError(f"unknown fault {name!r}; use one of {known}, ws-stall, ws-refuse")
+        raise FaultSpecError(
+            f"unknown fault {name!r}; use one of {known}, ws-stall, ws-refuse, ws-error"
+        )
     unknown = set(options) - allowed
     if unknown:
         raise FaultSpecError(f"fault {name!r} takes no option(s) {', '.join(sorted(unknown))}")

@@ -24,16 +24,12 @@ from .engine import (
     speech_regions,
 )
 
-RAW_ENCODINGS = ("linear16", "mulaw")
-CONTAINER_ENCODINGS = ("flac", "opus", "ogg-opus")
-"""nova-3 ``encoding`` values whose data FFmpeg can probe like any file."""
-
 
 @attrs.frozen
 class RawFormat:
     """Headerless audio, described by nova-3's ``encoding``/``sample_rate``/``channels``."""
 
-    encoding: str
+    encoding: RawEncoding
     sample_rate: int
     channels: int = 1
 
@@ -41,8 +37,9 @@ class RawFormat:
 def _decode(data: bytes, raw: RawFormat | None) -> Any:
     if raw is None:
         return decode_audio(data)
-    encoding: RawEncoding = "linear16" if raw.encoding == "linear16" else "mulaw"
-    return decode_raw(data, encoding=encoding, sample_rate=raw.sample_rate, channels=raw.channels)
+    return decode_raw(
+        data, encoding=raw.encoding, sample_rate=raw.sample_rate, channels=raw.channels
+    )
 
 
 async def recognise(

@@ -32,12 +32,19 @@ from .catalog import (
     is_well_formed_model_id,
 )
 from .context import EmulatorContext, fault_error
-from .engine import ModelName, choose_model, supported_languages
+from .engine import (
+    PROBED_ENCODINGS,
+    ModelName,
+    choose_model,
+    is_raw_encoding,
+    supported_languages,
+    undecodable_encoding,
+)
 from .faults import DelayFault, ResetFault, StatusFault, TruncateFault
 from .json_depth import MAX_JSON_DEPTH, too_deep
 from .limits import read_body
 from .neurons import format_neurons
-from .recognise import CONTAINER_ENCODINGS, RAW_ENCODINGS, RawFormat, recognise
+from .recognise import RawFormat, recognise
 from .results import SKIPPED_NOTE, nova3_result, turbo_result, whisper_result
 
 
@@ -214,14 +221,10 @@ def _nova3_language(options: inputs.Nova3Options) -> tuple[ModelName, str | None
 
 def _nova3_raw(options: inputs.Nova3Options, request_id: str) -> RawFormat | None:
     encoding = options.encoding
-    if encoding is None or encoding in CONTAINER_ENCODINGS:
+    if encoding is None or encoding in PROBED_ENCODINGS:
         return None
-    if encoding not in RAW_ENCODINGS:
-        raise error_envelope.bad_input(
-            f"encoding '{encoding}' cannot be decoded by the cfasr emulator; send linear16 or "
-            "mulaw with sample_rate, or a file with a container (wav, mp3, flac, ogg, webm)",
-            request_id,
-        )
+    if not is_raw_encoding(encoding):
+        raise error_envelope.bad_input(undecodable_encoding(encoding), request_id)
     if options.sample_rate is None:
         raise error_envelope.bad_input(
             f"sample_rate is required with encoding={encoding}", request_id

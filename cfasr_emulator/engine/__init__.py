@@ -6,7 +6,18 @@ Importing this package is cheap: faster-whisper and the model weights load on fi
 from __future__ import annotations
 
 from .admission import Admission, AdmissionGate
-from .decode import SAMPLE_RATE, RawEncoding, decode_audio, decode_raw, resample
+from .decode import (
+    PROBED_ENCODINGS,
+    RAW_ENCODINGS,
+    SAMPLE_BYTES,
+    SAMPLE_RATE,
+    RawEncoding,
+    decode_audio,
+    decode_raw,
+    is_raw_encoding,
+    resample,
+    undecodable_encoding,
+)
 from .energy_vad import EnergyVad, VoiceActivityDetector, streaming_vad
 from .failures import AudioDecodeError, EngineBusy, EngineError, ModelWeightsError
 from .samples import SAMPLES, TWO_SENTENCES, WEATHER, Sample
@@ -33,7 +44,10 @@ from .whisper import (
 __all__ = [
     "BASE_MODEL_SHA256",
     "MODEL_NAMES",
+    "PROBED_ENCODINGS",
+    "RAW_ENCODINGS",
     "SAMPLES",
+    "SAMPLE_BYTES",
     "SAMPLE_RATE",
     "SKIP_MODEL_NAME",
     "TWO_SENTENCES",
@@ -66,10 +80,12 @@ __all__ = [
     "choose_model",
     "decode_audio",
     "decode_raw",
+    "is_raw_encoding",
     "model_dir",
     "resample",
     "speech_regions",
     "streaming_vad",
     "supported_languages",
     "tiny_en_dir",
+    "undecodable_encoding",
 ]

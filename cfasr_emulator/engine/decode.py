@@ -7,7 +7,7 @@ to answer "bad audio" without knowing anything about FFmpeg's error zoo.
 from __future__ import annotations
 
 import io
-from typing import Literal
+from typing import Literal, TypeGuard, get_args
 
 import av
 import av.error
@@ -19,8 +19,29 @@ from .failures import AudioDecodeError
 SAMPLE_RATE = 16_000
 """Whisper and Silero are both trained on 16 kHz; everything is converted to it once, here."""
 
-RawEncoding = Literal["linear16", "mulaw"]
+RawEncoding = Literal["linear16", "linear32", "alaw", "mulaw"]
+"""Headerless encodings decoded here (Deepgram's names): signed little-endian PCM of 16 or
+32 bits, and G.711 A-law and mu-law."""
+RAW_ENCODINGS: tuple[RawEncoding, ...] = get_args(RawEncoding)
+PROBED_ENCODINGS = ("flac", "opus", "ogg-opus", "amr-nb", "amr-wb")
+"""Encodings whose streams carry their own header (FLAC, Ogg, the AMR storage format), so
+FFmpeg probes them like any file."""
+SAMPLE_BYTES: dict[RawEncoding, int] = {"linear16": 2, "linear32": 4, "alaw": 1, "mulaw": 1}
 FloatAudio = npt.NDArray[np.float32]
+
+
+def is_raw_encoding(encoding: str | None) -> TypeGuard[RawEncoding]:
+    return encoding in RAW_ENCODINGS
+
+
+def undecodable_encoding(encoding: str) -> str:
+    """Why an encoding the spec accepts is still refused (the same words on every path)."""
+    supported = ", ".join((*RAW_ENCODINGS, *PROBED_ENCODINGS))
+    return (
+        f"'/encoding' {encoding!r} is valid for Cloudflare but the local emulator does not "
+        f"decode it; use one of {supported}, or omit it for containerised audio"
+    )
+
 
 _EMPTY_MESSAGE = "audio is empty (0 bytes)"
 
@@ -95,23 +116,22 @@ def decode_raw(
         raise AudioDecodeError(f"unsupported sample rate {sample_rate}")
     if channels <= 0 or channels > 8:
         raise AudioDecodeError(f"unsupported channel count {channels}")
-    if encoding == "linear16":
-        frame_bytes = 2 * channels
-        if len(raw) % frame_bytes:
-            raise AudioDecodeError(
-                f"linear16 audio must be a whole number of {frame_bytes}-byte frames "
-                f"({channels} channel(s) x 16 bit); got {len(raw)} bytes"
-            )
-        pcm = np.frombuffer(raw, dtype="<i2").astype(np.float32) / 32768.0
-    elif encoding == "mulaw":
-        if len(raw) % channels:
-            raise AudioDecodeError(
-                f"mulaw audio must be a whole number of {channels}-byte frames; "
-                f"got {len(raw)} bytes"
-            )
-        pcm = _MULAW_TABLE[np.frombuffer(raw, dtype=np.uint8)]
-    else:
+    if encoding not in SAMPLE_BYTES:
         raise AudioDecodeError(f"unsupported raw encoding {encoding!r}")
+    frame_bytes = SAMPLE_BYTES[encoding] * channels
+    if len(raw) % frame_bytes:
+        raise AudioDecodeError(
+            f"{encoding} audio must be a whole number of {frame_bytes}-byte frames "
+            f"({channels} channel(s) x {8 * SAMPLE_BYTES[encoding]} bit); got {len(raw)} bytes"
+        )
+    if encoding == "linear16":
+        pcm = np.frombuffer(raw, dtype="<i2").astype(np.float32) / 32768.0
+    elif encoding == "linear32":
+        pcm = (np.frombuffer(raw, dtype="<i4").astype(np.float64) / 2147483648.0).astype(np.float32)
+    elif encoding == "alaw":
+        pcm = _ALAW_TABLE[np.frombuffer(raw, dtype=np.uint8)]
+    else:
+        pcm = _MULAW_TABLE[np.frombuffer(raw, dtype=np.uint8)]
     mono = pcm.reshape(-1, channels).mean(axis=1, dtype=np.float32) if channels > 1 else pcm
     return resample(mono.astype(np.float32, copy=False), sample_rate)
 
@@ -128,6 +148,21 @@ def _mulaw_table() -> FloatAudio:
 
 
 _MULAW_TABLE = _mulaw_table()
+
+
+def _alaw_table() -> FloatAudio:
+    """G.711 A-law expansion (even bits inverted on the wire), computed once."""
+    a = np.arange(256, dtype=np.int32) ^ 0x55
+    exponent = (a >> 4) & 0x07
+    mantissa = a & 0x0F
+    magnitude = np.where(
+        exponent == 0, (mantissa << 4) + 8, ((mantissa << 4) + 0x108) << np.maximum(exponent - 1, 0)
+    )
+    linear = np.where((a & 0x80) != 0, magnitude, -magnitude)
+    return (linear.astype(np.float32) / 32768.0).astype(np.float32)
+
+
+_ALAW_TABLE = _alaw_table()
 
 
 def resample(samples: FloatAudio, sample_rate: int) -> FloatAudio:

@@ -12,7 +12,14 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
-from ..engine import AudioDecodeError, RawEncoding, decode_audio, decode_raw
+from ..engine import (
+    SAMPLE_BYTES,
+    AudioDecodeError,
+    RawEncoding,
+    decode_audio,
+    decode_raw,
+    is_raw_encoding,
+)
 
 FloatAudio = npt.NDArray[np.float32]
 
@@ -39,7 +46,7 @@ class RawInput:
         self._encoding: RawEncoding = encoding
         self._sample_rate = sample_rate
         self._channels = channels
-        self._frame_bytes = channels * (2 if encoding == "linear16" else 1)
+        self._frame_bytes = channels * SAMPLE_BYTES[encoding]
         self._carry = b""
 
     def feed(self, data: bytes) -> FloatAudio:
@@ -103,10 +110,9 @@ class ContainerInput:
 
 
 def audio_input(encoding: str | None, sample_rate: int | None, channels: int) -> AudioInput:
-    """The decoder for a session's declared format (see ``options.RAW_ENCODINGS``)."""
-    if encoding is None or encoding not in ("linear16", "mulaw"):
+    """The decoder for a session's declared format (see ``engine.RAW_ENCODINGS``)."""
+    if not is_raw_encoding(encoding):
         return ContainerInput()
     if sample_rate is None:
         raise ValueError(f"encoding {encoding} needs a sample rate")
-    raw: RawEncoding = "linear16" if encoding == "linear16" else "mulaw"
-    return RawInput(raw, sample_rate, channels)
+    return RawInput(encoding, sample_rate, channels)

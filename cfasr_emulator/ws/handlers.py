@@ -18,6 +18,7 @@ from starlette.websockets import WebSocket
 from .. import error_envelope
 from ..catalog import FLUX, NOVA_3, NOVA_3_INTERNAL, RUN_PREFIX, WEBSOCKET_OPERATIONS
 from ..context import EmulatorContext, WebSocketAdmission
+from ..engine import SAMPLE_BYTES, is_raw_encoding
 from .options import OptionProblem, V1Options, V2Options, parse_v1, parse_v2
 from .protocol import Recognizer
 from .recognizer_v1 import NovaRecognizer
@@ -35,10 +36,8 @@ def _created() -> str:
 
 
 def _v1_bytes_per_second(options: V1Options) -> int:
-    if options.encoding == "linear16" and options.sample_rate:
-        return 2 * options.sample_rate * options.channels
-    if options.encoding == "mulaw" and options.sample_rate:
-        return options.sample_rate * options.channels
+    if is_raw_encoding(options.encoding) and options.sample_rate:
+        return SAMPLE_BYTES[options.encoding] * options.sample_rate * options.channels
     return _CONTAINER_BYTES_PER_SECOND
 
 

@@ -15,7 +15,13 @@ import attrs
 from cfasr_client.contract import OPERATIONS, Operation
 from cfasr_client.contract import OptionProblem as ContractProblem
 
-from ..engine import ModelName, choose_model
+from ..engine import (
+    PROBED_ENCODINGS,
+    RAW_ENCODINGS,
+    ModelName,
+    choose_model,
+    undecodable_encoding,
+)
 from ..inputs import turned_on
 from ..option_words import cloudflare_words
 
@@ -25,11 +31,6 @@ QueryItems = Sequence[tuple[str, str]]
 class OptionProblem(ValueError):
     """A query parameter the endpoint refuses; the message names it and what is allowed."""
 
-
-RAW_ENCODINGS = ("linear16", "mulaw")
-"""Headerless encodings the engine decodes (the contract says which need ``sample_rate``)."""
-PROBED_ENCODINGS = ("flac", "opus", "ogg-opus", "amr-nb", "amr-wb")
-"""Encodings that travel in a self-describing stream, decoded like a container."""
 
 _V1 = OPERATIONS["streamNova3"]
 _V2 = OPERATIONS["streamFlux"]
@@ -42,8 +43,9 @@ def _service_default(operation: Operation, name: str) -> Any:
 
 
 DEFAULT_ENDPOINTING_MS = int(_service_default(_V1, "endpointing"))
+"""Deepgram's default; shorter than one VAD frame, so the emulator ends a span after one
+silent frame (see ``recognizer_v1.ENDPOINTING_FLOOR_MS``)."""
 _DEFAULT_LANGUAGE = str(_service_default(_V1, "language"))
-"""Deepgram's default; the VAD cannot resolve it (see ``recognizer_v1.ENDPOINTING_FLOOR_MS``)."""
 
 
 _WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")
@@ -121,17 +123,40 @@ def _checked(operation_id: str, items: QueryItems) -> dict[str, object]:
         raise OptionProblem(cloudflare_words(operation, problem)) from None
 
 
+_REFUSED_ON_REST = frozenset(
+    param.name
+    for param in OPERATIONS["runNova3"].params
+    if param.refused is not None and _V1.get(param.name) is None
+)
+"""Options the POST refuses (``x-cfasr-refused``) that the stream does not list: the
+stream refuses them in the same words rather than ignore them."""
+
+
+_REST_ONLY_V1 = tuple(
+    name
+    for name in OPERATIONS["runNova3"].names()
+    if _V1.get(name) is None and name not in _REFUSED_ON_REST
+)
+"""Options of the pre-recorded operation that the streaming one does not take."""
+
+
+def _rest_only(items: QueryItems) -> tuple[str, ...]:
+    """REST-only options the client sent (and did not turn off): the stream ignores them, as
+    Cloudflare's does, and says so in ``options_not_applied``."""
+    sent = {name for name, text in items if text != "false"}
+    return tuple(name for name in _REST_ONLY_V1 if name in sent)
+
+
 def parse_v1(items: QueryItems) -> V1Options:
     """Validate nova-3 streaming options against the contract; raises :class:`OptionProblem`."""
+    refused_on_rest = [(name, text) for name, text in items if name in _REFUSED_ON_REST]
+    if refused_on_rest:
+        _checked("runNova3", refused_on_rest)  # keywords: the same refusal as the POST's
     values = _checked("streamNova3", items)
     encoding = values.get("encoding")
     assert encoding is None or isinstance(encoding, str)
-    if encoding is not None and encoding not in RAW_ENCODINGS + PROBED_ENCODINGS:
-        supported = ", ".join(RAW_ENCODINGS + PROBED_ENCODINGS)
-        raise OptionProblem(
-            f"'/encoding' {encoding!r} is valid for Cloudflare but the local emulator cannot "
-            f"decode it; use one of {supported}, or omit it for containerised audio"
-        )
+    if encoding is not None and encoding not in (*RAW_ENCODINGS, *PROBED_ENCODINGS):
+        raise OptionProblem(undecodable_encoding(encoding))
     channels = int(values.get("channels") or 1)  # type: ignore[call-overload]
     if channels > 8:
         raise OptionProblem(f"'/channels' {channels}: the local emulator mixes at most 8")
@@ -148,7 +173,7 @@ def parse_v1(items: QueryItems) -> V1Options:
             )
     not_applied = tuple(
         name for name, value in values.items() if name not in _HONOURED_V1 and turned_on(value)
-    )
+    ) + _rest_only(items)
     sample_rate = values.get("sample_rate")
     utterance_end = values.get("utterance_end_ms")
     language = values.get("language")

@@ -22,6 +22,8 @@ POLICY_VIOLATION = 1008
 INTERNAL_ERROR = 1011
 DATA_ERROR_REASON = "DATA-0000"
 """Deepgram's reason when the payload cannot be decoded as audio (close code 1008)."""
+INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
+"""The error code (flux ``Error`` message) and close reason of an unexpected server failure."""
 IDLE_REASON = "NET-0001"
 """Deepgram's reason when the client sent nothing for too long (close code 1011)."""
 
@@ -55,6 +57,11 @@ class Recognizer(Protocol):
 
     def keeps_alive(self, text: str) -> bool:
         """Whether this text frame counts as client activity for the idle timeout."""
+        ...
+
+    def fatal(self, code: str, description: str) -> Step:
+        """A fatal server error ends the session: what to send before the 1011 close (flux:
+        its ``Error`` message; nova-3's protocol has none). Nothing is sent after it."""
         ...
 
     def finish(self) -> Step:

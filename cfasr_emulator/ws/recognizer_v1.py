@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 
 from cfasr_client.models import (
     Nova3MetadataMessage,
@@ -27,7 +28,8 @@ from cfasr_client.models import (
 )
 from cfasr_client.types import UNSET
 
-from ..engine import AudioDecodeError, VadEvent, streaming_vad
+from ..engine import SAMPLE_RATE, AudioDecodeError, VadEvent, streaming_vad
+from ..engine.vad import CHUNK_SAMPLES
 from ..json_depth import too_deep
 from .audio_input import audio_input
 from .model_info import model_identity
@@ -47,10 +49,10 @@ from .protocol import (
 from .stream_transcriber import StreamTranscriber
 from .words import StreamWord, mean_confidence, stream_words, transcript
 
-ENDPOINTING_FLOOR_MS = 300
-"""Shortest endpointing the emulator applies. Deepgram's default is 10 ms, far below what a
-32 ms-frame VAD can tell from the gap between two words; 300 ms ends an utterance at a real
-pause without splitting sentences."""
+ENDPOINTING_FLOOR_MS = math.ceil(1000 * CHUNK_SAMPLES / SAMPLE_RATE)
+"""Shortest endpointing the emulator applies: one VAD frame (32 ms), the least silence it
+can see. Shorter requests (Deepgram's default is 10 ms) end a span after one silent frame,
+so, as on Deepgram, a short endpointing gives ``speech_final`` at pauses between words."""
 NO_ENDPOINTING_SILENCE_MS = 500
 """With ``endpointing=false`` spans still close at pauses this long, but never speech_final."""
 INTERIM_EVERY_S = 1.0
@@ -135,6 +137,12 @@ class NovaRecognizer:
         if kind == "CloseStream":
             return self._close_stream()
         return Step()  # KeepAlive (its only effect, the idle reset, is the session's) or noise.
+
+    def fatal(self, code: str, description: str) -> Step:
+        """Deepgram v1 has no error message: the 1011 close says it all."""
+        del code, description
+        self._closed = True
+        return Step()
 
     def finish(self) -> Step:
         self._closed = True

@@ -27,6 +27,7 @@ from cfasr_client.models import (
     FluxConfigureSuccess,
     FluxConfigureThresholds,
     FluxConnected,
+    FluxError,
     FluxTurnEvent,
     FluxTurnInfo,
     FluxWord,
@@ -136,6 +137,17 @@ class FluxRecognizer:
             self._closed = True
             return Step(tuple(out), Close(NORMAL_CLOSURE))
         return Step()
+
+    def fatal(self, code: str, description: str) -> Step:
+        """Deepgram v2 reports a fatal error in an ``Error`` message before closing."""
+        self._closed = True
+        error = FluxError(
+            type_="Error",
+            sequence_id=self._next_sequence(),
+            code=code,
+            description=description,
+        )
+        return Step((error.to_dict(),))
 
     def finish(self) -> Step:
         self._closed = True

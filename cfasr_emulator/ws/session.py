@@ -12,7 +12,9 @@ Three concerns meet here and nowhere else:
   one as before: with no recognition, the thread hop per frame would be the main cost.
 * **Endings**: ``CloseStream`` (1000), idle client (1011 ``NET-0001``; time the server spends
   working on the client's frames does not count), undecodable audio
-  (1008 ``DATA-0000``), injected faults (close, TCP abort, stall), server shutdown: the frames
+  (1008 ``DATA-0000``), a fatal server error (flux first sends its ``Error`` message, then
+  1011 ``INTERNAL_SERVER_ERROR``), injected faults (close, TCP abort, stall, fatal error),
+  server shutdown: the frames
   already received are recognised, then the session ends as on ``CloseStream`` (last finals,
   Metadata) but closes with 1001, so a client knows to reconnect elsewhere.
 """
@@ -32,14 +34,24 @@ from typing import Any, TypeVar
 import attrs
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
-from ..faults import WsCloseFault, WsStallFault
-from .protocol import IDLE_REASON, INTERNAL_ERROR, Close, Message, Recognizer, Step
+from ..faults import WsCloseFault, WsErrorFault, WsStallFault
+from .protocol import (
+    IDLE_REASON,
+    INTERNAL_ERROR,
+    INTERNAL_SERVER_ERROR,
+    Close,
+    Message,
+    Recognizer,
+    Step,
+)
 
 logger = logging.getLogger("cfasr_emulator.ws")
 
 MAX_QUEUED_AUDIO_S = 2.0
 INTERIM_LAG_S = 0.5
 MAX_QUEUED_TEXT = 64
+FATAL_MESSAGE_WAIT_S = 5.0
+"""How long a fatal error's message waits for the recognizer call still running."""
 GOING_AWAY = 1001
 ABNORMAL_CLOSURE = 1006
 """Never sent on the wire: asking for it means dropping the TCP connection."""
@@ -75,10 +87,18 @@ class _Shutdown:
     pass
 
 
+@attrs.frozen
+class _Fatal:
+    """A fatal server error: the protocol's error message (flux ``Error``), then 1011."""
+
+    code: str = INTERNAL_SERVER_ERROR
+    description: str = "the server failed while processing the stream"
+
+
 _Item = bytes | str | _Idle | _Gone | _Shutdown
 _CLOSE_STREAM = json.dumps({"type": "CloseStream"})
 """Both protocols' own ending: what the session feeds its recognizer on server shutdown."""
-_Ending = Close | _Gone | _Stall | _Abort
+_Ending = Close | _Gone | _Stall | _Abort | _Fatal
 
 
 class Inbox:
@@ -142,7 +162,7 @@ class Session:
         *,
         audio_bytes_per_second: int,
         idle_timeout_s: float,
-        fault: WsCloseFault | WsStallFault | None = None,
+        fault: WsCloseFault | WsStallFault | WsErrorFault | None = None,
         shutdown: asyncio.Event | None = None,
         on_finish: Callable[[], None] | None = None,
         batch_audio: bool = False,
@@ -192,7 +212,7 @@ class Session:
         """A reader that failed would leave nobody to notice the client leaving: end now."""
         if not reader.cancelled() and (error := reader.exception()) is not None:
             logger.error("streaming session reader failed", exc_info=error)
-            self._end(Close(INTERNAL_ERROR, "INTERNAL_SERVER_ERROR"))
+            self._end(_Fatal())
 
     def _end(self, ending: _Ending) -> None:
         if self._ending is not None and not self._ending.done():
@@ -282,7 +302,7 @@ class Session:
         except Exception:
             # Only a failed send means the client left; anything else is our own bug.
             logger.exception("streaming session failed")
-            self._end(Close(INTERNAL_ERROR, "INTERNAL_SERVER_ERROR"))
+            self._end(_Fatal())
 
     async def _audio_feed(self, first: bytes) -> Callable[[], Step]:
         """The worker call for ``first`` (and, with ``batch_audio``, the audio queued behind it).
@@ -341,6 +361,8 @@ class Session:
         fault = self._fault
         if isinstance(fault, WsStallFault) and self._sent >= fault.after_messages:
             self._end(_Stall())
+        elif isinstance(fault, WsErrorFault) and self._sent >= fault.after_messages:
+            self._end(_Fatal(fault.code, "emulator fault: injected fatal error"))
         elif isinstance(fault, WsCloseFault):
             after = fault.after_messages
             if (after is None and fault.after_seconds is None) or (
@@ -380,9 +402,27 @@ class Session:
             if abort_transport(self._ws):
                 return
             ending = Close(INTERNAL_ERROR, "connection abort unsupported by this server")
+        if isinstance(ending, _Fatal):
+            ending = await self._send_fatal(ending)
         assert isinstance(ending, Close)
         with contextlib.suppress(WebSocketDisconnect, OSError, RuntimeError):
             await self._ws.close(ending.code, ending.reason)
+
+    async def _send_fatal(self, fatal: _Fatal) -> Close:
+        """Send the protocol's error message (after any recognizer call still running, on
+        the same worker thread); the close that follows is 1011 with the code as reason."""
+        loop = asyncio.get_running_loop()
+        call = functools.partial(self._recognizer.fatal, fatal.code, fatal.description)
+        try:
+            step = await asyncio.wait_for(
+                loop.run_in_executor(self._worker, call), FATAL_MESSAGE_WAIT_S
+            )
+        except TimeoutError:  # The worker is stuck (that may be the failure): close anyway.
+            step = Step()
+        for message in step.messages:
+            with contextlib.suppress(WebSocketDisconnect, OSError, RuntimeError):
+                await self._ws.send_text(json.dumps(message))
+        return Close(INTERNAL_ERROR, fatal.code)
 
 
 def abort_transport(websocket: WebSocket) -> bool:

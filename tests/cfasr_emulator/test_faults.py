@@ -14,12 +14,15 @@ from cfasr_emulator.faults import (
     ResetFault,
     StatusFault,
     WsCloseFault,
+    WsErrorFault,
     WsRefuseFault,
     WsStallFault,
     parse_fault,
     parse_rules,
 )
 from cfasr_emulator.testing import EmulatorHandle, run_emulator
+from cfasr_ext import ErrorCode, InternalServerError
+from cfasr_ext._errors import error_from_response
 from tests.cfasr_emulator.conftest import post
 from tests.support.spec import validate_exchange
 
@@ -43,9 +46,10 @@ def with_fault(emu: EmulatorHandle, spec: str, audio: bytes, **kw: Any) -> httpx
         ("3040", 429, 3040),
         ("3036", 429, 3036),
         ("408", 408, 3007),
-        ("500", 500, 3001),
-        ("502", 502, 3001),
-        ("503", 503, 3001),
+        ("500", 500, 3008),
+        ("502", 502, 3008),
+        ("503", 503, 3040),
+        ("504", 504, 3007),
     ],
 )
 def test_status_faults_answer_with_cloudflare_envelopes(
@@ -57,6 +61,19 @@ def test_status_faults_answer_with_cloudflare_envelopes(
     assert response.json()["success"] is False
     if status in (408, 429, 500):
         validate_exchange(response)
+
+
+@pytest.mark.parametrize("status", [500, 502, 503, 504])
+def test_server_errors_use_codes_of_cloudflares_table_and_map_in_the_sdk(
+    faulty: EmulatorHandle, weather_wav: bytes, status: int
+) -> None:
+    response = with_fault(faulty, str(status), weather_wav)
+    code = response.json()["errors"][0]["code"]
+    assert code in {member.value for member in ErrorCode}  # the SDK's copy of the table
+    error = error_from_response(response.status_code, response.content, response.headers)
+    assert isinstance(error, InternalServerError)
+    assert error.code == code
+    assert str(code) in str(error)
 
 
 def test_capacity_fault_has_cloudflares_message(faulty: EmulatorHandle, weather_wav: bytes) -> None:
@@ -134,6 +151,8 @@ def test_websocket_fault_specs_parse() -> None:
     assert parse_fault("ws-close=1011;after-messages=3") == WsCloseFault(1011, 3, None)
     assert parse_fault("ws-close=1006;after-seconds=1.5") == WsCloseFault(1006, None, 1.5)
     assert parse_fault("ws-stall;after-messages=2") == WsStallFault(2)
+    assert parse_fault("ws-error") == WsErrorFault(0, "INTERNAL_SERVER_ERROR")
+    assert parse_fault("ws-error;after-messages=4;code=X") == WsErrorFault(4, "X")
     assert parse_fault("ws-refuse;status=429") == WsRefuseFault(429)
     assert parse_fault("ws-refuse") == WsRefuseFault(503)
 

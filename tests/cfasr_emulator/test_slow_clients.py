@@ -96,7 +96,7 @@ def test_connections_over_the_cap_get_503() -> None:
             held.enter_context(open_socket(emu))
         answer = send_raw(emu, head(emu, _path(emu, WHISPER), "POST", Content_Length="0"))
         assert answer.status == 503
-        assert answer.envelope_code() == 3001
+        assert answer.envelope_code() == 3040
         assert answer.headers["retry-after"] == "1"
         assert answer.closed
     FIGURES.bad_input()

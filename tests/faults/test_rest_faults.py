@@ -51,6 +51,7 @@ FAULTS = [
     Fault("500", "500", InternalServerError, on_spec=True),
     Fault("502", "502", InternalServerError, on_spec=True),
     Fault("503", "503", InternalServerError, on_spec=True),
+    Fault("504", "504", InternalServerError, on_spec=False),
     Fault("reset", "reset;after-bytes=12", APIConnectionError, on_spec=False, needs_success=True),
     Fault("late", "delay=1.5", APITimeoutError, on_spec=False),
     Fault("truncated", "truncate", APIConnectionError, on_spec=False, needs_success=True),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import difflib
-from collections.abc import Iterator
+from collections.abc import AsyncIterable, Iterator
 
 import pytest
 
@@ -19,10 +19,14 @@ from cfasr_emulator.testing import EmulatorHandle
 from cfasr_ext import APITimeoutError, InternalServerError, PermissionDeniedError
 from cfasr_ext._config import Settings
 from cfasr_ext.streaming import (
+    Connected,
+    ErrorMessage,
     Metadata,
     Reconnected,
     ReconnectPolicy,
     StreamIdleTimeoutError,
+    StreamServerError,
+    connect_flux,
     connect_nova3,
 )
 from tests.support.emulators import TWO_SENTENCES, install_faults, settings_for, suite_emulator
@@ -62,6 +66,11 @@ async def reference(emulator: EmulatorHandle, settings: Settings) -> list[str]:
     assert "finance" in words
     assert "park" in words
     return words
+
+
+async def collect(stream: AsyncIterable[object], into: list[object]) -> None:
+    async for event in stream:
+        into.append(event)
 
 
 def words_lost(reference: list[str], got: list[str]) -> int:
@@ -166,3 +175,40 @@ async def test_a_refusal_that_retrying_cannot_fix_ends_the_reconnects(
         await stream_words(settings)
     assert injector.calls("streamNova3") == 2
     FIGURES.fault(2, survived=True)
+
+
+async def test_a_flux_fatal_error_arrives_as_an_error_message_then_a_typed_error(
+    emulator: EmulatorHandle, settings: Settings
+) -> None:
+    install_faults(emulator, "streamFlux@1:ws-error;after-messages=1;code=INTERNAL_SERVER_ERROR")
+    stream = connect_flux(settings, reconnect=None)
+    await stream.connect()
+    await stream.send(bytes(3200))
+    events: list[object] = []
+    with pytest.raises(StreamServerError) as caught:
+        await collect(stream, events)
+    assert isinstance(events[0], Connected)
+    error = events[-1]
+    assert isinstance(error, ErrorMessage)
+    assert error.message.code == "INTERNAL_SERVER_ERROR"
+    assert error.message.sequence_id == 1
+    assert error.message.description
+    assert "INTERNAL_SERVER_ERROR" in str(caught.value)
+    assert caught.value.close_code == 1011
+    await stream.abort()
+    FIGURES.fault(1, survived=True)
+
+
+async def test_a_nova3_fatal_error_is_a_1011_close(
+    emulator: EmulatorHandle, settings: Settings
+) -> None:
+    install_faults(emulator, "streamNova3@1:ws-error")
+    stream = connect_nova3(settings, encoding="linear16", sample_rate=16000, reconnect=None)
+    await stream.connect()
+    with pytest.raises(StreamServerError) as caught:
+        async for _ in stream:
+            pass
+    assert caught.value.close_code == 1011
+    assert caught.value.close_reason == "INTERNAL_SERVER_ERROR"
+    await stream.abort()
+    FIGURES.fault(1, survived=True)

@@ -16,6 +16,8 @@ from .conftest import assert_valid, chunks
 
 FRAME = 3200  # 100 ms of 16 kHz linear16
 CLOSE = json.dumps({"type": "CloseStream"})
+SENTENCE_PAUSE_MS = "300"
+"""An endpointing that ends spans at the pause between sentences, not between words."""
 
 
 def recognizer(engine: SpeechEngine, **query: str) -> NovaRecognizer:
@@ -64,7 +66,13 @@ def test_silence_gives_only_empty_finals_then_metadata(engine: SpeechEngine) -> 
 def test_speech_then_silence_gives_interims_final_then_utterance_end(
     engine: SpeechEngine, weather_pcm: bytes
 ) -> None:
-    rec = recognizer(engine, interim_results="true", utterance_end_ms="1000", vad_events="true")
+    rec = recognizer(
+        engine,
+        interim_results="true",
+        utterance_end_ms="1000",
+        vad_events="true",
+        endpointing=SENTENCE_PAUSE_MS,
+    )
     messages, _ = stream(rec, weather_pcm + bytes(16000 * 2 * 2), interim=True)
     kinds = [(m["type"], m.get("is_final"), m.get("speech_final")) for m in messages]
     first_final = kinds.index(("Results", True, True))
@@ -77,7 +85,8 @@ def test_speech_then_silence_gives_interims_final_then_utterance_end(
 
 
 def test_punctuate_adds_punctuated_words(engine: SpeechEngine, weather_pcm: bytes) -> None:
-    messages, _ = stream(recognizer(engine, punctuate="true"), weather_pcm)
+    rec = recognizer(engine, punctuate="true", endpointing=SENTENCE_PAUSE_MS)
+    messages, _ = stream(rec, weather_pcm)
     final = next(m for m in messages if m["type"] == "Results" and m["speech_final"])
     words = final["channel"]["alternatives"][0]["words"]
     assert words[0]["punctuated_word"] == "The"
@@ -88,7 +97,7 @@ def test_punctuate_adds_punctuated_words(engine: SpeechEngine, weather_pcm: byte
 def test_word_times_follow_the_audio_and_increase(
     engine: SpeechEngine, two_sentences_pcm: bytes
 ) -> None:
-    messages, _ = stream(recognizer(engine), two_sentences_pcm)
+    messages, _ = stream(recognizer(engine, endpointing=SENTENCE_PAUSE_MS), two_sentences_pcm)
     finals = [m for m in messages if m["type"] == "Results" and m["is_final"]]
     words = [w for m in finals for w in m["channel"]["alternatives"][0]["words"]]
     starts = [w["start"] for w in words]
@@ -102,6 +111,25 @@ def test_word_times_follow_the_audio_and_increase(
     assert "finance" in spoken[0]["channel"]["alternatives"][0]["transcript"]
     assert "park" in spoken[1]["channel"]["alternatives"][0]["transcript"]
     assert spoken[1]["start"] > 3.0
+
+
+def test_deepgrams_default_endpointing_ends_spans_at_pauses_between_words(
+    engine: SpeechEngine, two_sentences_pcm: bytes
+) -> None:
+    by_default, _ = stream(recognizer(engine), two_sentences_pcm)
+    by_sentence, _ = stream(recognizer(engine, endpointing=SENTENCE_PAUSE_MS), two_sentences_pcm)
+
+    def spoken(messages: list[Any]) -> list[str]:
+        return [
+            m["channel"]["alternatives"][0]["transcript"]
+            for m in messages
+            if m["type"] == "Results" and m["speech_final"]
+        ]
+
+    assert len(spoken(by_default)) > len(spoken(by_sentence)) == 2
+    words = " ".join(spoken(by_default)).lower()
+    assert "finance" in words
+    assert "park" in words
 
 
 def test_spans_tile_the_stream(engine: SpeechEngine, two_sentences_pcm: bytes) -> None:

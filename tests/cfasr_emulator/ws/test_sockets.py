@@ -12,6 +12,7 @@ import websockets
 from websockets.asyncio.client import ClientConnection
 
 from cfasr_emulator.testing import EmulatorHandle, run_emulator
+from cfasr_emulator.ws import FluxRecognizer
 
 from .conftest import MAX_SESSIONS, assert_valid, chunks
 
@@ -229,6 +230,29 @@ async def test_bad_account_id_is_refused(emulator: EmulatorHandle) -> None:
     assert body["errors"][0]["code"] == 7003
 
 
+async def _speech_finals(emu: EmulatorHandle, pcm: bytes, endpointing: str) -> list[float]:
+    """Where each speech_final span ends, streaming ``pcm`` with that endpointing."""
+    async with connect(emu, NOVA, f"{RAW}&endpointing={endpointing}") as ws:
+        await send_audio(ws, pcm)
+        await ws.send(CLOSE)
+        messages = await receive_all(ws)
+    return [
+        m["start"] + m["duration"] for m in messages if m["type"] == "Results" and m["speech_final"]
+    ]
+
+
+async def test_endpointing_follows_the_request_below_300_ms(
+    emulator: EmulatorHandle, two_sentences_pcm: bytes
+) -> None:
+    at_10 = await _speech_finals(emulator, two_sentences_pcm, "10")
+    at_100 = await _speech_finals(emulator, two_sentences_pcm, "100")
+    at_300 = await _speech_finals(emulator, two_sentences_pcm, "300")
+    assert len(at_300) == 2  # the pause between the two sentences, and the end
+    assert len(at_10) > len(at_300)  # Deepgram's default also ends at pauses between words
+    # The span after the first sentence ends 200 ms sooner, to within one 32 ms VAD frame.
+    assert at_300[0] - at_100[0] == pytest.approx(0.2, abs=0.033)
+
+
 async def test_injected_close_after_messages(emulator: EmulatorHandle, weather_pcm: bytes) -> None:
     fault = {"cf-emulator-fault": "ws-close=1011;after-messages=2;reason=boom"}
     async with connect(emulator, FLUX, **fault) as ws:
@@ -236,6 +260,44 @@ async def test_injected_close_after_messages(emulator: EmulatorHandle, weather_p
         messages = await receive_all(ws)
     assert len(messages) == 2
     assert (ws.close_code, ws.close_reason) == (1011, "boom")
+
+
+async def test_injected_fatal_error_sends_flux_error_then_1011(
+    emulator: EmulatorHandle, weather_pcm: bytes
+) -> None:
+    fault = {"cf-emulator-fault": "ws-error;after-messages=2;code=SOME_CODE"}
+    async with connect(emulator, FLUX, **fault) as ws:
+        await send_audio(ws, weather_pcm, frame=2560)
+        messages = await receive_all(ws)
+    assert len(messages) == 3
+    error = messages[-1]
+    assert error["type"] == "Error"
+    assert error["code"] == "SOME_CODE"
+    assert error["sequence_id"] > messages[-2]["sequence_id"]
+    assert (ws.close_code, ws.close_reason) == (1011, "SOME_CODE")
+
+
+async def test_a_crashing_flux_session_reports_error_before_closing(
+    emulator: EmulatorHandle, weather_pcm: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def crash(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("engine exploded")
+
+    monkeypatch.setattr(FluxRecognizer, "feed_audio", crash)
+    async with connect(emulator, FLUX) as ws:
+        await ws.send(weather_pcm[:2560])
+        messages = await receive_all(ws)
+    assert [m["type"] for m in messages] == ["Connected", "Error"]
+    assert messages[-1]["code"] == "INTERNAL_SERVER_ERROR"
+    assert "engine exploded" not in messages[-1]["description"]
+    assert (ws.close_code, ws.close_reason) == (1011, "INTERNAL_SERVER_ERROR")
+
+
+async def test_injected_fatal_error_on_nova3_is_a_bare_1011(emulator: EmulatorHandle) -> None:
+    async with connect(emulator, NOVA, **{"cf-emulator-fault": "ws-error"}) as ws:
+        messages = await receive_all(ws)
+    assert messages == []
+    assert (ws.close_code, ws.close_reason) == (1011, "INTERNAL_SERVER_ERROR")
 
 
 async def test_injected_1006_drops_the_connection(emulator: EmulatorHandle) -> None:
