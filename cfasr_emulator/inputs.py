@@ -46,7 +46,7 @@ def is_json(content_type: str | None) -> bool:
     return media == "application/json" or media.endswith("+json")
 
 
-def _refuse_constant(name: str) -> Any:
+def refuse_constant(name: str) -> Any:
     # Python's json takes NaN and Infinity; Cloudflare's JSON.parse (JavaScript) does not.
     raise ValueError(f"{name} is not a JSON value")
 
@@ -55,7 +55,7 @@ def parse_json(body: bytes, request_id: str) -> Any:
     if not body.strip():
         raise error_envelope.bad_input("required properties at '/' are 'audio'", request_id)
     try:
-        return json.loads(body, parse_constant=_refuse_constant)
+        return json.loads(body, parse_constant=refuse_constant)
     # A deeply nested body exhausts the parser's recursion; Cloudflare answers it as bad JSON.
     except (ValueError, UnicodeDecodeError, RecursionError) as exc:
         raise error_envelope.bad_input(f"the body is not valid JSON ({exc})", request_id) from None
@@ -163,9 +163,17 @@ def _body_option(name: str, value: object, pointer: str, request_id: str) -> obj
 
 
 def turbo_request(
-    doc: object, request_id: str, languages: frozenset[str], pointer: str = ""
+    doc: object,
+    request_id: str,
+    languages: frozenset[str],
+    pointer: str = "",
+    *,
+    decoded_audio: bytes | None = None,
 ) -> TurboRequest:
-    """Validate a TurboInput (openapi.yaml) and map it onto engine options."""
+    """Validate a TurboInput (openapi.yaml) and map it onto engine options.
+
+    ``decoded_audio``: the audio already decoded from the body's base64 as it arrived
+    (:mod:`.turbo_body`); ``doc["audio"]`` then only stands for it."""
     obj = require_object(doc, request_id)
     if "audio" not in obj:
         raise error_envelope.bad_input(
@@ -178,7 +186,7 @@ def turbo_request(
     if not audio:
         raise error_envelope.bad_input(f"'{pointer}/audio' must not be empty", request_id)
     try:
-        data = base64.b64decode(audio, validate=True)
+        data = base64.b64decode(audio, validate=True) if decoded_audio is None else decoded_audio
     except (binascii.Error, ValueError):
         raise error_envelope.invalid_data(
             f"'{pointer}/audio' is not valid base64", request_id
