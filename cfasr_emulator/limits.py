@@ -15,13 +15,19 @@ from starlette.requests import Request
 from . import error_envelope
 
 
-async def read_body(request: Request, limit: int, progress_timeout_s: float) -> bytes:
+async def read_body(
+    request: Request,
+    limit: int,
+    progress_timeout_s: float,
+    on_chunk: Callable[[bytes], None] | None = None,
+) -> bytes:
     """Read the body, refusing with 413 / 3006 as soon as it is known to exceed ``limit``.
 
     A declared Content-Length over the limit is refused before a byte is read; a chunked
     body is read only up to the limit. A body that stops arriving for ``progress_timeout_s``
     gets 408 with ``Connection: close``: without it a client that declares 10 MB and stalls
-    holds its connection (and a file descriptor) for as long as it likes.
+    holds its connection (and a file descriptor) for as long as it likes. ``on_chunk`` sees
+    each piece as it arrives (within the limit).
     """
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > limit:
@@ -46,6 +52,8 @@ async def read_body(request: Request, limit: int, progress_timeout_s: float) -> 
         if size > limit:
             raise error_envelope.request_too_large(limit)
         chunks.append(chunk)
+        if on_chunk is not None and chunk:
+            on_chunk(chunk)
     return b"".join(chunks)
 
 

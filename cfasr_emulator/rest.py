@@ -46,11 +46,12 @@ from .limits import read_body
 from .neurons import format_neurons
 from .recognise import RawFormat, recognise
 from .results import SKIPPED_NOTE, nova3_result, turbo_result, whisper_result
-from .turbo_body import decode_turbo_body, pieces_of
+from .turbo_body import TurboBodyFeeder
 
 STREAM_FROM_BYTES = 64 * 1024
-"""Turbo bodies from this size on are decoded piece by piece, in a thread (the event loop
-keeps serving); smaller ones are parsed whole, on the loop, as they always were."""
+"""Turbo bodies from this size on are decoded piece by piece as they arrive, in a thread
+(the event loop keeps serving); smaller ones are parsed whole, on the loop, as they always
+were."""
 
 
 @attrs.frozen
@@ -73,6 +74,8 @@ class RestCall:
     body: bytes
     content_type: str | None
     query: tuple[tuple[str, str], ...]
+    turbo_feeder: TurboBodyFeeder | None = None
+    """The turbo body decoded as it arrived (turbo only)."""
 
     @property
     def queued(self) -> bool:
@@ -195,10 +198,10 @@ async def run_turbo(call: RestCall) -> Outcome:
             call.request_id,
         )
     audio: bytes | None = None
-    if len(call.body) < STREAM_FROM_BYTES:
+    if len(call.body) < STREAM_FROM_BYTES or call.turbo_feeder is None:
         doc = inputs.require_object(call.json_body(), call.request_id)
     else:
-        streamed = await asyncio.to_thread(decode_turbo_body, pieces_of(call.body))
+        streamed = await call.turbo_feeder.finish()
         if streamed is None:  # Not the common shape: the full parse answers it exactly.
             doc = inputs.require_object(await asyncio.to_thread(call.json_body), call.request_id)
         else:
@@ -383,6 +386,7 @@ def routes(ctx: EmulatorContext) -> list[BaseRoute]:
 
     async def run(request: Request) -> Response:
         request_id = ctx.new_request_id()
+        feeder: TurboBodyFeeder | None = None
         try:
             account_id = request.path_params["account_id"]
             model = request.path_params["model"]
@@ -399,18 +403,29 @@ def routes(ctx: EmulatorContext) -> list[BaseRoute]:
             limit = ctx.config.max_body_bytes
             if queued:
                 limit = min(limit, ctx.config.max_batch_bytes)
+            if operation == "runWhisperLargeV3Turbo":
+                feeder = TurboBodyFeeder()
             call = RestCall(
                 ctx=ctx,
                 request_id=request_id,
                 account_id=account_id,
                 model=model,
-                body=await read_body(request, limit, ctx.config.body_timeout_s),
+                body=await read_body(
+                    request,
+                    limit,
+                    ctx.config.body_timeout_s,
+                    feeder.feed if feeder is not None else None,
+                ),
                 content_type=request.headers.get("content-type"),
                 query=query,
+                turbo_feeder=feeder,
             )
             outcome = await HANDLERS[operation](call)
             return _success(call, outcome, fault)
         except error_envelope.ApiError as exc:
             return exc.to_response(request_id)
+        finally:
+            if feeder is not None:
+                feeder.close()
 
     return [Route(RUN_PREFIX + "{model:path}", run, methods=["GET", "POST"])]

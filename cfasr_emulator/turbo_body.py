@@ -15,10 +15,12 @@ caller parses the whole body as before, so every refusal keeps its exact wording
 
 from __future__ import annotations
 
+import asyncio
 import binascii
 import json
 import re
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import attrs
@@ -26,7 +28,14 @@ import attrs
 from .inputs import refuse_constant
 from .json_depth import too_deep
 
-__all__ = ["PLACEHOLDER", "StreamedTurbo", "TurboBodyDecoder", "decode_turbo_body"]
+__all__ = [
+    "PLACEHOLDER",
+    "StreamedTurbo",
+    "TurboBodyDecoder",
+    "TurboBodyFeeder",
+    "decode_turbo_body",
+    "pieces_of",
+]
 
 PLACEHOLDER = "\u0000cfasr-streamed-audio\u0000"
 """Stands for the audio in the rest of the object: not base64, so no body can mean it."""
@@ -179,6 +188,10 @@ def decode_turbo_body(pieces: Iterable[bytes | memoryview]) -> StreamedTurbo | N
         decoder.feed(piece)
         if decoder.given_up:
             return None
+    return _conclude(decoder)
+
+
+def _conclude(decoder: TurboBodyDecoder) -> StreamedTurbo | None:
     finished = decoder.finish()
     if finished is None:
         return None
@@ -200,3 +213,60 @@ def pieces_of(body: bytes, size: int = 1 << 20) -> Iterable[memoryview]:
     """``body`` in pieces of ``size`` bytes, without copying it."""
     view = memoryview(body)
     return (view[start : start + size] for start in range(0, len(body), size))
+
+
+class TurboBodyFeeder:
+    """Decodes a turbo body while it arrives, off the event loop.
+
+    :meth:`feed` (on the loop, from :func:`~cfasr_emulator.limits.read_body`) gathers the
+    pieces to about ``batch`` bytes and hands each batch, in order, to one worker thread;
+    :meth:`finish` waits for the last one. :meth:`close` abandons whatever is left (a body
+    refused for its size, cut short or too slow).
+    """
+
+    def __init__(self, batch: int = 1 << 20) -> None:
+        self._decoder = TurboBodyDecoder()
+        self._batch = batch
+        self._pending: list[bytes] = []
+        self._pending_size = 0
+        self._executor: ThreadPoolExecutor | None = None
+        self._closed = False
+
+    def feed(self, chunk: bytes) -> None:
+        self._pending.append(chunk)
+        self._pending_size += len(chunk)
+        if self._pending_size >= self._batch:
+            if self._executor is None:
+                self._executor = ThreadPoolExecutor(1, thread_name_prefix="cfasr-turbo-body")
+            self._executor.submit(self._decode, self._take())
+
+    def _take(self) -> list[bytes]:
+        pending, self._pending, self._pending_size = self._pending, [], 0
+        return pending
+
+    def _decode(self, pieces: list[bytes]) -> None:
+        for piece in pieces:
+            if self._closed or self._decoder.given_up:
+                return
+            self._decoder.feed(piece)
+
+    def _finish(self, pieces: list[bytes]) -> StreamedTurbo | None:
+        self._decode(pieces)
+        if self._closed or self._decoder.given_up:
+            return None
+        return _conclude(self._decoder)
+
+    async def finish(self) -> StreamedTurbo | None:
+        """What :func:`decode_turbo_body` answers for the whole body fed so far."""
+        if self._closed:
+            return None
+        if self._executor is None:
+            return await asyncio.to_thread(self._finish, self._take())
+        future = self._executor.submit(self._finish, self._take())
+        return await asyncio.wrap_future(future)
+
+    def close(self) -> None:
+        self._closed = True
+        self._pending = []
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)

@@ -3,6 +3,7 @@ full ``json.loads`` + ``b64decode``; any other shape falls back to the full pars
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import io
 import json
@@ -15,7 +16,13 @@ import pytest
 
 from cfasr_emulator.rest import STREAM_FROM_BYTES
 from cfasr_emulator.testing import EmulatorHandle, run_emulator
-from cfasr_emulator.turbo_body import PLACEHOLDER, decode_turbo_body, pieces_of
+from cfasr_emulator.turbo_body import (
+    PLACEHOLDER,
+    StreamedTurbo,
+    TurboBodyFeeder,
+    decode_turbo_body,
+    pieces_of,
+)
 from tests.cfasr_emulator.conftest import post
 from tests.cfasr_emulator.test_rest_errors import bad_input_complaint, error_of
 
@@ -108,6 +115,37 @@ def test_every_other_shape_falls_back_to_the_full_parse(body: bytes) -> None:
     assert decode_turbo_body([body]) is None
 
 
+def feed(pieces: list[bytes], batch: int, *, close_first: bool = False) -> StreamedTurbo | None:
+    async def run() -> StreamedTurbo | None:
+        feeder = TurboBodyFeeder(batch)
+        try:
+            for piece in pieces:
+                feeder.feed(piece)
+            if close_first:
+                feeder.close()
+            return await feeder.finish()
+        finally:
+            feeder.close()
+
+    return asyncio.run(run())
+
+
+@pytest.mark.parametrize("batch", [1, 4_099, 1 << 20])
+def test_the_feeder_decodes_while_the_body_arrives(batch: int) -> None:
+    audio = random.Random(7).randbytes(700_001)
+    body = json.dumps({"audio": base64.b64encode(audio).decode(), "beam_size": 3}).encode()
+    pieces = [bytes(p) for p in pieces_of(body, 65_521)]
+    result = feed(pieces, batch)
+    assert result is not None
+    assert result.audio == audio
+    assert result.doc == {"audio": PLACEHOLDER, "beam_size": 3}
+    assert feed([b'{"audio": "QUJ"}'], batch) is None
+
+
+def test_a_closed_feeder_gives_nothing() -> None:
+    assert feed([b'{"audio": "QUJD"}'], 4, close_first=True) is None
+
+
 # --- through the emulator ----------------------------------------------------------------
 
 
@@ -138,6 +176,22 @@ def test_a_large_turbo_body_is_decoded_whole(skipping_emulator: EmulatorHandle) 
     info = response.json()["result"]["transcription_info"]
     assert info["duration"] == pytest.approx(120.0, abs=0.01)
     assert info["language"] == "en"
+
+
+def test_a_chunked_turbo_body_is_decoded_as_it_arrives(
+    skipping_emulator: EmulatorHandle,
+) -> None:
+    audio = wav(40.0)
+    body = json.dumps({"audio": base64.b64encode(audio).decode()}).encode()
+
+    def chunks() -> Iterator[bytes]:  # no Content-Length: chunked, in odd pieces
+        yield from (body[i : i + 7_919] for i in range(0, len(body), 7_919))
+
+    response = post(
+        skipping_emulator, TURBO, content=chunks(), headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["result"]["transcription_info"]["duration"] == pytest.approx(40.0)
 
 
 def large(audio: str, **options: Any) -> bytes:
