@@ -209,15 +209,26 @@ async def run_turbo(call: RestCall) -> Outcome:
     languages = supported_languages()
     if call.queued and "request_id" in doc:
         return _batch_poll(call, doc)
+    # A large body's base64 (the full-parse path, or a batch) is decoded off the loop too.
+    off_loop = len(call.body) >= STREAM_FROM_BYTES
     if call.queued and "requests" in doc:
-        items = []
-        for index, item in enumerate(_batch_requests(call, doc)):
-            request = inputs.turbo_request(item, call.request_id, languages, f"/requests/{index}")
-            items.append(
-                _item(call, functools.partial(_turbo, call, request), request.external_reference)
-            )
+
+        def batch() -> list[inputs.TurboRequest]:
+            return [
+                inputs.turbo_request(item, call.request_id, languages, f"/requests/{index}")
+                for index, item in enumerate(_batch_requests(call, doc))
+            ]
+
+        requests = await asyncio.to_thread(batch) if off_loop else batch()
+        items = [
+            _item(call, functools.partial(_turbo, call, request), request.external_reference)
+            for request in requests
+        ]
         return _batch_submit(call, items)
-    request = inputs.turbo_request(doc, call.request_id, languages, decoded_audio=audio)
+    check = functools.partial(
+        inputs.turbo_request, doc, call.request_id, languages, decoded_audio=audio
+    )
+    request = await asyncio.to_thread(check) if off_loop and audio is None else check()
     if call.queued:
         return _batch_submit(call, [_item(call, lambda: _turbo(call, request), None)])
     return await _turbo(call, request)
