@@ -19,6 +19,7 @@ _GUARD_FLAGS: tuple[tuple[str, str, type, str], ...] = (
     ("--max-request-line-bytes", "max_request_line_bytes", int, "longer get 414"),
     ("--max-header-bytes", "max_header_bytes", int, "larger header blocks get 431"),
     ("--max-header-count", "max_header_count", int, "more header lines get 431"),
+    ("--max-audio-seconds", "max_audio_seconds", float, "decoded audio per request/session"),
     ("--graceful-shutdown", "graceful_shutdown_s", float, "seconds requests may finish on stop"),
 )
 """Connection limits and timeouts: one flag per ``ServerConfig`` field, same defaults."""

@@ -49,6 +49,11 @@ class ServerConfig:
     email: str | None = None
     max_body_bytes: int = attrs.field(default=100 * MIB, validator=_positive)
     """Larger request bodies get 413 / 3006 (checked from Content-Length before reading)."""
+    max_audio_seconds: float = attrs.field(default=30 * 60.0, validator=_positive)
+    """Decoded audio per REST request (each batch item) and per WebSocket session; longer
+    audio gets 413 / 3006 (REST) or close 1008 ``DATA-0000`` (WebSocket). Decoding stops as
+    soon as the cap is passed, so a tiny FLAC of hours of silence cannot fill the memory:
+    30 minutes is 115 MB of 16 kHz float32, and the SDK sends long files in ~30 s pieces."""
     max_batch_bytes: int = attrs.field(default=10 * 1000 * 1000, validator=_positive)
     """Cloudflare's batch payload ceiling (``queueRequest=true``): under 10 MB."""
     max_ws_sessions: int = attrs.field(default=16, validator=_positive)

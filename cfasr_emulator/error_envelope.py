@@ -133,6 +133,16 @@ def request_too_large(limit: int | None) -> ApiError:
     return _model_error(413, 3006, f"Request is too large{detail}")
 
 
+def audio_too_long(limit_s: float, request_id: str) -> ApiError:
+    """413 / 3006: the body is small enough but decodes to more audio than the emulator takes."""
+    return _model_error(
+        413,
+        3006,
+        f"Request is too large: the audio is longer than the limit of {limit_s:g} seconds; "
+        f"send it in shorter pieces ({request_id})",
+    )
+
+
 CAPACITY_RETRY_AFTER_S = 1
 """Retry-After on the emulator's own capacity refusals: a queue slot frees within seconds."""
 
