@@ -91,6 +91,11 @@ class ServerConfig:
     """A WebSocket upgrade not answered (101 or refusal) within this gets 408 and is closed."""
     max_connections: int = attrs.field(default=256, validator=_positive)
     """Open connections (HTTP and WebSocket); the next ones get 503 and are closed."""
+    allowed_origins: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    """Browser origins (``https://app.example:8443``) that may open WebSockets besides the
+    loopback ones; a handshake from any other ``Origin`` gets 403. No ``Origin`` passes."""
+    allow_any_origin: bool = False
+    """Let a page from any origin open WebSockets (the emulator is then open to the web)."""
 
     def __attrs_post_init__(self) -> None:
         if (self.api_key is None) != (self.email is None):

@@ -292,6 +292,16 @@ def handshake_refused(status: int, problem: str) -> ApiError:
     return _request_problem(status, f"Invalid WebSocket handshake: {problem}")
 
 
+def foreign_origin(origin: str) -> ApiError:
+    """403: a browser page from ``origin`` may not open a WebSocket to this emulator."""
+    return _request_problem(
+        403,
+        f"Origin {origin!r} is not allowed: only loopback pages and clients without an "
+        "Origin header may open WebSockets here (start the emulator with "
+        "--allow-origin ORIGIN to allow it)",
+    )
+
+
 def request_timeout(what: str, seconds: float) -> ApiError:
     """408 / 3007 for a client too slow to send its request; the connection is closed."""
     return _api_error(
