@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
 import attrs
@@ -27,6 +27,11 @@ def _positive(instance: object, attribute: attrs.Attribute[Any], value: float) -
     del instance
     if value <= 0:
         raise ValueError(f"{attribute.name} must be positive, got {value!r}")
+
+
+def _origins(value: str | Iterable[str]) -> tuple[str, ...]:
+    # One origin given as a plain string must not become a tuple of its characters.
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 def _mask(value: str | None) -> str:
@@ -91,7 +96,7 @@ class ServerConfig:
     """A WebSocket upgrade not answered (101 or refusal) within this gets 408 and is closed."""
     max_connections: int = attrs.field(default=256, validator=_positive)
     """Open connections (HTTP and WebSocket); the next ones get 503 and are closed."""
-    allowed_origins: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    allowed_origins: tuple[str, ...] = attrs.field(default=(), converter=_origins)
     """Browser origins (``https://app.example:8443``) that may open WebSockets besides the
     loopback ones; a handshake from any other ``Origin`` gets 403. No ``Origin`` passes."""
     allow_any_origin: bool = False

@@ -18,6 +18,7 @@ import httpx
 import pytest
 
 from cfasr_emulator.__main__ import build_parser, config_from_args
+from cfasr_emulator.config import ServerConfig
 from cfasr_emulator.faults import FaultSpecError
 from cfasr_emulator.testing import DEFAULT_ACCOUNT_ID, arun_emulator, run_emulator
 from tests.cfasr_emulator.conftest import post
@@ -177,3 +178,6 @@ def test_command_line_sets_the_allowed_origins() -> None:
     assert not config.allow_any_origin
     assert config_from_args(build_parser().parse_args(["--allow-any-origin"])).allow_any_origin
     assert config_from_args(build_parser().parse_args([])).allowed_origins == ()
+    assert ServerConfig(allowed_origins="https://a.example").allowed_origins == (
+        "https://a.example",
+    )
