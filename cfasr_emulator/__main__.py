@@ -19,6 +19,7 @@ _GUARD_FLAGS: tuple[tuple[str, str, type, str], ...] = (
     ("--max-request-line-bytes", "max_request_line_bytes", int, "longer get 414"),
     ("--max-header-bytes", "max_header_bytes", int, "larger header blocks get 431"),
     ("--max-header-count", "max_header_count", int, "more header lines get 431"),
+    ("--max-audio-seconds", "max_audio_seconds", float, "decoded audio per request/session"),
     ("--graceful-shutdown", "graceful_shutdown_s", float, "seconds requests may finish on stop"),
 )
 """Connection limits and timeouts: one flag per ``ServerConfig`` field, same defaults."""
@@ -69,6 +70,20 @@ def build_parser() -> argparse.ArgumentParser:
             default=getattr(defaults, field),
             help=f"{what} (default: %(default)s)",
         )
+    parser.add_argument(
+        "--allow-origin",
+        dest="allowed_origins",
+        action="append",
+        default=[],
+        metavar="ORIGIN",
+        help="let web pages from ORIGIN (e.g. https://app.example) open WebSockets; "
+        "repeatable (loopback origins and non-browser clients always may)",
+    )
+    parser.add_argument(
+        "--allow-any-origin",
+        action="store_true",
+        help="let web pages from any origin open WebSockets",
+    )
     parser.add_argument("--log-level", default="info")
     return parser
 
@@ -90,6 +105,8 @@ def config_from_args(args: argparse.Namespace) -> ServerConfig:
         max_ws_sessions=args.max_ws_sessions,
         engine_queue=args.engine_queue,
         idle_timeout_s=args.idle_timeout,
+        allowed_origins=tuple(args.allowed_origins),
+        allow_any_origin=args.allow_any_origin,
         **{field: getattr(args, field) for _, field, _, _ in _GUARD_FLAGS},
     )
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
 import attrs
@@ -29,6 +29,11 @@ def _positive(instance: object, attribute: attrs.Attribute[Any], value: float) -
         raise ValueError(f"{attribute.name} must be positive, got {value!r}")
 
 
+def _origins(value: str | Iterable[str]) -> tuple[str, ...]:
+    # One origin given as a plain string must not become a tuple of its characters.
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
 def _mask(value: str | None) -> str:
     return "None" if value is None else "'***'"
 
@@ -49,6 +54,11 @@ class ServerConfig:
     email: str | None = None
     max_body_bytes: int = attrs.field(default=100 * MIB, validator=_positive)
     """Larger request bodies get 413 / 3006 (checked from Content-Length before reading)."""
+    max_audio_seconds: float = attrs.field(default=30 * 60.0, validator=_positive)
+    """Decoded audio per REST request (each batch item) and per WebSocket session; longer
+    audio gets 413 / 3006 (REST) or close 1008 ``DATA-0000`` (WebSocket). Decoding stops as
+    soon as the cap is passed, so a tiny FLAC of hours of silence cannot fill the memory:
+    30 minutes is 115 MB of 16 kHz float32, and the SDK sends long files in ~30 s pieces."""
     max_batch_bytes: int = attrs.field(default=10 * 1000 * 1000, validator=_positive)
     """Cloudflare's batch payload ceiling (``queueRequest=true``): under 10 MB."""
     max_ws_sessions: int = attrs.field(default=16, validator=_positive)
@@ -86,6 +96,11 @@ class ServerConfig:
     """A WebSocket upgrade not answered (101 or refusal) within this gets 408 and is closed."""
     max_connections: int = attrs.field(default=256, validator=_positive)
     """Open connections (HTTP and WebSocket); the next ones get 503 and are closed."""
+    allowed_origins: tuple[str, ...] = attrs.field(default=(), converter=_origins)
+    """Browser origins (``https://app.example:8443``) that may open WebSockets besides the
+    loopback ones; a handshake from any other ``Origin`` gets 403. No ``Origin`` passes."""
+    allow_any_origin: bool = False
+    """Let a page from any origin open WebSockets (the emulator is then open to the web)."""
 
     def __attrs_post_init__(self) -> None:
         if (self.api_key is None) != (self.email is None):

@@ -35,6 +35,7 @@ from .faults import (
 )
 from .limits import AccountRateLimiter, SessionLimiter, SessionTicket
 from .neurons import Transport, neurons_for
+from .origins import origin_allowed
 
 
 def fault_error(fault: StatusFault) -> error_envelope.ApiError:
@@ -171,6 +172,11 @@ class EmulatorContext:
         takes a concurrent-session slot. Send a refusal with
         ``websocket.send_denial_response(err.to_response(request_id))``.
         """
+        origin = headers.get("origin")
+        if not origin_allowed(
+            origin, self.config.allowed_origins, allow_any=self.config.allow_any_origin
+        ):
+            raise error_envelope.foreign_origin(origin or "")
         self.admit(headers=headers, account_id=account_id, path=path)
         try:
             fault = self.faults.ws_fault(operation, headers)

@@ -133,6 +133,16 @@ def request_too_large(limit: int | None) -> ApiError:
     return _model_error(413, 3006, f"Request is too large{detail}")
 
 
+def audio_too_long(limit_s: float, request_id: str) -> ApiError:
+    """413 / 3006: the body is small enough but decodes to more audio than the emulator takes."""
+    return _model_error(
+        413,
+        3006,
+        f"Request is too large: the audio is longer than the limit of {limit_s:g} seconds; "
+        f"send it in shorter pieces ({request_id})",
+    )
+
+
 CAPACITY_RETRY_AFTER_S = 1
 """Retry-After on the emulator's own capacity refusals: a queue slot frees within seconds."""
 
@@ -280,6 +290,16 @@ def malformed_request(problem: str) -> ApiError:
 def handshake_refused(status: int, problem: str) -> ApiError:
     """websockets' own refusal of a broken upgrade (no key, wrong version...), in the envelope."""
     return _request_problem(status, f"Invalid WebSocket handshake: {problem}")
+
+
+def foreign_origin(origin: str) -> ApiError:
+    """403: a browser page from ``origin`` may not open a WebSocket to this emulator."""
+    return _request_problem(
+        403,
+        f"Origin {origin!r} is not allowed: only loopback pages and clients without an "
+        "Origin header may open WebSockets here (start the emulator with "
+        "--allow-origin ORIGIN to allow it)",
+    )
 
 
 def request_timeout(what: str, seconds: float) -> ApiError:

@@ -15,6 +15,7 @@ from . import error_envelope
 from .context import EmulatorContext
 from .engine import (
     AudioDecodeError,
+    AudioTooLong,
     EngineBusy,
     EngineResult,
     ModelName,
@@ -34,11 +35,15 @@ class RawFormat:
     channels: int = 1
 
 
-def _decode(data: bytes, raw: RawFormat | None) -> Any:
+def _decode(data: bytes, raw: RawFormat | None, max_seconds: float) -> Any:
     if raw is None:
-        return decode_audio(data)
+        return decode_audio(data, max_seconds=max_seconds)
     return decode_raw(
-        data, encoding=raw.encoding, sample_rate=raw.sample_rate, channels=raw.channels
+        data,
+        encoding=raw.encoding,
+        sample_rate=raw.sample_rate,
+        channels=raw.channels,
+        max_seconds=max_seconds,
     )
 
 
@@ -62,9 +67,11 @@ async def recognise(
         raise error_envelope.out_of_capacity()
     try:
         try:
-            samples = await asyncio.to_thread(_decode, data, raw)
+            samples = await asyncio.to_thread(_decode, data, raw, ctx.config.max_audio_seconds)
             if regions is not None:
                 regions.extend(await asyncio.to_thread(speech_regions, samples))
+        except AudioTooLong as exc:
+            raise error_envelope.audio_too_long(exc.limit_s, request_id) from None
         except AudioDecodeError as exc:
             raise error_envelope.bad_input(
                 f"the body is not audio that can be decoded: {exc.message}", request_id

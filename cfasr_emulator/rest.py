@@ -3,6 +3,10 @@
 Order of checks, as on Cloudflare: account id routing (7003), credentials (10000 / 6003),
 rate limit (429), then the model id (3042 / 5007), injected faults, the body size (3006) and
 the model's own input validation (5006).
+
+Whatever costs time in proportion to the body (JSON parsing, the byte-array and base64
+audio inputs, hashing) runs in a worker thread, so one big body never stalls the event loop
+and every other request and stream with it.
 """
 
 from __future__ import annotations
@@ -89,6 +93,10 @@ class RestCall:
             )
         return inputs.parse_json(self.body, self.request_id)
 
+    async def parse_json(self) -> Any:
+        """:meth:`json_body` in a worker thread (a 40 MB body takes seconds to parse)."""
+        return await asyncio.to_thread(self.json_body)
+
 
 Handler = Callable[[RestCall], Awaitable[Outcome]]
 
@@ -152,24 +160,36 @@ async def _whisper_audio(call: RestCall, audio: bytes) -> Outcome:
     return Outcome(whisper_result(result), result.duration, result.recognition_skipped)
 
 
+def _whisper_batch_audio(call: RestCall, doc: dict[str, Any]) -> list[tuple[bytes, str | None]]:
+    return [
+        (inputs.whisper_audio(item, call.request_id, f"/requests/{index}"), _reference(item))
+        for index, item in enumerate(_batch_requests(call, doc))
+    ]
+
+
 async def run_whisper(call: RestCall) -> Outcome:
     """Raw audio body, or JSON ``{"audio": [bytes]}``; batches with ``queueRequest=true``."""
     if not inputs.is_json(call.content_type):
         if call.queued:
             return _batch_submit(call, [_item(call, lambda: _whisper_audio(call, call.body), None)])
         return await _whisper_audio(call, call.body)
-    doc = inputs.require_object(call.json_body(), call.request_id)
+    plain = await asyncio.to_thread(inputs.byte_array_audio, call.body, call.request_id)
+    if plain is not None:  # {"audio": [...]} alone, parsed without holding the GIL long
+        if call.queued:
+            run = functools.partial(_whisper_audio, call, plain)
+            return _batch_submit(call, [_item(call, run, None)])
+        return await _whisper_audio(call, plain)
+    doc = inputs.require_object(await call.parse_json(), call.request_id)
     if call.queued and "request_id" in doc:
         return _batch_poll(call, doc)
     if call.queued and "requests" in doc:
-        items = []
-        for index, item in enumerate(_batch_requests(call, doc)):
-            audio = inputs.whisper_audio(item, call.request_id, f"/requests/{index}")
-            items.append(
-                _item(call, functools.partial(_whisper_audio, call, audio), _reference(item))
-            )
+        audios = await asyncio.to_thread(_whisper_batch_audio, call, doc)
+        items = [
+            _item(call, functools.partial(_whisper_audio, call, audio), ref)
+            for audio, ref in audios
+        ]
         return _batch_submit(call, items)
-    audio = inputs.whisper_audio(doc, call.request_id)
+    audio = await asyncio.to_thread(inputs.whisper_audio, doc, call.request_id)
     if call.queued:
         return _batch_submit(call, [_item(call, lambda: _whisper_audio(call, audio), None)])
     return await _whisper_audio(call, audio)
@@ -198,37 +218,33 @@ async def run_turbo(call: RestCall) -> Outcome:
             call.request_id,
         )
     audio: bytes | None = None
-    if len(call.body) < STREAM_FROM_BYTES or call.turbo_feeder is None:
-        doc = inputs.require_object(call.json_body(), call.request_id)
-    else:
+    streamed = None
+    if len(call.body) >= STREAM_FROM_BYTES and call.turbo_feeder is not None:
         streamed = await call.turbo_feeder.finish()
-        if streamed is None:  # Not the common shape: the full parse answers it exactly.
-            doc = inputs.require_object(await asyncio.to_thread(call.json_body), call.request_id)
-        else:
-            doc, audio = streamed.doc, streamed.audio
+    if streamed is None:  # Small, or not the common shape: the full parse answers it exactly.
+        doc = inputs.require_object(await call.parse_json(), call.request_id)
+    else:
+        doc, audio = streamed.doc, streamed.audio
     languages = supported_languages()
     if call.queued and "request_id" in doc:
         return _batch_poll(call, doc)
-    # A large body's base64 (the full-parse path, or a batch) is decoded off the loop too.
-    off_loop = len(call.body) >= STREAM_FROM_BYTES
     if call.queued and "requests" in doc:
-
-        def batch() -> list[inputs.TurboRequest]:
-            return [
+        requests = await asyncio.to_thread(
+            lambda: [
                 inputs.turbo_request(item, call.request_id, languages, f"/requests/{index}")
                 for index, item in enumerate(_batch_requests(call, doc))
             ]
-
-        requests = await asyncio.to_thread(batch) if off_loop else batch()
+        )
         items = [
             _item(call, functools.partial(_turbo, call, request), request.external_reference)
             for request in requests
         ]
         return _batch_submit(call, items)
-    check = functools.partial(
-        inputs.turbo_request, doc, call.request_id, languages, decoded_audio=audio
+    request = await asyncio.to_thread(
+        functools.partial(
+            inputs.turbo_request, doc, call.request_id, languages, decoded_audio=audio
+        )
     )
-    request = await asyncio.to_thread(check) if off_loop and audio is None else check()
     if call.queued:
         return _batch_submit(call, [_item(call, lambda: _turbo(call, request), None)])
     return await _turbo(call, request)
@@ -281,14 +297,14 @@ async def _nova3_audio(
         result,
         options=options,
         request_id=call.request_id,
-        sha256=hashlib.sha256(call.body).hexdigest(),
+        sha256=await asyncio.to_thread(lambda: hashlib.sha256(call.body).hexdigest()),
         created=created.replace("+00:00", "Z"),
         regions=regions or (),
     )
     return Outcome(body, result.duration, result.recognition_skipped)
 
 
-def _nova3_batch(call: RestCall, doc: dict[str, Any]) -> Outcome:
+def _nova3_batch_items(call: RestCall, doc: dict[str, Any]) -> list[BatchItemInput]:
     """A JSON batch of nova-3 items, each checked now (audio and options) and run later."""
     items = []
     for index, raw_item in enumerate(_batch_requests(call, doc)):
@@ -300,17 +316,17 @@ def _nova3_batch(call: RestCall, doc: dict[str, Any]) -> Outcome:
         )
         run = functools.partial(_nova3_audio, item_call, options, raw)
         items.append(_item(call, run, item.external_reference))
-    return _batch_submit(call, items)
+    return items
 
 
 async def run_nova3(call: RestCall) -> Outcome:
     """Raw audio body with its MIME type; Deepgram options in the query string."""
     if inputs.is_json(call.content_type):
-        doc = call.json_body()
+        doc = await call.parse_json()
         if call.queued and isinstance(doc, dict) and "request_id" in doc:
             return _batch_poll(call, doc)
         if call.queued and isinstance(doc, dict) and "requests" in doc:
-            return _nova3_batch(call, doc)
+            return _batch_submit(call, await asyncio.to_thread(_nova3_batch_items, call, doc))
         raise error_envelope.bad_input(
             "required properties at '/audio' are 'body,contentType'", call.request_id
         )

@@ -19,7 +19,7 @@ from .decode import (
     undecodable_encoding,
 )
 from .energy_vad import EnergyVad, VoiceActivityDetector, streaming_vad
-from .failures import AudioDecodeError, EngineBusy, EngineError, ModelWeightsError
+from .failures import AudioDecodeError, AudioTooLong, EngineBusy, EngineError, ModelWeightsError
 from .samples import SAMPLES, TWO_SENTENCES, WEATHER, Sample
 from .types import (
     SKIP_MODEL_NAME,
@@ -55,6 +55,7 @@ __all__ = [
     "Admission",
     "AdmissionGate",
     "AudioDecodeError",
+    "AudioTooLong",
     "EnergyVad",
     "Engine",
     "EngineBusy",

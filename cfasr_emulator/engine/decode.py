@@ -14,7 +14,7 @@ import av.error
 import numpy as np
 import numpy.typing as npt
 
-from .failures import AudioDecodeError
+from .failures import AudioDecodeError, AudioTooLong
 
 SAMPLE_RATE = 16_000
 """Whisper and Silero are both trained on 16 kHz; everything is converted to it once, here."""
@@ -50,17 +50,25 @@ def _as_bytes(data: bytes | bytearray | memoryview) -> bytes:
     return data if isinstance(data, bytes) else bytes(data)
 
 
-def decode_audio(data: bytes | bytearray | memoryview) -> FloatAudio:
+def _cap(max_seconds: float | None) -> int | None:
+    return None if max_seconds is None else int(max_seconds * SAMPLE_RATE)
+
+
+def decode_audio(
+    data: bytes | bytearray | memoryview, *, max_seconds: float | None = None
+) -> FloatAudio:
     """Decode any container FFmpeg can probe (wav, mp3, flac, ogg/opus, webm, m4a, ...).
 
     Returns mono float32 at 16 kHz. The container is probed from the content, not a name or
-    a content type, because clients routinely send the wrong ``Content-Type``.
+    a content type, because clients routinely send the wrong ``Content-Type``. Past
+    ``max_seconds`` of decoded audio, decoding stops at once with :class:`AudioTooLong`
+    (a few kilobytes of FLAC can expand to hours of samples).
     """
     raw = _as_bytes(data)
     if not raw:
         raise AudioDecodeError(_EMPTY_MESSAGE)
     try:
-        return _decode_container(raw)
+        return _decode_container(raw, max_seconds)
     except AudioDecodeError:
         raise
     except (av.error.FFmpegError, ValueError, EOFError, OSError) as exc:
@@ -76,19 +84,27 @@ def _describe(exc: BaseException) -> str:
     return text or type(exc).__name__
 
 
-def _decode_container(raw: bytes) -> FloatAudio:
+def _decode_container(raw: bytes, max_seconds: float | None) -> FloatAudio:
+    cap = _cap(max_seconds)
     with av.open(io.BytesIO(raw), mode="r") as container:
         if not container.streams.audio:
             raise AudioDecodeError("no audio stream found in the uploaded data")
         stream = container.streams.audio[0]
         resampler = av.AudioResampler(format="flt", layout="mono", rate=SAMPLE_RATE)
         chunks: list[FloatAudio] = []
+        total = 0
         for frame in container.decode(stream):
             for out in resampler.resample(frame):
                 chunks.append(_frame_samples(out))
+                total += chunks[-1].size
+            if cap is not None and max_seconds is not None and total > cap:
+                raise AudioTooLong(max_seconds)
         for out in resampler.resample(None):
             chunks.append(_frame_samples(out))
-    if not chunks or sum(len(c) for c in chunks) == 0:
+            total += chunks[-1].size
+    if cap is not None and max_seconds is not None and total > cap:
+        raise AudioTooLong(max_seconds)
+    if total == 0:
         raise AudioDecodeError("audio contains no samples")
     return np.concatenate(chunks).astype(np.float32, copy=False)
 
@@ -104,10 +120,12 @@ def decode_raw(
     encoding: RawEncoding,
     sample_rate: int,
     channels: int = 1,
+    max_seconds: float | None = None,
 ) -> FloatAudio:
     """Decode headerless audio (as sent by telephony and WebSocket clients) to 16 kHz mono.
 
-    The caller must supply the format because raw PCM carries no header to probe.
+    The caller must supply the format because raw PCM carries no header to probe. Audio
+    longer than ``max_seconds`` is refused (:class:`AudioTooLong`) before anything is decoded.
     """
     raw = _as_bytes(data)
     if not raw:
@@ -124,6 +142,8 @@ def decode_raw(
             f"{encoding} audio must be a whole number of {frame_bytes}-byte frames "
             f"({channels} channel(s) x {8 * SAMPLE_BYTES[encoding]} bit); got {len(raw)} bytes"
         )
+    if max_seconds is not None and len(raw) // frame_bytes > max_seconds * sample_rate:
+        raise AudioTooLong(max_seconds)
     if encoding == "linear16":
         pcm = np.frombuffer(raw, dtype="<i2").astype(np.float32) / 32768.0
     elif encoding == "linear32":

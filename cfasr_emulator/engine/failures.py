@@ -18,6 +18,18 @@ class AudioDecodeError(EngineError):
         self.message = message
 
 
+class AudioTooLong(AudioDecodeError):
+    """The audio decodes to more than the emulator's ``max_audio_seconds``.
+
+    Raised while decoding, as soon as the cap is passed, so a small compressed upload that
+    expands to hours of samples never reaches its full size in memory.
+    """
+
+    def __init__(self, limit_s: float) -> None:
+        super().__init__(f"the audio is longer than the limit of {limit_s:g} seconds")
+        self.limit_s = limit_s
+
+
 class EngineBusy(EngineError):
     """Every admission slot is taken; the HTTP layer answers 429 instead of queueing forever."""
 

@@ -15,6 +15,7 @@ import numpy.typing as npt
 from ..engine import (
     SAMPLE_BYTES,
     AudioDecodeError,
+    AudioTooLong,
     RawEncoding,
     decode_audio,
     decode_raw,
@@ -40,14 +41,26 @@ class AudioInput(Protocol):
 
 
 class RawInput:
-    """Headerless PCM in a declared encoding; never fails on split frames."""
+    """Headerless PCM in a declared encoding; never fails on split frames.
 
-    def __init__(self, encoding: RawEncoding, sample_rate: int, channels: int = 1) -> None:
+    Past ``max_seconds`` of audio in the whole stream, ``feed`` raises :class:`AudioTooLong`.
+    """
+
+    def __init__(
+        self,
+        encoding: RawEncoding,
+        sample_rate: int,
+        channels: int = 1,
+        *,
+        max_seconds: float | None = None,
+    ) -> None:
         self._encoding: RawEncoding = encoding
         self._sample_rate = sample_rate
         self._channels = channels
         self._frame_bytes = channels * SAMPLE_BYTES[encoding]
         self._carry = b""
+        self._max_seconds = max_seconds
+        self._frames = 0
 
     def feed(self, data: bytes) -> FloatAudio:
         data = self._carry + data
@@ -55,6 +68,9 @@ class RawInput:
         self._carry = data[whole:]
         if whole == 0:
             return _EMPTY
+        self._frames += whole // self._frame_bytes
+        if self._max_seconds is not None and self._frames > self._max_seconds * self._sample_rate:
+            raise AudioTooLong(self._max_seconds)
         return decode_raw(
             data[:whole],
             encoding=self._encoding,
@@ -71,19 +87,25 @@ class ContainerInput:
     """A container stream (wav, ogg, webm, flac, mp3...) probed by FFmpeg as it grows.
 
     The whole stream so far is decoded on each frame that might complete a packet, which is
-    quadratic in the stream length; acceptable for an emulator fed test-sized audio.
+    quadratic in the stream length; acceptable for an emulator fed test-sized audio. Past
+    ``max_seconds`` of decoded audio, decoding stops and :class:`AudioTooLong` is raised.
     """
 
-    def __init__(self, probe_limit: int = CONTAINER_PROBE_LIMIT) -> None:
+    def __init__(
+        self, probe_limit: int = CONTAINER_PROBE_LIMIT, *, max_seconds: float | None = None
+    ) -> None:
         self._data = bytearray()
         self._emitted = 0
         self._decoded_once = False
         self._probe_limit = probe_limit
+        self._max_seconds = max_seconds
 
     def feed(self, data: bytes) -> FloatAudio:
         self._data += data
         try:
-            samples = decode_audio(bytes(self._data))
+            samples = decode_audio(bytes(self._data), max_seconds=self._max_seconds)
+        except AudioTooLong:
+            raise
         except AudioDecodeError:
             if not self._decoded_once and len(self._data) >= self._probe_limit:
                 raise
@@ -95,7 +117,9 @@ class ContainerInput:
         if not self._data:
             return _EMPTY
         try:
-            samples = decode_audio(bytes(self._data))
+            samples = decode_audio(bytes(self._data), max_seconds=self._max_seconds)
+        except AudioTooLong:
+            raise
         except AudioDecodeError:
             if not self._decoded_once:
                 raise
@@ -109,10 +133,16 @@ class ContainerInput:
         return fresh.astype(np.float32, copy=False)
 
 
-def audio_input(encoding: str | None, sample_rate: int | None, channels: int) -> AudioInput:
+def audio_input(
+    encoding: str | None,
+    sample_rate: int | None,
+    channels: int,
+    *,
+    max_seconds: float | None = None,
+) -> AudioInput:
     """The decoder for a session's declared format (see ``engine.RAW_ENCODINGS``)."""
     if not is_raw_encoding(encoding):
-        return ContainerInput()
+        return ContainerInput(max_seconds=max_seconds)
     if sample_rate is None:
         raise ValueError(f"encoding {encoding} needs a sample rate")
-    return RawInput(encoding, sample_rate, channels)
+    return RawInput(encoding, sample_rate, channels, max_seconds=max_seconds)

@@ -87,6 +87,7 @@ def _nova_endpoint(ctx: EmulatorContext, model: str) -> Callable[[WebSocket], ob
                 request_id=admission.request_id,
                 created=_created(),
                 recognition_skipped=ctx.recognition_skipped,
+                max_audio_seconds=ctx.config.max_audio_seconds,
             )
             await _serve(
                 ctx, websocket, admission, model, recognizer, _v1_bytes_per_second(options), stop
@@ -115,6 +116,7 @@ def _flux_endpoint(ctx: EmulatorContext) -> Callable[[WebSocket], object]:
                 transcriber,
                 request_id=admission.request_id,
                 recognition_skipped=ctx.recognition_skipped,
+                max_audio_seconds=ctx.config.max_audio_seconds,
             )
             await _serve(ctx, websocket, admission, FLUX, recognizer, 2 * options.sample_rate, stop)
 

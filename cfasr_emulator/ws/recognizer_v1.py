@@ -76,13 +76,19 @@ class NovaRecognizer:
         request_id: str,
         created: str,
         recognition_skipped: bool = False,
+        max_audio_seconds: float | None = None,
     ) -> None:
         self.options = options
         self._transcribe = transcribe
         self._request_id = request_id
         self._created = created
         self._skipped = recognition_skipped
-        self._input = audio_input(options.encoding, options.sample_rate, options.channels)
+        self._input = audio_input(
+            options.encoding,
+            options.sample_rate,
+            options.channels,
+            max_seconds=max_audio_seconds,
+        )
         silence_ms = (
             NO_ENDPOINTING_SILENCE_MS
             if options.endpointing_ms is None

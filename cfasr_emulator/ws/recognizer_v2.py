@@ -34,12 +34,14 @@ from cfasr_client.models import (
 )
 from cfasr_client.types import UNSET
 
-from ..engine import VadFrame, streaming_vad
+from ..engine import AudioDecodeError, VadFrame, streaming_vad
 from ..json_depth import too_deep
 from .audio_input import RawInput
 from .options import OptionProblem, Thresholds, V2Options, threshold_value
 from .protocol import (
+    DATA_ERROR_REASON,
     NORMAL_CLOSURE,
+    POLICY_VIOLATION,
     AudioBuffer,
     Close,
     FloatAudio,
@@ -76,13 +78,14 @@ class FluxRecognizer:
         *,
         request_id: str,
         recognition_skipped: bool = False,
+        max_audio_seconds: float | None = None,
     ) -> None:
         self.options = options
         self.thresholds: Thresholds = options.thresholds
         self.keyterms: tuple[str, ...] = options.keyterms
         self._transcribe = transcribe
         self._request_id = request_id
-        self._input = RawInput("linear16", options.sample_rate, 1)
+        self._input = RawInput("linear16", options.sample_rate, 1, max_seconds=max_audio_seconds)
         self._vad = streaming_vad(recognition_skipped=recognition_skipped)
         self._buffer = AudioBuffer()
         self._sequence = 0
@@ -112,7 +115,12 @@ class FluxRecognizer:
         if self._closed:
             return Step()
         self._allow_interim = allow_interim
-        return Step(tuple(self._advance(self._input.feed(data))))
+        try:
+            samples = self._input.feed(data)
+        except AudioDecodeError:  # Over max_audio_seconds: linear16 itself never fails.
+            self._closed = True
+            return Step(close=Close(POLICY_VIOLATION, DATA_ERROR_REASON))
+        return Step(tuple(self._advance(samples)))
 
     def keeps_alive(self, text: str) -> bool:
         """Only real v2 control messages count: flux has no KeepAlive, so on Cloudflare a

@@ -208,3 +208,53 @@ def test_long_keyterm_lists_fit_the_limits(
     answer = _answer_to_keyterms(emulator, count, websocket=websocket)
     # REST: the empty body is refused by the model, not by the transport.
     assert answer.status == (101 if websocket else 400), answer
+
+
+# --- browser WebSocket handshakes from a foreign Origin -----------------------------------
+
+_STREAM = "encoding=linear16&sample_rate=16000"
+FOREIGN_ORIGINS = [
+    "https://evil.example",
+    "http://127.0.0.1.evil.example",
+    "http://localhost.evil.example:8787",
+    "null",  # a sandboxed iframe or a file:// page
+    "http://192.168.1.10:8080",
+    "http://127.0.0.1:notaport",
+]
+LOOPBACK_ORIGINS = ["http://127.0.0.1:5173", "http://localhost:3000", "http://[::1]:8080"]
+
+
+def _upgrade_status(emu: EmulatorHandle, **headers: str) -> RawAnswer:
+    with open_socket(emu) as sock:
+        sock.sendall(_upgrade(_STREAM, **headers)(emu))
+        return read_answer(sock, expect_close=False)
+
+
+@pytest.mark.parametrize("origin", FOREIGN_ORIGINS)
+def test_a_websocket_from_a_foreign_origin_is_refused_403(
+    emulator: EmulatorHandle, origin: str
+) -> None:
+    """A web page cannot drive a developer's local emulator (browsers apply no CORS to
+    WebSockets; the Origin header is the only sign of where the page came from)."""
+    answer = _upgrade_status(emulator, Origin=origin)
+    assert answer.status == 403, answer
+    assert answer.envelope_code() == 6003
+    assert "origin" in answer.body.decode().lower()
+    assert "--allow-origin" in answer.body.decode()
+    FIGURES.bad_input()
+
+
+@pytest.mark.parametrize("origin", [None, *LOOPBACK_ORIGINS])
+def test_no_origin_and_loopback_origins_may_open_a_websocket(
+    emulator: EmulatorHandle, origin: str | None
+) -> None:
+    headers = {} if origin is None else {"Origin": origin}
+    assert _upgrade_status(emulator, **headers).status == 101
+
+
+def test_allowed_origins_and_any_origin_come_from_the_config() -> None:
+    with suite_emulator(faults_enabled=False, allowed_origins=("https://App.example/",)) as emu:
+        assert _upgrade_status(emu, Origin="https://app.example").status == 101
+        assert _upgrade_status(emu, Origin="https://other.example").status == 403
+    with suite_emulator(faults_enabled=False, allow_any_origin=True) as emu:
+        assert _upgrade_status(emu, Origin="https://evil.example").status == 101

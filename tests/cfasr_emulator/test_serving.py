@@ -18,6 +18,7 @@ import httpx
 import pytest
 
 from cfasr_emulator.__main__ import build_parser, config_from_args
+from cfasr_emulator.config import ServerConfig
 from cfasr_emulator.faults import FaultSpecError
 from cfasr_emulator.testing import DEFAULT_ACCOUNT_ID, arun_emulator, run_emulator
 from tests.cfasr_emulator.conftest import post
@@ -168,3 +169,15 @@ def test_python_m_server_serves_and_stops_on_sigint(weather_wav: bytes) -> None:
     assert accepted.status_code == 200
     assert server.returncode == 0
     assert "env-token" not in output
+
+
+def test_command_line_sets_the_allowed_origins() -> None:
+    args = ["--allow-origin", "https://a.example", "--allow-origin", "https://b.example"]
+    config = config_from_args(build_parser().parse_args(args))
+    assert config.allowed_origins == ("https://a.example", "https://b.example")
+    assert not config.allow_any_origin
+    assert config_from_args(build_parser().parse_args(["--allow-any-origin"])).allow_any_origin
+    assert config_from_args(build_parser().parse_args([])).allowed_origins == ()
+    assert ServerConfig(allowed_origins="https://a.example").allowed_origins == (
+        "https://a.example",
+    )
