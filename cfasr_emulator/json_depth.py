@@ -9,8 +9,9 @@ first and refused past :data:`MAX_JSON_DEPTH`, whatever would parse them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-__all__ = ["MAX_JSON_DEPTH", "too_deep"]
+__all__ = ["MAX_JSON_DEPTH", "BracketScan", "too_deep"]
 
 MAX_JSON_DEPTH = 64
 """Far above any real input (a batch of whisper inputs nests 4 levels)."""
@@ -18,6 +19,34 @@ MAX_JSON_DEPTH = 64
 _SIGNIFICANT = re.compile(rb'["\\\[\]{}]')
 """Only quotes, backslashes and brackets matter; digits and string contents are skipped by
 the regular expression engine, so an audio array of millions of numbers is cheap."""
+
+
+class BracketScan:
+    """The brackets of a JSON text that stand outside strings, in order; after iterating,
+    :attr:`in_string` says whether the text ended inside a string. Shared by the depth
+    check here and the streamed turbo body, so both read strings and escapes alike."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.in_string = False
+
+    def __iter__(self) -> Iterator[int]:
+        data = self.data
+        escaped = -1  # index of a character a backslash escapes
+        for match in _SIGNIFICANT.finditer(data):
+            index = match.start()
+            char = data[index]
+            if self.in_string:
+                if index == escaped:
+                    continue
+                if char == ord("\\"):
+                    escaped = index + 1
+                elif char == ord('"'):
+                    self.in_string = False
+            elif char == ord('"'):
+                self.in_string = True
+            elif char in b"[]{}":
+                yield char
 
 
 def too_deep(document: bytes | str, limit: int = MAX_JSON_DEPTH) -> bool:
@@ -28,24 +57,11 @@ def too_deep(document: bytes | str, limit: int = MAX_JSON_DEPTH) -> bool:
     """
     data = document.encode("utf-8", "surrogatepass") if isinstance(document, str) else document
     depth = 0
-    in_string = False
-    escaped = -1  # index of a character a backslash escapes
-    for match in _SIGNIFICANT.finditer(data):
-        index = match.start()
-        char = data[index]
-        if in_string:
-            if index == escaped:
-                continue
-            if char == ord("\\"):
-                escaped = index + 1
-            elif char == ord('"'):
-                in_string = False
-        elif char == ord('"'):
-            in_string = True
-        elif char in b"[{":
+    for char in BracketScan(data):
+        if char in b"[{":
             depth += 1
             if depth > limit:
                 return True
-        elif char in b"]}":
+        else:
             depth -= 1
     return False

@@ -26,7 +26,7 @@ from typing import Any
 import attrs
 
 from .inputs import refuse_constant
-from .json_depth import too_deep
+from .json_depth import BracketScan, too_deep
 
 __all__ = [
     "PLACEHOLDER",
@@ -47,35 +47,22 @@ _MAX_HEAD = 1 << 20
 _MAX_TAIL = 1 << 20
 """How much JSON may follow the audio value."""
 _LAST_GROUP = re.compile(rb"[A-Za-z0-9+/]{4}|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2}==")
-_SIGNIFICANT = re.compile(rb'["\\\[\]{}]')
 
 
 def _top_level_key_position(prefix: bytes) -> bool:
     """Whether the end of ``prefix`` is outside any string, directly inside one object."""
+    scan = BracketScan(prefix)
     depth = 0
-    in_string = False
-    escaped = -1
-    for match in _SIGNIFICANT.finditer(prefix):
-        index = match.start()
-        char = prefix[index]
-        if in_string:
-            if index == escaped:
-                continue
-            if char == ord("\\"):
-                escaped = index + 1
-            elif char == ord('"'):
-                in_string = False
-        elif char == ord('"'):
-            in_string = True
-        elif char in b"[{":
+    for char in scan:
+        if char in b"[{":
             if depth == 0 and char != ord("{"):
                 return False
             depth += 1
-        elif char in b"]}":
+        else:
             depth -= 1
             if depth <= 0:
                 return False
-    return depth == 1 and not in_string and prefix.lstrip()[:1] == b"{"
+    return depth == 1 and not scan.in_string and prefix.lstrip()[:1] == b"{"
 
 
 @attrs.frozen
