@@ -22,7 +22,7 @@ from cfasr_client.contract import OPERATIONS
 from cfasr_client.contract import OptionProblem as ContractProblem
 
 from . import error_envelope
-from .option_words import cloudflare_words
+from .option_words import RefusedOption, cloudflare_words, parse_query
 
 JsonType = str
 
@@ -391,13 +391,11 @@ class Nova3Options:
 def check_query(
     operation_id: str, items: Sequence[tuple[str, str]], request_id: str
 ) -> dict[str, object]:
-    """Every query option an operation's spec lists, checked; unknown names are ignored, as
-    Workers AI ignores them. Refusals use Cloudflare's wording."""
-    operation = OPERATIONS[operation_id]
+    """:func:`parse_query` for a POST: a refusal is answered 400/5006 in the envelope."""
     try:
-        return operation.parse(items)
-    except ContractProblem as problem:
-        raise error_envelope.bad_input(cloudflare_words(operation, problem), request_id) from None
+        return parse_query(operation_id, items)
+    except RefusedOption as refused:
+        raise error_envelope.bad_input(str(refused), request_id) from None
 
 
 def nova3_options(items: Sequence[tuple[str, str]], request_id: str) -> Nova3Options:

@@ -7,9 +7,15 @@ Workers AI words a refusal (``Type mismatch of '/punctuate' ...``), which the sp
 
 from __future__ import annotations
 
-from cfasr_client.contract import Operation, OptionProblem
+from collections.abc import Iterable
 
-__all__ = ["cloudflare_words"]
+from cfasr_client.contract import OPERATIONS, Operation, OptionProblem
+
+__all__ = ["RefusedOption", "cloudflare_words", "parse_query"]
+
+
+class RefusedOption(ValueError):
+    """An option the emulator refuses; the message is already in Cloudflare's words."""
 
 
 def _shown(value: object) -> str:
@@ -33,3 +39,14 @@ def cloudflare_words(operation: Operation, problem: OptionProblem, pointer: str 
             return f"required properties at '{pointer or '/'}' are '{required}'"
         return f"{name} is required here: {problem.message}"
     return f"{name} must be {param.allowed()}, got {value}"
+
+
+def parse_query(operation_id: str, items: Iterable[tuple[str, str]]) -> dict[str, object]:
+    """Every query option the operation's spec lists, checked (unknown names are ignored, as
+    Workers AI ignores them); a refusal is a :class:`RefusedOption` in Cloudflare's words.
+    REST answers it with 400/5006, the WebSocket handshake likewise."""
+    operation = OPERATIONS[operation_id]
+    try:
+        return operation.parse(items)
+    except OptionProblem as problem:
+        raise RefusedOption(cloudflare_words(operation, problem)) from None

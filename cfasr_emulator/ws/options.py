@@ -23,13 +23,13 @@ from ..engine import (
     undecodable_encoding,
 )
 from ..inputs import turned_on
-from ..option_words import cloudflare_words
+from ..option_words import RefusedOption, cloudflare_words, parse_query
 
 QueryItems = Sequence[tuple[str, str]]
 
 
-class OptionProblem(ValueError):
-    """A query parameter the endpoint refuses; the message names it and what is allowed."""
+OptionProblem = RefusedOption
+"""A query parameter the endpoint refuses; the message names it and what is allowed."""
 
 
 _V1 = OPERATIONS["streamNova3"]
@@ -115,14 +115,6 @@ _HONOURED_V1 = frozenset(
 as Cloudflare accepts it and reported as not applied (a new option in the spec included)."""
 
 
-def _checked(operation_id: str, items: QueryItems) -> dict[str, object]:
-    operation = OPERATIONS[operation_id]
-    try:
-        return operation.parse(items)
-    except ContractProblem as problem:
-        raise OptionProblem(cloudflare_words(operation, problem)) from None
-
-
 _REFUSED_ON_REST = frozenset(
     param.name
     for param in OPERATIONS["runNova3"].params
@@ -151,8 +143,8 @@ def parse_v1(items: QueryItems) -> V1Options:
     """Validate nova-3 streaming options against the contract; raises :class:`OptionProblem`."""
     refused_on_rest = [(name, text) for name, text in items if name in _REFUSED_ON_REST]
     if refused_on_rest:
-        _checked("runNova3", refused_on_rest)  # keywords: the same refusal as the POST's
-    values = _checked("streamNova3", items)
+        parse_query("runNova3", refused_on_rest)  # keywords: the same refusal as the POST's
+    values = parse_query("streamNova3", items)
     encoding = values.get("encoding")
     assert encoding is None or isinstance(encoding, str)
     if encoding is not None and encoding not in (*RAW_ENCODINGS, *PROBED_ENCODINGS):
@@ -237,7 +229,7 @@ def parse_v2(items: QueryItems) -> V2Options:
             f"flux does not take the Deepgram v1 parameter(s) {', '.join(v1_only)}; "
             "use eot_threshold, eager_eot_threshold and eot_timeout_ms for turn detection"
         )
-    values = _checked("streamFlux", items)
+    values = parse_query("streamFlux", items)
     defaults = Thresholds()
     eager = values.get("eager_eot_threshold")
     thresholds = Thresholds(
