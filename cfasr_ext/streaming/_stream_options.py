@@ -15,13 +15,13 @@ from cfasr_client.contract import OPERATIONS, Operation, OptionProblem
 from cfasr_client.contract.options import StreamFluxOptions, StreamNova3Options
 
 from cfasr_ext._errors import OptionError
+from cfasr_ext.models._options import check_options
 
 __all__ = [
     "FluxStreamOptions",
     "Nova3StreamOptions",
     "bytes_per_sample",
     "check_each_option",
-    "check_stream_options",
 ]
 
 # Raw encodings whose byte count maps to audio time; the others are compressed. This is
@@ -32,16 +32,6 @@ _SAMPLE_WIDTH = {"linear16": 2, "linear32": 4, "mulaw": 1, "alaw": 1}
 def bytes_per_sample(encoding: str | None) -> int | None:
     """Bytes per sample of a raw PCM encoding; None for compressed or containerised audio."""
     return _SAMPLE_WIDTH.get(encoding) if encoding else None
-
-
-def check_stream_options(
-    operation: Operation, options: Mapping[str, object], *, defaults: bool = True
-) -> dict[str, Any]:
-    """Checked values (with the spec's defaults), or `OptionError` naming what to fix."""
-    try:
-        return operation.check(options, defaults=defaults)
-    except OptionProblem as problem:
-        raise OptionError(problem.message) from None
 
 
 def check_each_option(operation: Operation, options: Mapping[str, object]) -> dict[str, Any]:
@@ -66,7 +56,7 @@ class _StreamOptions:
     __slots__ = ("_values",)
 
     def __init__(self, **options: Any) -> None:
-        self._values = check_stream_options(self.OPERATION, options)
+        self._values: dict[str, Any] = check_options(self.OPERATION, options, defaults=True)
 
     @classmethod
     def from_kwargs(cls, **options: Any) -> Self:
