@@ -14,7 +14,7 @@ import urllib.parse
 from collections.abc import Mapping, Sequence
 
 import attrs
-from cfasr_client.contract import OPERATIONS
+from cfasr_client.contract import OPERATIONS, operation_for
 
 from cfasr_ext._errors import ConfigurationError
 
@@ -53,9 +53,9 @@ def is_loopback_host(host: str | None) -> bool:
 def _run_path(account_id: str, model: str) -> str:
     """The contract's path of a model's operations; a model the contract does not know (a
     newer one) is put where every known model lives."""
-    for operation in OPERATIONS.values():
-        if operation.model == model:
-            return operation.url_path(account_id)
+    operation = operation_for(model, "rest") or operation_for(model, "websocket")
+    if operation is not None:
+        return operation.url_path(account_id)
     known = OPERATIONS["runWhisper"]
     return known.url_path(account_id).removesuffix(known.model) + model
 

@@ -303,12 +303,14 @@ def catalog_source(ops: list[dict[str, Any]]) -> str:
         '"""Every model id, in the order of the spec."""',
         "",
         "",
+        "_BY_MODEL: dict[tuple[str, str], Operation] = {",
+        "    (op.model, op.transport): op for op in OPERATIONS.values()",
+        "}",
+        "",
+        "",
         "def operation_for(model: str, transport: str) -> Operation | None:",
         '    """The operation serving ``model`` over ``transport`` ("rest" or "websocket")."""',
-        "    for operation in OPERATIONS.values():",
-        "        if operation.model == model and operation.transport == transport:",
-        "            return operation",
-        "    return None",
+        "    return _BY_MODEL.get((model, transport))",
         "",
     ]
     return "\n".join(lines)

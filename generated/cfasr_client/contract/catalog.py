@@ -1103,9 +1103,11 @@ MODELS: tuple[str, ...] = tuple(dict.fromkeys(op.model for op in OPERATIONS.valu
 """Every model id, in the order of the spec."""
 
 
+_BY_MODEL: dict[tuple[str, str], Operation] = {
+    (op.model, op.transport): op for op in OPERATIONS.values()
+}
+
+
 def operation_for(model: str, transport: str) -> Operation | None:
     """The operation serving ``model`` over ``transport`` ("rest" or "websocket")."""
-    for operation in OPERATIONS.values():
-        if operation.model == model and operation.transport == transport:
-            return operation
-    return None
+    return _BY_MODEL.get((model, transport))
