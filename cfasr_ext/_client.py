@@ -21,25 +21,30 @@ from cfasr_ext._errors import CfasrError, OptionError, UnsupportedOperationError
 from cfasr_ext._gateway import GatewayOptions
 from cfasr_ext._http import BaseClient, Call
 from cfasr_ext._logging import setup_from_env
-from cfasr_ext._model_names import MODEL_ALIASES, NOVA3_INTERNAL_MODEL
+from cfasr_ext._model_names import (
+    FLUX,
+    MODEL_ALIASES,
+    NOVA3_INTERNAL_MODEL,
+    NOVA_3,
+    TURBO,
+    WHISPER,
+    WHISPER_TINY_EN,
+)
 from cfasr_ext._ratelimit import RateLimiter
 from cfasr_ext._raw import RawResponse
 from cfasr_ext._request_bodies import Body
 from cfasr_ext._retry import RetryPolicy
 from cfasr_ext.models._method import build_call
-from cfasr_ext.models.flux import FLUX, AsyncFlux, Flux
+from cfasr_ext.models.flux import AsyncFlux, Flux
 from cfasr_ext.models.nova_3 import (
-    NOVA_3,
     AsyncNova3,
     AsyncNova3Internal,
     Nova3,
     Nova3Internal,
     build_nova_3_transcribe,
 )
-from cfasr_ext.models.turbo import TURBO, AsyncTurbo, Turbo, build_turbo_transcribe
+from cfasr_ext.models.turbo import AsyncTurbo, Turbo, build_turbo_transcribe
 from cfasr_ext.models.whisper import (
-    WHISPER,
-    WHISPER_TINY_EN,
     AsyncWhisper,
     Whisper,
     build_whisper_transcribe,

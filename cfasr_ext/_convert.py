@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
-from cfasr_client.contract import OPERATIONS
 from cfasr_client.models import (
     Nova3Alternative,
     Nova3Result,
@@ -23,6 +22,7 @@ from cfasr_client.models import (
 )
 from cfasr_client.types import Unset
 
+from cfasr_ext._model_names import WHISPER_TINY_EN, short_name
 from cfasr_ext.subtitles import SubtitleFormatError, parse_vtt
 from cfasr_ext.transcript import Segment, Transcript, Word, join_words
 
@@ -31,8 +31,7 @@ __all__ = ["transcript_from_result"]
 _T = TypeVar("_T")
 
 #: Models that only ever hear one language, so their transcripts can say which.
-_TINY_EN = OPERATIONS["runWhisperTinyEn"].model
-_FIXED_LANGUAGE = {_TINY_EN: "en", _TINY_EN.rsplit("/", 1)[1]: "en"}
+_FIXED_LANGUAGE = {WHISPER_TINY_EN: "en", short_name(WHISPER_TINY_EN): "en"}
 
 
 def transcript_from_result(

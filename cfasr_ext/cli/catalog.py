@@ -71,13 +71,11 @@ REST_MODELS: tuple[str, ...] = tuple(m for m in MODELS if m in TRANSCRIBE_MODELS
 STREAM_MODELS: tuple[str, ...] = (NOVA_3, FLUX)
 """Models `cfasr stream` can run (nova-3-internal stays experimental: use the SDK)."""
 
-_ALIASES = MODEL_ALIASES
-
 
 def resolve_model(name: str, allowed: tuple[str, ...], command: str) -> str:
     """A short name, alias or full id → the full model id; `CliError` names the choices."""
     wanted = name.strip()
-    full = _ALIASES.get(wanted, wanted)
+    full = MODEL_ALIASES.get(wanted, wanted)
     for model in allowed:
         if full in (model, short_name(model)):
             return model

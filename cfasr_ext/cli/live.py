@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import attrs
-from cfasr_client.contract import OPERATIONS
 
 from cfasr_ext._audio_decoder import pcm16_chunks
 from cfasr_ext._config import Settings
 from cfasr_ext._errors import AudioInputError
+from cfasr_ext._model_names import NOVA_3
 from cfasr_ext.cli.catalog import CliError
 from cfasr_ext.cli.context import GlobalOptions
 from cfasr_ext.cli.outputs import OutputFormat, render, write_atomic
@@ -40,7 +40,6 @@ from cfasr_ext.streaming import (
 
 __all__ = ["LiveDisplay", "StreamRequest", "run_stream"]
 
-_NOVA_3 = OPERATIONS["streamNova3"].model
 SAMPLE_RATE = 16_000
 
 
@@ -96,7 +95,7 @@ class StreamRequest:
     def session_options(self) -> dict[str, Any]:
         """Mono linear16 at 16 kHz (what `send_file` produces), plus the user's options."""
         base: dict[str, Any] = {"encoding": "linear16", "sample_rate": SAMPLE_RATE}
-        if self.model == _NOVA_3:
+        if self.model == NOVA_3:
             base["interim_results"] = True
         return {**base, **self.options}
 
@@ -245,7 +244,7 @@ async def _run(request: StreamRequest, settings: Settings, display: LiveDisplay)
 async def _session(
     request: StreamRequest, settings: Settings, display: LiveDisplay, source: Path | None
 ) -> str:
-    connect = connect_nova3 if request.model == _NOVA_3 else connect_flux
+    connect = connect_nova3 if request.model == NOVA_3 else connect_flux
     stream: AsyncStream = connect(settings, **request.session_options())
     async with stream:
         reader = asyncio.create_task(_show(stream, display))

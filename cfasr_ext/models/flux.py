@@ -39,7 +39,6 @@ if TYPE_CHECKING:  # streaming (websockets, asyncio) loads on the first stream()
 
 __all__ = ["AsyncFlux", "Flux", "build_flux_run_config"]
 
-FLUX = OPERATIONS["runFlux"].model
 
 _NOT_REST = (
     "@cf/deepgram/flux cannot transcribe over REST: its POST takes configuration only, no "

@@ -17,6 +17,7 @@ from cfasr_client.models import Nova3Result
 from cfasr_ext._audio_sources import Audio, AudioSource
 from cfasr_ext._config import Settings
 from cfasr_ext._http import Call
+from cfasr_ext._model_names import NOVA3_INTERNAL_MODEL
 from cfasr_ext._request_bodies import Body, raw_body
 from cfasr_ext.models._method import (
     AsyncNamespace,
@@ -37,8 +38,6 @@ if TYPE_CHECKING:  # streaming (websockets, asyncio) loads on the first stream()
     from cfasr_ext.streaming import AsyncNova3Stream, Nova3SessionOptions, Nova3Stream
 
 __all__ = ["AsyncNova3", "AsyncNova3Internal", "Nova3", "Nova3Internal", "build_nova_3_transcribe"]
-
-NOVA_3 = OPERATIONS["runNova3"].model
 
 
 def _parse(result: Any) -> Nova3Result:
@@ -81,7 +80,7 @@ document_options(build_nova_3_transcribe, OPERATIONS["runNova3"])
 
 
 def _open_stream(model: str, settings: Settings, options: Nova3SessionOptions) -> AsyncNova3Stream:
-    from cfasr_ext.streaming import NOVA3_INTERNAL_MODEL, connect_nova3, connect_nova3_internal
+    from cfasr_ext.streaming import connect_nova3, connect_nova3_internal
 
     connect = connect_nova3_internal if model == NOVA3_INTERNAL_MODEL else connect_nova3
     return connect(settings, **options)

@@ -18,6 +18,7 @@ from cfasr_client.models import TurboResult
 from cfasr_ext._audio_sources import Audio, AudioSource
 from cfasr_ext._errors import OptionError
 from cfasr_ext._http import Call
+from cfasr_ext._model_names import TURBO
 from cfasr_ext._request_bodies import Body, base64_json_body
 from cfasr_ext.models._method import (
     AsyncNamespace,
@@ -33,7 +34,6 @@ from cfasr_ext.models.batch import AsyncBatch, SyncBatch, audio_base64
 __all__ = ["AsyncTurbo", "Turbo", "build_turbo_transcribe", "turbo_input_fields"]
 
 _TURBO = OPERATIONS["runWhisperLargeV3Turbo"]
-TURBO = _TURBO.model
 
 
 def turbo_input_fields(**options: Unpack[RunWhisperLargeV3TurboOptions]) -> dict[str, Any]:

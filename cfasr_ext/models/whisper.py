@@ -35,9 +35,6 @@ from cfasr_ext.models._options import (
 
 __all__ = ["AsyncWhisper", "Whisper", "build_whisper_transcribe"]
 
-WHISPER = OPERATIONS["runWhisper"].model
-WHISPER_TINY_EN = OPERATIONS["runWhisperTinyEn"].model
-
 
 def _parse(result: Any) -> WhisperResult:
     return WhisperResult.from_dict(result)

@@ -20,6 +20,7 @@ from cfasr_client.contract import OPERATIONS
 from cfasr_client.contract.options import StreamFluxOptions, StreamNova3Options
 
 from cfasr_ext._config import Settings
+from cfasr_ext._model_names import FLUX, NOVA3_INTERNAL_MODEL, NOVA_3
 from cfasr_ext.models._options import document_options
 from cfasr_ext.streaming._async_session import (
     DEFAULT_MAX_QUEUED_CHUNKS,
@@ -120,9 +121,8 @@ __all__ = [
     "connect_nova3_sync",
 ]
 
-NOVA3_MODEL = OPERATIONS["streamNova3"].model
-NOVA3_INTERNAL_MODEL = OPERATIONS["streamNova3Internal"].model
-FLUX_MODEL = OPERATIONS["streamFlux"].model
+NOVA3_MODEL = NOVA_3
+FLUX_MODEL = FLUX
 
 
 class _Default:
