@@ -320,8 +320,8 @@ class Operation:
         return {p.name: checked[p.name] for p in self.params if p.name in checked}
 
     def parse(self, items: Iterable[tuple[str, str]]) -> dict[str, object]:
-        """Text values (a query string's pairs) → checked values; unknown names are skipped
-        (the service ignores them) and can be found with :meth:`unknown`."""
+        """Text values (a query string's pairs) → checked values; unknown names are skipped,
+        as the service ignores them."""
         grouped: dict[str, list[str]] = {}
         for name, text in items:
             if self.get(name) is not None:
@@ -331,9 +331,6 @@ class Operation:
         }
         self.check_rules(checked, location="query")
         return checked
-
-    def unknown(self, names: Iterable[str]) -> tuple[str, ...]:
-        return tuple(name for name in names if self.get(name) is None)
 
     def check_rules(self, checked: Mapping[str, object], location: Location | None = None) -> None:
         """The rules between parameters: ``required``, ``required_when`` and ``needs``
