@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
-LINT_PATHS = $(wildcard cfasr_ext cfasr_emulator tests scripts benchmarks examples)
+LINT_PATHS = $(wildcard cfasr_ext cfasr_emulator cfasr_openai tests scripts benchmarks examples)
 
 .PHONY: install test lint format regen check-generated demo bench bench-quick fuzz docs clean
 

@@ -12,10 +12,13 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
+from cfasr_openai.app import close_client
+
 from . import error_envelope, log_redaction, rest
 from .config import ServerConfig
 from .context import EmulatorContext
 from .engine import Engine
+from .openai_routes import openai_mount
 from .ws import websocket_routes
 
 logger = logging.getLogger("cfasr_emulator")
@@ -73,11 +76,15 @@ def create_app(config: ServerConfig | None = None, *, engine: Engine | None = No
         finally:
             ctx.shutdown.set()
             await ctx.batches.aclose()
+            await close_client(openai.app)  # type: ignore[arg-type]
 
     app = Starlette(
         routes=[*websocket_routes(ctx), *rest.routes(ctx)],
         exception_handlers={HTTPException: _http_exception, Exception: _unexpected},
         lifespan=lifespan,
     )
+    # OpenAI's audio API (cfasr_openai), forwarding into this app: see openai_routes.
+    openai = openai_mount(app, ctx.config)
+    app.router.routes.append(openai)
     app.state.ctx = ctx
     return app

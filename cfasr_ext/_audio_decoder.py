@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from cfasr_ext._errors import AudioInputError
 
@@ -27,20 +27,22 @@ def _import_av() -> Any:
 
 
 def pcm16_chunks(
-    path: str | Path | bytes,
+    path: str | Path | bytes | IO[bytes],
     *,
     sample_rate: int,
     chunk_seconds: float = DEFAULT_CHUNK_SECONDS,
 ) -> Iterator[bytes]:
-    """Decode `path` (or the bytes of an audio file) and yield signed 16-bit little-endian mono
-    PCM, `chunk_seconds` each (the last one shorter). Raises `AudioInputError` for missing,
-    empty or non-audio input."""
+    """Decode `path` (or the bytes of an audio file, or a seekable binary file) and yield
+    signed 16-bit little-endian mono PCM, `chunk_seconds` each (the last one shorter). Raises
+    `AudioInputError` for missing, empty or non-audio input."""
     av = _import_av()
     if isinstance(path, bytes):
         if not path:
             raise AudioInputError("the audio is empty (0 bytes); pass the bytes of an audio file.")
         file: Path | str = "the audio bytes"
         opened: Any = io.BytesIO(path)
+    elif not isinstance(path, str | Path):
+        file, opened = "the audio file", path
     else:
         file = Path(path)
         if not file.is_file():
@@ -48,7 +50,7 @@ def pcm16_chunks(
         opened = str(file)
     chunk_bytes = max(2, int(sample_rate * chunk_seconds) * 2)
     try:
-        container = av.open(opened)
+        container = av.open(opened, mode="r")  # a file object opened "w+b" would mean write
     except (av.error.FFmpegError, OSError) as exc:
         raise AudioInputError(f"{file} could not be opened as audio: {exc}") from None
     with container:

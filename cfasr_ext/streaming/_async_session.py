@@ -14,7 +14,7 @@ import logging
 import urllib.parse
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import IO, Any, Self
 
 from websockets.asyncio.client import ClientConnection
 from websockets.asyncio.client import connect as ws_connect
@@ -149,14 +149,15 @@ class AsyncStream:
 
     async def send_file(
         self,
-        path: str | Path,
+        path: str | Path | IO[bytes],
         *,
         realtime: bool = False,
         chunk_seconds: float = DEFAULT_CHUNK_SECONDS,
     ) -> float:
-        """Decode any audio file (PyAV, the `audio` extra) to mono linear16 at the session's
-        sample rate and send it in ~80 ms chunks, paced in real time or as fast as the server
-        takes them. Returns the seconds of audio sent. Does not close the stream."""
+        """Decode any audio file (a path, or a seekable binary file; PyAV, the `audio` extra)
+        to mono linear16 at the session's sample rate and send it in ~80 ms chunks, paced in
+        real time or as fast as the server takes them. Returns the seconds of audio sent.
+        Does not close the stream."""
         options = self._protocol.options
         sample_rate = options.sample_rate
         channels = getattr(options, "channels", None) or 1

@@ -1,0 +1,46 @@
+"""Gateway settings: one frozen object, its secrets masked in every repr."""
+
+from __future__ import annotations
+
+import attrs
+
+__all__ = ["API_KEY_ENV", "DEFAULT_MAX_BODY_BYTES", "DEFAULT_PORT", "GatewayConfig"]
+
+API_KEY_ENV = "CFASR_GATEWAY_API_KEY"
+"""Where `cfasr gateway` reads the key callers must present (a flag would show in `ps`)."""
+
+DEFAULT_PORT = 8790
+DEFAULT_MAX_BODY_BYTES = 25 * 1024 * 1024
+"""OpenAI's own upload limit for the audio endpoints (25 MB)."""
+
+
+def _positive(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    del instance
+    if value <= 0:
+        raise ValueError(f"{attribute.name} must be positive, got {value!r}")
+
+
+def _no_empty_key(
+    instance: object, attribute: attrs.Attribute[str | None], value: str | None
+) -> None:
+    del instance, attribute
+    if value == "":
+        raise ValueError("api_key must not be empty; leave it unset to accept any caller")
+
+
+@attrs.frozen(repr=False)
+class GatewayConfig:
+    """What the OpenAI-compatible routes accept.
+
+    With `api_key` set, callers must send `Authorization: Bearer <api_key>` (compared in
+    constant time); without it any caller that can reach the port is served, which is why
+    `cfasr gateway` binds to loopback unless told otherwise. `max_body_bytes` caps the whole
+    multipart request: a larger `Content-Length` is refused before reading, and a body that
+    grows past it while being read is cut off with the same 413."""
+
+    api_key: str | None = attrs.field(default=None, validator=_no_empty_key)
+    max_body_bytes: int = attrs.field(default=DEFAULT_MAX_BODY_BYTES, validator=_positive)
+
+    def __repr__(self) -> str:
+        key = "None" if self.api_key is None else "'***'"
+        return f"GatewayConfig(api_key={key}, max_body_bytes={self.max_body_bytes})"

@@ -1,0 +1,55 @@
+"""OpenAI model names → Workers AI model ids, and the `/v1/models` list.
+
+Every id comes from `cfasr_ext._model_names` (itself from the contract); the one name added
+here is OpenAI's `whisper-1`, which goes to the closest Workers AI model.
+"""
+
+from __future__ import annotations
+
+from cfasr_client.contract import operation_for
+
+from cfasr_ext._model_names import MODEL_ALIASES, NOVA_3, TRANSCRIBE_MODELS, TURBO
+
+from .errors import OpenAIError
+
+__all__ = ["OPENAI_ALIASES", "listed_models", "model_for", "streaming_model_for"]
+
+OPENAI_ALIASES: dict[str, str] = {"whisper-1": TURBO}
+"""OpenAI's names for the models it serves; tools default to `whisper-1`."""
+
+TRANSLATION_MODEL = TURBO
+"""The one Workers AI model that translates (turbo's `task=translate`)."""
+
+
+def model_for(name: str) -> str:
+    """The Workers AI id for `name` (an OpenAI name, a Workers AI id or a cfasr short name);
+    a 404 `model_not_found` for anything else, as OpenAI answers."""
+    full = OPENAI_ALIASES.get(name) or MODEL_ALIASES.get(name, name)
+    if full not in TRANSCRIBE_MODELS:
+        raise OpenAIError(
+            404,
+            f"The model `{name}` does not exist or cannot transcribe files; use one of: "
+            f"{', '.join(listed_models())}.",
+            param="model",
+            code="model_not_found",
+        )
+    return full
+
+
+def streaming_model_for(name: str) -> str:
+    """The model that serves `stream=true`: one whose words arrive over a WebSocket."""
+    full = model_for(name)
+    if operation_for(full, "websocket") is None:
+        raise OpenAIError(
+            400,
+            f"stream=true is served by {NOVA_3} (nova-3) over Workers AI's WebSocket; "
+            f"`{name}` transcribes only whole files. Use model nova-3, or leave stream unset.",
+            param="stream",
+            code="unsupported_value",
+        )
+    return full
+
+
+def listed_models() -> list[str]:
+    """Every name `/v1/models` lists: OpenAI's aliases first, then the Workers AI ids."""
+    return [*OPENAI_ALIASES, *TRANSCRIBE_MODELS]
