@@ -1,4 +1,4 @@
-"""The `cfasr` command: global options and the four commands, each delegating to a module.
+"""The `cfasr` command: global options and the commands, each delegating to a module.
 
 Credentials come only from the environment (`CLOUDFLARE_API_TOKEN`, or `CLOUDFLARE_API_KEY`
 + `CLOUDFLARE_EMAIL`): a token typed as a flag would be saved in the shell's history.
@@ -226,6 +226,44 @@ def serve(
     options = options_of(ctx)
     try:
         code = run_server(host=host, port=port, token=token, preload=preload, options=options)
+    except Exception as error:
+        fail(error, options)
+    raise typer.Exit(code)
+
+
+@app.command()
+def gateway(
+    ctx: typer.Context,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8790,
+    api_key: Annotated[
+        str | None,
+        typer.Option(
+            help="Callers must send this bearer key. Prefer the CFASR_GATEWAY_API_KEY "
+            "environment variable: a flag shows in the process list.",
+            show_default=False,
+        ),
+    ] = None,
+    max_body_mb: Annotated[
+        float, typer.Option(help="Largest request body, in MiB (OpenAI's limit is 25).")
+    ] = 25.0,
+    max_retries: Annotated[
+        int, typer.Option(help="Retries of a failed Workers AI call (callers retry too).")
+    ] = 0,
+) -> None:
+    """OpenAI's audio API (http://HOST:PORT/v1/audio/transcriptions) in front of Workers AI."""
+    from cfasr_ext.cli.gateway import run_gateway
+
+    options = options_of(ctx)
+    try:
+        code = run_gateway(
+            host=host,
+            port=port,
+            api_key=api_key,
+            max_body_mb=max_body_mb,
+            max_retries=max_retries,
+            options=options,
+        )
     except Exception as error:
         fail(error, options)
     raise typer.Exit(code)

@@ -1,0 +1,60 @@
+"""`cfasr gateway`: serve the OpenAI-compatible app with uvicorn until interrupted.
+
+The SDK client is built before listening, from the environment (`CLOUDFLARE_API_TOKEN`,
+`CLOUDFLARE_ACCOUNT_ID`, `CLOUDFLARE_BASE_URL`, AI Gateway variables) and the command's
+flags, so a missing credential fails at start rather than on the first caller. It retries
+nothing by default: OpenAI clients retry 429s and 5xx themselves (honouring `Retry-After`),
+and two layers of retries would multiply the load on a rate-limited account.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from cfasr_ext import AsyncClient
+from cfasr_ext._config import is_loopback_host
+
+from .app import create_app
+from .config import GatewayConfig
+
+__all__ = ["serve_gateway"]
+
+_STARTUP_FAILURE = 3
+
+
+def serve_gateway(
+    config: GatewayConfig,
+    *,
+    host: str,
+    port: int,
+    base_url: str | None = None,
+    account_id: str | None = None,
+    gateway_id: str | None = None,
+    max_retries: int = 0,
+    log_level: str = "info",
+) -> int:
+    """Serve until interrupted; returns the exit status (3: the server could not start).
+    Raises `ConfigurationError` for missing or invalid Cloudflare settings."""
+    import uvicorn
+
+    client = AsyncClient(
+        base_url=base_url, account_id=account_id, gateway_id=gateway_id, max_retries=max_retries
+    )
+    if not is_loopback_host(host) and config.api_key is None:
+        print(
+            f"warning: listening on {host} without an API key: anyone who can reach it "
+            "spends your Workers AI account",
+            file=sys.stderr,
+        )
+    app = create_app(lambda: client, config)
+    print(
+        f"cfasr gateway on http://{host}:{port}/v1 -> {client.settings.base_url}",
+        file=sys.stderr,
+    )
+    server = uvicorn.Server(
+        uvicorn.Config(app, host=host, port=port, log_level=log_level, lifespan="on")
+    )
+    logging.getLogger("cfasr_openai").setLevel(log_level.upper())
+    server.run()
+    return 0 if server.started else _STARTUP_FAILURE
