@@ -1,0 +1,58 @@
+"""`translations.create` and `stream=true` transcriptions, against both servers."""
+
+from __future__ import annotations
+
+import openai
+import pytest
+from openai.types.audio import TranscriptionTextDeltaEvent, TranscriptionTextDoneEvent
+
+from cfasr_emulator.engine import WEATHER
+from tests.cfasr_openai.conftest import OpenAIServer
+
+# openai-python marks `audio.translations.create` deprecated; tools still call it.
+pytestmark = pytest.mark.filterwarnings("ignore:deprecated:DeprecationWarning")
+
+
+def test_translation_is_english_text(openai_server: OpenAIServer) -> None:
+    with WEATHER.path.open("rb") as audio:
+        result = openai_server.client().audio.translations.create(file=audio, model="whisper-1")
+    assert "weather is nice today" in result.text.lower()
+
+
+def test_translation_verbose_json_is_a_translate_task(openai_server: OpenAIServer) -> None:
+    with WEATHER.path.open("rb") as audio:
+        raw = openai_server.client().audio.translations.with_raw_response.create(
+            file=audio, model="whisper-1", response_format="verbose_json"
+        )
+    body = raw.http_response.json()
+    assert body["task"] == "translate"
+    assert body["segments"]
+
+
+def test_translation_needs_the_model_that_translates(openai_server: OpenAIServer) -> None:
+    with WEATHER.path.open("rb") as audio, pytest.raises(openai.BadRequestError) as caught:
+        openai_server.client().audio.translations.create(file=audio, model="nova-3")
+    assert caught.value.param == "model"
+
+
+def test_streamed_transcription_sends_deltas_then_the_whole_text(
+    openai_server: OpenAIServer,
+) -> None:
+    with WEATHER.path.open("rb") as audio:
+        stream = openai_server.client().audio.transcriptions.create(
+            file=audio, model="nova-3", stream=True
+        )
+        events = list(stream)
+    deltas = [e for e in events if isinstance(e, TranscriptionTextDeltaEvent)]
+    assert deltas
+    assert isinstance(events[-1], TranscriptionTextDoneEvent)
+    assert events[-1].text == "".join(d.delta for d in deltas)
+    assert "weather is nice today" in events[-1].text.lower().replace(",", "")
+
+
+def test_stream_with_a_whole_file_model_is_refused(openai_server: OpenAIServer) -> None:
+    with WEATHER.path.open("rb") as audio, pytest.raises(openai.BadRequestError) as caught:
+        openai_server.client().audio.transcriptions.create(
+            file=audio, model="whisper-1", stream=True
+        )
+    assert caught.value.param == "stream"
