@@ -18,6 +18,7 @@ HEAVY = (
     "numpy",
     "typer",
     "cfasr_emulator",
+    "cfasr_openai",
     "cfasr_ext.cli",
 )
 
