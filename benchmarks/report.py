@@ -258,6 +258,29 @@ def import_cost(section: dict[str, Any]) -> str:
     )
 
 
+def gateway(section: dict[str, Any]) -> str:
+    latency = section["latency"]
+    stats = latency["seconds_per_call"]
+    rows = [
+        (
+            name,
+            _ms(s["median"]),
+            latency["added_ms_median"].get(name, 0.0),
+            latency["ratios_of_medians"].get(f"{name}/sdk_direct", 1.0),
+        )
+        for name, s in stats.items()
+    ]
+    memory = section["memory"]
+    return (
+        f"### 8. OpenAI-compatible gateway\n\n{latency['request']}; {section['note']}.\n\n"
+        + _table(("caller", "median ms", "added ms", "÷ SDK direct"), rows)
+        + f"\n\nOne {memory['file_mb']} MB upload to {memory['model']}: the gateway's peak RSS "
+        f"growth {memory['gateway_peak_rss_growth_mb']} MB in {memory['gateway_seconds']} s; "
+        f"the SDK called directly: {memory['sdk_direct_peak_rss_growth_mb']} MB in "
+        f"{memory['sdk_direct_seconds']} s ({memory['gateway/sdk_direct_seconds']}x the time)."
+    )
+
+
 RENDERERS = {
     "overhead": overhead,
     "upload": upload,
@@ -266,6 +289,7 @@ RENDERERS = {
     "batch": batch,
     "engine": engine,
     "import": import_cost,
+    "gateway": gateway,
 }
 
 

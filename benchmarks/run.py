@@ -23,6 +23,7 @@ from typing import Any
 
 import bench_batch
 import bench_engine
+import bench_gateway
 import bench_import
 import bench_overhead
 import bench_streaming
@@ -39,6 +40,7 @@ SECTIONS: dict[str, Callable[[bool], dict[str, Any]]] = {
     "batch": bench_batch.run,
     "engine": bench_engine.run,
     "import": bench_import.run,
+    "gateway": bench_gateway.run,
 }
 
 

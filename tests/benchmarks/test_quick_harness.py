@@ -16,7 +16,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 RUN = ROOT / "benchmarks" / "run.py"
-SECTIONS = {"overhead", "upload", "memory", "streaming", "batch", "engine", "import"}
+SECTIONS = {"overhead", "upload", "memory", "streaming", "batch", "engine", "import", "gateway"}
 
 pytestmark = pytest.mark.slow
 
@@ -81,6 +81,9 @@ def test_speed_figures_come_with_ratios_against_baselines(
     assert imports["import_ratio"] > 0
     assert imports["first_client_ratio"] > 0
     assert imports["cfasr_help_over_typer_hello"] > 0
+    gateway = sections["gateway"]
+    assert gateway["latency"]["ratios_of_medians"]["httpx_via_gateway/sdk_direct"] > 0
+    assert gateway["memory"]["gateway_peak_rss_growth_mb"] >= 0
 
 
 def test_markdown_block_is_written_below_the_existing_text(
@@ -92,6 +95,7 @@ def test_markdown_block_is_written_below_the_existing_text(
     assert text.count("<!-- bench:results:start -->") == 1
     assert "### 1. Per-call overhead" in text
     assert "### 6. Engine real-time factor" in text
+    assert "### 8. OpenAI-compatible gateway" in text
     assert "### 1. Per-call overhead" in stdout
 
 
