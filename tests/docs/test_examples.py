@@ -178,3 +178,32 @@ def test_upload_endpoint_without_a_file_says_what_is_missing(upload_server: str)
     reply = httpx.post(upload_server, data={"other": "x"}, timeout=60)
     assert reply.status_code == 422
     assert "file" in reply.text
+
+
+def test_openai_client_transcribes_through_the_emulators_openai_routes(
+    cfasr_emulator: EmulatorHandle, audio_dir: Path
+) -> None:
+    env = {**cloudflare_env(cfasr_emulator), "OPENAI_API_KEY": cfasr_emulator.token}
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(EXAMPLES / "openai_client.py"),
+            "talk.wav",
+            "--base-url",
+            f"http://127.0.0.1:{cfasr_emulator.port}/v1",
+        ],
+        cwd=audio_dir,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("en, 3.9 s: ")
+    assert "weather is nice today" in lines[0].lower()
+    cues = parse_srt((audio_dir / "talk.srt").read_text(encoding="utf-8"))
+    assert "park" in " ".join(cue.text for cue in cues).lower()
+    assert lines[-1].startswith("streamed:")
+    assert "weather" in lines[-1].lower()
