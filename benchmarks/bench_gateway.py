@@ -21,7 +21,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -34,7 +33,6 @@ import uploader
 WHISPER = "@cf/openai/whisper"
 SAMPLE_SECONDS = 1.0
 GATEWAY_KEY = "cfasr-bench-gateway-key"
-_SAMPLE_INTERVAL_S = 0.005
 
 
 @contextlib.contextmanager
@@ -60,12 +58,7 @@ def gateway(emu: harness.Emulator) -> Iterator[tuple[str, int]]:
         harness.wait_for_port(port, process)
         yield f"http://127.0.0.1:{port}/v1", process.pid
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        harness.stop(process)
 
 
 def _callers(emu: harness.Emulator, url: str, audio: bytes) -> dict[str, Callable[[], object]]:
@@ -135,38 +128,6 @@ def _latency(emu: harness.Emulator, url: str, repeat: int) -> dict[str, Any]:
     }
 
 
-def _rss_mb(pid: int) -> float:
-    """VmRSS of ``pid`` (Linux), as `uploader.py` reads its own."""
-    with open(f"/proc/{pid}/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
-
-
-def _gateway_peak_growth(pid: int, upload: Callable[[], object]) -> tuple[float, float]:
-    """(peak RSS growth MB of the gateway process during ``upload``, seconds taken)."""
-    before = _rss_mb(pid)
-    peak = [before]
-    done = threading.Event()
-
-    def sample() -> None:
-        while not done.wait(_SAMPLE_INTERVAL_S):
-            peak[0] = max(peak[0], _rss_mb(pid))
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    started = time.perf_counter()
-    try:
-        upload()
-    finally:
-        seconds = time.perf_counter() - started
-        done.set()
-        sampler.join()
-    peak[0] = max(peak[0], _rss_mb(pid))
-    return round(peak[0] - before, 1), round(seconds, 3)
-
-
 def _memory(emu: harness.Emulator, url: str, pid: int, size_mb: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="cfasr-bench-") as tmp:
         path = harness.write_wav(Path(tmp) / f"gateway-{size_mb}MB.wav", size_mb * harness.MIB)
@@ -187,7 +148,11 @@ def _memory(emu: harness.Emulator, url: str, pid: int, size_mb: int) -> dict[str
             with path.open("rb") as handle:
                 return upload(handle)
 
-        growth, seconds = _gateway_peak_growth(pid, send_file)
+        with uploader.PeakRss(pid) as rss:  # the gateway process, sampled from outside
+            started = time.perf_counter()
+            send_file()
+            seconds = round(time.perf_counter() - started, 3)
+        growth = rss.growth_mb
         direct = uploader.run_child("cfasr-turbo", path, emu.base_url)
     return {
         "file_mb": size_mb,

@@ -107,12 +107,17 @@ def emulator(
         wait_for_port(port, process)
         yield Emulator(f"http://127.0.0.1:{port}/client/v4", port, engine_mode, flags)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    """Terminate a server child process; kill it if it has not ended within 30 s."""
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def summary(samples: list[float], *, digits: int = 6) -> dict[str, Any]:

@@ -74,8 +74,8 @@ class CountingTransport(httpx.HTTPTransport):
         return super().handle_request(request)
 
 
-def _rss_mb() -> float:
-    with open("/proc/self/status") as status:
+def _rss_mb(pid: int | str = "self") -> float:
+    with open(f"/proc/{pid}/status") as status:
         for line in status:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
@@ -83,17 +83,19 @@ def _rss_mb() -> float:
 
 
 class PeakRss:
-    """Samples this process's RSS every 5 ms (ru_maxrss would keep an older high-water mark)."""
+    """Samples a process's RSS every 5 ms, this one unless given a pid (ru_maxrss would keep
+    an older high-water mark)."""
 
-    def __init__(self) -> None:
-        self.before = _rss_mb()
+    def __init__(self, pid: int | str = "self") -> None:
+        self._pid = pid
+        self.before = _rss_mb(pid)
         self.peak = self.before
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
     def _sample(self) -> None:
         while not self._done.wait(_SAMPLE_INTERVAL_S):
-            self.peak = max(self.peak, _rss_mb())
+            self.peak = max(self.peak, _rss_mb(self._pid))
 
     def __enter__(self) -> PeakRss:
         self._thread.start()
@@ -102,7 +104,7 @@ class PeakRss:
     def __exit__(self, *exc: object) -> None:
         self._done.set()
         self._thread.join()
-        self.peak = max(self.peak, _rss_mb())
+        self.peak = max(self.peak, _rss_mb(self._pid))
 
     @property
     def growth_mb(self) -> float:
