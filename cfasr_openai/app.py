@@ -108,14 +108,10 @@ async def _answer(client: AsyncClient, form: AudioForm, *, translate: bool) -> R
         return await _translate(client, form)
     if form.stream:
         model = streaming_model_for(form.model)
-        operation = operation_for(model, "websocket")
-        assert operation is not None
-        options, not_applied = options_for(operation, form)
-        return await stream_response(client, model, form, options, _headers(not_applied))
+        options, not_applied = _options(model, "websocket", form)
+        return await stream_response(client, form, options, _headers(not_applied))
     model = model_for(form.model)
-    operation = operation_for(model, "rest")
-    assert operation is not None
-    options, not_applied = options_for(operation, form)
+    options, not_applied = _options(model, "rest", form)
     transcript = await client.transcribe(_audio_file(form), model=model, **options)
     return response_for(transcript, form, task="transcribe", headers=_headers(not_applied))
 
@@ -128,13 +124,18 @@ async def _translate(client: AsyncClient, form: AudioForm) -> Response:
             param="model",
             code="unsupported_model",
         )
-    operation = operation_for(TRANSLATION_MODEL, "rest")
-    assert operation is not None
-    options, not_applied = options_for(operation, form)
+    options, not_applied = _options(TRANSLATION_MODEL, "rest", form)
     options.pop("language", None)  # OpenAI's translations take no language: the output is English
     options.update(TRANSLATE)
     transcript = await client.transcribe(_audio_file(form), model=TRANSLATION_MODEL, **options)
     return response_for(transcript, form, task="translate", headers=_headers(not_applied))
+
+
+def _options(model: str, transport: str, form: AudioForm) -> tuple[dict[str, Any], list[str]]:
+    """`options_for` the operation that serves `model` over `transport` (known to exist)."""
+    operation = operation_for(model, transport)
+    assert operation is not None, (model, transport)
+    return options_for(operation, form)
 
 
 def _audio_file(form: AudioForm) -> AudioFile:

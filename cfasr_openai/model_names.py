@@ -6,8 +6,6 @@ here is OpenAI's `whisper-1`, which goes to the closest Workers AI model.
 
 from __future__ import annotations
 
-from cfasr_client.contract import operation_for
-
 from cfasr_ext._model_names import MODEL_ALIASES, NOVA_3, TRANSCRIBE_MODELS, TURBO
 
 from .errors import OpenAIError
@@ -37,9 +35,10 @@ def model_for(name: str) -> str:
 
 
 def streaming_model_for(name: str) -> str:
-    """The model that serves `stream=true`: one whose words arrive over a WebSocket."""
+    """The model that serves `stream=true`: nova-3, the one that takes files over REST and
+    live audio over a WebSocket (flux streams but transcribes no files)."""
     full = model_for(name)
-    if operation_for(full, "websocket") is None:
+    if full != NOVA_3:
         raise OpenAIError(
             400,
             f"stream=true is served by {NOVA_3} (nova-3) over Workers AI's WebSocket; "

@@ -18,7 +18,6 @@ from starlette.responses import StreamingResponse
 
 from cfasr_ext import AsyncClient
 from cfasr_ext._errors import CfasrError
-from cfasr_ext._model_names import NOVA_3
 from cfasr_ext.streaming import AsyncNova3Stream, Results
 
 from .errors import OpenAIError, from_cfasr_error
@@ -38,14 +37,13 @@ def _event(body: dict[str, Any]) -> bytes:
 
 async def stream_response(
     client: AsyncClient,
-    model: str,
     form: AudioForm,
     options: dict[str, Any],
     headers: dict[str, str],
 ) -> StreamingResponse:
-    """Open the session (errors here are ordinary OpenAI errors), then stream its words."""
-    namespace = client.nova_3 if model == NOVA_3 else client.nova_3_internal
-    session = namespace.stream(encoding="linear16", sample_rate=SAMPLE_RATE, **options)
+    """Open a nova-3 session (errors here are ordinary OpenAI errors), then stream its
+    words. nova-3 is the one model that both takes files and streams (`streaming_model_for`)."""
+    session = client.nova_3.stream(encoding="linear16", sample_rate=SAMPLE_RATE, **options)
     try:
         await session.connect()
     except CfasrError as error:
