@@ -4,7 +4,9 @@ The SDK client is built before listening, from the environment (`CLOUDFLARE_API_
 `CLOUDFLARE_ACCOUNT_ID`, `CLOUDFLARE_BASE_URL`, AI Gateway variables) and the command's
 flags, so a missing credential fails at start rather than on the first caller. It retries
 nothing by default: OpenAI clients retry 429s and 5xx themselves (honouring `Retry-After`),
-and two layers of retries would multiply the load on a rate-limited account.
+and two layers of retries would multiply the load on a rate-limited account. Its rate
+limiter paces all callers together to `requests_per_minute` (Cloudflare's 720 for speech
+recognition by default), so a burst of callers waits instead of collecting 429s.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import sys
 
 from cfasr_ext import AsyncClient
 from cfasr_ext._config import is_loopback_host
+from cfasr_ext._ratelimit import DEFAULT_REQUESTS_PER_MINUTE, RateLimiter
 
 from .app import create_app
 from .config import GatewayConfig
@@ -32,6 +35,7 @@ def serve_gateway(
     account_id: str | None = None,
     gateway_id: str | None = None,
     max_retries: int = 0,
+    requests_per_minute: float = DEFAULT_REQUESTS_PER_MINUTE,
     log_level: str = "info",
 ) -> int:
     """Serve until interrupted; returns the exit status (3: the server could not start).
@@ -39,7 +43,11 @@ def serve_gateway(
     import uvicorn
 
     client = AsyncClient(
-        base_url=base_url, account_id=account_id, gateway_id=gateway_id, max_retries=max_retries
+        base_url=base_url,
+        account_id=account_id,
+        gateway_id=gateway_id,
+        max_retries=max_retries,
+        rate_limiter=RateLimiter(requests_per_minute),
     )
     if not is_loopback_host(host) and config.api_key is None:
         print(

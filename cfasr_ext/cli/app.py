@@ -12,6 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
+from cfasr_ext._ratelimit import DEFAULT_REQUESTS_PER_MINUTE
 from cfasr_ext._version import __version__
 from cfasr_ext.chunking import DEFAULT_MAX_BYTES
 from cfasr_ext.cli.catalog import REST_MODELS, STREAM_MODELS, CliError, resolve_model
@@ -250,6 +251,9 @@ def gateway(
     max_retries: Annotated[
         int, typer.Option(help="Retries of a failed Workers AI call (callers retry too).")
     ] = 0,
+    requests_per_minute: Annotated[
+        float, typer.Option(help="Workers AI calls per minute, all callers together.")
+    ] = DEFAULT_REQUESTS_PER_MINUTE,
 ) -> None:
     """OpenAI's audio API (http://HOST:PORT/v1/audio/transcriptions) in front of Workers AI."""
     from cfasr_ext.cli.gateway import run_gateway
@@ -262,6 +266,7 @@ def gateway(
             api_key=api_key,
             max_body_mb=max_body_mb,
             max_retries=max_retries,
+            requests_per_minute=requests_per_minute,
             options=options,
         )
     except Exception as error:

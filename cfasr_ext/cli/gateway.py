@@ -25,13 +25,18 @@ def run_gateway(
     api_key: str | None,
     max_body_mb: float,
     max_retries: int,
+    requests_per_minute: float,
     options: GlobalOptions,
 ) -> int:
     """Serve until interrupted; returns the exit status."""
     if not 0 <= port <= 65535:
         raise CliError(f"--port must be between 0 and 65535, got {port}.")
-    if max_body_mb <= 0 or max_retries < 0:
-        raise CliError("--max-body-mb must be positive and --max-retries not negative.")
+    if max_body_mb <= 0 or requests_per_minute <= 0 or max_retries < 0:
+        raise CliError(
+            "--max-body-mb and --requests-per-minute must be positive, --max-retries not negative."
+        )
+    if api_key == "":
+        raise CliError("--api-key is empty; pass a value or leave it out to accept any caller.")
     try:
         require_extra("openai-gateway", "cfasr gateway", *_GATEWAY_MODULES)
     except MissingExtraError as exc:
@@ -59,5 +64,6 @@ def run_gateway(
         account_id=options.account_id,
         gateway_id=options.gateway,
         max_retries=max_retries,
+        requests_per_minute=requests_per_minute,
         log_level=log_level,
     )
