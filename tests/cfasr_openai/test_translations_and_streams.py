@@ -56,3 +56,17 @@ def test_stream_with_a_whole_file_model_is_refused(openai_server: OpenAIServer) 
             file=audio, model="whisper-1", stream=True
         )
     assert caught.value.param == "stream"
+
+
+def test_audio_that_fails_to_decode_mid_stream_raises_in_the_openai_client(
+    openai_server: OpenAIServer,
+) -> None:
+    """The session is open and the 200 sent before decoding fails: the error is an event."""
+    broken = b"RIFF\x24\x00\x01\x00WAVEfmt " + bytes(range(256)) * 64
+    stream = openai_server.client().audio.transcriptions.create(
+        file=("broken.wav", broken, "audio/wav"), model="nova-3", stream=True
+    )
+    with pytest.raises(openai.APIError) as caught:
+        list(stream)
+    assert caught.value.body["param"] == "file"  # type: ignore[index]
+    assert "decoded" in caught.value.message or "opened" in caught.value.message
