@@ -41,6 +41,7 @@ def openai_mount(emulator: Starlette, config: ServerConfig) -> Mount:
             **credentials,
             account_id=DEFAULT_ACCOUNT_ID,
             base_url=config.base_url,
+            environ={},  # the process's CLOUDFLARE_* settings are for other clients
             max_retries=0,
             rate_limiter=_NO_CLIENT_LIMIT,
             transport=httpx.ASGITransport(app=emulator),

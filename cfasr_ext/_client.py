@@ -106,7 +106,9 @@ class Client(BaseClient):
     """Synchronous client. Use as a context manager, or call `close()` when done.
 
     Credentials and account come from the arguments or `CLOUDFLARE_API_TOKEN` (or
-    `CLOUDFLARE_API_KEY` + `CLOUDFLARE_EMAIL`) and `CLOUDFLARE_ACCOUNT_ID`. Bring your own
+    `CLOUDFLARE_API_KEY` + `CLOUDFLARE_EMAIL`) and `CLOUDFLARE_ACCOUNT_ID`; pass `environ`
+    to read them from another mapping (`{}` reads none, for a client that must ignore the
+    process's settings, such as an AI Gateway id meant for another client). Bring your own
     `http_client` or `transport` to control connections (yours is not closed by `close()`,
     and keeps its own timeout unless you also pass `timeout=`)."""
 
@@ -126,6 +128,7 @@ class Client(BaseClient):
         default_headers: Mapping[str, str] | None = None,
         gateway_options: GatewayOptions | None = None,
         allow_insecure_http: bool = False,
+        environ: Mapping[str, str] | None = None,
         rate_limiter: RateLimiter | None = None,
         retry_policy: RetryPolicy | None = None,
         http_client: httpx.Client | None = None,
@@ -259,6 +262,7 @@ class AsyncClient(BaseClient):
         default_headers: Mapping[str, str] | None = None,
         gateway_options: GatewayOptions | None = None,
         allow_insecure_http: bool = False,
+        environ: Mapping[str, str] | None = None,
         rate_limiter: RateLimiter | None = None,
         retry_policy: RetryPolicy | None = None,
         http_client: httpx.AsyncClient | None = None,

@@ -8,8 +8,10 @@ from typing import Any
 import pytest
 
 from cfasr_emulator.engine import WEATHER
+from cfasr_emulator.testing import EmulatorHandle
 from cfasr_ext.subtitles import parse_srt, parse_vtt
 from tests.cfasr_openai.conftest import OpenAIServer
+from tests.support.emulators import TOKEN
 
 HEARD = "weather is nice today"
 
@@ -101,3 +103,16 @@ def test_models_lists_whisper_1_and_the_workers_ai_ids(openai_server: OpenAIServ
     assert ids[0] == "whisper-1"
     assert "@cf/deepgram/nova-3" in ids
     assert "@cf/deepgram/flux" not in ids  # flux transcribes no files
+
+
+def test_the_emulator_ignores_an_ai_gateway_set_for_other_clients(
+    speech_emulator: EmulatorHandle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A user's `CLOUDFLARE_AI_GATEWAY_ID` is for their own clients: the emulator's `/v1`
+    answers from its own engine, not by calling Cloudflare's gateway."""
+    monkeypatch.setenv("CLOUDFLARE_AI_GATEWAY_ID", "users-gateway")
+    server = OpenAIServer(
+        "emulator", f"http://127.0.0.1:{speech_emulator.port}/v1", TOKEN, speech_emulator
+    )
+    result = transcribe(server, model="whisper-1")
+    assert HEARD in _words(result.text)
