@@ -300,6 +300,7 @@ _HONOURED_NOVA3 = frozenset(
         "encoding",
         "sample_rate",
         "channels",
+        "multichannel",
     }
 )
 """What the local engine does something with; every other option of the spec is accepted as
@@ -384,6 +385,8 @@ class Nova3Options:
     encoding: str | None
     sample_rate: int | None
     channels: int
+    multichannel: bool
+    """Transcribe each channel of the audio on its own (else they are mixed down to one)."""
     not_applied: tuple[tuple[str, str], ...]
     """(parameter, reason) pairs reported as metadata.warnings."""
 
@@ -430,5 +433,6 @@ def nova3_options(items: Sequence[tuple[str, str]], request_id: str) -> Nova3Opt
         encoding=encoding if isinstance(encoding, str) else None,
         sample_rate=sample_rate if isinstance(sample_rate, int) else None,
         channels=int(values.get("channels", 1)),  # type: ignore[call-overload]
+        multichannel=values.get("multichannel") is True,
         not_applied=tuple(not_applied),
     )

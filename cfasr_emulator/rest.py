@@ -49,7 +49,14 @@ from .json_depth import MAX_JSON_DEPTH, too_deep
 from .limits import read_body
 from .neurons import format_neurons
 from .recognise import RawFormat, recognise
-from .results import SKIPPED_NOTE, nova3_result, turbo_result, whisper_result
+from .recognise_channels import recognise_channels
+from .results import (
+    SKIPPED_NOTE,
+    nova3_channels_result,
+    nova3_result,
+    turbo_result,
+    whisper_result,
+)
 from .turbo_body import TurboBodyFeeder
 
 STREAM_FROM_BYTES = 64 * 1024
@@ -283,6 +290,8 @@ async def _nova3_audio(
     engine_options: dict[str, Any] = {"language": language}
     if options.keyterms:
         engine_options["hotwords"] = " ".join(options.keyterms)
+    if options.multichannel:
+        return await _nova3_multichannel(call, options, raw, model, engine_options, created)
     regions: list[tuple[float, float]] | None = [] if options.utterances else None
     result = await recognise(
         call.ctx,
@@ -302,6 +311,36 @@ async def _nova3_audio(
         regions=regions or (),
     )
     return Outcome(body, result.duration, result.recognition_skipped)
+
+
+async def _nova3_multichannel(
+    call: RestCall,
+    options: inputs.Nova3Options,
+    raw: RawFormat | None,
+    model: ModelName,
+    engine_options: dict[str, Any],
+    created: str,
+) -> Outcome:
+    """``multichannel=true``: every channel transcribed on its own, one result each."""
+    heard = await recognise_channels(
+        call.ctx,
+        call.body,
+        model=model,
+        request_id=call.request_id,
+        raw=raw,
+        options=engine_options,
+        with_regions=options.utterances,
+    )
+    body = nova3_channels_result(
+        [(channel.result, channel.regions) for channel in heard],
+        options=options,
+        request_id=call.request_id,
+        sha256=await asyncio.to_thread(lambda: hashlib.sha256(call.body).hexdigest()),
+        created=created.replace("+00:00", "Z"),
+    )
+    duration = max(channel.result.duration for channel in heard)
+    skipped = any(channel.result.recognition_skipped for channel in heard)
+    return Outcome(body, duration, skipped)
 
 
 def _nova3_batch_items(call: RestCall, doc: dict[str, Any]) -> list[BatchItemInput]:

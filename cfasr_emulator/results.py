@@ -169,11 +169,12 @@ def _utterances(
     regions: Sequence[tuple[float, float]],
     pause: float,
     punctuate: bool,
-    request_id: str,
+    channel: int = 0,
 ) -> list[Nova3Utterance]:
     """Group words by VAD speech regions separated by at least ``pause`` s (``utt_split``).
 
     VAD decides, not word times, because Whisper stretches a last word over the silence.
+    Ids are given later, once the utterances of every channel are in time order.
     """
     merged = _merge(regions, pause) or [(0.0, float("inf"))]
     groups: dict[int, list[Nova3Word]] = {}
@@ -181,19 +182,26 @@ def _utterances(
         groups.setdefault(_region_of(float(w.start), merged), []).append(  # type: ignore[arg-type]
             w
         )
-    namespace = uuid.uuid5(uuid.NAMESPACE_URL, request_id)
     return [
         Nova3Utterance(
             start=g[0].start,
             end=g[-1].end,
             confidence=_confidence(g),
-            channel=0,
+            channel=channel,
             transcript=_transcript(g, punctuate),
             words=g,
-            id=str(uuid.uuid5(namespace, str(index))),
         )
-        for index, g in enumerate(groups[k] for k in sorted(groups))
+        for g in (groups[k] for k in sorted(groups))
     ]
+
+
+def _numbered(utterances: list[Nova3Utterance], request_id: str) -> list[Nova3Utterance]:
+    """Utterances of all channels in time order (channel order on ties), with stable ids."""
+    namespace = uuid.uuid5(uuid.NAMESPACE_URL, request_id)
+    ordered = sorted(utterances, key=lambda u: (float(u.start), int(u.channel)))  # type: ignore[arg-type]
+    for index, utterance in enumerate(ordered):
+        utterance.id = str(uuid.uuid5(namespace, str(index)))
+    return ordered
 
 
 def model_uuid(model_name: str) -> str:
@@ -201,17 +209,9 @@ def model_uuid(model_name: str) -> str:
     return str(uuid.uuid5(uuid.NAMESPACE_URL, f"cfasr-emulator/{model_name}"))
 
 
-def nova3_result(
-    result: EngineResult,
-    *,
-    options: Nova3Options,
-    request_id: str,
-    sha256: str,
-    created: str,
-    detection: LanguageDetection | None = None,
-    regions: Sequence[tuple[float, float]] = (),
-) -> dict[str, Any]:
-    """nova-3: Deepgram's pre-recorded response, with unsupported options as warnings."""
+def _nova3_channel(
+    result: EngineResult, options: Nova3Options, detection: LanguageDetection | None
+) -> tuple[Nova3Channel, list[Nova3Word]]:
     words = _nova3_words(result.words, options.punctuate)
     channel = Nova3Channel(
         alternatives=[
@@ -227,20 +227,67 @@ def nova3_result(
         channel.language_confidence = round(
             detection.probability if detection else result.language_probability, 4
         )
+    return channel, words
+
+
+def nova3_result(
+    result: EngineResult,
+    *,
+    options: Nova3Options,
+    request_id: str,
+    sha256: str,
+    created: str,
+    detection: LanguageDetection | None = None,
+    regions: Sequence[tuple[float, float]] = (),
+) -> dict[str, Any]:
+    """nova-3: Deepgram's pre-recorded response, with unsupported options as warnings."""
+    return nova3_channels_result(
+        [(result, regions)],
+        options=options,
+        request_id=request_id,
+        sha256=sha256,
+        created=created,
+        detection=detection,
+    )
+
+
+def nova3_channels_result(
+    heard: Sequence[tuple[EngineResult, Sequence[tuple[float, float]]]],
+    *,
+    options: Nova3Options,
+    request_id: str,
+    sha256: str,
+    created: str,
+    detection: LanguageDetection | None = None,
+) -> dict[str, Any]:
+    """nova-3 with one ``results.channels[]`` entry per (engine result, VAD regions) pair:
+    one for mixed-down audio, one per audio channel with ``multichannel=true``, as Deepgram
+    answers (``metadata.channels`` counts them; utterances carry their ``channel``)."""
+    channels: list[Nova3Channel] = []
+    utterances: list[Nova3Utterance] = []
+    for index, (result, regions) in enumerate(heard):
+        channel, words = _nova3_channel(result, options, detection)
+        channels.append(channel)
+        if options.utterances:
+            utterances += _utterances(
+                words, regions, options.utt_split, options.punctuate, channel=index
+            )
+    first = heard[0][0]
+    skipped = any(result.recognition_skipped for result, _ in heard)
     warnings = [
         Nova3Warning(parameter=name, type_="unsupported", message=f"{name}: {reason}")
         for name, reason in options.not_applied
     ]
-    if result.recognition_skipped:
+    if skipped:
         warnings.append(
             Nova3Warning(parameter="engine", type_="recognition_skipped", message=SKIPPED_NOTE)
         )
-    model_id = model_uuid(result.model_name)
+    model_id = model_uuid(first.model_name)
     model_info = Nova3MetadataModelInfo()
     model_info[model_id] = Nova3ModelInfo(
-        name=f"cfasr-emulator-{result.model_name}",
-        version="faster-whisper-int8" if not result.recognition_skipped else "none",
-        arch="whisper" if not result.recognition_skipped else "none",
+        name=f"cfasr-emulator-{first.model_name}",
+        version="faster-whisper-int8" if not skipped else "none",
+        arch="whisper" if not skipped else "none",
     )
     return Nova3Result(
         metadata=Nova3Metadata(
@@ -248,18 +295,14 @@ def nova3_result(
             request_id=request_id,
             sha256=sha256,
             created=created,
-            duration=result.duration,
-            channels=1,
+            duration=max(result.duration for result, _ in heard),
+            channels=len(channels),
             models=[model_id],
             model_info=model_info,
             warnings=warnings if warnings else UNSET,
         ),
         results=Nova3Results(
-            channels=[channel],
-            utterances=(
-                _utterances(words, regions, options.utt_split, options.punctuate, request_id)
-                if options.utterances
-                else UNSET
-            ),
+            channels=channels,
+            utterances=_numbered(utterances, request_id) if options.utterances else UNSET,
         ),
     ).to_dict()
