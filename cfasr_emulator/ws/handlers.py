@@ -19,9 +19,9 @@ from .. import error_envelope
 from ..catalog import FLUX, NOVA_3, NOVA_3_INTERNAL, RUN_PREFIX, WEBSOCKET_OPERATIONS
 from ..context import EmulatorContext, WebSocketAdmission
 from ..engine import SAMPLE_BYTES, is_raw_encoding
+from .multichannel import nova_recognizer
 from .options import OptionProblem, V1Options, V2Options, parse_v1, parse_v2
 from .protocol import Recognizer
-from .recognizer_v1 import NovaRecognizer
 from .recognizer_v2 import FluxRecognizer
 from .session import Session
 from .stream_transcriber import EngineTranscriber
@@ -81,7 +81,7 @@ def _nova_endpoint(ctx: EmulatorContext, model: str) -> Callable[[WebSocket], ob
                 keyterms=options.keyterms,
                 stop=stop,
             )
-            recognizer = NovaRecognizer(
+            recognizer = nova_recognizer(
                 options,
                 transcriber,
                 request_id=admission.request_id,

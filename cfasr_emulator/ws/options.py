@@ -77,6 +77,8 @@ class V1Options:
     punctuate: bool = False
     smart_format: bool = False
     keyterms: tuple[str, ...] = ()
+    multichannel: bool = False
+    """One recognizer per channel (raw encodings only); else the channels are mixed to one."""
     not_applied: tuple[str, ...] = ()
     """Options the client turned on that the local engine cannot honour."""
 
@@ -109,6 +111,7 @@ _HONOURED_V1 = frozenset(
         "punctuate",
         "smart_format",
         "keyterm",
+        "multichannel",
     }
 )
 """What the local engine does something with; every other option of the spec is accepted
@@ -166,6 +169,11 @@ def parse_v1(items: QueryItems) -> V1Options:
     not_applied = tuple(
         name for name, value in values.items() if name not in _HONOURED_V1 and turned_on(value)
     ) + _rest_only(items)
+    multichannel = values.get("multichannel") is True
+    if multichannel and encoding not in RAW_ENCODINGS:
+        # The channels of a container stream are mixed by its decoder: say so.
+        not_applied += ("multichannel",)
+        multichannel = False
     sample_rate = values.get("sample_rate")
     utterance_end = values.get("utterance_end_ms")
     language = values.get("language")
@@ -181,6 +189,7 @@ def parse_v1(items: QueryItems) -> V1Options:
         punctuate=values.get("punctuate") is True,
         smart_format=values.get("smart_format") is True,
         keyterms=tuple(str(t).strip() for t in values.get("keyterm", ())),  # type: ignore[attr-defined]
+        multichannel=multichannel,
         not_applied=not_applied,
     )
 

@@ -62,7 +62,8 @@ SILENCE_MARGIN_S = 0.25
 MAX_SPAN_S = 20.0
 """Whisper's window is 30 s; longer non-stop speech is finalised (speech_final false)."""
 
-CHANNEL = [0, 1]
+MONO = (0, 1)
+"""``[channel index, channel count]`` of a session that is not multichannel."""
 
 
 class NovaRecognizer:
@@ -77,8 +78,12 @@ class NovaRecognizer:
         created: str,
         recognition_skipped: bool = False,
         max_audio_seconds: float | None = None,
+        channel: tuple[int, int] = MONO,
     ) -> None:
+        """``channel`` is what the messages report as ``[index, count]``: a multichannel
+        session (``multichannel.py``) runs one recognizer per channel, each fed mono audio."""
         self.options = options
+        self._channel = list(channel)
         self._transcribe = transcribe
         self._request_id = request_id
         self._created = created
@@ -198,7 +203,9 @@ class NovaRecognizer:
                 self._interim_from = min(sample_at(event.detected_at), self._buffer.end)
                 if self.options.vad_events:
                     started = Nova3SpeechStartedMessage(
-                        type_="SpeechStarted", channel=list(CHANNEL), timestamp=round(event.time, 3)
+                        type_="SpeechStarted",
+                        channel=list(self._channel),
+                        timestamp=round(event.time, 3),
                     )
                     out.append(started.to_dict())
             else:
@@ -268,7 +275,7 @@ class NovaRecognizer:
             return []
         self._pending_word_end = None
         ended = Nova3UtteranceEndMessage(
-            type_="UtteranceEnd", channel=list(CHANNEL), last_word_end=last
+            type_="UtteranceEnd", channel=list(self._channel), last_word_end=last
         )
         return [ended.to_dict()]
 
@@ -299,7 +306,7 @@ class NovaRecognizer:
         )
         message = Nova3ResultsMessage(
             type_="Results",
-            channel_index=list(CHANNEL),
+            channel_index=list(self._channel),
             duration=seconds(end - start),
             start=seconds(start),
             channel=Nova3StreamChannel(alternatives=[alternative]),
