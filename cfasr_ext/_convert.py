@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
+import attrs
 from cfasr_client.models import (
     Nova3Alternative,
+    Nova3Channel,
     Nova3Result,
     TurboResult,
     TurboSegment,
@@ -95,25 +97,26 @@ def _from_turbo(model: str, result: TurboResult) -> Transcript:
 
 
 def _from_nova_3(model: str, result: Nova3Result) -> Transcript:
-    alternative, language = _first_alternative(result)
-    words: list[Word] = []
-    if alternative is not None:
-        fields: list[tuple[str | None, float | None, float | None, float | None, int | None]] = []
-        for item in _listed(alternative.words):
-            text = _value(item.punctuated_word) or _value(item.word)
-            fields.append(
-                (
-                    text,
-                    _value(item.start),
-                    _value(item.end),
-                    _value(item.confidence),
-                    _value(item.speaker),
-                )
-            )
-        words = _timed_words(fields)
-    transcript = "" if alternative is None else _text(alternative.transcript)
+    channels = _channels(result)
     metadata = result.metadata
     duration = None if isinstance(metadata, Unset) else _value(metadata.duration)
+    language = _language(channels[0]) if channels else None
+    if len(channels) > 1:
+        # multichannel: every channel's words, tagged with their channel, in time order.
+        words = sorted(
+            (
+                attrs.evolve(word, channel=index)
+                for index, channel in enumerate(channels)
+                for word in _nova_3_words(_best(channel))
+            ),
+            key=lambda word: (word.start, word.channel),
+        )
+        return Transcript.from_words(
+            words, model=model, language=language, duration=duration, raw=result
+        )
+    alternative = _best(channels[0]) if channels else None
+    words = _nova_3_words(alternative)
+    transcript = "" if alternative is None else _text(alternative.transcript)
     return Transcript.from_words(
         words,
         model=model,
@@ -124,22 +127,44 @@ def _from_nova_3(model: str, result: Nova3Result) -> Transcript:
     )
 
 
-def _first_alternative(result: Nova3Result) -> tuple[Nova3Alternative | None, str | None]:
-    """The best hypothesis of the first channel, and the language detected for the channel
-    (else the first language the alternative lists)."""
+def _channels(result: Nova3Result) -> Sequence[Nova3Channel]:
+    """One entry per audio channel with `multichannel`, else the one (mixed) channel."""
     results = result.results
-    if isinstance(results, Unset):
-        return None, None
-    channels = _listed(results.channels)
-    if not channels:
-        return None, None
-    alternatives = _listed(channels[0].alternatives)
-    alternative = alternatives[0] if alternatives else None
-    language = _value(channels[0].detected_language)
+    return [] if isinstance(results, Unset) else _listed(results.channels)
+
+
+def _best(channel: Nova3Channel) -> Nova3Alternative | None:
+    """A channel's best hypothesis."""
+    alternatives = _listed(channel.alternatives)
+    return alternatives[0] if alternatives else None
+
+
+def _language(channel: Nova3Channel) -> str | None:
+    """The language detected for the channel, else the first its best alternative lists."""
+    language = _value(channel.detected_language)
+    alternative = _best(channel)
     if language is None and alternative is not None:
         languages = _listed(alternative.languages)
         language = languages[0] if languages else None
-    return alternative, language
+    return language
+
+
+def _nova_3_words(alternative: Nova3Alternative | None) -> list[Word]:
+    if alternative is None:
+        return []
+    fields: list[tuple[str | None, float | None, float | None, float | None, int | None]] = []
+    for item in _listed(alternative.words):
+        text = _value(item.punctuated_word) or _value(item.word)
+        fields.append(
+            (
+                text,
+                _value(item.start),
+                _value(item.end),
+                _value(item.confidence),
+                _value(item.speaker),
+            )
+        )
+    return _timed_words(fields)
 
 
 def _turbo_segment(segment: TurboSegment) -> Segment | None:

@@ -7,6 +7,11 @@ Cues break preferably at sentence ends, then clause punctuation, then pauses; a 
 than `pause_seconds`, or a change of speaker, always ends a cue. A single word longer than a
 line keeps a line of its own.
 Times are handled in whole milliseconds, so written times never put an end before its start.
+
+A multichannel transcript (one speaker per audio channel, as in a stereo call recording) is
+laid out channel by channel, each cue labelled `[channel N] ` at the start of its first line
+(the label is not counted in `max_line_chars`). The rules above hold within a channel; cues
+of two channels overlap where two people talk at once, which players show together.
 """
 
 from __future__ import annotations
@@ -61,11 +66,14 @@ def _str_tuple(lines: Iterable[str]) -> tuple[str, ...]:
 
 @attrs.frozen
 class Cue:
-    """One subtitle: shown from `start` to `end` (seconds), one string per line."""
+    """One subtitle: shown from `start` to `end` (seconds), one string per line; `channel`
+    is the audio channel it was heard on in a multichannel transcript (written as a
+    `[channel N] ` label), else `None`."""
 
     start: float
     end: float
     lines: tuple[str, ...] = attrs.field(converter=_str_tuple)
+    channel: int | None = None
 
     @property
     def text(self) -> str:
@@ -137,8 +145,20 @@ def cues_from_segments(segments: Iterable[Segment], **limits: Any) -> list[Cue]:
 
 
 def cues_for_transcript(transcript: Transcript, **limits: Any) -> list[Cue]:
-    """Cues from a transcript's words, else its segments, else its text over its duration.
-    Raises `SubtitleError` when it has text but no times at all."""
+    """Cues from a transcript's words, else its segments, else its text over its duration;
+    a multichannel transcript's channel by channel, labelled, in time order. Raises
+    `SubtitleError` when it has text but no times at all."""
+    if transcript.channels:
+        cues = [
+            attrs.evolve(cue, channel=channel)
+            for channel in transcript.channels
+            for cue in _cues_of(transcript.for_channel(channel), limits)
+        ]
+        return sorted(cues, key=lambda cue: (cue.start, cue.channel))
+    return _cues_of(transcript, limits)
+
+
+def _cues_of(transcript: Transcript, limits: dict[str, Any]) -> list[Cue]:
     if transcript.words:
         return cues_from_words(transcript.words, **limits)
     if transcript.segments:
@@ -168,7 +188,7 @@ def write_srt(cues: Iterable[Cue]) -> str:
     """SubRip text: numbered blocks separated by blank lines. Cues without text are skipped."""
     blocks: list[str] = []
     for cue in cues:
-        lines = _clean_lines(cue.lines)
+        lines = _labelled(_clean_lines(cue.lines), cue.channel)
         if lines:
             timing = f"{format_srt_time(cue.start)} --> {format_srt_time(cue.end)}"
             blocks.append("\n".join([str(len(blocks) + 1), timing, *lines]))
@@ -179,7 +199,7 @@ def write_vtt(cues: Iterable[Cue]) -> str:
     """WebVTT text; `&`, `<` and `>` in the text are escaped as the format requires."""
     blocks = ["WEBVTT"]
     for cue in cues:
-        lines = _clean_lines(cue.lines)
+        lines = _labelled(_clean_lines(cue.lines), cue.channel)
         if lines:
             timing = f"{format_vtt_time(cue.start)} --> {format_vtt_time(cue.end)}"
             escaped = [html.escape(line, quote=False) for line in lines]
@@ -202,7 +222,7 @@ def parse_srt(text: str) -> list[Cue]:
         if timing_at is None:
             raise SubtitleFormatError(f"SRT block {number} has no 'start --> end' line: {block!r}")
         start, end = _parse_timing(lines[timing_at], _SRT_TIME, number)
-        cues.append(Cue(start, end, tuple(line.strip() for line in lines[timing_at + 1 :])))
+        cues.append(_unlabelled(start, end, [line.strip() for line in lines[timing_at + 1 :]]))
     return cues
 
 
@@ -223,9 +243,27 @@ def parse_vtt(text: str) -> list[Cue]:
                 f"WebVTT block {number} has no 'start --> end' line: {block!r}"
             )
         start, end = _parse_timing(_strip_settings(lines[timing_at]), _VTT_TIME, number)
-        text_lines = (html.unescape(_TAG.sub("", line)).strip() for line in lines[timing_at + 1 :])
-        cues.append(Cue(start, end, tuple(text_lines)))
+        text_lines = [html.unescape(_TAG.sub("", line)).strip() for line in lines[timing_at + 1 :]]
+        cues.append(_unlabelled(start, end, text_lines))
     return cues
+
+
+_LABEL = re.compile(r"^\[channel (\d+)\] ")
+
+
+def _labelled(lines: list[str], channel: int | None) -> list[str]:
+    """The cue's lines with its `[channel N] ` label on the first, when it has a channel."""
+    if channel is None or not lines:
+        return lines
+    return [f"[channel {channel}] {lines[0]}", *lines[1:]]
+
+
+def _unlabelled(start: float, end: float, lines: list[str]) -> Cue:
+    """A parsed cue, its channel read back from a `[channel N] ` label on the first line."""
+    match = _LABEL.match(lines[0]) if lines else None
+    if match is None:
+        return Cue(start, end, tuple(lines))
+    return Cue(start, end, (lines[0][match.end() :], *lines[1:]), channel=int(match.group(1)))
 
 
 def _token(word: Word) -> _Token:

@@ -7,6 +7,10 @@ stable layout (keys in this order; `from_json` reads it back exactly):
      "words": [{"text", "start", "end", "confidence": float | null, "speaker": int | null}],
      "segments": [{"text", "start", "end", "words": [<word objects as above>]}]}
 
+A multichannel transcript (nova-3 with `multichannel=True`, one speaker per audio channel,
+such as a stereo call recording) adds `"channel": int` as the last key of every word and
+segment; a mono transcript has no `channel` key at all, so its JSON is unchanged.
+
 `raw` (the model's own typed result, or stream events) is never serialised.
 """
 
@@ -63,13 +67,17 @@ def _check_times(instance: Word | Segment, attribute: attrs.Attribute[float], va
 
 @attrs.frozen
 class Word:
-    """One recognised word; `confidence` (0-1) and `speaker` (index from 0) only when known."""
+    """One recognised word; `confidence` (0-1) and `speaker` (index from 0) only when known.
+
+    `channel` is the audio channel (index from 0) the word was heard on when each channel
+    was transcribed on its own (nova-3 `multichannel`); `None` for mono or mixed audio."""
 
     text: str
     start: float = attrs.field(converter=float, validator=_check_times)
     end: float = attrs.field(converter=float, validator=_check_times)
     confidence: float | None = None
     speaker: int | None = None
+    channel: int | None = None
 
     def shifted(self, seconds: float) -> Word:
         """The same word `seconds` later (used to stitch pieces of long audio)."""
@@ -78,12 +86,16 @@ class Word:
 
 @attrs.frozen
 class Segment:
-    """A sentence-like stretch of the transcript; `words` is empty when the model gave none."""
+    """A sentence-like stretch of the transcript; `words` is empty when the model gave none.
+
+    `channel` is the audio channel of all its words in a multichannel transcript (a segment
+    never spans two channels), else `None`."""
 
     text: str
     start: float = attrs.field(converter=float, validator=_check_times)
     end: float = attrs.field(converter=float, validator=_check_times)
     words: tuple[Word, ...] = attrs.field(default=(), converter=_word_tuple)
+    channel: int | None = None
 
     def shifted(self, seconds: float) -> Segment:
         """The same segment, and its words, `seconds` later."""
@@ -92,6 +104,7 @@ class Segment:
             start=self.start + seconds,
             end=self.end + seconds,
             words=tuple(word.shifted(seconds) for word in self.words),
+            channel=self.channel,
         )
 
 
@@ -123,16 +136,47 @@ class Transcript:
         text: str | None = None,
     ) -> Transcript:
         """Build text (unless given) and segments from words, splitting segments at sentence
-        punctuation, pauses longer than one second and changes of speaker."""
+        punctuation, pauses longer than one second and changes of speaker. Words of several
+        channels make segments per channel, and the text is the segments' in time order."""
         word_tuple = tuple(words)
+        segments = segments_from_words(word_tuple)
+        if text is None:
+            multichannel = any(word.channel is not None for word in word_tuple)
+            # Interleaving two people's words by time would garble both: whole segments.
+            text = (
+                " ".join(segment.text for segment in segments)
+                if multichannel
+                else join_words(word_tuple)
+            )
         return cls(
-            text=join_words(word_tuple) if text is None else text,
+            text=text,
             words=word_tuple,
-            segments=segments_from_words(word_tuple),
+            segments=segments,
             language=language,
             duration=duration,
             model=model,
             raw=raw,
+        )
+
+    @property
+    def channels(self) -> tuple[int, ...]:
+        """The audio channels heard, in order, in a multichannel transcript; `()` for mono."""
+        found = {word.channel for word in self.words}
+        found |= {segment.channel for segment in self.segments}
+        return tuple(sorted(channel for channel in found if channel is not None))
+
+    def for_channel(self, channel: int) -> Transcript:
+        """Only what was heard on `channel` (e.g. the caller of a stereo call recording), as
+        a transcript of its own; its words and segments keep their `channel`."""
+        segments = tuple(segment for segment in self.segments if segment.channel == channel)
+        return Transcript(
+            text=" ".join(segment.text for segment in segments if segment.text),
+            words=tuple(word for word in self.words if word.channel == channel),
+            segments=segments,
+            language=self.language,
+            duration=self.duration,
+            model=self.model,
+            raw=self.raw,
         )
 
     def to_srt(self, **limits: Any) -> str:
@@ -156,12 +200,15 @@ class Transcript:
             "model": self.model,
             "words": [_word_to_dict(word) for word in self.words],
             "segments": [
-                {
-                    "text": segment.text,
-                    "start": segment.start,
-                    "end": segment.end,
-                    "words": [_word_to_dict(word) for word in segment.words],
-                }
+                _with_channel(
+                    {
+                        "text": segment.text,
+                        "start": segment.start,
+                        "end": segment.end,
+                        "words": [_word_to_dict(word) for word in segment.words],
+                    },
+                    segment.channel,
+                )
                 for segment in self.segments
             ],
         }
@@ -218,7 +265,26 @@ def ends_sentence(text: str) -> bool:
 def segments_from_words(
     words: Sequence[Word], *, max_gap: float = DEFAULT_SEGMENT_GAP
 ) -> tuple[Segment, ...]:
-    """Group words into segments at sentence ends, pauses over `max_gap` s and speaker changes."""
+    """Group words into segments at sentence ends, pauses over `max_gap` s and speaker changes.
+
+    Words of different audio channels (see `Word.channel`) are grouped channel by channel,
+    since two people on a call may talk at once; the segments are then put in time order."""
+    channels = sorted({word.channel for word in words if word.channel is not None})
+    if not channels:
+        return _segments_of_one_channel(words, max_gap)
+    segments = [
+        segment
+        for channel in channels
+        for segment in _segments_of_one_channel(
+            [word for word in words if word.channel == channel], max_gap
+        )
+    ]
+    # Words without a channel (rare: a hand-made mix) follow as their own group.
+    segments += _segments_of_one_channel([w for w in words if w.channel is None], max_gap)
+    return tuple(sorted(segments, key=lambda s: (s.start, -1 if s.channel is None else s.channel)))
+
+
+def _segments_of_one_channel(words: Sequence[Word], max_gap: float) -> tuple[Segment, ...]:
     segments: list[Segment] = []
     current: list[Word] = []
     for word in words:
@@ -236,6 +302,7 @@ def _starts_new_segment(previous: Word, word: Word, max_gap: float) -> bool:
         ends_sentence(previous.text)
         or word.start - previous.end > max_gap
         or previous.speaker != word.speaker
+        or previous.channel != word.channel
     )
 
 
@@ -245,17 +312,28 @@ def _segment_of(words: Sequence[Word]) -> Segment:
         start=words[0].start,
         end=max(word.end for word in words),
         words=tuple(words),
+        channel=words[0].channel,
     )
 
 
+def _with_channel(item: dict[str, Any], channel: int | None) -> dict[str, Any]:
+    """`item` with its `channel` key last, only in a multichannel transcript."""
+    if channel is not None:
+        item["channel"] = channel
+    return item
+
+
 def _word_to_dict(word: Word) -> dict[str, Any]:
-    return {
-        "text": word.text,
-        "start": word.start,
-        "end": word.end,
-        "confidence": word.confidence,
-        "speaker": word.speaker,
-    }
+    return _with_channel(
+        {
+            "text": word.text,
+            "start": word.start,
+            "end": word.end,
+            "confidence": word.confidence,
+            "speaker": word.speaker,
+        },
+        word.channel,
+    )
 
 
 def _word_from_dict(data: object) -> Word:
@@ -266,6 +344,7 @@ def _word_from_dict(data: object) -> Word:
         end=_seconds(item["end"], "word end"),
         confidence=_optional_seconds(item.get("confidence"), "word confidence"),
         speaker=_optional(item.get("speaker"), int, "word speaker"),
+        channel=_optional(item.get("channel"), int, "word channel"),
     )
 
 
@@ -276,6 +355,7 @@ def _segment_from_dict(data: object) -> Segment:
         start=_seconds(item["start"], "segment start"),
         end=_seconds(item["end"], "segment end"),
         words=tuple(_word_from_dict(word) for word in _typed(item.get("words", []), list, "words")),
+        channel=_optional(item.get("channel"), int, "segment channel"),
     )
 
 

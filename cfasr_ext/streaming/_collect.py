@@ -14,6 +14,8 @@ __all__ = ["transcript_from_finals"]
 
 
 def _v1_words(event: ev.Results) -> list[Word]:
+    """The words of a final; in a multichannel stream each keeps its channel."""
+    channel = event.channel_index if event.channel_count > 1 else None
     words: list[Word] = []
     for item in event.words:
         text = item.word if isinstance(item.punctuated_word, Unset) else item.punctuated_word
@@ -25,6 +27,7 @@ def _v1_words(event: ev.Results) -> list[Word]:
                 end=max(start, float(item.end)),
                 confidence=float(item.confidence),
                 speaker=None if isinstance(item.speaker, Unset) else item.speaker,
+                channel=channel,
             )
         )
     return words
@@ -57,8 +60,11 @@ def _v2_words(event: ev.EndOfTurn) -> list[Word]:
 def transcript_from_finals(
     finals: Sequence[ev.Results | ev.EndOfTurn], *, model: str, duration: float | None
 ) -> Transcript:
-    """Words with times and confidence from every final event, in order."""
+    """Words with times and confidence from every final event, in order (in time order
+    across channels for a multichannel stream, whose finals come channel by channel)."""
     words: list[Word] = []
     for event in finals:
         words.extend(_v1_words(event) if isinstance(event, ev.Results) else _v2_words(event))
+    if any(word.channel is not None for word in words):
+        words.sort(key=lambda word: (word.start, word.channel or 0))
     return Transcript.from_words(words, model=model, duration=duration, raw=tuple(finals))

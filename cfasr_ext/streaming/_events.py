@@ -106,11 +106,40 @@ class _ServerMessage(Generic[_M]):
 # ---- Deepgram v1 listen (nova-3, nova-3-internal) ----
 
 
-class Results(_ServerMessage[Nova3ResultsMessage]):
-    """One transcription update. Only `is_final` results are kept in `transcript()`."""
+def _index_and_count(pair: object) -> tuple[int, int]:
+    """Deepgram's `[channel index, channel count]`; `(0, 1)` when absent or malformed."""
+    if isinstance(pair, list) and len(pair) == 2 and all(isinstance(v, int) for v in pair):
+        return pair[0], pair[1]
+    return 0, 1
+
+
+class _OnChannel:
+    """`channel_index` and `channel_count` of a v1 message that names its audio channel: a
+    stream opened with `channels=N, multichannel=True` hears each channel on its own."""
+
+    __slots__ = ()
+    _raw: dict[str, Any]
+    _channel_key: ClassVar[str] = "channel"
+
+    @property
+    def channel_index(self) -> int:
+        """The audio channel (from 0) this message is about; 0 unless multichannel."""
+        return _index_and_count(self._raw.get(self._channel_key))[0]
+
+    @property
+    def channel_count(self) -> int:
+        """How many channels the stream transcribes separately; 1 unless multichannel."""
+        return _index_and_count(self._raw.get(self._channel_key))[1]
+
+
+class Results(_OnChannel, _ServerMessage[Nova3ResultsMessage]):
+    """One transcription update. Only `is_final` results are kept in `transcript()`.
+
+    With `multichannel=True` each result is about one audio channel: `channel_index`."""
 
     __slots__ = ()
     _model = Nova3ResultsMessage
+    _channel_key = "channel_index"
 
     @property
     def transcript(self) -> str:
@@ -151,7 +180,7 @@ class Metadata(_ServerMessage[Nova3MetadataMessage]):
     _model = Nova3MetadataMessage
 
 
-class UtteranceEnd(_ServerMessage[Nova3UtteranceEndMessage]):
+class UtteranceEnd(_OnChannel, _ServerMessage[Nova3UtteranceEndMessage]):
     """No word followed the last one for `utterance_end_ms`."""
 
     __slots__ = ()
@@ -162,7 +191,7 @@ class UtteranceEnd(_ServerMessage[Nova3UtteranceEndMessage]):
         return float(self._raw["last_word_end"])
 
 
-class SpeechStarted(_ServerMessage[Nova3SpeechStartedMessage]):
+class SpeechStarted(_OnChannel, _ServerMessage[Nova3SpeechStartedMessage]):
     """Speech began (needs `vad_events=True`)."""
 
     __slots__ = ()

@@ -280,6 +280,8 @@ class ListenV1Protocol(StreamProtocol):
         )
         self.model = model
         self.metadata_seen = False
+        self._covered: dict[int, float] = {}
+        """Multichannel: where each channel's finals reach (session timeline)."""
 
     def finalize(self, now: float, channel: int | None = None) -> str:
         """Finalize: flush the audio buffered on the server now (results carry from_finalize)."""
@@ -316,8 +318,20 @@ class ListenV1Protocol(StreamProtocol):
         event = ev.Results._parsed(raw, None if buildable else Nova3ResultsMessage.from_dict(raw))
         if raw.get("is_final") is True:
             self.finals.append(event)
-            self.ledger.commit(float(raw["start"]) + float(raw["duration"]))
+            self.ledger.commit(
+                self._covered_until(event, float(raw["start"]) + float(raw["duration"]))
+            )
         return event
+
+    def _covered_until(self, final: ev.Results, end: float) -> float:
+        """How far finals cover the audio: with `multichannel` each channel has its own
+        finals, so only audio every channel has covered may be forgotten (a resume sends the
+        rest again; a channel may then repeat a few words, but none is lost)."""
+        count = final.channel_count
+        if count <= 1:
+            return end
+        self._covered[final.channel_index] = max(end, self._covered.get(final.channel_index, 0.0))
+        return min(self._covered.get(index, 0.0) for index in range(count))
 
     def _metadata(self, raw: dict[str, Any]) -> ev.StreamEvent:
         event = ev.Metadata._parsed(raw, Nova3MetadataMessage.from_dict(raw))
