@@ -145,6 +145,11 @@ def transcribe(
             raise CliError(
                 f"--chunk-bytes must be at least 64000 (2 s of audio), got {chunk_bytes}."
             )
+        if chunking and sdk_options.get("multichannel"):
+            raise CliError(
+                "--chunking cuts audio into mono pieces, which would mix the channels that "
+                "--multichannel keeps apart; use one or the other."
+            )
         if resume and out is None:
             raise CliError("--resume needs --out DIR (outputs on stdout cannot be resumed).")
         items = expand_inputs(inputs)

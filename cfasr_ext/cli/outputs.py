@@ -46,16 +46,30 @@ def render(transcript: Transcript, output_format: OutputFormat) -> str:
     """The transcript as text in `output_format`, always ending with a newline.
 
     `is_complete` relies on that newline: a file cut off by anything but our atomic writer
-    (a copy, an older version) almost always stops somewhere else."""
+    (a copy, an older version) almost always stops somewhere else. A multichannel transcript
+    keeps its channels apart in every format: `channel` keys in JSON, `[channel N]` labels
+    on subtitle cues and on the text lines, one per segment."""
     if output_format is OutputFormat.JSON:
         text = transcript.to_json()
     elif output_format is OutputFormat.SRT:
         text = transcript.to_srt()
     elif output_format is OutputFormat.VTT:
         text = transcript.to_vtt()
+    elif transcript.channels:
+        text = _labelled_lines(transcript)
     else:
         text = transcript.text.strip()
     return text if text.endswith("\n") else text + "\n"
+
+
+def _labelled_lines(transcript: Transcript) -> str:
+    """A multichannel transcript as text: one line per segment, in time order, labelled with
+    its channel like the subtitles (`[channel 1] Hello, I need help.`)."""
+    return "\n".join(
+        f"[channel {segment.channel}] {segment.text}"
+        for segment in transcript.segments
+        if segment.text.strip()
+    )
 
 
 def plan_outputs(
