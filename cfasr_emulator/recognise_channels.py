@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 import attrs
+from cfasr_client.contract import OPERATIONS
 
 from . import error_envelope
 from .context import EmulatorContext
@@ -28,6 +29,13 @@ from .engine import (
 )
 from .engine.decode_channels import decode_audio_channels, decode_raw_channels
 from .recognise import RawFormat
+
+_CHANNELS = OPERATIONS["runNova3"].get("channels")
+assert _CHANNELS is not None
+assert _CHANNELS.maximum is not None
+MAX_CHANNELS = int(_CHANNELS.maximum)
+"""The most channels one request may have (the spec's ``channels`` maximum): each costs a
+transcription, so a container declaring more is refused rather than heard."""
 
 
 @attrs.frozen
@@ -56,7 +64,7 @@ def _as_api_errors(request_id: str) -> Iterator[None]:
 
 def _decode(data: bytes, raw: RawFormat | None, max_seconds: float) -> Sequence[Any]:
     if raw is None:
-        return decode_audio_channels(data, max_seconds=max_seconds)
+        return decode_audio_channels(data, max_channels=MAX_CHANNELS, max_seconds=max_seconds)
     return decode_raw_channels(
         data,
         encoding=raw.encoding,

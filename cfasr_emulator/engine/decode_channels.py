@@ -17,9 +17,6 @@ import numpy as np
 from .decode import SAMPLE_BYTES, SAMPLE_RATE, FloatAudio, RawEncoding, decode_raw
 from .failures import AudioDecodeError, AudioTooLong
 
-MAX_CHANNELS = 16
-"""The most channels the emulator transcribes separately (the spec's ``channels`` maximum)."""
-
 
 def split_interleaved(raw: bytes, *, channels: int, sample_bytes: int) -> list[bytes]:
     """Headerless interleaved frames → one byte string per channel (same encoding, mono).
@@ -42,7 +39,7 @@ def decode_raw_channels(
     max_seconds: float | None = None,
 ) -> list[FloatAudio]:
     """Headerless audio of ``channels`` interleaved channels → one 16 kHz array per channel."""
-    if channels <= 0 or channels > MAX_CHANNELS:
+    if channels <= 0:
         raise AudioDecodeError(f"unsupported channel count {channels}")
     frame_bytes = SAMPLE_BYTES[encoding] * channels
     if data and len(data) % frame_bytes:
@@ -58,16 +55,19 @@ def decode_raw_channels(
     ]
 
 
-def decode_audio_channels(data: bytes, *, max_seconds: float | None = None) -> list[FloatAudio]:
+def decode_audio_channels(
+    data: bytes, *, max_channels: int, max_seconds: float | None = None
+) -> list[FloatAudio]:
     """Any container FFmpeg can probe → one 16 kHz array per channel of its first audio stream.
 
-    A mono file gives a list of one. Decoding stops with :class:`AudioTooLong` past
-    ``max_seconds`` of audio per channel.
+    A mono file gives a list of one; more than ``max_channels`` is refused (each channel
+    costs a transcription). Decoding stops with :class:`AudioTooLong` past ``max_seconds``
+    of audio per channel.
     """
     if not data:
         raise AudioDecodeError("audio is empty (0 bytes)")
     try:
-        return _decode_container(data, max_seconds)
+        return _decode_container(data, max_channels, max_seconds)
     except AudioDecodeError:
         raise
     except Exception as exc:  # PyAV raises assorted types on garbage; never leak them.
@@ -76,7 +76,9 @@ def decode_audio_channels(data: bytes, *, max_seconds: float | None = None) -> l
         raise AudioDecodeError(f"could not decode audio: {text or type(exc).__name__}") from exc
 
 
-def _decode_container(data: bytes, max_seconds: float | None) -> list[FloatAudio]:
+def _decode_container(
+    data: bytes, max_channels: int, max_seconds: float | None
+) -> list[FloatAudio]:
     cap = None if max_seconds is None else int(max_seconds * SAMPLE_RATE)
     with av.open(io.BytesIO(data), mode="r") as container:
         if not container.streams.audio:
@@ -100,16 +102,14 @@ def _decode_container(data: bytes, max_seconds: float | None) -> list[FloatAudio
     if total == 0:
         raise AudioDecodeError("audio contains no samples")
     planes = np.concatenate(chunks, axis=1)
-    if planes.shape[0] > MAX_CHANNELS:
+    if planes.shape[0] > max_channels:
         raise AudioDecodeError(
-            f"the audio has {planes.shape[0]} channels; the emulator transcribes at most "
-            f"{MAX_CHANNELS} separately"
+            f"the audio has {planes.shape[0]} channels; multichannel takes at most {max_channels}"
         )
     return [np.ascontiguousarray(row, dtype=np.float32) for row in planes]
 
 
 __all__ = [
-    "MAX_CHANNELS",
     "decode_audio_channels",
     "decode_raw_channels",
     "split_interleaved",

@@ -78,3 +78,25 @@ def test_without_multichannel_the_channels_are_mixed_into_one(emulator: Emulator
     result = _nova3(emulator, stereo_call().wav, "audio/wav")
     assert len(result["results"]["channels"]) == 1
     assert result["metadata"]["channels"] == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "query"),
+    [
+        (b"RIFF\x00\x00\x00\x00WAVEnot really audio", {}),
+        (b"\x01\x02\x03", {"encoding": "linear16", "sample_rate": "16000", "channels": "2"}),
+    ],
+)
+def test_undecodable_multichannel_audio_is_a_bad_request(
+    emulator: EmulatorHandle, body: bytes, query: dict[str, str]
+) -> None:
+    response = post(
+        emulator,
+        NOVA_3,
+        content=body,
+        headers={"content-type": "application/octet-stream"},
+        params={"multichannel": "true", **query},
+    )
+    assert response.status_code == 400, response.text
+    validate_exchange(response)
+    assert response.json()["errors"][0]["code"] == 5006
