@@ -1,5 +1,6 @@
-"""Any audio file → mono linear16 chunks at the session's sample rate, with PyAV (lazy import:
-it is the optional `audio` extra)."""
+"""Any audio file → linear16 chunks at the session's sample rate, with PyAV (lazy import:
+it is the optional `audio` extra): mono, or every channel interleaved for a multichannel
+stream."""
 
 from __future__ import annotations
 
@@ -31,10 +32,14 @@ def pcm16_chunks(
     *,
     sample_rate: int,
     chunk_seconds: float = DEFAULT_CHUNK_SECONDS,
+    channels: int = 1,
 ) -> Iterator[bytes]:
     """Decode `path` (or the bytes of an audio file, or a seekable binary file) and yield
-    signed 16-bit little-endian mono PCM, `chunk_seconds` each (the last one shorter). Raises
-    `AudioInputError` for missing, empty or non-audio input."""
+    signed 16-bit little-endian PCM, `chunk_seconds` each (the last one shorter). With
+    `channels=1` every channel is mixed to mono; with more, the file must have exactly that
+    many channels, sent interleaved and never remixed (a stereo call keeps its agent and
+    caller apart). Raises `AudioInputError` for missing, empty or non-audio input, or another
+    channel count."""
     av = _import_av()
     if isinstance(path, bytes):
         if not path:
@@ -48,7 +53,8 @@ def pcm16_chunks(
         if not file.is_file():
             raise AudioInputError(f"{file} is not a file; pass the path of an audio file.")
         opened = str(file)
-    chunk_bytes = max(2, int(sample_rate * chunk_seconds) * 2)
+    frame_bytes = 2 * channels
+    chunk_bytes = max(frame_bytes, int(sample_rate * chunk_seconds) * frame_bytes)
     try:
         container = av.open(opened, mode="r")  # a file object opened "w+b" would mean write
     except (av.error.FFmpegError, OSError) as exc:
@@ -56,11 +62,19 @@ def pcm16_chunks(
     with container:
         if not container.streams.audio:
             raise AudioInputError(f"{file} has no audio stream.")
-        resampler = av.AudioResampler(format="s16", layout="mono", rate=sample_rate)
+        stream = container.streams.audio[0]
+        if channels > 1 and stream.codec_context.channels != channels:
+            raise AudioInputError(
+                f"{file} has {stream.codec_context.channels} channel(s), but the stream was "
+                f"opened with channels={channels}."
+            )
+        # layout=None keeps the file's own layout: its channels are never remixed.
+        layout = "mono" if channels == 1 else None
+        resampler = av.AudioResampler(format="s16", layout=layout, rate=sample_rate)
         pending = bytearray()
         produced = False
         try:
-            for frame in container.decode(container.streams.audio[0]):
+            for frame in container.decode(stream):
                 for out in resampler.resample(frame):
                     pending += out.to_ndarray().tobytes()
                 while len(pending) >= chunk_bytes:

@@ -155,19 +155,24 @@ class AsyncStream:
         chunk_seconds: float = DEFAULT_CHUNK_SECONDS,
     ) -> float:
         """Decode any audio file (a path, or a seekable binary file; PyAV, the `audio` extra)
-        to mono linear16 at the session's sample rate and send it in ~80 ms chunks, paced in
-        real time or as fast as the server takes them. Returns the seconds of audio sent.
-        Does not close the stream."""
+        to linear16 at the session's sample rate and send it in ~80 ms chunks, paced in real
+        time or as fast as the server takes them. Returns the seconds of audio sent. Does not
+        close the stream.
+
+        A stream opened with `channels=N` (e.g. `channels=2, multichannel=True` for a stereo
+        call) gets the file's N channels interleaved; the file must have N channels."""
         options = self._protocol.options
         sample_rate = options.sample_rate
         channels = getattr(options, "channels", None) or 1
-        if options.encoding != "linear16" or sample_rate is None or channels != 1:
+        if options.encoding != "linear16" or sample_rate is None:
             raise OptionError(
-                "send_file sends mono linear16: open the stream with encoding='linear16' and "
-                "sample_rate=16000 (or another rate), without channels > 1."
+                "send_file sends linear16: open the stream with encoding='linear16' and "
+                "sample_rate=16000 (or another rate)."
             )
         self._check_usable("send audio")
-        chunks = pcm16_chunks(path, sample_rate=sample_rate, chunk_seconds=chunk_seconds)
+        chunks = pcm16_chunks(
+            path, sample_rate=sample_rate, chunk_seconds=chunk_seconds, channels=channels
+        )
         started = self._now()
         sent = 0.0
         while batch := await asyncio.to_thread(_take, chunks, 25):
@@ -177,7 +182,7 @@ class AsyncStream:
                     if delay > 0:
                         await asyncio.sleep(delay)
                 await self.send(chunk)
-                sent += len(chunk) / (2 * sample_rate)
+                sent += len(chunk) / (2 * channels * sample_rate)
         return sent
 
     async def close(self) -> None:

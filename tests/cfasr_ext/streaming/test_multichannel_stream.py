@@ -6,10 +6,12 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 import cfasr_ext as cf
+from cfasr_emulator.engine import WEATHER
 from cfasr_emulator.testing import EmulatorHandle, run_emulator
 from cfasr_ext.streaming._protocol import ListenV1Protocol
 from cfasr_ext.streaming._stream_options import Nova3StreamOptions
@@ -121,3 +123,30 @@ def test_resend_buffer_keeps_audio_until_every_channel_has_covered_it() -> None:
     assert protocol.ledger.start_seconds == pytest.approx(1.0)
     protocol.receive(_final(1, 1.0, 2.5))
     assert protocol.ledger.start_seconds == pytest.approx(3.0)
+
+
+def test_pcm16_chunks_interleave_a_stereo_file_without_remixing() -> None:
+    call = stereo_call()
+    assert b"".join(cf.pcm16_chunks(call.wav, sample_rate=16000, channels=2)) == call.pcm
+
+
+def test_send_file_streams_a_stereo_file_channel_by_channel(
+    emulator: EmulatorHandle, tmp_path: Path
+) -> None:
+    wav = tmp_path / "call.wav"
+    wav.write_bytes(stereo_call().wav)
+    with _client(emulator) as client:
+        stream = client.nova_3.stream(**OPTIONS)  # type: ignore[arg-type]
+        with stream:
+            sent = stream.send_file(wav)
+            stream.close()
+            events = list(stream)
+        _assert_heard_apart(events, stream.transcript())
+    assert sent == pytest.approx(stereo_call().duration)
+
+
+def test_send_file_refuses_a_file_with_another_channel_count(emulator: EmulatorHandle) -> None:
+    with _client(emulator) as client:
+        stream = client.nova_3.stream(**OPTIONS)  # type: ignore[arg-type]
+        with stream, pytest.raises(cf.AudioInputError, match="1 channel"):
+            stream.send_file(WEATHER.path)
