@@ -170,10 +170,11 @@ class Client(BaseClient):
         silences, sends up to `max_workers` pieces at once and stitches the words back with
         absolute times; it needs the `audio` extra and a path or bytes."""
         full = resolve_model(model)
-        from cfasr_ext._long_audio import chunk_budget, transcribe_long
+        from cfasr_ext._long_audio import chunk_budget, refuse_mixed_channels, transcribe_long
 
         budget = chunk_budget(chunking)
         if budget is not None:
+            refuse_mixed_channels(options)
 
             def send(piece: bytes) -> Transcript:
                 return self.transcribe(piece, model=full, **options)
@@ -300,10 +301,15 @@ class AsyncClient(BaseClient):
     ) -> Transcript:
         """Any REST model → one common `Transcript`; same arguments as `Client.transcribe`."""
         full = resolve_model(model)
-        from cfasr_ext._long_audio import atranscribe_long, chunk_budget
+        from cfasr_ext._long_audio import (
+            atranscribe_long,
+            chunk_budget,
+            refuse_mixed_channels,
+        )
 
         budget = chunk_budget(chunking)
         if budget is not None:
+            refuse_mixed_channels(options)
 
             async def send(piece: bytes) -> Transcript:
                 return await self.transcribe(piece, model=full, **options)

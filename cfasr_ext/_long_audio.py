@@ -16,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import tempfile
 import threading
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, closing
 from pathlib import Path
@@ -62,6 +62,16 @@ def chunk_budget(chunking: bool | int) -> int | None:
             f"(2 s of audio), got {chunking!r}."
         )
     return budget
+
+
+def refuse_mixed_channels(options: Mapping[str, Any]) -> None:
+    """Chunking decodes to mono pieces, which would mix the channels `multichannel` keeps
+    apart: refuse the pair (`OptionError`) rather than return a silently mixed transcript."""
+    if options.get("multichannel"):
+        raise OptionError(
+            "chunking cuts the audio into mono pieces, which would mix the channels that "
+            "multichannel=True keeps apart; use one or the other."
+        )
 
 
 class _DecodedRecording:

@@ -61,3 +61,25 @@ def test_without_multichannel_the_transcript_is_mono(emulator: EmulatorHandle) -
         transcript = client.transcribe(stereo_call().wav, model="nova-3")
     assert transcript.channels == ()
     assert {word.channel for word in transcript.words} <= {None}
+
+
+def test_chunking_with_multichannel_is_refused_sync_and_async(emulator: EmulatorHandle) -> None:
+    """Chunking's mono pieces would mix the channels: refused before any request."""
+    with (
+        cf.Client(
+            api_token=emulator.token, account_id=emulator.account_id, base_url=emulator.base_url
+        ) as client,
+        pytest.raises(cf.OptionError, match="multichannel"),
+    ):
+        client.transcribe(stereo_call().wav, model="nova-3", multichannel=True, chunking=True)
+
+    async def go() -> None:
+        async with cf.AsyncClient(
+            api_token=emulator.token, account_id=emulator.account_id, base_url=emulator.base_url
+        ) as client:
+            await client.transcribe(
+                stereo_call().wav, model="nova-3", multichannel=True, chunking=True
+            )
+
+    with pytest.raises(cf.OptionError, match="multichannel"):
+        asyncio.run(go())
