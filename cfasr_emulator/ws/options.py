@@ -153,7 +153,8 @@ def parse_v1(items: QueryItems) -> V1Options:
     if encoding is not None and encoding not in (*RAW_ENCODINGS, *PROBED_ENCODINGS):
         raise OptionProblem(undecodable_encoding(encoding))
     channels = int(values.get("channels") or 1)  # type: ignore[call-overload]
-    if channels > 8:
+    split = values.get("multichannel") is True and encoding in RAW_ENCODINGS
+    if channels > 8 and not split:  # Split channels are each heard alone: the spec's cap holds.
         raise OptionProblem(f"'/channels' {channels}: the local emulator mixes at most 8")
     endpointing_text = values.get("endpointing")
     if endpointing_text == "false":

@@ -11,7 +11,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
+
 from cfasr_emulator.testing import EmulatorHandle
+from cfasr_emulator.ws import OptionProblem, parse_v1
 from tests.support.stereo import CHANNEL_WORDS, stereo_call, words_of
 
 from .test_sockets import CLOSE, NOVA, connect, receive_all, send_audio
@@ -76,3 +79,12 @@ async def test_without_multichannel_two_channels_are_mixed(emulator: EmulatorHan
     results = [m for m in messages if m["type"] == "Results"]
     assert results
     assert {tuple(m["channel_index"]) for m in results} == {(0, 1)}
+
+
+def test_more_than_eight_channels_only_when_they_are_split() -> None:
+    """The emulator mixes at most 8 channels, but split channels are each heard alone."""
+    query = [("encoding", "linear16"), ("sample_rate", "16000"), ("channels", "12")]
+    options = parse_v1([*query, ("multichannel", "true")])
+    assert (options.channels, options.multichannel) == (12, True)
+    with pytest.raises(OptionProblem, match="at most 8"):
+        parse_v1(query)
