@@ -20,7 +20,8 @@ import numpy.typing as npt
 
 from .admission import Admission, AdmissionGate
 from .decode import SAMPLE_RATE
-from .failures import AudioDecodeError
+from .failures import AudioDecodeError, EngineBusy
+from .scheduler import FairScheduler
 from .types import (
     SKIP_MODEL_NAME,
     EngineResult,
@@ -127,7 +128,9 @@ class SpeechEngine:
     Models load once per process, lazily on first use (or eagerly via :meth:`preload`), under a
     lock so concurrent first requests do not load twice. Recognition runs one request at a time
     by default (``max_parallel``), since a 2-core box gains nothing from running two decodes at
-    once; ``max_queue`` bounds running plus waiting requests so overload is refused, not queued.
+    once; ``max_queue`` bounds running plus waiting REST requests so overload is refused, not
+    queued. Who runs next is the :class:`FairScheduler`'s choice (finals before interims, REST
+    and streams in turn), so neither REST nor one stream can starve the rest.
     """
 
     def __init__(
@@ -139,7 +142,7 @@ class SpeechEngine:
         cache_dir: Path | None = None,
     ) -> None:
         self._gate = AdmissionGate(max_queue)
-        self._compute = threading.Semaphore(max_parallel)
+        self.scheduler = FairScheduler(max_parallel)
         self._cpu_threads = cpu_threads
         self._cache_dir = cache_dir
         self._models: dict[ModelName, Any] = {}
@@ -198,7 +201,11 @@ class SpeechEngine:
         own = admission is None
         held = self._gate.admit() if admission is None else admission
         try:
-            with self._compute:
+            with self.scheduler.turn(
+                held.owner, interim=held.interim, cancelled=held.cancelled
+            ) as granted:
+                if not granted:
+                    raise EngineBusy("no engine slot came free in time for this work")
                 yield
         finally:
             if own:
