@@ -27,9 +27,8 @@ class Line:
         before = self.scheduler.waiting
 
         def wait() -> None:
-            with self.scheduler.turn(owner, interim=interim) as granted:
-                with self._lock:
-                    self.served.append(name if granted else f"{name}:dropped")
+            with self.scheduler.turn(owner, interim=interim) as granted, self._lock:
+                self.served.append(name if granted else f"{name}:dropped")
 
         thread = threading.Thread(target=wait)
         thread.start()
