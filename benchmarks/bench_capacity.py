@@ -71,7 +71,11 @@ async def one_session(
     headers = {"Authorization": f"Bearer {harness.TOKEN}"}
     url = f"{emu.websocket_url(NOVA)}?{QUERY}"
     received: list[tuple[float, dict[str, Any]]] = []
-    async with connect(url, additional_headers=headers, max_size=None, compression=None) as ws:
+    # No keepalive pings: at full speed a ping waits behind the audio the server has not read
+    # yet (back-pressure), which on a loaded machine can take longer than the ping timeout.
+    async with connect(
+        url, additional_headers=headers, max_size=None, compression=None, ping_interval=None
+    ) as ws:
 
         async def read() -> None:
             async for raw in ws:
@@ -110,9 +114,16 @@ async def _run_n(
 ) -> dict[str, Any]:
     audio_s = len(pcm) / 32000
     spread = audio_s / max(n, 1) if paced else 0.0  # sessions start spread over one recording
-    sessions = await asyncio.gather(
-        *(one_session(emu, pcm, paced=paced, delay=i * spread) for i in range(n))
+    outcomes = await asyncio.gather(
+        *(one_session(emu, pcm, paced=paced, delay=i * spread) for i in range(n)),
+        return_exceptions=True,
     )
+    # A session the server closed early (e.g. its keepalive ping timed out while the session
+    # was far behind) counts as one whose finals were not all delivered.
+    failed = [repr(o) for o in outcomes if isinstance(o, BaseException)]
+    sessions = [o for o in outcomes if not isinstance(o, BaseException)] or [
+        {"finals": "", "latencies": [], "interims": 0}
+    ]
     expected = _words(text)
     correct = sum(
         difflib.SequenceMatcher(None, _words(s["finals"]), expected).ratio() >= MATCH_RATIO
@@ -126,7 +137,10 @@ async def _run_n(
         "all_correct": correct == n,
         "interims_per_audio_s": round(sum(s["interims"] for s in sessions) / (n * audio_s), 2),
         "min_interims_per_session": min(s["interims"] for s in sessions),
+        "finals_per_session": round(sum(len(s["latencies"]) for s in sessions) / len(sessions), 2),
     }
+    if failed:
+        row["sessions_failed"] = failed
     if paced and latencies:
         row["p95_final_latency_s"] = round(_p95(latencies), 3)
         row["max_final_latency_s"] = round(max(latencies), 3)
@@ -174,6 +188,7 @@ def run(quick: bool) -> dict[str, Any]:
         full_speed = asyncio.run(_run_n(emu, pcm, text, 1, paced=False))
         for n in counts:
             rows.append(asyncio.run(_run_n(emu, pcm, text, n, paced=True)))
+            print(f"[capacity] {rows[-1]}", file=sys.stderr, flush=True)
     baseline = rows[0].get("p95_final_latency_s") or None
     for row in rows:
         p95 = row.get("p95_final_latency_s")
@@ -181,6 +196,16 @@ def run(quick: bool) -> dict[str, Any]:
         row["keeps_real_time"] = bool(row["all_correct"] and p95 is not None and p95 <= GOAL_P95_S)
     keeping = [row["sessions"] for row in rows if row["keeps_real_time"]]
     costs = decode_costs(1 if quick else 3)
+    audio_s = len(pcm) / 32000
+    # Decode seconds one paced session asks of the engine per second of its audio, from the
+    # single-session run's counts and this run's decode costs (both under the same load).
+    one = rows[0]
+    demand = (
+        one["finals_per_session"] * costs["final_decode_s"]
+        + one["interims_per_audio_s"] * audio_s * costs.get("interim_decode_s", 0.0)
+    ) / audio_s
+    costs["engine_s_per_audio_s"] = round(demand, 3)
+    costs["sessions_the_engine_can_serve"] = round(1 / demand, 2) if demand else None
     return {
         "engine_mode": "real",
         "note": (
