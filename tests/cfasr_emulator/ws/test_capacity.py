@@ -144,3 +144,14 @@ async def test_overload_thins_interims_but_never_finals(
     interims_alone = len(results(alone, final=False))
     assert interims_alone >= 2
     assert all(len(results(m, final=False)) <= interims_alone for m in crowd)
+
+
+def test_a_session_that_is_behind_is_not_closed_for_a_late_pong() -> None:
+    """Back-pressure leaves the client's pong unread behind its audio, so server pings would
+    close sessions that are only behind (1011 "keepalive ping timeout", seen at 6 sessions
+    on 2 cores); the idle timeout is what closes a silent client."""
+    from cfasr_emulator.config import ServerConfig
+    from cfasr_emulator.serving import uvicorn_config
+
+    config = uvicorn_config(object(), ServerConfig(), log_level="warning")
+    assert config.ws_ping_interval is None
