@@ -318,7 +318,9 @@ def capacity(section: dict[str, Any]) -> str:
         f"second ({full['min_interims_per_session']} in all), finals correct "
         f"{full['finals_correct']}. Decode cost of the {costs['sample_s']:.1f} s sample: "
         f"final {costs['final_decode_s']} s, interim {costs.get('interim_decode_s')} s "
-        f"(final ÷ interim {costs.get('final/interim')})."
+        f"(final ÷ interim {costs.get('final/interim')}); one paced session needs "
+        f"{costs.get('engine_s_per_audio_s')} s of engine time per second of audio, so the "
+        f"engine can serve about {costs.get('sessions_the_engine_can_serve')} sessions."
     )
 
 
