@@ -42,7 +42,7 @@ def quick_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str
         cwd=ROOT,
         capture_output=True,
         text=True,
-        timeout=240,
+        timeout=360,  # the capacity section streams real speech (about 30 s on 2 cores)
         check=False,
     )
     assert done.returncode == 0, done.stderr[-4000:]
