@@ -281,6 +281,49 @@ def gateway(section: dict[str, Any]) -> str:
     )
 
 
+def capacity(section: dict[str, Any]) -> str:
+    rows = [
+        (
+            r["sessions"],
+            r["finals_correct"],
+            r.get("p95_final_latency_s"),
+            r.get("median_final_latency_s"),
+            r.get("p95/one_session"),
+            r["interims_per_audio_s"],
+            r["min_interims_per_session"],
+            "yes" if r["keeps_real_time"] else "no",
+        )
+        for r in section["rows"]
+    ]
+    full = section["full_speed"]
+    costs = section["decode_costs"]
+    return (
+        f"### 9. Live-stream capacity (goal: {section['goal_sessions']} nova-3 sessions, "
+        f"p95 final latency ≤ {section['goal_p95_s']:g} s)\n\n{section['note']}.\n\n"
+        + _table(
+            (
+                "sessions",
+                "finals correct",
+                "p95 latency s",
+                "median latency s",
+                "p95 ÷ one session",
+                "interims / audio s",
+                "fewest interims in a session",
+                "keeps real time",
+            ),
+            rows,
+        )
+        + f"\n\nLargest N keeping real time: **{section['largest_n_keeping_real_time']}**. "
+        f"One session at full speed: {full['interims_per_audio_s']} interims per audio "
+        f"second ({full['min_interims_per_session']} in all), finals correct "
+        f"{full['finals_correct']}. Decode cost of the {costs['sample_s']:.1f} s sample: "
+        f"final {costs['final_decode_s']} s, interim {costs.get('interim_decode_s')} s "
+        f"(final ÷ interim {costs.get('final/interim')}); one paced session needs "
+        f"{costs.get('engine_s_per_audio_s')} s of engine time per second of audio, so the "
+        f"engine can serve about {costs.get('sessions_the_engine_can_serve')} sessions."
+    )
+
+
 RENDERERS = {
     "overhead": overhead,
     "upload": upload,
@@ -290,6 +333,7 @@ RENDERERS = {
     "engine": engine,
     "import": import_cost,
     "gateway": gateway,
+    "capacity": capacity,
 }
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import bench_batch
+import bench_capacity
 import bench_engine
 import bench_gateway
 import bench_import
@@ -41,6 +42,7 @@ SECTIONS: dict[str, Callable[[bool], dict[str, Any]]] = {
     "engine": bench_engine.run,
     "import": bench_import.run,
     "gateway": bench_gateway.run,
+    "capacity": bench_capacity.run,
 }
 
 

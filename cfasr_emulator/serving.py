@@ -52,6 +52,11 @@ def uvicorn_config(app: Any, config: ServerConfig, *, log_level: str) -> uvicorn
         # The guard applies the exact (fractional) value per connection.
         timeout_keep_alive=math.ceil(config.keep_alive_timeout_s),
         timeout_graceful_shutdown=math.ceil(config.graceful_shutdown_s),
+        # No server pings: a session that applies back-pressure stops reading its socket, so
+        # the client's pong waits behind unread audio, and uvicorn would close (1011
+        # "keepalive ping timeout") a session that is merely behind. A silent client is
+        # still closed by the session's idle timeout (1011 NET-0001).
+        ws_ping_interval=None,
     )
 
 

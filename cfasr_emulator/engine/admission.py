@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Hashable
 from types import TracebackType
 
 from .failures import EngineBusy
@@ -12,13 +13,33 @@ class Admission:
     """One reserved slot. Pass it to ``transcribe`` so decoding and recognition share it.
 
     It is a plain object rather than thread-local state because the HTTP layer may admit on
-    the event-loop thread and run recognition on a worker thread.
+    the event-loop thread and run recognition on a worker thread. It also says who is asking
+    (``owner``, ``interim``), so the engine's :class:`~.scheduler.FairScheduler` can share
+    the compute fairly between REST and every stream.
     """
 
-    def __init__(self, gate: AdmissionGate) -> None:
+    def __init__(
+        self,
+        gate: AdmissionGate | None,
+        *,
+        owner: Hashable = "rest",
+        interim: bool = False,
+        cancelled: threading.Event | None = None,
+    ) -> None:
         self._gate = gate
+        self.owner = owner
+        self.interim = interim
+        self.cancelled = cancelled
         self._released = False
         self._lock = threading.Lock()
+
+    @classmethod
+    def for_stream(
+        cls, owner: Hashable, *, interim: bool, cancelled: threading.Event | None = None
+    ) -> Admission:
+        """A stream's decode: not counted at the REST gate (a stream's own back-pressure is
+        its socket), queued fairly against REST and the other streams."""
+        return cls(None, owner=owner, interim=interim, cancelled=cancelled)
 
     def release(self) -> None:
         """Idempotent, so a ``with`` block and an explicit release cannot double-free a slot."""
@@ -26,7 +47,8 @@ class Admission:
             if self._released:
                 return
             self._released = True
-        self._gate._release()
+        if self._gate is not None:
+            self._gate._release()
 
     @property
     def released(self) -> bool:

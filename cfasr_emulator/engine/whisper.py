@@ -20,7 +20,8 @@ import numpy.typing as npt
 
 from .admission import Admission, AdmissionGate
 from .decode import SAMPLE_RATE
-from .failures import AudioDecodeError
+from .failures import AudioDecodeError, EngineBusy
+from .scheduler import FairScheduler
 from .types import (
     SKIP_MODEL_NAME,
     EngineResult,
@@ -62,6 +63,15 @@ class Engine(Protocol):
         log_prob_threshold: float | None = -1.0,
         hallucination_silence_threshold: float | None = None,
         word_timestamps: bool = True,
+        admission: Admission | None = None,
+    ) -> EngineResult: ...
+
+    def transcribe_quick(
+        self,
+        audio: npt.NDArray[np.float32],
+        *,
+        model: ModelName,
+        language: str,
         admission: Admission | None = None,
     ) -> EngineResult: ...
 
@@ -127,7 +137,9 @@ class SpeechEngine:
     Models load once per process, lazily on first use (or eagerly via :meth:`preload`), under a
     lock so concurrent first requests do not load twice. Recognition runs one request at a time
     by default (``max_parallel``), since a 2-core box gains nothing from running two decodes at
-    once; ``max_queue`` bounds running plus waiting requests so overload is refused, not queued.
+    once; ``max_queue`` bounds running plus waiting REST requests so overload is refused, not
+    queued. Who runs next is the :class:`FairScheduler`'s choice (finals before interims, REST
+    and streams in turn), so neither REST nor one stream can starve the rest.
     """
 
     def __init__(
@@ -139,7 +151,7 @@ class SpeechEngine:
         cache_dir: Path | None = None,
     ) -> None:
         self._gate = AdmissionGate(max_queue)
-        self._compute = threading.Semaphore(max_parallel)
+        self.scheduler = FairScheduler(max_parallel)
         self._cpu_threads = cpu_threads
         self._cache_dir = cache_dir
         self._models: dict[ModelName, Any] = {}
@@ -198,7 +210,11 @@ class SpeechEngine:
         own = admission is None
         held = self._gate.admit() if admission is None else admission
         try:
-            with self._compute:
+            with self.scheduler.turn(
+                held.owner, interim=held.interim, cancelled=held.cancelled
+            ) as granted:
+                if not granted:
+                    raise EngineBusy("no engine slot came free in time for this work")
                 yield
         finally:
             if own:
@@ -270,6 +286,26 @@ class SpeechEngine:
             duration_after_vad=float(info.duration_after_vad),
             model_name=model,
         )
+
+    def transcribe_quick(
+        self,
+        audio: npt.NDArray[np.float32],
+        *,
+        model: ModelName,
+        language: str,
+        admission: Admission | None = None,
+    ) -> EngineResult:
+        """Greedy text of a short clip without word times, about 10x cheaper than
+        :meth:`transcribe` (see :mod:`.quick_decode`): for interim results only."""
+        from .quick_decode import quick_transcribe
+
+        samples = _as_audio(audio)
+        if model not in MODEL_NAMES:
+            raise ValueError(f"unknown local model {model!r}")
+        with self._slot(admission):
+            return quick_transcribe(
+                self._model(model), samples, model_name=model, language=language.lower()
+            )
 
     def detect_language(
         self,
@@ -358,6 +394,16 @@ class NullEngine:
                 model_name=SKIP_MODEL_NAME,
                 recognition_skipped=True,
             )
+
+    def transcribe_quick(
+        self,
+        audio: npt.NDArray[np.float32],
+        *,
+        model: ModelName,
+        language: str,
+        admission: Admission | None = None,
+    ) -> EngineResult:
+        return self.transcribe(audio, model=model, language=language, admission=admission)
 
     def detect_language(
         self,

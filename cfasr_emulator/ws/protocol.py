@@ -48,7 +48,8 @@ class Recognizer(Protocol):
         ...
 
     def feed_audio(self, data: bytes, *, allow_interim: bool) -> Step:
-        """A binary frame; ``allow_interim=False`` when the engine is behind."""
+        """A binary frame; ``allow_interim=False`` skips interim work (the session always
+        allows it; the recognizer decides by audio position and the engine may drop it)."""
         ...
 
     def feed_text(self, text: str) -> Step:

@@ -5,8 +5,10 @@ The stream is cut into spans. A span is closed (a final ``Results``) when the VA
 (``from_finalize: true``), on ``CloseStream``, when it grows past ``MAX_SPAN_S`` during
 non-stop speech, or after ``SILENCE_SPAN_S`` without speech (an empty final, as Deepgram
 sends while nobody talks). While a span holds speech and ``interim_results`` is on, it is
-re-decoded about once per ``INTERIM_EVERY_S`` of audio. All times are positions in the
-audio, never wall-clock time, so a replay of the same audio gives the same messages.
+re-decoded about once per ``INTERIM_EVERY_S`` of audio, however fast the audio arrives (with
+the engine's cheap interim decode; an overloaded engine may drop one, never a final). All
+times are positions in the audio, never wall-clock time, so a replay of the same audio gives
+the same messages.
 """
 
 from __future__ import annotations
@@ -222,9 +224,9 @@ class NovaRecognizer:
         if end - self._interim_from < sample_at(INTERIM_EVERY_S):
             return []
         result = self._transcribe(self._buffer.clip(self._span_start, end), interim=True)
-        if result is None:
-            return []  # The engine is busy; try again on the next frame.
         self._interim_from = end
+        if result is None:
+            return []  # The engine had no room: the next try is a full interval later.
         words = stream_words(result, offset=seconds(self._span_start), limit=seconds(end))
         self._note_words(words)
         return [self._results(self._span_start, end, words, is_final=False)]

@@ -5,7 +5,8 @@ energy VAD's loudness score, see ``engine.energy_vad``):
 
 * a turn starts (``StartOfTurn``) after ``TURN_START_S`` of consecutive speech frames;
 * ``Update`` follows about every ``UPDATE_EVERY_S`` of audio, re-decoding the turn at most
-  every ``REDECODE_EVERY_S`` (and never while the engine is behind);
+  every ``REDECODE_EVERY_S`` of audio with the engine's cheap interim decode, however fast
+  the audio arrives (an overloaded engine may drop one re-decode, never an end of turn);
 * **end-of-turn confidence** is the silence since the last speech frame mapped linearly onto
   0..1 over ``EOT_FULL_SCALE_S`` and capped at 0.99: with ``eot_threshold=0.7`` a turn ends
   after 0.7 s of silence, an ``eager_eot_threshold`` of 0.4 fires ``EagerEndOfTurn`` after
@@ -228,6 +229,8 @@ class FluxRecognizer:
         if not clip.size:
             return
         result = self._transcribe(clip, interim=interim)
+        if interim:
+            self._last_decode = until  # Dropped or not, the next try is an interval later.
         if result is not None:
             self._words = stream_words(result, offset=seconds(self._turn_start), limit=until)
             self._last_decode = until

@@ -4,8 +4,9 @@ Three concerns meet here and nowhere else:
 
 * **Back-pressure.** A reader task moves frames from the socket into an :class:`Inbox`
   bounded by ``MAX_QUEUED_AUDIO_S`` of audio; when it is full the reader stops calling
-  ``receive``, uvicorn pauses the transport, and TCP pushes back on the client. Interim work
-  is skipped while more than ``INTERIM_LAG_S`` of audio waits; finals are never skipped.
+  ``receive``, uvicorn pauses the transport, and TCP pushes back on the client. Whether a
+  frame brings an interim is the recognizer's choice, by position in the audio, however fast
+  the client sends; under overload the engine's scheduler drops interims, never finals.
 * **The engine runs off the event loop**, in one worker thread per session, so a session's
   calls stay in order and a slow decode never blocks other connections. In skip mode
   (``batch_audio``) the audio frames already waiting go to the worker in one call, fed one by
@@ -48,7 +49,6 @@ from .protocol import (
 logger = logging.getLogger("cfasr_emulator.ws")
 
 MAX_QUEUED_AUDIO_S = 2.0
-INTERIM_LAG_S = 0.5
 MAX_QUEUED_TEXT = 64
 FATAL_MESSAGE_WAIT_S = 5.0
 """How long a fatal error's message waits for the recognizer call still running."""
@@ -171,7 +171,6 @@ class Session:
         self._recognizer = recognizer
         self._idle_timeout_s = idle_timeout_s
         self._inbox = Inbox(max(1, int(MAX_QUEUED_AUDIO_S * audio_bytes_per_second)))
-        self._interim_lag_bytes = int(INTERIM_LAG_S * audio_bytes_per_second)
         self._fault = fault
         self._shutdown = shutdown
         self._on_finish = on_finish
@@ -307,25 +306,20 @@ class Session:
     async def _audio_feed(self, first: bytes) -> Callable[[], Step]:
         """The worker call for ``first`` (and, with ``batch_audio``, the audio queued behind it).
 
-        Interim work is allowed for a frame while the audio still waiting behind it is within
-        ``INTERIM_LAG_S``, the same rule whether frames go one by one or in a batch.
+        Interim work is always allowed: how much audio waits behind a frame depends on how
+        fast the client sends, and interims are decided by position in the audio instead.
         """
-        frames = [first]
-        if self._batch_audio:
-            frames += await self._inbox.take_waiting_audio()
-        allows: list[bool] = []
-        behind = self._inbox.audio_bytes + sum(len(data) for data in frames)
-        for data in frames:
-            behind -= len(data)
-            allows.append(behind <= self._interim_lag_bytes)
+        if not self._batch_audio:
+            return functools.partial(self._recognizer.feed_audio, first, allow_interim=True)
+        frames = [first, *await self._inbox.take_waiting_audio()]
         if len(frames) == 1:
-            return functools.partial(self._recognizer.feed_audio, first, allow_interim=allows[0])
-        return functools.partial(self._feed_batch, frames, allows)
+            return functools.partial(self._recognizer.feed_audio, first, allow_interim=True)
+        return functools.partial(self._feed_batch, frames)
 
-    def _feed_batch(self, frames: list[bytes], allows: list[bool]) -> Step:
+    def _feed_batch(self, frames: list[bytes]) -> Step:
         messages: list[Message] = []
-        for data, allow in zip(frames, allows, strict=True):
-            step = self._recognizer.feed_audio(data, allow_interim=allow)
+        for data in frames:
+            step = self._recognizer.feed_audio(data, allow_interim=True)
             messages += step.messages
             if step.close is not None:
                 return Step(tuple(messages), step.close)

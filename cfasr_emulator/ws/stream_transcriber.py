@@ -2,8 +2,11 @@
 
 Recognizers take a :class:`StreamTranscriber` so they stay free of threads and admission: the
 session runs them in a worker thread, and this adapter decides what an overloaded engine
-means. Interim work is optional, so it is dropped when no engine slot is free; final work
-is not, so it waits for a slot (the session stops reading the socket meanwhile).
+means. Every decode queues at the engine's fair scheduler as this session (streams are not
+counted at REST's 429 gate; their back-pressure is the socket). Interim work is optional and
+cheap (:meth:`Engine.transcribe_quick`: one short window, greedy, no word times): it is
+dropped when the engine cannot serve it within the scheduler's patience. Final work is not:
+it waits its turn (the session stops reading the socket meanwhile), unless the session ends.
 """
 
 from __future__ import annotations
@@ -14,12 +17,9 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
-from ..engine import Engine, EngineResult, ModelName
+from ..engine import Admission, Engine, EngineBusy, EngineResult, ModelName
 
 FloatAudio = npt.NDArray[np.float32]
-
-FINAL_SLOT_POLL_S = 0.05
-"""How often a final decode retries for an engine slot while REST requests hold them all."""
 
 
 class StreamTranscriber(Protocol):
@@ -47,12 +47,12 @@ class EngineTranscriber:
         self._stop = stop or threading.Event()
 
     def __call__(self, audio: FloatAudio, *, interim: bool) -> EngineResult | None:
-        admission = self._engine.try_admit()
-        while admission is None:
-            if interim or self._stop.wait(FINAL_SLOT_POLL_S):
-                return None
-            admission = self._engine.try_admit()
-        with admission:
+        admission = Admission.for_stream(self, interim=interim, cancelled=self._stop)
+        try:
+            if interim and (self._language is not None or self._model.endswith(".en")):
+                return self._engine.transcribe_quick(
+                    audio, model=self._model, language=self._language or "en", admission=admission
+                )
             return self._engine.transcribe(
                 audio,
                 model=self._model,
@@ -61,5 +61,8 @@ class EngineTranscriber:
                 beam_size=1 if interim else 5,
                 hotwords=" ".join(self.keyterms) or None,
                 condition_on_previous_text=False,
+                word_timestamps=not interim,
                 admission=admission,
             )
+        except EngineBusy:
+            return None  # An interim the engine had no room for, or a session that ended.

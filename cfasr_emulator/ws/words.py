@@ -7,11 +7,12 @@ decoded clip onto the stream, so they follow the audio rather than the wall cloc
 
 from __future__ import annotations
 
+import math
 import string
 
 import attrs
 
-from ..engine import EngineResult
+from ..engine import EngineResult, EngineSegment, EngineWord
 
 _STRIP = string.punctuation + "“”‘’«»¿¡…—–"
 
@@ -33,10 +34,11 @@ def stream_words(
     """Words of a clip that starts ``offset`` s into the stream, ending no later than ``limit``.
 
     ``limit`` keeps Whisper from stretching the last word over the silence that follows it,
-    which would push ``last_word_end`` (and so UtteranceEnd) late.
+    which would push ``last_word_end`` (and so UtteranceEnd) late. A segment decoded without
+    word times (an interim's quick decode) has its words spread evenly over the segment.
     """
     words: list[StreamWord] = []
-    for w in result.words:
+    for w in (w for s in result.segments for w in (s.words or _spread(s))):
         punctuated = w.word.strip()
         bare = punctuated.strip(_STRIP).lower()
         if not bare:
@@ -48,6 +50,24 @@ def stream_words(
             end = min(end, limit)
         words.append(StreamWord(bare, punctuated, start, max(start, end), round(w.probability, 4)))
     return tuple(words)
+
+
+def _spread(segment: EngineSegment) -> tuple[EngineWord, ...]:
+    """Evenly timed words for a segment that has text but no word times."""
+    parts = segment.text.split()
+    if not parts:
+        return ()
+    step = max(0.0, segment.end - segment.start) / len(parts)
+    confidence = min(1.0, math.exp(segment.avg_logprob))
+    return tuple(
+        EngineWord(
+            word=" " + part,
+            start=segment.start + i * step,
+            end=segment.start + (i + 1) * step,
+            probability=confidence,
+        )
+        for i, part in enumerate(parts)
+    )
 
 
 def transcript(words: tuple[StreamWord, ...], *, punctuated: bool) -> str:

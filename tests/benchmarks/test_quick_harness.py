@@ -16,7 +16,17 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 RUN = ROOT / "benchmarks" / "run.py"
-SECTIONS = {"overhead", "upload", "memory", "streaming", "batch", "engine", "import", "gateway"}
+SECTIONS = {
+    "overhead",
+    "upload",
+    "memory",
+    "streaming",
+    "batch",
+    "engine",
+    "import",
+    "gateway",
+    "capacity",
+}
 
 pytestmark = pytest.mark.slow
 
@@ -32,7 +42,7 @@ def quick_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str
         cwd=ROOT,
         capture_output=True,
         text=True,
-        timeout=240,
+        timeout=360,  # the capacity section streams real speech (about 30 s on 2 cores)
         check=False,
     )
     assert done.returncode == 0, done.stderr[-4000:]
@@ -52,10 +62,11 @@ def test_quick_run_writes_every_section_as_json(quick_run: tuple[Path, Path, str
 def test_transport_sections_say_recognition_was_skipped(quick_run: tuple[Path, Path, str]) -> None:
     out, _, _ = quick_run
     sections = json.loads((out / "latest.json").read_text())["sections"]
-    for name in SECTIONS - {"engine", "import"}:  # import cost starts no emulator
+    for name in SECTIONS - {"engine", "import", "capacity"}:  # import cost starts no emulator
         assert sections[name]["engine_mode"] == "skip", name
         assert "skip" in sections[name]["note"], name
     assert sections["engine"]["engine_mode"] == "real"
+    assert sections["capacity"]["engine_mode"] == "real"
 
 
 def test_speed_figures_come_with_ratios_against_baselines(
@@ -77,6 +88,10 @@ def test_speed_figures_come_with_ratios_against_baselines(
         assert sections["streaming"]["sink"][model]["cfasr"]["x_realtime_median"] > 0
         assert sections["streaming"]["emulator"][model]["cfasr/bare_websockets_time"] > 0
     assert sections["batch"]["ratios_of_medians"]["concurrency_8/sequential"] > 0
+    capacity = sections["capacity"]
+    assert capacity["rows"][0]["p95/one_session"] == 1.0
+    assert capacity["full_speed"]["interims_per_audio_s"] > 0
+    assert capacity["decode_costs"]["final/interim"] > 0
     imports = sections["import"]
     assert imports["import_ratio"] > 0
     assert imports["first_client_ratio"] > 0
@@ -96,6 +111,7 @@ def test_markdown_block_is_written_below_the_existing_text(
     assert "### 1. Per-call overhead" in text
     assert "### 6. Engine real-time factor" in text
     assert "### 8. OpenAI-compatible gateway" in text
+    assert "### 9. Live-stream capacity" in text
     assert "### 1. Per-call overhead" in stdout
 
 
