@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
+from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
@@ -23,6 +26,24 @@ class LocalWhisper(WhisperModel):  # type: ignore[misc]  # faster-whisper is unt
         super().__init__(*args, **kwargs)
         self.steps = DeadlineModel(self.model)
         self.model = self.steps
+        self._local = threading.local()
+
+    @contextlib.contextmanager
+    def full_windows(self, full: bool) -> Iterator[None]:
+        """Encode whole 30 s windows for this thread's calls inside the block when ``full``.
+
+        With a prompt or key terms, tiny.en given a short window ended 8 of 8 test clips with
+        an invented "Thank you very much." (2 of 8 with 30 s windows): the padding is what
+        tells it the speech is over, and a prompt makes it keen to go on talking.
+        """
+        previous = getattr(self._local, "full", False)
+        self._local.full = full
+        try:
+            yield
+        finally:
+            self._local.full = previous
 
     def encode(self, features: npt.NDArray[np.float32]) -> Any:
-        return super().encode(trim_padding(features))
+        if not getattr(self._local, "full", False):
+            features = trim_padding(features)
+        return super().encode(features)

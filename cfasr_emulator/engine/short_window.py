@@ -8,7 +8,8 @@ cut back to the content plus a margin, rounded to whole seconds (fewer distinct 
 The margin and a floor of 10 s keep the input close to what Whisper was trained on: with no
 margin the decoder repeats itself (it never "sees" the speech end), and on the bundled
 samples and clips cut or mixed from them, 3 s of margin over a 10 s floor gave the same words
-as the full window but one (measured in BENCHMARKS.md, engine section).
+as the full window but one (measured in BENCHMARKS.md, engine section). Calls with key terms,
+a prompt or a prefix keep the full window (:meth:`.LocalWhisper.full_windows` says why).
 """
 
 from __future__ import annotations

@@ -264,7 +264,8 @@ class SpeechEngine:
             prompt = fit_prompt(
                 whisper.hf_tokenizer, hotwords=hotwords, initial_prompt=initial_prompt
             )
-            with whisper.steps.deadline(deadline):
+            prompted = prompt.tokens > 0 or bool(prefix)
+            with whisper.steps.deadline(deadline), whisper.full_windows(prompted):
                 decoded = self._run(
                     whisper,
                     deadline,
