@@ -8,7 +8,9 @@ makes the decoder loop, fallback after fallback), never one step that hangs. The
 wrapped so that every step first checks the calling thread's deadline and raises
 :class:`InferenceTimeout` once it has passed: a call ends at most one step (one window's
 encoding or one ``generate`` of at most 448 tokens) after its deadline, and the step in
-progress is the only work done for it after that.
+progress is the only work done for it after that. Before the first step faster-whisper runs
+its VAD and feature extraction, which take time in proportion to the audio (itself capped by
+``max_audio_seconds``) and are not interrupted either.
 """
 
 from __future__ import annotations
