@@ -206,6 +206,10 @@ def engine(section: dict[str, Any]) -> str:
             s["audio_s"],
             s["rtf_median"],
             s["rtf_min"],
+            s["baseline_rtf"],
+            s["cpu_rtf"],
+            s["baseline_cpu_rtf"],
+            s["cpu_ratio"],
             s["first_call_rtf"],
             m["load_s"],
             m["peak_rss_mb"],
@@ -214,13 +218,30 @@ def engine(section: dict[str, Any]) -> str:
         for m in section["models"]
         for s in m["samples"]
     ]
-    return f"### 6. Engine real-time factor\n\n{section['note']}.\n\n" + _table(
+    cases = [
+        (
+            m["model"],
+            c["case"],
+            c["cpu_s"],
+            c["baseline_cpu_s"],
+            c["cpu_ratio"],
+            c["wall_s"],
+            c["baseline_wall_s"],
+        )
+        for m in section["models"]
+        for c in m.get("cases", ())
+    ]
+    text = f"### 6. Engine real-time factor\n\n{section['note']}.\n\n" + _table(
         (
             "model",
             "sample",
             "audio s",
             "RTF median",
             "RTF min",
+            "baseline RTF",
+            "CPU RTF",
+            "baseline CPU RTF",
+            "CPU ÷ baseline",
             "RTF first call",
             "load s",
             "peak RSS MB",
@@ -228,6 +249,12 @@ def engine(section: dict[str, Any]) -> str:
         ),
         rows,
     )
+    if cases:
+        text += "\n\nIssue 18's slow requests (3.9 s clip), seconds:\n\n" + _table(
+            ("model", "case", "CPU", "baseline CPU", "CPU ÷ baseline", "wall", "baseline wall"),
+            cases,
+        )
+    return text
 
 
 def import_cost(section: dict[str, Any]) -> str:

@@ -21,6 +21,7 @@ _GUARD_FLAGS: tuple[tuple[str, str, type, str], ...] = (
     ("--max-header-count", "max_header_count", int, "more header lines get 431"),
     ("--max-audio-seconds", "max_audio_seconds", float, "decoded audio per request/session"),
     ("--graceful-shutdown", "graceful_shutdown_s", float, "seconds requests may finish on stop"),
+    ("--engine-deadline", "engine_deadline_s", float, "seconds one recognition may take"),
 )
 """Connection limits and timeouts: one flag per ``ServerConfig`` field, same defaults."""
 

@@ -70,6 +70,10 @@ class ServerConfig:
     engine_queue: int = attrs.field(default=4, validator=_positive)
     """Requests running or waiting in the engine; one more gets 429 / 3040."""
     engine_threads: int = attrs.field(default=2, validator=_positive)
+    engine_deadline_s: float = attrs.field(default=300.0, validator=_positive)
+    """Time one recognition may take (waiting for the engine included); past it a REST request
+    gets 408 / 3007 and a stream closes with 1011. The engine stops at its next decoder step,
+    so the answer can come up to one step later (one window's encoding or token generation)."""
     faults_enabled: bool = False
     """Fault injection (control header and rules) is off unless this is set at start."""
     fault_rules: tuple[FaultRule, ...] = ()

@@ -92,7 +92,11 @@ class WebSocketAdmission:
 def _make_engine(config: ServerConfig) -> Engine:
     if config.engine_mode == "skip":
         return NullEngine(max_queue=config.engine_queue)
-    return SpeechEngine(max_queue=config.engine_queue, cpu_threads=config.engine_threads)
+    return SpeechEngine(
+        max_queue=config.engine_queue,
+        cpu_threads=config.engine_threads,
+        deadline_s=config.engine_deadline_s,
+    )
 
 
 @attrs.define

@@ -178,8 +178,10 @@ def rate_limited(retry_after: int, per_minute: int) -> ApiError:
     )
 
 
-def inference_timeout() -> ApiError:
-    return _model_error(408, 3007, "Request timeout")
+def inference_timeout(detail: str | None = None) -> ApiError:
+    """408 / 3007, ``openapi.yaml``'s "Inference timed out"; ``detail`` says why, when the
+    emulator's own engine deadline (not an injected fault) ended the request."""
+    return _model_error(408, 3007, "Request timeout" + ("" if detail is None else f": {detail}"))
 
 
 ABORTED = 3008

@@ -1,7 +1,8 @@
 """Run the engine for one request: admission, decoding and recognition off the event loop.
 
 Failures become API errors: audio that cannot be decoded is 400 / 5006 (never a 500), a
-full engine queue is 429 / 3040.
+full engine queue is 429 / 3040, recognition past the engine's deadline 408 / 3007 (the
+request's slot is free again when the answer is sent).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from .engine import (
     AudioTooLong,
     EngineBusy,
     EngineResult,
+    InferenceTimeout,
     ModelName,
     RawEncoding,
     decode_audio,
@@ -86,6 +88,8 @@ async def recognise(
             raise error_envelope.bad_input(exc.message, request_id) from None
         except EngineBusy:
             raise error_envelope.out_of_capacity() from None
+        except InferenceTimeout as exc:
+            raise error_envelope.inference_timeout(f"{exc} ({request_id})") from None
         except ValueError as exc:
             raise error_envelope.bad_input(str(exc), request_id) from None
     finally:

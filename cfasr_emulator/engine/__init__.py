@@ -19,7 +19,15 @@ from .decode import (
     undecodable_encoding,
 )
 from .energy_vad import EnergyVad, VoiceActivityDetector, streaming_vad
-from .failures import AudioDecodeError, AudioTooLong, EngineBusy, EngineError, ModelWeightsError
+from .failures import (
+    AudioDecodeError,
+    AudioTooLong,
+    EngineBusy,
+    EngineError,
+    InferenceTimeout,
+    ModelWeightsError,
+)
+from .prompt_budget import KEYTERM_TOKEN_LIMIT, PROMPT_TOKEN_LIMIT, FittedPrompt, fit_prompt
 from .samples import SAMPLES, TWO_SENTENCES, WEATHER, Sample
 from .types import (
     SKIP_MODEL_NAME,
@@ -43,8 +51,10 @@ from .whisper import (
 
 __all__ = [
     "BASE_MODEL_SHA256",
+    "KEYTERM_TOKEN_LIMIT",
     "MODEL_NAMES",
     "PROBED_ENCODINGS",
+    "PROMPT_TOKEN_LIMIT",
     "RAW_ENCODINGS",
     "SAMPLES",
     "SAMPLE_BYTES",
@@ -63,6 +73,8 @@ __all__ = [
     "EngineResult",
     "EngineSegment",
     "EngineWord",
+    "FittedPrompt",
+    "InferenceTimeout",
     "LanguageDetection",
     "ModelName",
     "ModelWeightsError",
@@ -81,6 +93,7 @@ __all__ = [
     "choose_model",
     "decode_audio",
     "decode_raw",
+    "fit_prompt",
     "is_raw_encoding",
     "model_dir",
     "resample",

@@ -36,3 +36,15 @@ class EngineBusy(EngineError):
 
 class ModelWeightsError(EngineError):
     """Model files are missing or corrupt; recognition cannot run until the install is fixed."""
+
+
+class InferenceTimeout(EngineError):
+    """An engine call ran past its deadline and was abandoned at the next checkpoint.
+
+    REST answers 408 / 3007 (``openapi.yaml``: "Inference timed out"); a stream ends with
+    1011. ``limit_s`` is the deadline the call had.
+    """
+
+    def __init__(self, limit_s: float) -> None:
+        super().__init__(f"recognition took longer than the engine deadline of {limit_s:g} s")
+        self.limit_s = limit_s

@@ -74,22 +74,32 @@ class FairScheduler:
         *,
         interim: bool = False,
         cancelled: threading.Event | None = None,
+        until: float | None = None,
     ) -> Iterator[bool]:
         """Hold one slot for the ``with`` block; yields ``False`` (holding none) when an
-        interim ran out of patience or ``cancelled`` was set while waiting."""
-        granted = self._acquire(owner, interim, cancelled)
+        interim ran out of patience, ``cancelled`` was set, or the ``time.monotonic()``
+        instant ``until`` (the call's deadline) passed while waiting."""
+        granted = self._acquire(owner, interim, cancelled, until)
         try:
             yield granted
         finally:
             if granted:
                 self._release()
 
-    def _acquire(self, owner: Hashable, interim: bool, cancelled: threading.Event | None) -> bool:
+    def _acquire(
+        self,
+        owner: Hashable,
+        interim: bool,
+        cancelled: threading.Event | None,
+        until: float | None,
+    ) -> bool:
         with self._changed:
             waiter = _Waiter(owner, interim, next(self._ticks))
             self._waiting.append(waiter)
             self._dispatch()
             deadline = time.monotonic() + self._patience_s if interim else None
+            if until is not None:
+                deadline = until if deadline is None else min(deadline, until)
             while not waiter.granted:
                 if cancelled is not None and cancelled.is_set():
                     break

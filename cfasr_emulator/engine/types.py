@@ -51,6 +51,8 @@ class EngineResult:
     duration_after_vad: float
     model_name: str
     recognition_skipped: bool = False
+    prompt_tokens: int = 0
+    """Tokens of key terms and prompt the decoder was given (capped: :mod:`.prompt_budget`)."""
 
     @property
     def words(self) -> tuple[EngineWord, ...]:

@@ -19,8 +19,10 @@ import numpy as np
 import numpy.typing as npt
 
 from .admission import Admission, AdmissionGate
+from .deadline import Deadline
 from .decode import SAMPLE_RATE
-from .failures import AudioDecodeError, EngineBusy
+from .failures import AudioDecodeError, EngineBusy, InferenceTimeout
+from .prompt_budget import fit_prompt
 from .scheduler import FairScheduler
 from .types import (
     SKIP_MODEL_NAME,
@@ -140,6 +142,10 @@ class SpeechEngine:
     once; ``max_queue`` bounds running plus waiting REST requests so overload is refused, not
     queued. Who runs next is the :class:`FairScheduler`'s choice (finals before interims, REST
     and streams in turn), so neither REST nor one stream can starve the rest.
+
+    ``deadline_s`` bounds every call (waiting for its turn included): past it the call raises
+    :class:`InferenceTimeout` at its next decoder step (see :mod:`.deadline` for what that
+    guarantees) and frees its turn. None: no deadline.
     """
 
     def __init__(
@@ -149,10 +155,14 @@ class SpeechEngine:
         cpu_threads: int = 2,
         max_parallel: int = 1,
         cache_dir: Path | None = None,
+        deadline_s: float | None = None,
     ) -> None:
+        if deadline_s is not None and deadline_s <= 0:
+            raise ValueError("deadline_s must be positive")
         self._gate = AdmissionGate(max_queue)
         self.scheduler = FairScheduler(max_parallel)
         self._cpu_threads = cpu_threads
+        self.deadline_s = deadline_s
         self._cache_dir = cache_dir
         self._models: dict[ModelName, Any] = {}
         self._load_lock = threading.Lock()
@@ -190,10 +200,10 @@ class SpeechEngine:
             model = self._models.get(name)
             if model is None:
                 path = model_dir(name, self._cache_dir)
-                from faster_whisper import WhisperModel
+                from .local_whisper import LocalWhisper
 
                 started = time.perf_counter()
-                model = WhisperModel(
+                model = LocalWhisper(
                     str(path),
                     device="cpu",
                     compute_type="int8",
@@ -206,16 +216,23 @@ class SpeechEngine:
         return model
 
     @contextlib.contextmanager
-    def _slot(self, admission: Admission | None) -> Iterator[None]:
+    def _slot(self, admission: Admission | None) -> Iterator[Deadline | None]:
+        """Hold an admission and a turn at the CPU; yields the call's deadline."""
+        deadline = None if self.deadline_s is None else Deadline(self.deadline_s)
         own = admission is None
         held = self._gate.admit() if admission is None else admission
         try:
             with self.scheduler.turn(
-                held.owner, interim=held.interim, cancelled=held.cancelled
+                held.owner,
+                interim=held.interim,
+                cancelled=held.cancelled,
+                until=None if deadline is None else deadline.at,
             ) as granted:
                 if not granted:
+                    if deadline is not None and deadline.remaining() <= 0:
+                        raise InferenceTimeout(deadline.limit_s)
                     raise EngineBusy("no engine slot came free in time for this work")
-                yield
+                yield deadline
         finally:
             if own:
                 held.release()
@@ -257,26 +274,32 @@ class SpeechEngine:
                 raise ValueError(f"unsupported language code {language!r}")
         if beam_size < 1:
             raise ValueError("beam_size must be at least 1")
-        with self._slot(admission):
+        with self._slot(admission) as deadline:
             whisper = self._model(model)
-            segments_iter, info = whisper.transcribe(
-                samples,
-                language=language,
-                task=task,
-                beam_size=beam_size,
-                initial_prompt=initial_prompt,
-                prefix=prefix,
-                hotwords=hotwords,
-                vad_filter=vad_filter,
-                condition_on_previous_text=condition_on_previous_text,
-                no_speech_threshold=no_speech_threshold,
-                compression_ratio_threshold=compression_ratio_threshold,
-                log_prob_threshold=log_prob_threshold,
-                hallucination_silence_threshold=hallucination_silence_threshold,
-                word_timestamps=word_timestamps,
+            prompt = fit_prompt(
+                whisper.hf_tokenizer, hotwords=hotwords, initial_prompt=initial_prompt
             )
-            # The iterator is lazy: decoding happens here, so it must stay inside the slot.
-            segments = tuple(_segment(s) for s in segments_iter)
+            prompted = prompt.tokens > 0 or bool(prefix)
+            with whisper.steps.deadline(deadline), whisper.full_windows(prompted):
+                decoded = self._run(
+                    whisper,
+                    deadline,
+                    samples,
+                    language=language,
+                    task=task,
+                    beam_size=beam_size,
+                    initial_prompt=prompt.initial_prompt,
+                    prefix=prefix,
+                    hotwords=prompt.hotwords,
+                    vad_filter=vad_filter,
+                    condition_on_previous_text=condition_on_previous_text,
+                    no_speech_threshold=no_speech_threshold,
+                    compression_ratio_threshold=compression_ratio_threshold,
+                    log_prob_threshold=log_prob_threshold,
+                    hallucination_silence_threshold=hallucination_silence_threshold,
+                    word_timestamps=word_timestamps,
+                )
+        segments, info = decoded
         return EngineResult(
             text="".join(s.text for s in segments).strip(),
             segments=segments,
@@ -285,7 +308,21 @@ class SpeechEngine:
             duration=float(info.duration),
             duration_after_vad=float(info.duration_after_vad),
             model_name=model,
+            prompt_tokens=prompt.tokens,
         )
+
+    @staticmethod
+    def _run(
+        whisper: Any, deadline: Deadline | None, samples: npt.NDArray[np.float32], **options: Any
+    ) -> tuple[tuple[EngineSegment, ...], Any]:
+        segments_iter, info = whisper.transcribe(samples, **options)
+        # The iterator is lazy: decoding happens here, so it must stay inside the slot.
+        segments = []
+        for segment in segments_iter:
+            if deadline is not None:
+                deadline.check()
+            segments.append(_segment(segment))
+        return tuple(segments), info
 
     def transcribe_quick(
         self,
@@ -302,10 +339,12 @@ class SpeechEngine:
         samples = _as_audio(audio)
         if model not in MODEL_NAMES:
             raise ValueError(f"unknown local model {model!r}")
-        with self._slot(admission):
-            return quick_transcribe(
-                self._model(model), samples, model_name=model, language=language.lower()
-            )
+        with self._slot(admission) as deadline:
+            whisper = self._model(model)
+            with whisper.steps.deadline(deadline):
+                return quick_transcribe(
+                    whisper, samples, model_name=model, language=language.lower()
+                )
 
     def detect_language(
         self,
@@ -319,9 +358,12 @@ class SpeechEngine:
         samples = _as_audio(audio)
         if model == "tiny.en":
             return LanguageDetection("en", 1.0, (("en", 1.0),), "tiny.en")
-        with self._slot(admission):
+        with self._slot(admission) as deadline:
             whisper = self._model(model)
-            lang, prob, all_probs = whisper.detect_language(audio=samples, vad_filter=vad_filter)
+            with whisper.steps.deadline(deadline):
+                lang, prob, all_probs = whisper.detect_language(
+                    audio=samples, vad_filter=vad_filter
+                )
         candidates = tuple(sorted(((str(c), float(p)) for c, p in all_probs), key=lambda c: -c[1]))
         return LanguageDetection(str(lang), float(prob), candidates, model)
 

@@ -225,13 +225,28 @@ def serve(
         ),
     ] = None,
     preload: Annotated[bool, typer.Option(help="Load the models before listening.")] = False,
+    engine_deadline: Annotated[
+        float | None,
+        typer.Option(
+            help="Seconds one recognition may take; past it a request gets 408 and a stream "
+            "closes with 1011. [default: 300]",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Run the local emulator (the same API on http://HOST:PORT/client/v4)."""
     from cfasr_ext.cli.serve import run_server
 
     options = options_of(ctx)
     try:
-        code = run_server(host=host, port=port, token=token, preload=preload, options=options)
+        code = run_server(
+            host=host,
+            port=port,
+            token=token,
+            preload=preload,
+            options=options,
+            engine_deadline_s=engine_deadline,
+        )
     except Exception as error:
         fail(error, options)
     raise typer.Exit(code)

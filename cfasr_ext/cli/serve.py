@@ -11,9 +11,17 @@ __all__ = ["run_server"]
 
 
 def run_server(
-    *, host: str, port: int, token: str | None, preload: bool, options: GlobalOptions
+    *,
+    host: str,
+    port: int,
+    token: str | None,
+    preload: bool,
+    options: GlobalOptions,
+    engine_deadline_s: float | None = None,
 ) -> int:
-    """Serve until interrupted; returns the exit status. Needs the `server` extra."""
+    """Serve until interrupted; returns the exit status. Needs the `server` extra.
+
+    ``engine_deadline_s`` None keeps the emulator's default (``ServerConfig``)."""
     if not 0 <= port <= 65535:
         raise CliError(f"--port must be between 0 and 65535, got {port}.")
     if token == "":
@@ -33,7 +41,13 @@ def run_server(
             err=True,
         )
     try:
-        config = ServerConfig.from_env(host=host, port=port, token=token, preload=preload)
+        config = ServerConfig.from_env(
+            host=host,
+            port=port,
+            token=token,
+            preload=preload,
+            engine_deadline_s=engine_deadline_s,
+        )
     except ValueError as exc:
         raise CliError(str(exc)) from None
     log_level = "warning" if options.quiet else "debug" if options.verbose else "info"

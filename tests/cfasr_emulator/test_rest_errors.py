@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
-from cfasr_emulator.testing import EmulatorHandle
+from cfasr_emulator.testing import EmulatorHandle, run_emulator
 from tests.cfasr_emulator.conftest import post
 from tests.support.spec import validate_exchange
 
@@ -202,3 +202,19 @@ def test_an_unknown_path_is_7000(emulator: EmulatorHandle) -> None:
     response = httpx.get(emulator.base_url + "/user/tokens/verify", headers=emulator.auth_headers)
     assert error_of(response, 404, 7000) == "No route for that URI"
     assert response.json()["result"] is None
+
+
+def test_recognition_past_the_engine_deadline_is_an_inference_timeout(
+    weather_wav: bytes,
+) -> None:
+    with run_emulator(engine_deadline_s=1e-6, engine_queue=1) as emu:
+        for model in ("@cf/openai/whisper-tiny-en", "@cf/deepgram/nova-3"):
+            # With one engine slot, a slot kept by the first timeout would make this a 429.
+            response = post(emu, model, content=weather_wav, headers={"content-type": "audio/wav"})
+            message = error_of(response, 408, 3007)
+            validate_exchange(response)
+            assert response.json()["result"] == {}
+            assert message == (
+                "Request timeout: recognition took longer than the engine deadline of 1e-06 s "
+                f"({response.headers['cf-ai-req-id']})"
+            )

@@ -113,15 +113,17 @@ def test_every_wait_has_a_flag_and_a_default() -> None:
             "--max-request-line-bytes=9000",
             "--max-header-bytes=10000",
             "--graceful-shutdown=8",
+            "--engine-deadline=9",
         ]
     )
     config = config_from_args(args)
     assert (config.header_timeout_s, config.body_timeout_s) == (2, 3)
     assert (config.keep_alive_timeout_s, config.ws_handshake_timeout_s) == (4, 6)
     assert (config.max_connections, config.graceful_shutdown_s) == (7, 8)
+    assert config.engine_deadline_s == 9
     assert (config.max_request_line_bytes, config.max_header_bytes) == (9000, 10000)
     defaults = config_from_args(build_parser().parse_args([]))
-    for field in (*GUARD_FIELDS, "graceful_shutdown_s"):
+    for field in (*GUARD_FIELDS, "graceful_shutdown_s", "engine_deadline_s"):
         assert getattr(defaults, field) == getattr(ServerConfig(), field), field
 
 

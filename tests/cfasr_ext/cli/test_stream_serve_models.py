@@ -223,3 +223,9 @@ def test_serve_rejects_a_bad_port(cfasr_offline: Cfasr) -> None:
 def test_serve_rejects_an_empty_token(cfasr_offline: Cfasr) -> None:
     result = cfasr_offline("serve", "--token", "")
     assert_one_line_error(result, code=2, contains="--token is empty")
+
+
+def test_serve_passes_the_engine_deadline_to_the_emulator(cfasr_offline: Cfasr) -> None:
+    # The emulator's own check answers, so the flag reached its ServerConfig.
+    result = cfasr_offline("serve", "--engine-deadline", "0")
+    assert_one_line_error(result, code=2, contains="engine_deadline_s must be positive, got 0")

@@ -1,0 +1,42 @@
+"""A stream whose recognition runs past the engine deadline ends with 1011 (issue 18)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+import websockets
+
+from cfasr_emulator.testing import EmulatorHandle, run_emulator
+
+from .conftest import chunks
+
+NOVA = "@cf/deepgram/nova-3"
+
+
+@pytest.fixture(scope="module")
+def hurried() -> Iterator[EmulatorHandle]:
+    """Every engine call is already late: the deadline passes before the first decoder step."""
+    with run_emulator(engine_deadline_s=1e-6) as handle:
+        yield handle
+
+
+async def test_a_stream_past_the_engine_deadline_closes_with_1011(
+    hurried: EmulatorHandle, weather_pcm: bytes
+) -> None:
+    url = f"{hurried.websocket_url(NOVA)}?encoding=linear16&sample_rate=16000"
+    messages: list[dict[str, object]] = []
+
+    async def stream() -> None:
+        async with websockets.connect(url, additional_headers=hurried.auth_headers) as ws:
+            for chunk in chunks(weather_pcm, 3200):
+                await ws.send(chunk)
+            await ws.send(json.dumps({"type": "CloseStream"}))
+            messages.extend([json.loads(raw) async for raw in ws])
+
+    with pytest.raises(websockets.ConnectionClosedError) as closed:
+        await stream()
+    assert closed.value.rcvd is not None
+    assert closed.value.rcvd.code == 1011
+    assert not [m for m in messages if m.get("type") == "Results"]
