@@ -35,6 +35,7 @@ from typing import Any, TypeVar
 import attrs
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
+from ..engine import InferenceTimeout
 from ..faults import WsCloseFault, WsErrorFault, WsStallFault
 from .protocol import (
     IDLE_REASON,
@@ -298,6 +299,10 @@ class Session:
                 if step.close is not None:
                     self._end(step.close)
                     return
+        except InferenceTimeout as timeout:
+            # A configured limit doing its job, not a bug: no traceback.
+            logger.warning("streaming session ended: %s", timeout)
+            self._end(_Fatal(description=str(timeout)))
         except Exception:
             # Only a failed send means the client left; anything else is our own bug.
             logger.exception("streaming session failed")

@@ -13,6 +13,7 @@ from cfasr_emulator.testing import EmulatorHandle, run_emulator
 from .conftest import chunks
 
 NOVA = "@cf/deepgram/nova-3"
+FLUX = "@cf/deepgram/flux"
 
 
 @pytest.fixture(scope="module")
@@ -40,3 +41,30 @@ async def test_a_stream_past_the_engine_deadline_closes_with_1011(
     assert closed.value.rcvd is not None
     assert closed.value.rcvd.code == 1011
     assert not [m for m in messages if m.get("type") == "Results"]
+
+
+async def test_flux_past_the_engine_deadline_says_why_and_logs_no_traceback(
+    hurried: EmulatorHandle, weather_pcm: bytes, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The deadline is a configured limit, not a server bug: the flux ``Error`` frame names
+    it, and the emulator logs a warning rather than an error with a traceback."""
+    url = f"{hurried.websocket_url(FLUX)}?encoding=linear16&sample_rate=16000"
+    messages: list[dict[str, object]] = []
+
+    async def stream() -> None:
+        async with websockets.connect(url, additional_headers=hurried.auth_headers) as ws:
+            for chunk in chunks(weather_pcm, 3200):
+                await ws.send(chunk)
+            await ws.send(json.dumps({"type": "CloseStream"}))
+            async for raw in ws:  # one by one: the 1011 ends the loop with an exception
+                messages.append(json.loads(raw))
+
+    with pytest.raises(websockets.ConnectionClosedError) as closed:
+        await stream()
+    assert closed.value.rcvd is not None
+    assert closed.value.rcvd.code == 1011
+    errors = [m for m in messages if m.get("type") == "Error"]
+    assert errors, messages
+    assert "deadline" in str(errors[0]["description"])
+    assert not [r for r in caplog.records if r.getMessage() == "streaming session failed"]
+    assert [r for r in caplog.records if "deadline" in r.getMessage()]
