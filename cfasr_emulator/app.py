@@ -12,7 +12,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
-from . import error_envelope, log_redaction, rest
+from . import error_envelope, log_redaction, rest, status
 from .config import ServerConfig
 from .context import EmulatorContext
 from .engine import Engine
@@ -75,7 +75,7 @@ def create_app(config: ServerConfig | None = None, *, engine: Engine | None = No
             await ctx.batches.aclose()
 
     app = Starlette(
-        routes=[*websocket_routes(ctx), *rest.routes(ctx)],
+        routes=[*websocket_routes(ctx), *rest.routes(ctx), *status.routes(ctx)],
         exception_handlers={HTTPException: _http_exception, Exception: _unexpected},
         lifespan=lifespan,
     )
