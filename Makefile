@@ -4,9 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
+SOAK_SECONDS ?= 600
 LINT_PATHS = $(wildcard cfasr_ext cfasr_emulator tests scripts benchmarks examples)
 
-.PHONY: install test lint format regen check-generated demo bench bench-quick fuzz docs clean
+.PHONY: install test lint format regen check-generated demo bench bench-quick soak fuzz docs clean
 
 # The model-weight wheels come from small uploaders, so they are installed hash-checked first
 # (the hashes are for CPython 3.11 on x86_64 Linux, the project's machines).
@@ -51,6 +52,10 @@ bench: install
 
 bench-quick: install
 	$(BIN)/python benchmarks/run.py --quick
+
+# Mixed load against one emulator, printing RSS, fds, threads and sessions (benchmarks/soak.py).
+soak: install
+	$(BIN)/python benchmarks/soak.py --seconds $(SOAK_SECONDS)
 
 fuzz: install
 	$(BIN)/python -m pytest -m fuzz $(PYTEST_ARGS)
