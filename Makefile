@@ -1,6 +1,6 @@
 # Every target works on a fresh machine with only python3 and make: `install` builds .venv.
 PYTHON ?= python3
-VENV := .venv
+VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
@@ -10,12 +10,14 @@ LINT_PATHS = $(wildcard cfasr_ext cfasr_emulator tests scripts benchmarks exampl
 .PHONY: install test lint format regen check-generated demo bench bench-quick soak fuzz docs clean
 
 # The model-weight wheels come from small uploaders, so they are installed hash-checked first
-# (the hashes are for CPython 3.11 on x86_64 Linux, the project's machines).
-$(STAMP): pyproject.toml requirements/engine.txt
+# on x86_64 Linux: engine.txt for CPython 3.11, engine-py312.txt / engine-py313.txt for the
+# binary wheels of 3.12 and 3.13 (elsewhere pip resolves them from pyproject.toml, unpinned).
+$(STAMP): pyproject.toml $(wildcard requirements/engine*.txt)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	if [ "$$(uname -m)" = x86_64 ] && $(BIN)/python -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))'; then \
-	  $(BIN)/python -m pip install --quiet --require-hashes -r requirements/engine.txt; fi
+	pins=$$($(BIN)/python -c 'import sys; v = sys.version_info; print("requirements/engine.txt" if v[:2] == (3, 11) else f"requirements/engine-py3{v[1]}.txt")'); \
+	if [ "$$(uname -m)" = x86_64 ] && [ -f "$$pins" ]; then \
+	  $(BIN)/python -m pip install --quiet --require-hashes -r "$$pins"; fi
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
