@@ -408,6 +408,21 @@ def _model_operation(model: str, method: str) -> str:
     return operation
 
 
+def _refuse_two_framings(request: Request) -> None:
+    """Refuse a body framed both by Content-Length and by Transfer-Encoding, and close.
+
+    h11 reads such a body as chunked (as RFC 9112 allows) but kept the connection open, so
+    bytes after the chunked body were served as a second request: the request smuggling a
+    proxy in front could be fooled by. RFC 9112 section 6.1 says to close after answering.
+    """
+    if "transfer-encoding" in request.headers and "content-length" in request.headers:
+        error = error_envelope.malformed_request(
+            "it has both Content-Length and Transfer-Encoding; send one of them"
+        )
+        error.headers["Connection"] = "close"
+        raise error
+
+
 def routes(ctx: EmulatorContext) -> list[BaseRoute]:
     """The catch-all ``/ai/run/{model}`` route serving the five POST operations."""
 
@@ -415,6 +430,7 @@ def routes(ctx: EmulatorContext) -> list[BaseRoute]:
         request_id = ctx.new_request_id()
         feeder: TurboBodyFeeder | None = None
         try:
+            _refuse_two_framings(request)
             account_id = request.path_params["account_id"]
             model = request.path_params["model"]
             ctx.admit(headers=request.headers, account_id=account_id, path=request.url.path)
