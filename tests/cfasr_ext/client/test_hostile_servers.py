@@ -54,15 +54,9 @@ def test_a_response_that_stalls_mid_body_times_out_and_is_retried_within_limits(
     assert len(run.server.requests) == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SDK bug (issue 18.7): `timeout` is httpx's per-read timeout, so a server that "
-    "sends one header byte every 50 ms holds the client forever; needs a deadline on the "
-    "whole response once it has started",
-)
 def test_headers_that_trickle_forever_time_out(run: Runner) -> None:
     """Every byte arrives well within the read timeout, but the head never ends: a timeout
-    per read alone waits forever."""
+    per read alone waited forever (issue 18.7); the answer now has a deadline."""
     run.server.default = TRICKLE
     error = bounded(run, lambda c: c.whisper.transcribe(WAV), max_retries=1)
     assert isinstance(error, cf.APITimeoutError)
