@@ -66,7 +66,9 @@ class ScriptedServer:
     base_url: str = ""
     requests: list[RecordedRequest] = attrs.field(factory=list)
     script: list[Scripted | Stall | str] = attrs.field(factory=list)
-    default: Scripted | Stall | str = attrs.field(factory=Scripted)
+    default: Scripted = attrs.field(factory=Scripted)
+    hostile: Stall | str | None = None
+    """When set (``STALL``, ``TRICKLE``, a ``Stall``), every unscripted request gets it."""
     released: threading.Event = attrs.field(factory=threading.Event)
     """Set when the server stops: hostile steps let go of their connections."""
 
@@ -110,7 +112,7 @@ def scripted_server() -> Iterator[ScriptedServer]:
                         body=body,
                     )
                 )
-                step = state.script.pop(0) if state.script else state.default
+                step = state.script.pop(0) if state.script else state.hostile or state.default
             if step == DROP:
                 self.close_connection = True
                 self.connection.close()

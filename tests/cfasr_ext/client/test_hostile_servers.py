@@ -39,7 +39,7 @@ def bounded(run: Runner, action: Callable[[Any], Any], **options: Any) -> BaseEx
 def test_a_server_that_never_answers_times_out_after_every_allowed_attempt(
     run: Runner, max_retries: int
 ) -> None:
-    run.server.default = STALL
+    run.server.hostile = STALL
     error = bounded(run, lambda c: c.whisper.transcribe(WAV), max_retries=max_retries)
     assert isinstance(error, cf.APITimeoutError)
     assert len(run.server.requests) == 1 + max_retries
@@ -48,7 +48,7 @@ def test_a_server_that_never_answers_times_out_after_every_allowed_attempt(
 def test_a_response_that_stalls_mid_body_times_out_and_is_retried_within_limits(
     run: Runner,
 ) -> None:
-    run.server.default = Stall(after_bytes=10)
+    run.server.hostile = Stall(after_bytes=10)
     error = bounded(run, lambda c: c.whisper.transcribe(WAV), max_retries=1)
     assert isinstance(error, cf.APITimeoutError)
     assert len(run.server.requests) == 2
@@ -57,7 +57,7 @@ def test_a_response_that_stalls_mid_body_times_out_and_is_retried_within_limits(
 def test_headers_that_trickle_forever_time_out(run: Runner) -> None:
     """Every byte arrives well within the read timeout, but the head never ends: a timeout
     per read alone waited forever (issue 18.7); the answer now has a deadline."""
-    run.server.default = TRICKLE
+    run.server.hostile = TRICKLE
     error = bounded(run, lambda c: c.whisper.transcribe(WAV), max_retries=1)
     assert isinstance(error, cf.APITimeoutError)
     assert len(run.server.requests) == 2
