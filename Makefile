@@ -1,20 +1,23 @@
 # Every target works on a fresh machine with only python3 and make: `install` builds .venv.
 PYTHON ?= python3
-VENV := .venv
+VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
+SOAK_SECONDS ?= 600
 LINT_PATHS = $(wildcard cfasr_ext cfasr_emulator cfasr_openai tests scripts benchmarks examples)
 
-.PHONY: install test lint format regen check-generated demo bench bench-quick fuzz docs clean
+.PHONY: install test lint format regen check-generated demo bench bench-quick soak fuzz docs clean
 
 # The model-weight wheels come from small uploaders, so they are installed hash-checked first
-# (the hashes are for CPython 3.11 on x86_64 Linux, the project's machines).
-$(STAMP): pyproject.toml requirements/engine.txt
+# on x86_64 Linux: engine.txt for CPython 3.11, engine-py312.txt / engine-py313.txt for the
+# binary wheels of 3.12 and 3.13 (elsewhere pip resolves them from pyproject.toml, unpinned).
+$(STAMP): pyproject.toml $(wildcard requirements/engine*.txt)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	if [ "$$(uname -m)" = x86_64 ] && $(BIN)/python -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))'; then \
-	  $(BIN)/python -m pip install --quiet --require-hashes -r requirements/engine.txt; fi
+	pins=$$($(BIN)/python -c 'import sys; v = sys.version_info; print("requirements/engine.txt" if v[:2] == (3, 11) else f"requirements/engine-py3{v[1]}.txt")'); \
+	if [ "$$(uname -m)" = x86_64 ] && [ -f "$$pins" ]; then \
+	  $(BIN)/python -m pip install --quiet --require-hashes -r "$$pins"; fi
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
@@ -51,6 +54,10 @@ bench: install
 
 bench-quick: install
 	$(BIN)/python benchmarks/run.py --quick
+
+# Mixed load against one emulator, printing RSS, fds, threads and sessions (benchmarks/soak.py).
+soak: install
+	$(BIN)/python benchmarks/soak.py --seconds $(SOAK_SECONDS)
 
 fuzz: install
 	$(BIN)/python -m pytest -m fuzz $(PYTEST_ARGS)

@@ -14,7 +14,7 @@ from starlette.responses import Response
 
 from cfasr_openai.app import close_client
 
-from . import error_envelope, log_redaction, rest
+from . import error_envelope, log_redaction, rest, status
 from .config import ServerConfig
 from .context import EmulatorContext
 from .engine import Engine
@@ -79,7 +79,7 @@ def create_app(config: ServerConfig | None = None, *, engine: Engine | None = No
             await close_client(openai.app)  # type: ignore[arg-type]
 
     app = Starlette(
-        routes=[*websocket_routes(ctx), *rest.routes(ctx)],
+        routes=[*websocket_routes(ctx), *rest.routes(ctx), *status.routes(ctx)],
         exception_handlers={HTTPException: _http_exception, Exception: _unexpected},
         lifespan=lifespan,
     )

@@ -107,6 +107,11 @@ class BatchStore:
                 external_reference=item.external_reference,
             )
 
+    @property
+    def pending(self) -> int:
+        """Batches still running (their tasks end when every item has an answer)."""
+        return len(self._tasks)
+
     async def aclose(self) -> None:
         """Cancel unfinished batches at shutdown."""
         for task in list(self._tasks):

@@ -17,6 +17,7 @@ import httpx
 
 from cfasr_ext._audio_sources import Audio, AudioSource, open_audio, open_audio_async
 from cfasr_ext._config import Settings, resolve_settings
+from cfasr_ext._deadline import answer_deadline, async_transport, sync_transport
 from cfasr_ext._errors import CfasrError, OptionError, UnsupportedOperationError
 from cfasr_ext._gateway import GatewayOptions
 from cfasr_ext._http import BaseClient, Call
@@ -142,7 +143,9 @@ class Client(BaseClient):
             timeout_is_ours=http_client is None or timeout is not None,
         )
         self._owns_http = http_client is None
-        self._http = http_client or httpx.Client(transport=transport, timeout=self.timeout)
+        self._http = http_client or httpx.Client(
+            transport=transport or sync_transport(), timeout=self.timeout
+        )
         self.whisper = Whisper(self, WHISPER)
         self.whisper_tiny_en = Whisper(self, WHISPER_TINY_EN)
         self.whisper_large_v3_turbo = Turbo(self, TURBO)
@@ -198,7 +201,8 @@ class Client(BaseClient):
             started = time.monotonic()
             response = None
             try:
-                response = self._http.send(self._build(url, call, body))
+                with answer_deadline(self.settings.timeout):
+                    response = self._http.send(self._build(url, call, body))
                 failure = (
                     self.incomplete_body(response)
                     if response.is_success
@@ -277,7 +281,9 @@ class AsyncClient(BaseClient):
             timeout_is_ours=http_client is None or timeout is not None,
         )
         self._owns_http = http_client is None
-        self._http = http_client or httpx.AsyncClient(transport=transport, timeout=self.timeout)
+        self._http = http_client or httpx.AsyncClient(
+            transport=transport or async_transport(), timeout=self.timeout
+        )
         self.whisper = AsyncWhisper(self, WHISPER)
         self.whisper_tiny_en = AsyncWhisper(self, WHISPER_TINY_EN)
         self.whisper_large_v3_turbo = AsyncTurbo(self, TURBO)
@@ -335,7 +341,8 @@ class AsyncClient(BaseClient):
             started = time.monotonic()
             response = None
             try:
-                response = await self._http.send(self._build(url, call, body))
+                with answer_deadline(self.settings.timeout):
+                    response = await self._http.send(self._build(url, call, body))
                 failure = (
                     self.incomplete_body(response)
                     if response.is_success

@@ -277,6 +277,8 @@ class Session:
             if not await self._send(await self._call(self._recognizer.opening)):
                 return
             while True:
+                if self._ending is not None and self._ending.done():
+                    return  # What is still queued (the client leaving) belongs to _stall.
                 item = await self._inbox.get()
                 if isinstance(item, _Idle):
                     self._end(Close(INTERNAL_ERROR, IDLE_REASON))
@@ -384,15 +386,24 @@ class Session:
             self._end(Close(GOING_AWAY, "server shutting down"))
 
     async def _stall(self, reader: asyncio.Task[None]) -> _Ending:
-        """Send nothing more; keep draining the socket until the client leaves or idles."""
+        """Send nothing more; keep draining the socket until the client leaves or idles, or
+        the server stops. Once the reader has ended and its last item is taken, nobody will
+        queue another: waiting on the inbox then would hold the session's slot forever."""
         while True:
-            item = await self._inbox.get()
+            if reader.done() and not self._inbox.pending:
+                return _Gone()
+            getting = asyncio.ensure_future(self._inbox.get())
+            await asyncio.wait({getting, reader}, return_when=asyncio.FIRST_COMPLETED)
+            if not getting.done():
+                getting.cancel()
+                continue
+            item = getting.result()
             if isinstance(item, _Gone):
                 return item
             if isinstance(item, _Idle):
                 return Close(INTERNAL_ERROR, IDLE_REASON)
-            if reader.done():
-                return _Gone()
+            if isinstance(item, _Shutdown):
+                return Close(GOING_AWAY, "server shutting down")
 
     async def _finish(self, ending: _Ending) -> None:
         if isinstance(ending, _Gone):

@@ -2,7 +2,11 @@
 wire (method, path, query, headers, body) without the emulator in the way.
 
 Replies come from `script` in order, then `default`; a step of `DROP` closes the socket
-without answering (a connection reset as the client sees it). Chunked request bodies are
+without answering (a connection reset as the client sees it). Hostile steps hold the
+connection instead of answering: `STALL` answers nothing at all, `Stall(after_bytes=N)` sends
+the headers and N bytes of a longer body and then nothing, and `TRICKLE` sends a status line
+and headers one byte every `TRICKLE_INTERVAL_S` without ever finishing them. They hold it
+until the client leaves or the server stops. Chunked request bodies are
 decoded, so what `requests` records is what the client meant to send.
 """
 
@@ -17,9 +21,21 @@ from typing import Any
 
 import attrs
 
-__all__ = ["DROP", "RecordedRequest", "Scripted", "ScriptedServer", "scripted_server"]
+__all__ = [
+    "DROP",
+    "STALL",
+    "TRICKLE",
+    "RecordedRequest",
+    "Scripted",
+    "ScriptedServer",
+    "Stall",
+    "scripted_server",
+]
 
 DROP = "drop"
+STALL = "stall"
+TRICKLE = "trickle"
+TRICKLE_INTERVAL_S = 0.05
 
 
 @attrs.frozen
@@ -37,12 +53,24 @@ class Scripted:
     headers: dict[str, str] = attrs.field(factory=dict)
 
 
+@attrs.frozen
+class Stall:
+    """A 200 whose headers promise a body of ``after_bytes`` + 1000 bytes; only
+    ``after_bytes`` of it are ever sent."""
+
+    after_bytes: int = 10
+
+
 @attrs.define
 class ScriptedServer:
     base_url: str = ""
     requests: list[RecordedRequest] = attrs.field(factory=list)
-    script: list[Scripted | str] = attrs.field(factory=list)
+    script: list[Scripted | Stall | str] = attrs.field(factory=list)
     default: Scripted = attrs.field(factory=Scripted)
+    hostile: Stall | str | None = None
+    """When set (``STALL``, ``TRICKLE``, a ``Stall``), every unscripted request gets it."""
+    released: threading.Event = attrs.field(factory=threading.Event)
+    """Set when the server stops: hostile steps let go of their connections."""
 
     def envelope(self, result: Any, **headers: str) -> None:
         """Answer every unscripted request with `result` in Cloudflare's success envelope."""
@@ -84,10 +112,13 @@ def scripted_server() -> Iterator[ScriptedServer]:
                         body=body,
                     )
                 )
-                step = state.script.pop(0) if state.script else state.default
+                step = state.script.pop(0) if state.script else state.hostile or state.default
             if step == DROP:
                 self.close_connection = True
                 self.connection.close()
+                return
+            if step in (STALL, TRICKLE) or isinstance(step, Stall):
+                self._hold(step)
                 return
             assert isinstance(step, Scripted)
             payload = step.body if isinstance(step.body, bytes) else json.dumps(step.body).encode()
@@ -98,6 +129,29 @@ def scripted_server() -> Iterator[ScriptedServer]:
                 self.send_header(key, value)
             self.end_headers()
             self.wfile.write(payload)
+
+        def _hold(self, step: Stall | str) -> None:
+            """Keep the client waiting until it leaves or the server stops."""
+            self.close_connection = True
+            try:
+                if isinstance(step, Stall):
+                    self.wfile.write(
+                        b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                        + f"Content-Length: {step.after_bytes + 1000}\r\n\r\n".encode()
+                        + b'{"result":'
+                        + b" " * max(0, step.after_bytes - 10)
+                    )
+                    self.wfile.flush()
+                elif step == TRICKLE:
+                    head = b"HTTP/1.1 200 OK\r\nX-Trickle: " + b"a" * 1_000_000
+                    for byte in head:
+                        if state.released.wait(TRICKLE_INTERVAL_S):
+                            return
+                        self.wfile.write(bytes([byte]))
+                        self.wfile.flush()
+                state.released.wait()
+            except OSError:
+                return  # the client gave up: what a hostile server waits for
 
         do_GET = do_POST = _handle
 
@@ -112,5 +166,6 @@ def scripted_server() -> Iterator[ScriptedServer]:
     try:
         yield state
     finally:
+        state.released.set()
         server.shutdown()
         server.server_close()

@@ -52,7 +52,8 @@ class Script:
     """What the server does; shared across connections so a drop can happen only once."""
 
     drop_after_blocks: int | None = None  # on the first connection, after this many blocks...
-    drop_how: str = "abort"  # ...abort the TCP connection (1006) or close "1011 NET-0001"
+    drop_how: str = "abort"  # ...abort the TCP connection (1006) or close "1011 NET-0001",
+    # or "silent": stop reading the socket (so no pong answers a ping) and send nothing more
     refuse_status: int | None = None  # answer the upgrade with this HTTP status
     refuse_body: bytes = b""
     omit_turn_type: bool = False
@@ -288,6 +289,9 @@ class FakeDeepgram:
                     ):
                         if script.drop_how == "abort":
                             ws.transport.abort()
+                        elif script.drop_how == "silent":
+                            ws.transport.pause_reading()
+                            await ws.wait_closed()
                         else:
                             await ws.close(1011, "NET-0001")
                         return
