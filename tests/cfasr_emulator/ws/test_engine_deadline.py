@@ -23,37 +23,16 @@ def hurried() -> Iterator[EmulatorHandle]:
         yield handle
 
 
-async def test_a_stream_past_the_engine_deadline_closes_with_1011(
-    hurried: EmulatorHandle, weather_pcm: bytes
-) -> None:
-    url = f"{hurried.websocket_url(NOVA)}?encoding=linear16&sample_rate=16000"
+async def stream_until_closed(
+    emulator: EmulatorHandle, model: str, pcm: bytes
+) -> tuple[list[dict[str, object]], websockets.ConnectionClosedError]:
+    """Stream ``pcm`` and CloseStream; the messages received, and the error closing it."""
+    url = f"{emulator.websocket_url(model)}?encoding=linear16&sample_rate=16000"
     messages: list[dict[str, object]] = []
 
     async def stream() -> None:
-        async with websockets.connect(url, additional_headers=hurried.auth_headers) as ws:
-            for chunk in chunks(weather_pcm, 3200):
-                await ws.send(chunk)
-            await ws.send(json.dumps({"type": "CloseStream"}))
-            messages.extend([json.loads(raw) async for raw in ws])
-
-    with pytest.raises(websockets.ConnectionClosedError) as closed:
-        await stream()
-    assert closed.value.rcvd is not None
-    assert closed.value.rcvd.code == 1011
-    assert not [m for m in messages if m.get("type") == "Results"]
-
-
-async def test_flux_past_the_engine_deadline_says_why_and_logs_no_traceback(
-    hurried: EmulatorHandle, weather_pcm: bytes, caplog: pytest.LogCaptureFixture
-) -> None:
-    """The deadline is a configured limit, not a server bug: the flux ``Error`` frame names
-    it, and the emulator logs a warning rather than an error with a traceback."""
-    url = f"{hurried.websocket_url(FLUX)}?encoding=linear16&sample_rate=16000"
-    messages: list[dict[str, object]] = []
-
-    async def stream() -> None:
-        async with websockets.connect(url, additional_headers=hurried.auth_headers) as ws:
-            for chunk in chunks(weather_pcm, 3200):
+        async with websockets.connect(url, additional_headers=emulator.auth_headers) as ws:
+            for chunk in chunks(pcm, 3200):
                 await ws.send(chunk)
             await ws.send(json.dumps({"type": "CloseStream"}))
             async for raw in ws:  # one by one: the 1011 ends the loop with an exception
@@ -63,6 +42,22 @@ async def test_flux_past_the_engine_deadline_says_why_and_logs_no_traceback(
         await stream()
     assert closed.value.rcvd is not None
     assert closed.value.rcvd.code == 1011
+    return messages, closed.value
+
+
+async def test_a_stream_past_the_engine_deadline_closes_with_1011(
+    hurried: EmulatorHandle, weather_pcm: bytes
+) -> None:
+    messages, _ = await stream_until_closed(hurried, NOVA, weather_pcm)
+    assert not [m for m in messages if m.get("type") == "Results"]
+
+
+async def test_flux_past_the_engine_deadline_says_why_and_logs_no_traceback(
+    hurried: EmulatorHandle, weather_pcm: bytes, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The deadline is a configured limit, not a server bug: the flux ``Error`` frame names
+    it, and the emulator logs a warning rather than an error with a traceback."""
+    messages, _ = await stream_until_closed(hurried, FLUX, weather_pcm)
     errors = [m for m in messages if m.get("type") == "Error"]
     assert errors, messages
     assert "deadline" in str(errors[0]["description"])
