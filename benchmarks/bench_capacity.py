@@ -9,8 +9,9 @@ to count its interims. The baseline, measured in the same run, is one paced sess
 figures for N are given as ratios to it, and N "keeps real time" while its finals are all
 correct and its p95 latency stays under ``GOAL_P95_S``.
 
-To say what limits N, the same run times the two decodes in this process: a final (the full
-30 s window, beam 5, word times) and an interim (the quick short window) on the sample.
+To say what limits N, the same run times the two decodes in this process: a final (the
+engine's own window choice, beam 5, word times) and an interim (the quick path: greedy, no
+word times) on the sample.
 
 Run: ``python benchmarks/bench_capacity.py [--quick] [--json]``.
 """
