@@ -41,7 +41,11 @@ def target(emu: EmulatorHandle, model: str, query: str = "") -> str:
 
 @pytest.fixture(scope="module")
 def emulator() -> Iterator[EmulatorHandle]:
-    with suite_emulator(faults_enabled=True, body_timeout_s=BODY_TIMEOUT_S) as handle:
+    # A short keep-alive: answers the app makes itself keep the connection open, and each
+    # case waits for the close it checks.
+    with suite_emulator(
+        faults_enabled=True, body_timeout_s=BODY_TIMEOUT_S, keep_alive_timeout_s=1.0
+    ) as handle:
         yield handle
 
 

@@ -87,10 +87,14 @@ def test_a_failed_piece_stops_the_pieces_not_yet_sent(tmp_path: Path) -> None:
         release.wait(30)  # holds the one worker until the first failure has been handled
         raise RuntimeError("a later piece")
 
+    # The worker is let go a while after the failure; by then nothing more may be sent.
+    letting_go = threading.Timer(3.0, release.set)
+    letting_go.start()
     try:
         with pytest.raises(RuntimeError, match="the first piece fails"):
             transcribe_long(send, recording, model="m", max_bytes=64_000, max_workers=1)
     finally:
+        letting_go.cancel()
         release.set()
     # The one worker may already have taken the second piece; the other 22 are never sent.
     assert len(sent) <= 2
