@@ -16,7 +16,12 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 import httpx
 
 from cfasr_ext._audio_sources import Audio, AudioSource, open_audio, open_audio_async
-from cfasr_ext._config import Settings, resolve_settings
+from cfasr_ext._config import (
+    DEFAULT_WS_PING_INTERVAL,
+    DEFAULT_WS_PING_TIMEOUT,
+    Settings,
+    resolve_settings,
+)
 from cfasr_ext._deadline import answer_deadline, async_transport, sync_transport
 from cfasr_ext._errors import CfasrError, OptionError, UnsupportedOperationError
 from cfasr_ext._gateway import GatewayOptions
@@ -111,7 +116,9 @@ class Client(BaseClient):
     to read them from another mapping (`{}` reads none, for a client that must ignore the
     process's settings, such as an AI Gateway id meant for another client). Bring your own
     `http_client` or `transport` to control connections (yours is not closed by `close()`,
-    and keeps its own timeout unless you also pass `timeout=`)."""
+    and keeps its own timeout unless you also pass `timeout=`). Streams send a keepalive ping
+    every `ws_ping_interval` seconds and end with `StreamClosedError` when no pong comes
+    within `ws_ping_timeout` (None turns either off)."""
 
     def __init__(
         self,
@@ -132,6 +139,8 @@ class Client(BaseClient):
         environ: Mapping[str, str] | None = None,
         rate_limiter: RateLimiter | None = None,
         retry_policy: RetryPolicy | None = None,
+        ws_ping_interval: float | None = DEFAULT_WS_PING_INTERVAL,
+        ws_ping_timeout: float | None = DEFAULT_WS_PING_TIMEOUT,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
@@ -270,6 +279,8 @@ class AsyncClient(BaseClient):
         environ: Mapping[str, str] | None = None,
         rate_limiter: RateLimiter | None = None,
         retry_policy: RetryPolicy | None = None,
+        ws_ping_interval: float | None = DEFAULT_WS_PING_INTERVAL,
+        ws_ping_timeout: float | None = DEFAULT_WS_PING_TIMEOUT,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:

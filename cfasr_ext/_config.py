@@ -23,6 +23,8 @@ __all__ = [
     "DEFAULT_GATEWAY_BASE_URL",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
+    "DEFAULT_WS_PING_INTERVAL",
+    "DEFAULT_WS_PING_TIMEOUT",
     "Settings",
     "is_loopback_host",
     "resolve_settings",
@@ -32,6 +34,10 @@ DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4"
 DEFAULT_GATEWAY_BASE_URL = "https://gateway.ai.cloudflare.com/v1"
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_MAX_RETRIES = 2
+DEFAULT_WS_PING_INTERVAL = 20.0
+"""Seconds between the keepalive pings a stream sends (websockets' own default)."""
+DEFAULT_WS_PING_TIMEOUT = 20.0
+"""Seconds a stream waits for a ping's pong before it declares the connection dead."""
 
 _ACCOUNT_ID = re.compile(r"[0-9a-fA-F]{32}")
 _HEADER_SAFE = re.compile(r"[\x21-\x7e]+")
@@ -76,6 +82,8 @@ class Settings:
     default_headers: Mapping[str, str] = attrs.field(factory=dict)
     allow_insecure_http: bool = False
     gateway_base_url: str = DEFAULT_GATEWAY_BASE_URL
+    ws_ping_interval: float | None = DEFAULT_WS_PING_INTERVAL
+    ws_ping_timeout: float | None = DEFAULT_WS_PING_TIMEOUT
 
     def __repr__(self) -> str:
         def mask(value: str | None) -> str:
@@ -169,6 +177,17 @@ def _check_url(name: str, variable: str, url: str, *, allow_insecure_http: bool)
     return url.rstrip("/")
 
 
+def _seconds_or_none(name: str, value: float | None) -> float | None:
+    """A keepalive setting: positive seconds, or None to switch that part of keepalive off."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+        raise ConfigurationError(
+            f"{name} must be a positive number of seconds, or None to turn it off."
+        )
+    return float(value)
+
+
 def resolve_settings(
     *,
     api_token: str | None = None,
@@ -184,6 +203,8 @@ def resolve_settings(
     allow_insecure_http: bool = False,
     environ: Mapping[str, str] | None = None,
     gateway_base_url: str | None = None,
+    ws_ping_interval: float | None = DEFAULT_WS_PING_INTERVAL,
+    ws_ping_timeout: float | None = DEFAULT_WS_PING_TIMEOUT,
 ) -> Settings:
     """Arguments win over `CLOUDFLARE_*` environment variables; raises `ConfigurationError`."""
     env = os.environ if environ is None else environ
@@ -238,6 +259,8 @@ def resolve_settings(
     resolved_timeout = DEFAULT_TIMEOUT if timeout is None else float(timeout)
     if not resolved_timeout > 0:
         raise ConfigurationError("timeout must be a positive number of seconds.")
+    ping_interval = _seconds_or_none("ws_ping_interval", ws_ping_interval)
+    ping_timeout = _seconds_or_none("ws_ping_timeout", ws_ping_timeout)
     retries = DEFAULT_MAX_RETRIES if max_retries is None else max_retries
     if isinstance(retries, bool) or not isinstance(retries, int) or retries < 0:
         raise ConfigurationError("max_retries must be a non-negative integer.")
@@ -254,4 +277,6 @@ def resolve_settings(
         default_headers=dict(default_headers or {}),
         allow_insecure_http=allow_insecure_http,
         gateway_base_url=gw_url,
+        ws_ping_interval=ping_interval,
+        ws_ping_timeout=ping_timeout,
     )

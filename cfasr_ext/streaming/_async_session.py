@@ -279,6 +279,9 @@ class AsyncStream:
                 additional_headers=headers,
                 user_agent_header=f"cfasr/{__version__}",
                 open_timeout=self._settings.timeout,
+                ping_interval=self._settings.ws_ping_interval,
+                ping_timeout=self._settings.ws_ping_timeout,
+                close_timeout=_close_timeout(self._settings),
                 compression=None,  # audio does not deflate; it only costs CPU
                 logger=_ws_logger,
             )
@@ -425,3 +428,15 @@ class AsyncFluxStream(AsyncStream):
         """End the current turn now; the server answers EndOfTurn (trigger "manual")."""
         self._check_usable("force the end of the turn")
         await self._enqueue(("text", self._protocol.force_end_turn(self._now())))
+
+
+_WEBSOCKETS_CLOSE_TIMEOUT = 10.0
+
+
+def _close_timeout(settings: Settings) -> float:
+    """How long to wait for the peer's side of the closing handshake. A peer silent that long
+    is as dead as one that misses a pong, so the ping timeout bounds it too (never above
+    websockets' own 10 s)."""
+    if settings.ws_ping_timeout is None:
+        return _WEBSOCKETS_CLOSE_TIMEOUT
+    return min(settings.ws_ping_timeout, _WEBSOCKETS_CLOSE_TIMEOUT)

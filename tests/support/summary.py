@@ -2,11 +2,16 @@
 
 Load it with ``pytest_plugins = ["tests.support.summary"]`` in ``tests/conftest.py``. Tests
 record what they did through :data:`FIGURES`; the summary line is printed whatever ran.
+
+Under pytest-xdist every worker counts its own tests; each sends its figures to the
+controller when it finishes (``workeroutput``), and the controller prints their sum, so the
+line reads the same whether the suite ran in one process or in many.
 """
 
 from __future__ import annotations
 
 import threading
+from typing import Any
 
 import attrs
 import pytest
@@ -49,6 +54,28 @@ class Figures:
         with self._lock:
             self.words_lost += words
 
+    def as_dict(self) -> dict[str, object]:
+        """The counters as plain data, which xdist can carry from a worker to the controller."""
+        with self._lock:
+            return {
+                "operations": sorted(self.operations),
+                "contract_cases": self.contract_cases,
+                "faults_injected": self.faults_injected,
+                "faults_survived": self.faults_survived,
+                "bad_inputs": self.bad_inputs,
+                "words_lost": self.words_lost,
+            }
+
+    def add(self, other: dict[str, Any]) -> None:
+        """Fold in a worker's :meth:`as_dict`."""
+        with self._lock:
+            self.operations.update(other["operations"])
+            self.contract_cases += int(other["contract_cases"])
+            self.faults_injected += int(other["faults_injected"])
+            self.faults_survived += int(other["faults_survived"])
+            self.bad_inputs += int(other["bad_inputs"])
+            self.words_lost += int(other["words_lost"])
+
     def line(self) -> str:
         return (
             f"operations covered: {len(self.operations)}/8, "
@@ -59,6 +86,23 @@ class Figures:
 
 
 FIGURES = Figures()
+
+
+_WORKER_KEY = "cfasr_figures"
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:  # an xdist worker: hand the counts to the controller
+        workeroutput[_WORKER_KEY] = FIGURES.as_dict()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: object) -> None:
+    """xdist's controller: a worker finished; add its figures to the run's."""
+    figures = getattr(node, "workeroutput", {}).get(_WORKER_KEY)
+    if figures is not None:
+        FIGURES.add(figures)
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

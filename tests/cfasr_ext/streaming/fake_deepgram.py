@@ -305,7 +305,14 @@ class FakeDeepgram:
 async def fake_deepgram(script: Script | None = None) -> AsyncIterator[FakeDeepgram]:
     fake = FakeDeepgram(script or Script())
     async with serve(
-        fake.handler, "127.0.0.1", 0, process_request=fake.process_request, compression=None
+        fake.handler,
+        "127.0.0.1",
+        0,
+        process_request=fake.process_request,
+        compression=None,
+        # A "silent" connection never reads the client's close; shutting the fake down then
+        # waits this long for it instead of websockets' 10 s.
+        close_timeout=0.5,
     ) as server:
         fake.server = server
         yield fake
