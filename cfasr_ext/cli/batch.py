@@ -8,7 +8,10 @@ limit) stops the run instead of repeating the same request for each file.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import signal
+import threading
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import TextIO
@@ -27,6 +30,31 @@ from cfasr_ext.cli.report import BatchProgress, FileOutcome
 from cfasr_ext.transcript import Transcript
 
 __all__ = ["is_fatal", "run_batch"]
+
+_INTERRUPT_POLL_S = 0.1
+
+
+@contextlib.contextmanager
+def _interrupt_flag() -> Iterator[threading.Event]:
+    """Ctrl-C sets a flag instead of raising wherever the main thread happens to be.
+
+    Raised inside `concurrent.futures.wait`, KeyboardInterrupt can land between a lock's
+    acquire and release and come out as "RuntimeError: release unlocked lock" (seen on a busy
+    machine); the loop below checks the flag between waits and raises it from a safe point.
+    """
+    interrupted = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield interrupted
+        return
+
+    def on_sigint(_signum: int, _frame: object) -> None:
+        interrupted.set()
+
+    previous = signal.signal(signal.SIGINT, on_sigint)
+    try:
+        yield interrupted
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def is_fatal(error: BaseException) -> bool:
@@ -90,33 +118,36 @@ def run_batch(
     stop_reason: str | None = None
     pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="cfasr")
     try:
-        running: dict[Future[str], int] = {pool.submit(job, i): i for i in todo}
-        while running:
-            finished, _ = wait(running, return_when=FIRST_COMPLETED)
-            for future in finished:
-                index = running.pop(future)
-                item = inputs[index]
-                if future.cancelled():
-                    reason = f"not attempted: {stop_reason}"
-                    outcomes[index] = FileOutcome(item, "failed", reason=reason)
-                    continue
-                error = future.exception()
-                if error is not None:
-                    reason = describe_error(error)
-                    outcomes[index] = FileOutcome(item, "failed", reason=reason)
-                    if is_fatal(error) and stop_reason is None:
-                        stop_reason = f"stopped after {item.label} failed"
-                        for pending in running:
-                            pending.cancel()
-                elif outputs[index] is None:
-                    printed[index] = future.result()
-                progress.advance(_size(item, stdin_audio), outcomes[index].audio_seconds)
-            while next_to_print < len(inputs) and next_to_print in outcomes:
-                text = printed.pop(next_to_print, None)
-                if text is not None:
-                    stdout.write(text)
-                    stdout.flush()
-                next_to_print += 1
+        with _interrupt_flag() as interrupted:
+            running: dict[Future[str], int] = {pool.submit(job, i): i for i in todo}
+            while running:
+                finished, _ = wait(running, _INTERRUPT_POLL_S, FIRST_COMPLETED)
+                if interrupted.is_set():
+                    raise KeyboardInterrupt
+                for future in finished:
+                    index = running.pop(future)
+                    item = inputs[index]
+                    if future.cancelled():
+                        reason = f"not attempted: {stop_reason}"
+                        outcomes[index] = FileOutcome(item, "failed", reason=reason)
+                        continue
+                    error = future.exception()
+                    if error is not None:
+                        reason = describe_error(error)
+                        outcomes[index] = FileOutcome(item, "failed", reason=reason)
+                        if is_fatal(error) and stop_reason is None:
+                            stop_reason = f"stopped after {item.label} failed"
+                            for pending in running:
+                                pending.cancel()
+                    elif outputs[index] is None:
+                        printed[index] = future.result()
+                    progress.advance(_size(item, stdin_audio), outcomes[index].audio_seconds)
+                while next_to_print < len(inputs) and next_to_print in outcomes:
+                    text = printed.pop(next_to_print, None)
+                    if text is not None:
+                        stdout.write(text)
+                        stdout.flush()
+                    next_to_print += 1
     except BaseException:
         # Ctrl-C: drop the queued files instead of sending every one of them first.
         pool.shutdown(wait=False, cancel_futures=True)
