@@ -7,7 +7,7 @@ import pytest
 
 from tests.support.fake_http import ScriptedServer, scripted_server
 
-pytest_plugins = ["tests.support.summary", "tests.support.fuzz_gate"]
+pytest_plugins = ["tests.support.summary", "tests.support.fuzz_gate", "tests.support.scheduling"]
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -10,7 +10,6 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import contextlib
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
@@ -24,6 +23,7 @@ from .decode import SAMPLE_RATE
 from .failures import AudioDecodeError, EngineBusy, InferenceTimeout
 from .prompt_budget import fit_prompt
 from .scheduler import FairScheduler
+from .shared_weights import load_shared
 from .types import (
     SKIP_MODEL_NAME,
     EngineResult,
@@ -167,7 +167,8 @@ class SpeechEngine:
         self._models: dict[ModelName, Any] = {}
         self._load_lock = threading.Lock()
         self.load_seconds: dict[ModelName, float] = {}
-        """Wall time each model took to load, for the benchmark and health output."""
+        """Wall time each model took this engine to load, for the benchmark and health output
+        (0.0 for a model another engine of this process had loaded: weights are shared)."""
 
     @property
     def capacity(self) -> int:
@@ -200,18 +201,7 @@ class SpeechEngine:
             model = self._models.get(name)
             if model is None:
                 path = model_dir(name, self._cache_dir)
-                from .local_whisper import LocalWhisper
-
-                started = time.perf_counter()
-                model = LocalWhisper(
-                    str(path),
-                    device="cpu",
-                    compute_type="int8",
-                    cpu_threads=self._cpu_threads,
-                    num_workers=1,
-                    local_files_only=True,
-                )
-                self.load_seconds[name] = time.perf_counter() - started
+                model, self.load_seconds[name] = load_shared(path, cpu_threads=self._cpu_threads)
                 self._models[name] = model
         return model
 
