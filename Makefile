@@ -4,10 +4,18 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
+# pytest-xdist workers: two per CPU, since the suite waits on sockets and child processes about
+# as much as it computes. Modules stay whole on one worker (loadscope), so a module's fixture
+# (an emulator, a soak run, a fresh venv) is built once. TEST_WORKERS=0 runs in one process.
+TEST_WORKERS ?= $(shell $(PYTHON) -c 'import os; print(2 * len(os.sched_getaffinity(0)))')
+PARALLEL = -n $(TEST_WORKERS) --dist loadscope
+# The daily loop: the SDK, the generated client and the contract (with their unit tests),
+# without the real speech engine or anything marked slow.
+FAST_PATHS = tests/cfasr_ext tests/cfasr_client tests/contract
 SOAK_SECONDS ?= 600
 LINT_PATHS = $(wildcard cfasr_ext cfasr_emulator cfasr_openai tests scripts benchmarks examples)
 
-.PHONY: install test lint format regen check-generated demo bench bench-quick soak fuzz docs clean
+.PHONY: install test test-fast lint format regen check-generated demo bench bench-quick soak fuzz docs clean
 
 # The model-weight wheels come from small uploaders, so they are installed hash-checked first
 # on x86_64 Linux: engine.txt for CPython 3.11, engine-py312.txt / engine-py313.txt for the
@@ -23,9 +31,18 @@ $(STAMP): pyproject.toml $(wildcard requirements/engine*.txt)
 
 install: $(STAMP)
 
-# The README's test command: spec and generated code in step, lint, then the whole suite.
-test: install check-generated lint
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+# The README's test command: spec and generated code in step, then lint beside the whole
+# suite (lint's output is printed when both are done; either failing fails the target).
+test: install check-generated
+	@$(MAKE) --no-print-directory lint >$(VENV)/lint.log 2>&1 & lint=$$!; \
+	$(BIN)/python -m pytest $(PARALLEL) --durations=10 $(PYTEST_ARGS); suite=$$?; \
+	wait $$lint; linted=$$?; cat $(VENV)/lint.log; \
+	if [ $$linted -ne 0 ]; then echo "make test: lint failed (above)"; fi; \
+	[ $$suite -eq 0 ] && [ $$linted -eq 0 ]
+
+# Under a minute: what to run after each change; `make test` before pushing.
+test-fast: install
+	$(BIN)/python -m pytest $(PARALLEL) -m "not slow and not engine" -q $(FAST_PATHS) $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check $(LINT_PATHS)

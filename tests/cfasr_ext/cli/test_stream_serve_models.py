@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 
 from cfasr_ext.subtitles import parse_srt
 from cfasr_ext.transcript import Transcript
@@ -21,6 +22,8 @@ from tests.cfasr_ext.cli.conftest import (
     assert_one_line_error,
     cfasr_command,
 )
+
+pytestmark = pytest.mark.engine  # the real speech engine: not in make test-fast
 
 # -- stream ---------------------------------------------------------------------------------
 

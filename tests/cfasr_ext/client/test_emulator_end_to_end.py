@@ -11,6 +11,8 @@ import pytest
 import cfasr_ext as cf
 from cfasr_emulator.testing import EmulatorHandle, run_emulator
 
+pytestmark = pytest.mark.engine  # the real speech engine: not in make test-fast
+
 WAV = Path(cf.__file__).parents[1] / "cfasr_emulator" / "data" / "weather_park.wav"
 
 

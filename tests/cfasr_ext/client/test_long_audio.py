@@ -11,6 +11,8 @@ import pytest
 import cfasr_ext
 from cfasr_emulator.testing import EmulatorHandle, run_emulator
 
+pytestmark = pytest.mark.engine  # the real speech engine: not in make test-fast
+
 DATA = Path(__file__).resolve().parents[3] / "cfasr_emulator/data"
 SENTENCE_WORDS = ("weather", "meet in the park")
 

@@ -12,6 +12,8 @@ import cfasr_ext as cf
 from cfasr_emulator.testing import EmulatorHandle, run_emulator
 from tests.support.stereo import CHANNEL_WORDS, stereo_call, words_of
 
+pytestmark = pytest.mark.engine  # the real speech engine: not in make test-fast
+
 
 @pytest.fixture(scope="module")
 def emulator() -> Iterator[EmulatorHandle]:

@@ -13,6 +13,8 @@ from cfasr_ext.streaming import EndOfTurn, Metadata, Results, connect_flux, conn
 pytest.importorskip("cfasr_emulator.ws")
 from cfasr_emulator.testing import run_emulator
 
+pytestmark = pytest.mark.engine  # the real speech engine: not in make test-fast
+
 SAMPLE = Path(__file__).resolve().parents[3] / "cfasr_emulator/data/weather_park.wav"
 
 

@@ -17,6 +17,8 @@ from cfasr_ext.streaming._protocol import ListenV1Protocol
 from cfasr_ext.streaming._stream_options import Nova3StreamOptions
 from tests.support.stereo import CHANNEL_WORDS, stereo_call, words_of
 
+pytestmark = pytest.mark.engine  # the real speech engine: not in make test-fast
+
 OPTIONS = {
     "encoding": "linear16",
     "sample_rate": 16000,
