@@ -42,7 +42,9 @@ def _text(name: str, value: object) -> str:
 
 def _keys(what: str, extra: Mapping[str, object]) -> None:
     if not isinstance(extra, Mapping):
-        raise OptionError(f"{what} must be a mapping of names to values, not {type(extra).__name__}.")
+        raise OptionError(
+            f"{what} must be a mapping of names to values, not {type(extra).__name__}."
+        )
     for key in extra:
         if not isinstance(key, str) or not key:
             raise OptionError(f"{what} keys must be non-empty strings, not {key!r}.")

@@ -44,7 +44,9 @@ def extra_params(given: Iterable[str]) -> dict[str, list[str]]:
     for item in given:
         key, sep, value = item.partition("=")
         if not sep or not key.strip():
-            raise CliError(f"--param needs KEY=VALUE (such as --param new_option=true), not {item!r}.")
+            raise CliError(
+                f"--param needs KEY=VALUE (such as --param new_option=true), not {item!r}."
+            )
         params.setdefault(key.strip(), []).append(value)
     return params
 

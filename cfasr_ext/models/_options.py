@@ -52,7 +52,9 @@ def merged_headers(extra_headers: Mapping[str, str] | None) -> dict[str, str]:
     headers = dict(extra_headers or {})
     for key, value in headers.items():
         if not isinstance(key, str) or not isinstance(value, str):
-            raise OptionError(f"extra_headers names and values must be text, not {key!r}: {value!r}.")
+            raise OptionError(
+                f"extra_headers names and values must be text, not {key!r}: {value!r}."
+            )
         lowered = key.lower()
         if lowered in _CREDENTIALS:
             raise OptionError(
@@ -60,9 +62,13 @@ def merged_headers(extra_headers: Mapping[str, str] | None) -> dict[str, str]:
             )
         if lowered in _FRAMING or lowered == "content-type":
             where = "; pass content_type= for raw audio" if lowered == "content-type" else ""
-            raise OptionError(f"{key} cannot be set per request: cfasr sets it from the body{where}.")
+            raise OptionError(
+                f"{key} cannot be set per request: cfasr sets it from the body{where}."
+            )
         if any(c in key + value for c in "\r\n\0"):
-            raise OptionError(f"extra_headers[{key!r}] contains a line break or NUL; send one line.")
+            raise OptionError(
+                f"extra_headers[{key!r}] contains a line break or NUL; send one line."
+            )
     return headers
 
 

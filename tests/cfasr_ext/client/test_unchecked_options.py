@@ -224,9 +224,7 @@ def _namespaces(client: Client | AsyncClient) -> list[tuple[str, Any]]:
 def test_every_rest_method_takes_the_three_extras_with_the_same_signature_on_both_twins() -> None:
     settings: dict[str, Any] = {"api_token": TOKEN, "account_id": ACCOUNT, "environ": {}}
     sync, asynchronous = Client(**settings), AsyncClient(**settings)
-    for (name, method), (_, twin) in zip(
-        _namespaces(sync), _namespaces(asynchronous), strict=True
-    ):
+    for (name, method), (_, twin) in zip(_namespaces(sync), _namespaces(asynchronous), strict=True):
         signature = inspect.signature(method)
         assert signature == inspect.signature(twin), name
         for extra in ("extra_query", "extra_body", "extra_headers"):

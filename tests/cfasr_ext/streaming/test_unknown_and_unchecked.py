@@ -96,7 +96,9 @@ async def test_nova3_extra_query_reaches_the_server_replacing_same_names(connect
         ("brand_new", "a"),
         ("brand_new", "b"),
     ]
-    assert not [e for e in [e async for e in stream] if isinstance(e, cf.Results) and not e.is_final]
+    assert not [
+        e for e in [e async for e in stream] if isinstance(e, cf.Results) and not e.is_final
+    ]
 
 
 async def test_flux_extra_query_reaches_the_server_after_a_reconnect_too() -> None:
