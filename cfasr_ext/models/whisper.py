@@ -18,6 +18,7 @@ from cfasr_ext._audio_sources import Audio, AudioSource
 from cfasr_ext._errors import OptionError
 from cfasr_ext._http import Call
 from cfasr_ext._request_bodies import Body, byte_array_json_body, raw_body
+from cfasr_ext._unchecked import ExtraBody, ExtraQuery, merge_body, merge_query, refuse_body
 from cfasr_ext.models._method import (
     AsyncNamespace,
     SyncNamespace,
@@ -26,7 +27,6 @@ from cfasr_ext.models._method import (
     sync_method,
     sync_raw_method,
 )
-from cfasr_ext._unchecked import ExtraBody, ExtraQuery, merge_body, merge_query, refuse_body
 from cfasr_ext.models._options import (
     check_options,
     document_options,

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from cfasr_client.models import Nova3Result
+from cfasr_client.models import Nova3Metadata, Nova3Result
 
 import cfasr_ext as cf
 from cfasr_emulator.testing import EmulatorHandle
@@ -52,7 +52,10 @@ def _async_client(emu: EmulatorHandle) -> cf.AsyncClient:
 
 
 def _warned(result: Nova3Result) -> set[str]:
-    return {str(warning.parameter) for warning in result.metadata.warnings}
+    metadata = result.metadata
+    assert isinstance(metadata, Nova3Metadata)
+    assert isinstance(metadata.warnings, list)
+    return {str(warning.parameter) for warning in metadata.warnings}
 
 
 def test_extra_query_reaches_the_emulator_on_both_twins_and_the_raw_twin(

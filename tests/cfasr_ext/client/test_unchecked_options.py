@@ -15,7 +15,7 @@ import urllib.parse
 from typing import Any
 
 import pytest
-from cfasr_client.models import Nova3Result, TurboResult, WhisperResult
+from cfasr_client.models import Nova3Result, Nova3Results, TurboResult, WhisperResult
 
 from cfasr_ext import AsyncClient, Client, OptionError
 from tests.cfasr_ext.client.conftest import ACCOUNT, TOKEN, Runner
@@ -198,9 +198,13 @@ def test_an_unknown_nested_field_is_kept_where_it_arrived(run: Runner) -> None:
     )
     result = run(lambda c: c.nova_3.transcribe(WAV))
     assert isinstance(result, Nova3Result)
-    assert result.results.additional_properties == {"new_block": [1]}
-    first = result.results.channels[0].alternatives[0]
-    assert first.additional_properties == {"new_score": 3}
+    results = result.results
+    assert isinstance(results, Nova3Results)
+    assert results.additional_properties == {"new_block": [1]}
+    assert isinstance(results.channels, list)
+    alternatives = results.channels[0].alternatives
+    assert isinstance(alternatives, list)
+    assert alternatives[0].additional_properties == {"new_score": 3}
 
 
 # ---- the same arguments on every twin ----

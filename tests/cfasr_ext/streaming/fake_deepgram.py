@@ -272,8 +272,8 @@ class FakeDeepgram:
         session: _V1Session | _V2Session = _V2Session(ws, script) if flux else _V1Session(ws, query)
         if isinstance(session, _V2Session):
             await session.send({"type": "Connected", "request_id": "req-2"})
-        for message in script.greeting:
-            await ws.send(json.dumps(message))
+        for greeting in script.greeting:
+            await ws.send(json.dumps(greeting))
         if script.close_after_open is not None:
             await ws.close(*script.close_after_open)
             return

@@ -85,11 +85,11 @@ def test_the_blocking_twin_yields_unknown_messages_too(twin: str) -> None:
 async def test_nova3_extra_query_reaches_the_server_replacing_same_names(connect: Any) -> None:
     script = Script()
     extra = {"interim_results": "false", "brand_new": ["a", "b"], "sample_rate": None}
-    async with fake_deepgram(script) as server:
-        async with connect(
-            settings_for(server), interim_results=True, extra_query=extra, **PCM
-        ) as stream:
-            await stream.send(word_audio([1, 0]))
+    async with (
+        fake_deepgram(script) as server,
+        connect(settings_for(server), interim_results=True, extra_query=extra, **PCM) as stream,
+    ):
+        await stream.send(word_audio([1, 0]))
     assert _query(script) == [
         ("encoding", "linear16"),
         ("interim_results", "false"),
@@ -103,12 +103,14 @@ async def test_nova3_extra_query_reaches_the_server_replacing_same_names(connect
 
 async def test_flux_extra_query_reaches_the_server_after_a_reconnect_too() -> None:
     script = Script(drop_after_blocks=1)
-    async with fake_deepgram(script) as server:
-        async with connect_flux(
+    async with (
+        fake_deepgram(script) as server,
+        connect_flux(
             settings_for(server), extra_query={"brand_new": 1, "eot_threshold": "0.95"}
-        ) as stream:
-            for chunk in chunks(word_audio([1, 2, 0])):
-                await stream.send(chunk)
+        ) as stream,
+    ):
+        for chunk in chunks(word_audio([1, 2, 0])):
+            await stream.send(chunk)
     paths = [urllib.parse.urlsplit(r.path).query for r in script.requests]
     assert len(paths) == 2  # the resumed connection asks for the same options
     for query in paths:
