@@ -19,6 +19,7 @@ from cfasr_client.models import Nova3Result, Nova3Results, TurboResult, WhisperR
 
 from cfasr_ext import AsyncClient, Client, OptionError
 from tests.cfasr_ext.client.conftest import ACCOUNT, TOKEN, Runner
+from tests.support.fake_http import Scripted
 
 WAV = b"RIFF\x24\x00\x00\x00WAVEfmt " + bytes(range(256)) * 40
 NEW = {"brand_new_option": "on", "new_list": ["a", "b c"], "new_flag": True, "new_number": 0.25}
@@ -178,6 +179,35 @@ def test_extra_headers_refuse_framing_credentials_and_line_breaks(
     assert run.server.requests == []
 
 
+def test_batch_submit_and_wait_carry_the_extras_to_every_request(run: Runner) -> None:
+    queued = Scripted(body={"result": {"status": "queued", "request_id": "job-1"}, "success": True})
+    done = {"responses": [{"id": 0, "success": True, "result": {"text": "ok"}}], "usage": {}}
+    run.server.script = [queued, Scripted(body={"result": done, "success": True})]
+    extras: dict[str, Any] = {"extra_query": {"new_q": "1"}, "extra_headers": {"X-New": "2"}}
+
+    def flow(client: Client | AsyncClient) -> Any:
+        batch = client.whisper_large_v3_turbo.batch
+        if isinstance(client, Client):
+            job = batch.submit([WAV], language="en", extra_body={"new_field": 3}, **extras)
+            return batch.wait(job, interval=0.001, timeout=5, extra_body={"p": 1}, **extras)
+
+        async def go() -> Any:
+            job = await batch.submit([WAV], language="en", extra_body={"new_field": 3}, **extras)
+            return await batch.wait(job, interval=0.001, timeout=5, extra_body={"p": 1}, **extras)
+
+        return go()
+
+    outcomes = run(flow)
+    submit, poll = run.server.requests
+    assert outcomes[0].success
+    (item,) = json.loads(submit.body)["requests"]
+    assert (item["language"], item["new_field"]) == ("en", 3)  # beside the model's options
+    assert json.loads(poll.body) == {"request_id": "job-1", "p": 1}
+    for request in (submit, poll):
+        assert query(request.path) == [("queueRequest", "true"), ("new_q", "1")]
+        assert request.headers["x-new"] == "2"
+
+
 # ---- fields the spec does not know yet ----
 
 
@@ -222,6 +252,9 @@ def _namespaces(client: Client | AsyncClient) -> list[tuple[str, Any]]:
         ("raw.whisper_large_v3_turbo.transcribe", raw.whisper_large_v3_turbo.transcribe),
         ("raw.nova_3.transcribe", raw.nova_3.transcribe),
         ("raw.flux.run_config", raw.flux.run_config),
+        ("turbo.batch.submit", client.whisper_large_v3_turbo.batch.submit),
+        ("turbo.batch.poll", client.whisper_large_v3_turbo.batch.poll),
+        ("turbo.batch.wait", client.whisper_large_v3_turbo.batch.wait),
     ]
 
 
