@@ -186,16 +186,17 @@ def test_batch_submit_and_wait_carry_the_extras_to_every_request(run: Runner) ->
     extras: dict[str, Any] = {"extra_query": {"new_q": "1"}, "extra_headers": {"X-New": "2"}}
 
     def flow(client: Client | AsyncClient) -> Any:
-        batch = client.whisper_large_v3_turbo.batch
         if isinstance(client, Client):
+            batch = client.whisper_large_v3_turbo.batch
             job = batch.submit([WAV], language="en", extra_body={"new_field": 3}, **extras)
             return batch.wait(job, interval=0.001, timeout=5, extra_body={"p": 1}, **extras)
 
-        async def go() -> Any:
+        async def go(client: AsyncClient) -> Any:
+            batch = client.whisper_large_v3_turbo.batch
             job = await batch.submit([WAV], language="en", extra_body={"new_field": 3}, **extras)
             return await batch.wait(job, interval=0.001, timeout=5, extra_body={"p": 1}, **extras)
 
-        return go()
+        return go(client)
 
     outcomes = run(flow)
     submit, poll = run.server.requests
