@@ -152,12 +152,15 @@ def test_extra_body_refuses_audio_and_values_json_cannot_carry(
 def test_extra_headers_reach_the_server_and_replace_default_headers(run: Runner) -> None:
     run(
         lambda c: c.with_raw_response.whisper_large_v3_turbo.transcribe(
-            WAV, extra_headers={"X-Brand-New": "1", "X-Team": "asr"}
+            WAV, extra_headers={"X-Brand-New": "1", "x-team": "asr", "user-agent": "mine/1"}
         ),
         default_headers={"X-Team": "default", "X-Kept": "yes"},
     )
     headers = run.server.requests[0].headers
     assert (headers["x-brand-new"], headers["x-team"], headers["x-kept"]) == ("1", "asr", "yes")
+    assert headers["user-agent"] == "mine/1"
+    names = [name.lower() for name, _ in run.server.requests[0].header_lines]
+    assert names.count("x-team") == names.count("user-agent") == 1  # replaced, not repeated
     assert headers["authorization"] == f"Bearer {TOKEN}"
 
 
