@@ -14,8 +14,11 @@ once, from the spec, for the SDK, the emulator, the command line and the docs:
 
 Spec extensions it reads (all documented in openapi.yaml's info.description):
 ``x-cfasr-internal`` (a parameter the SDK sets itself, e.g. queueRequest),
-``x-cfasr-required-when`` (``{other: [values]}``) and ``x-cfasr-refused`` (why the service
-refuses a described parameter).
+``x-cfasr-required-when`` (``{other: [values]}``), ``x-cfasr-refused`` (why the service
+refuses a described parameter), ``x-cfasr-source`` (where each fact comes from; a fact with
+none fails generation), ``x-cfasr-departure`` (a deliberate difference from an upstream
+schema, with its reason; read by ``drift.py``) and ``x-cfasr-emulator-limits`` (the
+emulator's own limits, for ``emulator_limits.py`` and ``docs/reference/limits.md``).
 """
 
 from __future__ import annotations
@@ -57,6 +60,57 @@ class _Resolver:
         return None
 
 
+class ProvenanceError(ValueError):
+    """A fact of openapi.yaml that does not say where it comes from."""
+
+
+SCHEMA_SOURCES = ("cloudflare-schema", "deepgram-openapi", "deepgram-asyncapi")
+"""Provenance values naming a vendored schema (``spec-sources/``), compared by the drift check."""
+DOC_SOURCES = ("cloudflare-docs:", "deepgram-docs:", "cloudflare-code:")
+"""Provenance prefixes for a documentation page (or Cloudflare's own published code, such as
+the Workers binding's types); the page's https URL follows the colon."""
+EMULATOR_LIMIT = "emulator-limit"
+"""Provenance of a limit only the emulator enforces: never checked by the SDK."""
+
+# The facts that need provenance: the spec's key → the key in the Param fields.
+_SOURCED_FACTS = {
+    "enum": "enum",
+    "minimum": "minimum",
+    "maximum": "maximum",
+    "exclusiveMinimum": "exclusive_minimum",
+    "exclusiveMaximum": "exclusive_maximum",
+    "pattern": "pattern",
+    "minLength": "min_length",
+    "maxLength": "max_length",
+    "default": "default",
+    "required": "required",
+}
+
+
+def valid_source(value: object) -> bool:
+    """Whether ``value`` is a provenance openapi.yaml's info.description allows."""
+    if not isinstance(value, str):
+        return False
+    if value in (*SCHEMA_SOURCES, EMULATOR_LIMIT):
+        return True
+    return any(value.startswith(p) and value[len(p) :].startswith("https://") for p in DOC_SOURCES)
+
+
+def _extension(holders: list[Any], key: str) -> dict[str, Any]:
+    """``key`` merged over its holders, the first holder's word winning: a text value stands
+    for every fact (``*``), a mapping names facts one by one."""
+    merged: dict[str, Any] = {}
+    for holder in reversed(holders):
+        if not isinstance(holder, dict) or key not in holder:
+            continue
+        value = holder[key]
+        if isinstance(value, dict):
+            merged = {**merged, **value}
+        else:
+            merged = {"*": value}
+    return merged
+
+
 def _one_line(text: str | None) -> str:
     return " ".join((text or "").split())
 
@@ -68,6 +122,8 @@ def _param_fields(
     schema_node: Any,
     description: str,
     extra: dict[str, Any],
+    *,
+    strict: bool = True,
 ) -> dict[str, Any]:
     schema = res.resolve(schema_node)
     fields: dict[str, Any] = {"name": name, "location": location}
@@ -120,8 +176,17 @@ def _param_fields(
         fields["needs"] = tuple(
             (other, tuple(str(v) for v in values)) for other, values in needs.items()
         )
-    if "x-cfasr-service-default" in extra:
-        fields["service_default"] = extra["x-cfasr-service-default"]
+    for holder in (extra, schema_node, schema):
+        if isinstance(holder, dict) and "x-cfasr-service-default" in holder:
+            fields["service_default"] = holder["x-cfasr-service-default"]
+            break
+    for holder in (extra, schema_node, schema):
+        if isinstance(holder, dict) and "x-cfasr-client-default" in holder:
+            # cfasr's SDK sends this when the caller gives nothing; the service states none.
+            fields["has_default"] = True
+            fields["default"] = holder["x-cfasr-client-default"]
+            fields["client_default"] = True
+            break
     example = extra.get("example", schema.get("example"))
     if example is not None:
         fields["example"] = str(example)
@@ -131,7 +196,53 @@ def _param_fields(
     if refused:
         fields["refused"] = _one_line(refused)
     fields["_enum_class"] = enum_ref
+    holders = [extra, schema_node, schema]
+    if kind == "array":
+        holders += [schema.get("items"), res.resolve(schema.get("items", {}))]
+    _apply_provenance(fields, holders, where=name, strict=strict)
     return fields
+
+
+def _apply_provenance(
+    fields: dict[str, Any], holders: list[Any], *, where: str, strict: bool
+) -> None:
+    """Give every fact its source, or fail; move the emulator's limits out of the service's
+    facts (into ``emulator_limits``) so that only the emulator enforces them."""
+    problems: list[str] = []
+    sources = _extension(holders, "x-cfasr-source")
+    departures = _extension(holders, "x-cfasr-departure")
+    stated: dict[str, str] = {}
+    for spec_key, field in _SOURCED_FACTS.items():
+        present = fields.get(field) not in (None, (), False)
+        if spec_key == "default":
+            service = bool(fields.get("has_default")) and not fields.get("client_default")
+            present = service or fields.get("service_default") is not None
+        if spec_key == "required":
+            present = bool(fields.get("required") or fields.get("required_when"))
+        if not present:
+            continue
+        source = sources.get(spec_key, sources.get("*"))
+        if source is None:
+            problems.append(f"{where}: its {spec_key} has no provenance")
+            continue
+        if not valid_source(source):
+            problems.append(f"{where}: x-cfasr-source {source!r} for {spec_key} is not valid")
+            continue
+        stated[spec_key] = source
+    limits: list[tuple[str, object]] = []
+    for spec_key, source in stated.items():
+        if source != EMULATOR_LIMIT:
+            continue
+        field = _SOURCED_FACTS[spec_key]
+        if spec_key in ("default", "required"):
+            problems.append(f"{where}: a {spec_key} cannot be an emulator limit")
+            continue
+        limits.append((field, fields.pop(field)))
+    if limits:
+        fields["emulator_limits"] = tuple(limits)
+    fields["_source"] = stated
+    fields["_problems"] = problems if strict else []
+    fields["_departure"] = {str(k): _one_line(str(v)) for k, v in departures.items()}
 
 
 def _options_schema(res: _Resolver, operation: dict[str, Any]) -> dict[str, Any] | None:
@@ -166,8 +277,10 @@ def _takes_audio(res: _Resolver, operation: dict[str, Any]) -> bool:
     return schema is not None and "audio" in schema.get("properties", {})
 
 
-def operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every operation with its options, in the spec's order, as plain data."""
+def operations(spec: dict[str, Any], *, strict: bool = True) -> list[dict[str, Any]]:
+    """Every operation with its options, in the spec's order, as plain data.
+
+    ``strict``: fail on a fact without provenance (generation always is; a draft may not)."""
     res = _Resolver(spec)
     found: list[dict[str, Any]] = []
     for path, item in spec["paths"].items():
@@ -187,6 +300,7 @@ def operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
                         param["schema"],
                         param.get("description", ""),
                         param,
+                        strict=strict,
                     )
                 )
             schema = _options_schema(res, operation)
@@ -201,9 +315,23 @@ def operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
                     extra = {"required": name in required, **resolved}
                     params.append(
                         _param_fields(
-                            res, name, "body", node, resolved.get("description", ""), extra
+                            res,
+                            name,
+                            "body",
+                            node,
+                            resolved.get("description", ""),
+                            extra,
+                            strict=strict,
                         )
                     )
+            problems = [text for p in params for text in p.pop("_problems", [])]
+            if problems:
+                raise ProvenanceError(
+                    f"{operation['operationId']}: every bound, enum, pattern, default and "
+                    "required flag needs x-cfasr-source (" + ", ".join(SCHEMA_SOURCES) + ", "
+                    "cloudflare-docs:<url>, deepgram-docs:<url>, cloudflare-code:<url> or "
+                    f"{EMULATOR_LIMIT}):\n  " + "\n  ".join(problems)
+                )
             responses = operation.get("responses", {})
             price = operation.get("x-cfasr-price", {})
             found.append(
@@ -248,6 +376,8 @@ _PARAM_DEFAULTS = {
     "example": None,
     "service_default": None,
     "internal": False,
+    "emulator_limits": (),
+    "client_default": False,
 }
 
 

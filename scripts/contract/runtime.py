@@ -91,6 +91,14 @@ class Param:
     internal: bool = False
     """Set by the SDK's own machinery (e.g. ``queueRequest`` by batch jobs), never a
     per-call option: :meth:`Operation.check` refuses it, :meth:`Operation.parse` reads it."""
+    client_default: bool = False
+    """``default`` is what cfasr's SDK sends when the caller gives nothing, not a default of
+    the service (which requires the option): the emulator does not assume it."""
+    emulator_limits: tuple[tuple[str, object], ...] = ()
+    """``((field, value), ...)``: bounds, enums or patterns that only the cfasr emulator
+    enforces (openapi.yaml marks them ``x-cfasr-source: emulator-limit``). Workers AI states
+    none of them, so :meth:`check` and :meth:`parse` ignore them; the emulator applies them
+    with :meth:`check_emulator_limits`."""
 
     # ---- facts as words -----------------------------------------------------------------
 
@@ -119,6 +127,18 @@ class Param:
         if self.pattern is not None:
             words += f" matching {self.pattern}"
         return words
+
+    def check_emulator_limits(self, value: object) -> None:
+        """Raise :class:`OptionProblem` when a checked ``value`` is beyond the emulator's own
+        limits (never called by the SDK: the service may well accept it)."""
+        if not self.emulator_limits:
+            return
+        limited = attrs.evolve(self, emulator_limits=(), **dict(self.emulator_limits))
+        try:
+            limited.check(value)
+        except OptionProblem as problem:
+            message = f"{problem.message} (a limit of the cfasr emulator, not of Workers AI)"
+            raise OptionProblem(self.name, problem.reason, message, value) from None
 
     # ---- Python values (the SDK) --------------------------------------------------------
 
@@ -318,6 +338,12 @@ class Operation:
         checked = {param.name: param.check(given[param.name]) for param in params}
         self.check_rules(checked)
         return {p.name: checked[p.name] for p in self.params if p.name in checked}
+
+    def check_emulator_limits(self, checked: Mapping[str, object]) -> None:
+        """The emulator's own limits on checked values (see :attr:`Param.emulator_limits`)."""
+        for param in self.params:
+            if param.name in checked:
+                param.check_emulator_limits(checked[param.name])
 
     def parse(self, items: Iterable[tuple[str, str]]) -> dict[str, object]:
         """Text values (a query string's pairs) → checked values; unknown names are skipped,

@@ -2,12 +2,9 @@ from enum import StrEnum
 
 
 class Nova3Redact(StrEnum):
-    AGGRESSIVE_NUMBERS = "aggressive_numbers"
-    FALSE = "false"
     NUMBERS = "numbers"
     PCI = "pci"
-    SSN = "ssn"
-    TRUE = "true"
+    PII = "pii"
 
     def __str__(self) -> str:
         return str(self.value)
