@@ -22,11 +22,13 @@ from urllib.parse import quote
 
 import attrs
 
-__all__ = ["Kind", "Location", "Operation", "OptionProblem", "Param", "Reason"]
+__all__ = ["EmulatorLimit", "Kind", "Location", "Operation", "OptionProblem", "Param", "Reason"]
 
 Kind = Literal["boolean", "integer", "number", "string", "array"]
 Location = Literal["query", "body"]
-Reason = Literal["unknown", "type", "range", "enum", "pattern", "length", "required", "refused"]
+Reason = Literal[
+    "unknown", "type", "range", "enum", "pattern", "length", "required", "refused", "emulator_limit"
+]
 
 _INTEGER_TEXT = re.compile(r"[+-]?[0-9]{1,15}")
 _NUMBER_TEXT = re.compile(r"[+-]?([0-9]{1,15}(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]{1,3})?")
@@ -137,8 +139,11 @@ class Param:
         try:
             limited.check(value)
         except OptionProblem as problem:
-            message = f"{problem.message} (a limit of the cfasr emulator, not of Workers AI)"
-            raise OptionProblem(self.name, problem.reason, message, value) from None
+            message = (
+                f"{problem.message.rstrip('.')} (a limit of the cfasr emulator; Workers AI "
+                "states none)."
+            )
+            raise OptionProblem(self.name, "emulator_limit", message, value) from None
 
     # ---- Python values (the SDK) --------------------------------------------------------
 
@@ -402,3 +407,19 @@ class Operation:
             for p in self.params
             if p.location == "body" and p.name in checked
         }
+
+
+@attrs.frozen
+class EmulatorLimit:
+    """One limit of the cfasr emulator itself (openapi.yaml's ``x-cfasr-emulator-limits``):
+    Workers AI states none such, so the SDK never enforces it. ``value`` is the emulator's
+    default (a number for its settings); ``answer`` is what a client gets beyond it."""
+
+    name: str
+    value: object
+    unit: str
+    answer: str
+    description: str
+    flag: str | None = None
+    close_reason: str | None = None
+    """The WebSocket close reason the emulator sends beyond the limit, if it closes one."""
