@@ -213,7 +213,8 @@ def _apply_provenance(
     departures = _extension(holders, "x-cfasr-departure")
     stated: dict[str, str] = {}
     for spec_key, field in _SOURCED_FACTS.items():
-        present = fields.get(field) not in (None, (), False)
+        value = fields.get(field)
+        present = value is not None and value is not False and value != ()
         if spec_key == "default":
             service = bool(fields.get("has_default")) and not fields.get("client_default")
             present = service or fields.get("service_default") is not None
@@ -605,7 +606,8 @@ def emulator_limits_source(limits: list[dict[str, Any]]) -> str:
     ]
     for limit in limits:
         fields = ", ".join(
-            f"{key}={limit[key]!r}" for key in (*_LIMIT_KEYS, "flag", "close_reason")
+            f"{key}={limit[key]!r}"
+            for key in (*_LIMIT_KEYS, "flag", "close_reason")
             if limit[key] is not None
         )
         lines.append(f"    {limit['name']!r}: EmulatorLimit({fields}),")
@@ -669,7 +671,14 @@ def options_page(spec_path: Path) -> str:
             if param.get("required"):
                 name += " (required)"
             default = f"`{param['default']}`" if param.get("has_default") else ""
+            if param.get("client_default"):
+                default += " (sent by cfasr; the service requires it)"
+            elif param.get("service_default") is not None and not param.get("has_default"):
+                default = f"`{param['service_default']}` (the service's)"
             accepts = "refused" if param.get("refused") else _allowed_words(param)
+            if param.get("emulator_limits"):
+                own = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in param["emulator_limits"])
+                accepts += f" (the emulator's own limit: {own})"
             lines.append(
                 f"| {name} | {param['location']} | {_cell(accepts)} | {_cell(default)} "
                 f"| {_cell(param.get('description', ''))} |"

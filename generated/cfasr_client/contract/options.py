@@ -73,16 +73,16 @@ class RunWhisperLargeV3TurboOptions(TypedDict, total=False):
     """Use the previous window's text as context; turn off to break repetition loops. Accepts true or false."""
 
     no_speech_threshold: float
-    """Drop segments whose no-speech probability is above this. Accepts a number of at least 0."""
+    """Drop segments whose no-speech probability is above this. Accepts a number."""
 
     compression_ratio_threshold: float
-    """Treat segments that compress better than this (repetitive text) as failed. Accepts a number of at least 0."""
+    """Treat segments that compress better than this (repetitive text) as failed. Accepts a number."""
 
     log_prob_threshold: float
     """Treat segments whose average log probability is below this as failed. Accepts a number."""
 
     hallucination_silence_threshold: float
-    """Skip silences longer than this many seconds when a hallucination is suspected. Accepts a number of at least 0."""
+    """Skip silences longer than this many seconds when a hallucination is suspected. Accepts a number."""
 
 
 class RunNova3Options(TypedDict, total=False):
@@ -211,7 +211,7 @@ class RunNova3Options(TypedDict, total=False):
     """Split the transcript into utterances (`results.utterances`). Default false. Accepts true or false."""
 
     utt_split: float
-    """Seconds of pause that split utterances (Deepgram's default is 0.8). Accepts a number of at least 0."""
+    """Seconds of pause that split utterances (Deepgram's default is 0.8). Accepts a number."""
 
     channels: int
     """Channel count of raw audio. Default 1. The emulator mixes or splits at most 16 channels (its own limit; Workers AI states none). Accepts a whole number."""
