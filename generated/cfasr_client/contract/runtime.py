@@ -25,7 +25,7 @@ import attrs
 __all__ = ["EmulatorLimit", "Kind", "Location", "Operation", "OptionProblem", "Param", "Reason"]
 
 Kind = Literal["boolean", "integer", "number", "string", "array"]
-Location = Literal["query", "body"]
+Location = Literal["query", "body", "header"]
 Reason = Literal[
     "unknown", "type", "range", "enum", "pattern", "length", "required", "refused", "emulator_limit"
 ]
