@@ -7,7 +7,6 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
 import attrs
-
 from cfasr_client.contract import EMULATOR_LIMITS
 
 from .faults import FaultRule

@@ -104,10 +104,7 @@ def _extension(holders: list[Any], key: str) -> dict[str, Any]:
         if not isinstance(holder, dict) or key not in holder:
             continue
         value = holder[key]
-        if isinstance(value, dict):
-            merged = {**merged, **value}
-        else:
-            merged = {"*": value}
+        merged = {**merged, **value} if isinstance(value, dict) else {"*": value}
     return merged
 
 

@@ -19,8 +19,8 @@ import av
 import httpx
 import numpy as np
 import pytest
-
 from cfasr_client.contract import EMULATOR_LIMITS
+
 from cfasr_emulator.__main__ import build_parser, config_from_args
 from cfasr_emulator.config import ServerConfig
 from cfasr_emulator.testing import DEFAULT_ACCOUNT_ID, run_emulator

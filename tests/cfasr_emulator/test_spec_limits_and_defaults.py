@@ -81,9 +81,8 @@ def test_a_value_beyond_an_emulator_limit_is_refused_saying_whose_limit() -> Non
 
 
 async def test_flux_without_sample_rate_is_refused_as_cloudflare_requires_it() -> None:
-    with run_emulator(engine_mode="skip") as emu:
-        with pytest.raises(websockets.InvalidStatus) as caught:
-            async with connect(emu, FLUX, "encoding=linear16"):
-                pass
+    with run_emulator(engine_mode="skip") as emu, pytest.raises(websockets.InvalidStatus) as caught:
+        async with connect(emu, FLUX, "encoding=linear16"):
+            pass
     assert caught.value.response.status_code == 400
     assert b"sample_rate" in caught.value.response.body

@@ -9,9 +9,11 @@ vendored upstream schemas through the spec's checks.
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from pathlib import Path
+from types import ModuleType
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
@@ -19,12 +21,18 @@ from cfasr_client.contract import OPERATIONS
 
 from cfasr_ext.streaming import connect_flux, connect_nova3
 from tests.cfasr_ext.client.conftest import Runner
-from tests.cfasr_ext.streaming.fake_deepgram import Script, fake_deepgram
 from tests.cfasr_ext.streaming.conftest import settings_for
+from tests.cfasr_ext.streaming.fake_deepgram import Script, fake_deepgram
 from tests.conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "scripts" / "contract"))
-import drift  # noqa: E402
+
+def _contract_script(name: str) -> ModuleType:
+    """A module of scripts/contract (the drift check, the generator), imported by name."""
+    folder = str(ROOT / "scripts" / "contract")
+    if folder not in sys.path:
+        sys.path.insert(0, folder)
+    return importlib.import_module(name)
+
 
 WAV = b"RIFF\x24\x00\x00\x00WAVEfmt " + b"\x00" * 64
 
@@ -84,15 +92,15 @@ def test_turbo_values_reach_the_wire_unchanged(run: Runner, options: dict[str, o
 async def test_nova3_stream_values_reach_the_handshake_unchanged() -> None:
     script = Script()
     async with fake_deepgram(script) as server:
-        options = {
-            "interim_results": True,
-            "utterance_end_ms": 800,
-            "channels": 32,
-            "redact": ["ssn", "aggressive_numbers"],
-            "tag": ["a", "b"],
-        }
         async with connect_nova3(
-            settings_for(server), encoding="linear32", sample_rate=500, **options
+            settings_for(server),
+            encoding="linear32",
+            sample_rate=500,
+            interim_results=True,
+            utterance_end_ms=800,
+            channels=32,
+            redact=["ssn", "aggressive_numbers"],
+            tag=["a", "b"],
         ) as stream:
             await stream.send(bytes(64))
         [_ async for _ in stream]
@@ -120,24 +128,23 @@ def test_every_upstream_enum_value_passes_the_sdks_checks() -> None:
     """Each value an upstream schema enumerates for an option passes the spec's check,
     unless the spec declares a departure on that option's enum (with its reason)."""
     checked = 0
-    for operation_id, sources in drift.upstreams(Path(ROOT)).items():
+    for operation_id, sources in _contract_script("drift").upstreams(Path(ROOT)).items():
         operation = OPERATIONS[operation_id]
-        for label, options in sources:
+        for _label, options in sources:
             for name, facts in options.items():
                 param = operation.get(name)
                 if param is None or param.refused or "enum" not in facts:
                     continue
                 if _declares_enum_departure(operation_id, name):
                     continue
-                for value in facts["enum"]:  # type: ignore[attr-defined]
+                for value in facts["enum"]:
                     param.check([value] if param.kind == "array" else value)
                     checked += 1
     assert checked >= 20, checked
 
 
 def _declares_enum_departure(operation_id: str, name: str) -> bool:
-    import generate  # noqa: PLC0415 - the contract generator, beside drift
-
+    generate = _contract_script("generate")
     spec = generate.load_spec(ROOT / "openapi.yaml")
     for op in generate.operations(spec):
         if op["operation_id"] == operation_id:
