@@ -748,8 +748,11 @@ def gateway_headers(spec: dict[str, Any]) -> list[dict[str, Any]]:
     for param in spec["components"]["parameters"].values():
         if param.get("in") != "header" or not param["name"].startswith("cf-aig-"):
             continue
+        # The direct API takes any text (it does not read these headers); the gateway's own
+        # rules, which GatewayOptions checks, are x-cfasr-gateway-schema.
+        schema = param.get("x-cfasr-gateway-schema", param["schema"])
         fields = _param_fields(
-            res, param["name"], "header", param["schema"], param.get("description", ""), param
+            res, param["name"], "header", schema, param.get("description", ""), param
         )
         problems += fields.pop("_problems", [])
         found.append(fields)

@@ -402,7 +402,7 @@ OPERATIONS: dict[str, Operation] = {
                 kind="array",
                 description="Remove sensitive data of this kind (Deepgram's pre-recorded values); repeat the parameter to redact several kinds. Default false (nothing is redacted).",
                 item_kind="string",
-                enum=("pci", "pii", "numbers"),
+                enum=("true", "false", "pci", "pii", "numbers"),
                 repeatable=True,
                 service_default=False,
             ),

@@ -187,10 +187,10 @@ class RunNova3Options(TypedDict, total=False):
 
     redact: (
         Nova3Redact
-        | Literal["pci", "pii", "numbers"]
-        | Sequence[Nova3Redact | Literal["pci", "pii", "numbers"]]
+        | Literal["true", "false", "pci", "pii", "numbers"]
+        | Sequence[Nova3Redact | Literal["true", "false", "pci", "pii", "numbers"]]
     )
-    """Remove sensitive data of this kind (Deepgram's pre-recorded values); repeat the parameter to redact several kinds. Default false (nothing is redacted). Accepts one of 'pci', 'pii', 'numbers'."""
+    """Remove sensitive data of this kind (Deepgram's pre-recorded values); repeat the parameter to redact several kinds. Default false (nothing is redacted). Accepts one of 'true', 'false', 'pci', 'pii', 'numbers'."""
 
     replace: str | Sequence[str]
     """A `find:replace` substitution applied to the transcript; repeat the parameter for several. Accepts text matching ^[^:]+:.*$."""

@@ -87,13 +87,6 @@ if TYPE_CHECKING:
     from .nova_3_word import Nova3Word
     from .request_options import RequestOptions
     from .response_message import ResponseMessage
-    from .run_flux_cf_aig_backoff import RunFluxCfAigBackoff
-    from .run_nova_3_cf_aig_backoff import RunNova3CfAigBackoff
-    from .run_whisper_cf_aig_backoff import RunWhisperCfAigBackoff
-    from .run_whisper_large_v3_turbo_cf_aig_backoff import (
-        RunWhisperLargeV3TurboCfAigBackoff,
-    )
-    from .run_whisper_tiny_en_cf_aig_backoff import RunWhisperTinyEnCfAigBackoff
     from .turbo_batch_item import TurboBatchItem
     from .turbo_batch_request import TurboBatchRequest
     from .turbo_input import TurboInput
@@ -190,11 +183,6 @@ _HOMES = {
     "Nova3Word": ".nova_3_word",
     "RequestOptions": ".request_options",
     "ResponseMessage": ".response_message",
-    "RunFluxCfAigBackoff": ".run_flux_cf_aig_backoff",
-    "RunNova3CfAigBackoff": ".run_nova_3_cf_aig_backoff",
-    "RunWhisperCfAigBackoff": ".run_whisper_cf_aig_backoff",
-    "RunWhisperLargeV3TurboCfAigBackoff": ".run_whisper_large_v3_turbo_cf_aig_backoff",
-    "RunWhisperTinyEnCfAigBackoff": ".run_whisper_tiny_en_cf_aig_backoff",
     "TurboBatchItem": ".turbo_batch_item",
     "TurboBatchRequest": ".turbo_batch_request",
     "TurboInput": ".turbo_input",
@@ -306,11 +294,6 @@ __all__ = (
     "Nova3Word",
     "RequestOptions",
     "ResponseMessage",
-    "RunFluxCfAigBackoff",
-    "RunNova3CfAigBackoff",
-    "RunWhisperCfAigBackoff",
-    "RunWhisperLargeV3TurboCfAigBackoff",
-    "RunWhisperTinyEnCfAigBackoff",
     "TurboBatchItem",
     "TurboBatchRequest",
     "TurboInput",

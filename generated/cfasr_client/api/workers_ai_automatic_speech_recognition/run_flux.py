@@ -9,7 +9,6 @@ from ...client import AuthenticatedClient, Client
 from ...models.error_envelope import ErrorEnvelope
 from ...models.flux_input import FluxInput
 from ...models.flux_response import FluxResponse
-from ...models.run_flux_cf_aig_backoff import RunFluxCfAigBackoff
 from ...types import UNSET, Response, Unset
 
 
@@ -21,13 +20,13 @@ def _get_kwargs(
     tags: str | Unset = UNSET,
     cf_aig_authorization: str | Unset = UNSET,
     cf_aig_skip_cache: str | Unset = UNSET,
-    cf_aig_cache_ttl: int | Unset = UNSET,
+    cf_aig_cache_ttl: str | Unset = UNSET,
     cf_aig_cache_key: str | Unset = UNSET,
     cf_aig_collect_log: str | Unset = UNSET,
-    cf_aig_request_timeout: int | Unset = UNSET,
-    cf_aig_max_attempts: int | Unset = UNSET,
-    cf_aig_retry_delay: int | Unset = UNSET,
-    cf_aig_backoff: RunFluxCfAigBackoff | Unset = UNSET,
+    cf_aig_request_timeout: str | Unset = UNSET,
+    cf_aig_max_attempts: str | Unset = UNSET,
+    cf_aig_retry_delay: str | Unset = UNSET,
+    cf_aig_backoff: str | Unset = UNSET,
     cf_aig_metadata: str | Unset = UNSET,
     cf_aig_event_id: str | Unset = UNSET,
     cf_aig_custom_cost: str | Unset = UNSET,
@@ -40,7 +39,7 @@ def _get_kwargs(
         headers["cf-aig-skip-cache"] = cf_aig_skip_cache
 
     if not isinstance(cf_aig_cache_ttl, Unset):
-        headers["cf-aig-cache-ttl"] = str(cf_aig_cache_ttl)
+        headers["cf-aig-cache-ttl"] = cf_aig_cache_ttl
 
     if not isinstance(cf_aig_cache_key, Unset):
         headers["cf-aig-cache-key"] = cf_aig_cache_key
@@ -49,16 +48,16 @@ def _get_kwargs(
         headers["cf-aig-collect-log"] = cf_aig_collect_log
 
     if not isinstance(cf_aig_request_timeout, Unset):
-        headers["cf-aig-request-timeout"] = str(cf_aig_request_timeout)
+        headers["cf-aig-request-timeout"] = cf_aig_request_timeout
 
     if not isinstance(cf_aig_max_attempts, Unset):
-        headers["cf-aig-max-attempts"] = str(cf_aig_max_attempts)
+        headers["cf-aig-max-attempts"] = cf_aig_max_attempts
 
     if not isinstance(cf_aig_retry_delay, Unset):
-        headers["cf-aig-retry-delay"] = str(cf_aig_retry_delay)
+        headers["cf-aig-retry-delay"] = cf_aig_retry_delay
 
     if not isinstance(cf_aig_backoff, Unset):
-        headers["cf-aig-backoff"] = str(cf_aig_backoff)
+        headers["cf-aig-backoff"] = cf_aig_backoff
 
     if not isinstance(cf_aig_metadata, Unset):
         headers["cf-aig-metadata"] = cf_aig_metadata
@@ -177,13 +176,13 @@ def sync_detailed(
     tags: str | Unset = UNSET,
     cf_aig_authorization: str | Unset = UNSET,
     cf_aig_skip_cache: str | Unset = UNSET,
-    cf_aig_cache_ttl: int | Unset = UNSET,
+    cf_aig_cache_ttl: str | Unset = UNSET,
     cf_aig_cache_key: str | Unset = UNSET,
     cf_aig_collect_log: str | Unset = UNSET,
-    cf_aig_request_timeout: int | Unset = UNSET,
-    cf_aig_max_attempts: int | Unset = UNSET,
-    cf_aig_retry_delay: int | Unset = UNSET,
-    cf_aig_backoff: RunFluxCfAigBackoff | Unset = UNSET,
+    cf_aig_request_timeout: str | Unset = UNSET,
+    cf_aig_max_attempts: str | Unset = UNSET,
+    cf_aig_retry_delay: str | Unset = UNSET,
+    cf_aig_backoff: str | Unset = UNSET,
     cf_aig_metadata: str | Unset = UNSET,
     cf_aig_event_id: str | Unset = UNSET,
     cf_aig_custom_cost: str | Unset = UNSET,
@@ -201,13 +200,13 @@ def sync_detailed(
         tags (str | Unset):
         cf_aig_authorization (str | Unset):
         cf_aig_skip_cache (str | Unset):
-        cf_aig_cache_ttl (int | Unset):
+        cf_aig_cache_ttl (str | Unset):
         cf_aig_cache_key (str | Unset):
         cf_aig_collect_log (str | Unset):
-        cf_aig_request_timeout (int | Unset):
-        cf_aig_max_attempts (int | Unset):
-        cf_aig_retry_delay (int | Unset):
-        cf_aig_backoff (RunFluxCfAigBackoff | Unset):
+        cf_aig_request_timeout (str | Unset):
+        cf_aig_max_attempts (str | Unset):
+        cf_aig_retry_delay (str | Unset):
+        cf_aig_backoff (str | Unset):
         cf_aig_metadata (str | Unset):
         cf_aig_event_id (str | Unset):
         cf_aig_custom_cost (str | Unset):
@@ -257,13 +256,13 @@ def sync(
     tags: str | Unset = UNSET,
     cf_aig_authorization: str | Unset = UNSET,
     cf_aig_skip_cache: str | Unset = UNSET,
-    cf_aig_cache_ttl: int | Unset = UNSET,
+    cf_aig_cache_ttl: str | Unset = UNSET,
     cf_aig_cache_key: str | Unset = UNSET,
     cf_aig_collect_log: str | Unset = UNSET,
-    cf_aig_request_timeout: int | Unset = UNSET,
-    cf_aig_max_attempts: int | Unset = UNSET,
-    cf_aig_retry_delay: int | Unset = UNSET,
-    cf_aig_backoff: RunFluxCfAigBackoff | Unset = UNSET,
+    cf_aig_request_timeout: str | Unset = UNSET,
+    cf_aig_max_attempts: str | Unset = UNSET,
+    cf_aig_retry_delay: str | Unset = UNSET,
+    cf_aig_backoff: str | Unset = UNSET,
     cf_aig_metadata: str | Unset = UNSET,
     cf_aig_event_id: str | Unset = UNSET,
     cf_aig_custom_cost: str | Unset = UNSET,
@@ -281,13 +280,13 @@ def sync(
         tags (str | Unset):
         cf_aig_authorization (str | Unset):
         cf_aig_skip_cache (str | Unset):
-        cf_aig_cache_ttl (int | Unset):
+        cf_aig_cache_ttl (str | Unset):
         cf_aig_cache_key (str | Unset):
         cf_aig_collect_log (str | Unset):
-        cf_aig_request_timeout (int | Unset):
-        cf_aig_max_attempts (int | Unset):
-        cf_aig_retry_delay (int | Unset):
-        cf_aig_backoff (RunFluxCfAigBackoff | Unset):
+        cf_aig_request_timeout (str | Unset):
+        cf_aig_max_attempts (str | Unset):
+        cf_aig_retry_delay (str | Unset):
+        cf_aig_backoff (str | Unset):
         cf_aig_metadata (str | Unset):
         cf_aig_event_id (str | Unset):
         cf_aig_custom_cost (str | Unset):
@@ -332,13 +331,13 @@ async def asyncio_detailed(
     tags: str | Unset = UNSET,
     cf_aig_authorization: str | Unset = UNSET,
     cf_aig_skip_cache: str | Unset = UNSET,
-    cf_aig_cache_ttl: int | Unset = UNSET,
+    cf_aig_cache_ttl: str | Unset = UNSET,
     cf_aig_cache_key: str | Unset = UNSET,
     cf_aig_collect_log: str | Unset = UNSET,
-    cf_aig_request_timeout: int | Unset = UNSET,
-    cf_aig_max_attempts: int | Unset = UNSET,
-    cf_aig_retry_delay: int | Unset = UNSET,
-    cf_aig_backoff: RunFluxCfAigBackoff | Unset = UNSET,
+    cf_aig_request_timeout: str | Unset = UNSET,
+    cf_aig_max_attempts: str | Unset = UNSET,
+    cf_aig_retry_delay: str | Unset = UNSET,
+    cf_aig_backoff: str | Unset = UNSET,
     cf_aig_metadata: str | Unset = UNSET,
     cf_aig_event_id: str | Unset = UNSET,
     cf_aig_custom_cost: str | Unset = UNSET,
@@ -356,13 +355,13 @@ async def asyncio_detailed(
         tags (str | Unset):
         cf_aig_authorization (str | Unset):
         cf_aig_skip_cache (str | Unset):
-        cf_aig_cache_ttl (int | Unset):
+        cf_aig_cache_ttl (str | Unset):
         cf_aig_cache_key (str | Unset):
         cf_aig_collect_log (str | Unset):
-        cf_aig_request_timeout (int | Unset):
-        cf_aig_max_attempts (int | Unset):
-        cf_aig_retry_delay (int | Unset):
-        cf_aig_backoff (RunFluxCfAigBackoff | Unset):
+        cf_aig_request_timeout (str | Unset):
+        cf_aig_max_attempts (str | Unset):
+        cf_aig_retry_delay (str | Unset):
+        cf_aig_backoff (str | Unset):
         cf_aig_metadata (str | Unset):
         cf_aig_event_id (str | Unset):
         cf_aig_custom_cost (str | Unset):
@@ -410,13 +409,13 @@ async def asyncio(
     tags: str | Unset = UNSET,
     cf_aig_authorization: str | Unset = UNSET,
     cf_aig_skip_cache: str | Unset = UNSET,
-    cf_aig_cache_ttl: int | Unset = UNSET,
+    cf_aig_cache_ttl: str | Unset = UNSET,
     cf_aig_cache_key: str | Unset = UNSET,
     cf_aig_collect_log: str | Unset = UNSET,
-    cf_aig_request_timeout: int | Unset = UNSET,
-    cf_aig_max_attempts: int | Unset = UNSET,
-    cf_aig_retry_delay: int | Unset = UNSET,
-    cf_aig_backoff: RunFluxCfAigBackoff | Unset = UNSET,
+    cf_aig_request_timeout: str | Unset = UNSET,
+    cf_aig_max_attempts: str | Unset = UNSET,
+    cf_aig_retry_delay: str | Unset = UNSET,
+    cf_aig_backoff: str | Unset = UNSET,
     cf_aig_metadata: str | Unset = UNSET,
     cf_aig_event_id: str | Unset = UNSET,
     cf_aig_custom_cost: str | Unset = UNSET,
@@ -434,13 +433,13 @@ async def asyncio(
         tags (str | Unset):
         cf_aig_authorization (str | Unset):
         cf_aig_skip_cache (str | Unset):
-        cf_aig_cache_ttl (int | Unset):
+        cf_aig_cache_ttl (str | Unset):
         cf_aig_cache_key (str | Unset):
         cf_aig_collect_log (str | Unset):
-        cf_aig_request_timeout (int | Unset):
-        cf_aig_max_attempts (int | Unset):
-        cf_aig_retry_delay (int | Unset):
-        cf_aig_backoff (RunFluxCfAigBackoff | Unset):
+        cf_aig_request_timeout (str | Unset):
+        cf_aig_max_attempts (str | Unset):
+        cf_aig_retry_delay (str | Unset):
+        cf_aig_backoff (str | Unset):
         cf_aig_metadata (str | Unset):
         cf_aig_event_id (str | Unset):
         cf_aig_custom_cost (str | Unset):

@@ -15,7 +15,6 @@ from ...models.nova_3_language import Nova3Language
 from ...models.nova_3_mode import Nova3Mode
 from ...models.nova_3_redact import Nova3Redact
 from ...models.nova_3_response import Nova3Response
-from ...models.run_nova_3_cf_aig_backoff import RunNova3CfAigBackoff
 from ...types import UNSET, File, Response, Unset
 
 
@@ -60,13 +59,13 @@ def _get_kwargs(
     tag: list[str] | Unset = UNSET,
     cf_aig_authorization: str | Unset = UNSET,
     cf_aig_skip_cache: str | Unset = UNSET,
-    cf_aig_cache_ttl: int | Unset = UNSET,
+    cf_aig_cache_ttl: str | Unset = UNSET,
     cf_aig_cache_key: str | Unset = UNSET,
     cf_aig_collect_log: str | Unset = UNSET,
-    cf_aig_request_timeout: int | Unset = UNSET,
-    cf_aig_max_attempts: int | Unset = UNSET,
-    cf_aig_retry_delay: int | Unset = UNSET,
-    cf_aig_backoff: RunNova3CfAigBackoff | Unset = UNSET,
+    cf_aig_request_timeout: str | Unset = UNSET,
+    cf_aig_max_attempts: str | Unset = UNSET,
+    cf_aig_retry_delay: str | Unset = UNSET,
+    cf_aig_backoff: str | Unset = UNSET,
     cf_aig_metadata: str | Unset = UNSET,
     cf_aig_event_id: str | Unset = UNSET,
     cf_aig_custom_cost: str | Unset = UNSET,
@@ -79,7 +78,7 @@ def _get_kwargs(
         headers["cf-aig-skip-cache"] = cf_aig_skip_cache
 
     if not isinstance(cf_aig_cache_ttl, Unset):
-        headers["cf-aig-cache-ttl"] = str(cf_aig_cache_ttl)
+        headers["cf-aig-cache-ttl"] = cf_aig_cache_ttl
 
     if not isinstance(cf_aig_cache_key, Unset):
         headers["cf-aig-cache-key"] = cf_aig_cache_key
@@ -88,16 +87,16 @@ def _get_kwargs(
         headers["cf-aig-collect-log"] = cf_aig_collect_log
 
     if not isinstance(cf_aig_request_timeout, Unset):
-        headers["cf-aig-request-timeout"] = str(cf_aig_request_timeout)
+        headers["cf-aig-request-timeout"] = cf_aig_request_timeout
 
     if not isinstance(cf_aig_max_attempts, Unset):
-        headers["cf-aig-max-attempts"] = str(cf_aig_max_attempts)
+        headers["cf-aig-max-attempts"] = cf_aig_max_attempts
 
     if not isinstance(cf_aig_retry_delay, Unset):
-        headers["cf-aig-retry-delay"] = str(cf_aig_retry_delay)
+        headers["cf-aig-retry-delay"] = cf_aig_retry_delay
 
     if not isinstance(cf_aig_backoff, Unset):
-        headers["cf-aig-backoff"] = str(cf_aig_backoff)
+        headers["cf-aig-backoff"] = cf_aig_backoff
 
     if not isinstance(cf_aig_metadata, Unset):
         headers["cf-aig-metadata"] = cf_aig_metadata
@@ -387,13 +386,13 @@ def sync_detailed(
     tag: list[str] | Unset = UNSET,
     cf_aig_authorization: str | Unset = UNSET,
     cf_aig_skip_cache: str | Unset = UNSET,
-    cf_aig_cache_ttl: int | Unset = UNSET,
+    cf_aig_cache_ttl: str | Unset = UNSET,
     cf_aig_cache_key: str | Unset = UNSET,
     cf_aig_collect_log: str | Unset = UNSET,
-    cf_aig_request_timeout: int | Unset = UNSET,
-    cf_aig_max_attempts: int | Unset = UNSET,
-    cf_aig_retry_delay: int | Unset = UNSET,
-    cf_aig_backoff: RunNova3CfAigBackoff | Unset = UNSET,
+    cf_aig_request_timeout: str | Unset = UNSET,
+    cf_aig_max_attempts: str | Unset = UNSET,
+    cf_aig_retry_delay: str | Unset = UNSET,
+    cf_aig_backoff: str | Unset = UNSET,
     cf_aig_metadata: str | Unset = UNSET,
     cf_aig_event_id: str | Unset = UNSET,
     cf_aig_custom_cost: str | Unset = UNSET,
@@ -454,13 +453,13 @@ def sync_detailed(
         tag (list[str] | Unset):
         cf_aig_authorization (str | Unset):
         cf_aig_skip_cache (str | Unset):
-        cf_aig_cache_ttl (int | Unset):
+        cf_aig_cache_ttl (str | Unset):
         cf_aig_cache_key (str | Unset):
         cf_aig_collect_log (str | Unset):
-        cf_aig_request_timeout (int | Unset):
-        cf_aig_max_attempts (int | Unset):
-        cf_aig_retry_delay (int | Unset):
-        cf_aig_backoff (RunNova3CfAigBackoff | Unset):
+        cf_aig_request_timeout (str | Unset):
+        cf_aig_max_attempts (str | Unset):
+        cf_aig_retry_delay (str | Unset):
+        cf_aig_backoff (str | Unset):
         cf_aig_metadata (str | Unset):
         cf_aig_event_id (str | Unset):
         cf_aig_custom_cost (str | Unset):
@@ -577,13 +576,13 @@ def sync(
     tag: list[str] | Unset = UNSET,
     cf_aig_authorization: str | Unset = UNSET,
     cf_aig_skip_cache: str | Unset = UNSET,
-    cf_aig_cache_ttl: int | Unset = UNSET,
+    cf_aig_cache_ttl: str | Unset = UNSET,
     cf_aig_cache_key: str | Unset = UNSET,
     cf_aig_collect_log: str | Unset = UNSET,
-    cf_aig_request_timeout: int | Unset = UNSET,
-    cf_aig_max_attempts: int | Unset = UNSET,
-    cf_aig_retry_delay: int | Unset = UNSET,
-    cf_aig_backoff: RunNova3CfAigBackoff | Unset = UNSET,
+    cf_aig_request_timeout: str | Unset = UNSET,
+    cf_aig_max_attempts: str | Unset = UNSET,
+    cf_aig_retry_delay: str | Unset = UNSET,
+    cf_aig_backoff: str | Unset = UNSET,
     cf_aig_metadata: str | Unset = UNSET,
     cf_aig_event_id: str | Unset = UNSET,
     cf_aig_custom_cost: str | Unset = UNSET,
@@ -644,13 +643,13 @@ def sync(
         tag (list[str] | Unset):
         cf_aig_authorization (str | Unset):
         cf_aig_skip_cache (str | Unset):
-        cf_aig_cache_ttl (int | Unset):
+        cf_aig_cache_ttl (str | Unset):
         cf_aig_cache_key (str | Unset):
         cf_aig_collect_log (str | Unset):
-        cf_aig_request_timeout (int | Unset):
-        cf_aig_max_attempts (int | Unset):
-        cf_aig_retry_delay (int | Unset):
-        cf_aig_backoff (RunNova3CfAigBackoff | Unset):
+        cf_aig_request_timeout (str | Unset):
+        cf_aig_max_attempts (str | Unset):
+        cf_aig_retry_delay (str | Unset):
+        cf_aig_backoff (str | Unset):
         cf_aig_metadata (str | Unset):
         cf_aig_event_id (str | Unset):
         cf_aig_custom_cost (str | Unset):
@@ -762,13 +761,13 @@ async def asyncio_detailed(
     tag: list[str] | Unset = UNSET,
     cf_aig_authorization: str | Unset = UNSET,
     cf_aig_skip_cache: str | Unset = UNSET,
-    cf_aig_cache_ttl: int | Unset = UNSET,
+    cf_aig_cache_ttl: str | Unset = UNSET,
     cf_aig_cache_key: str | Unset = UNSET,
     cf_aig_collect_log: str | Unset = UNSET,
-    cf_aig_request_timeout: int | Unset = UNSET,
-    cf_aig_max_attempts: int | Unset = UNSET,
-    cf_aig_retry_delay: int | Unset = UNSET,
-    cf_aig_backoff: RunNova3CfAigBackoff | Unset = UNSET,
+    cf_aig_request_timeout: str | Unset = UNSET,
+    cf_aig_max_attempts: str | Unset = UNSET,
+    cf_aig_retry_delay: str | Unset = UNSET,
+    cf_aig_backoff: str | Unset = UNSET,
     cf_aig_metadata: str | Unset = UNSET,
     cf_aig_event_id: str | Unset = UNSET,
     cf_aig_custom_cost: str | Unset = UNSET,
@@ -829,13 +828,13 @@ async def asyncio_detailed(
         tag (list[str] | Unset):
         cf_aig_authorization (str | Unset):
         cf_aig_skip_cache (str | Unset):
-        cf_aig_cache_ttl (int | Unset):
+        cf_aig_cache_ttl (str | Unset):
         cf_aig_cache_key (str | Unset):
         cf_aig_collect_log (str | Unset):
-        cf_aig_request_timeout (int | Unset):
-        cf_aig_max_attempts (int | Unset):
-        cf_aig_retry_delay (int | Unset):
-        cf_aig_backoff (RunNova3CfAigBackoff | Unset):
+        cf_aig_request_timeout (str | Unset):
+        cf_aig_max_attempts (str | Unset):
+        cf_aig_retry_delay (str | Unset):
+        cf_aig_backoff (str | Unset):
         cf_aig_metadata (str | Unset):
         cf_aig_event_id (str | Unset):
         cf_aig_custom_cost (str | Unset):
@@ -950,13 +949,13 @@ async def asyncio(
     tag: list[str] | Unset = UNSET,
     cf_aig_authorization: str | Unset = UNSET,
     cf_aig_skip_cache: str | Unset = UNSET,
-    cf_aig_cache_ttl: int | Unset = UNSET,
+    cf_aig_cache_ttl: str | Unset = UNSET,
     cf_aig_cache_key: str | Unset = UNSET,
     cf_aig_collect_log: str | Unset = UNSET,
-    cf_aig_request_timeout: int | Unset = UNSET,
-    cf_aig_max_attempts: int | Unset = UNSET,
-    cf_aig_retry_delay: int | Unset = UNSET,
-    cf_aig_backoff: RunNova3CfAigBackoff | Unset = UNSET,
+    cf_aig_request_timeout: str | Unset = UNSET,
+    cf_aig_max_attempts: str | Unset = UNSET,
+    cf_aig_retry_delay: str | Unset = UNSET,
+    cf_aig_backoff: str | Unset = UNSET,
     cf_aig_metadata: str | Unset = UNSET,
     cf_aig_event_id: str | Unset = UNSET,
     cf_aig_custom_cost: str | Unset = UNSET,
@@ -1017,13 +1016,13 @@ async def asyncio(
         tag (list[str] | Unset):
         cf_aig_authorization (str | Unset):
         cf_aig_skip_cache (str | Unset):
-        cf_aig_cache_ttl (int | Unset):
+        cf_aig_cache_ttl (str | Unset):
         cf_aig_cache_key (str | Unset):
         cf_aig_collect_log (str | Unset):
-        cf_aig_request_timeout (int | Unset):
-        cf_aig_max_attempts (int | Unset):
-        cf_aig_retry_delay (int | Unset):
-        cf_aig_backoff (RunNova3CfAigBackoff | Unset):
+        cf_aig_request_timeout (str | Unset):
+        cf_aig_max_attempts (str | Unset):
+        cf_aig_retry_delay (str | Unset):
+        cf_aig_backoff (str | Unset):
         cf_aig_metadata (str | Unset):
         cf_aig_event_id (str | Unset):
         cf_aig_custom_cost (str | Unset):
