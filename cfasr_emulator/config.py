@@ -112,7 +112,9 @@ class ServerConfig:
         default=float(_limit("body_timeout_s")), validator=_positive
     )
     """A request body that sends nothing for this long gets 408 and the connection closes."""
-    keep_alive_timeout_s: float = attrs.field(default=5.0, validator=_positive)
+    keep_alive_timeout_s: float = attrs.field(
+        default=float(_limit("keep_alive_timeout_s")), validator=_positive
+    )
     """An idle keep-alive connection between requests is closed after this."""
     ws_handshake_timeout_s: float = attrs.field(
         default=float(_limit("ws_handshake_timeout_s")), validator=_positive

@@ -89,6 +89,14 @@ EMULATOR_LIMITS: dict[str, EmulatorLimit] = {
         description="A body that stops arriving frees its connection.",
         flag="--body-timeout",
     ),
+    "keep_alive_timeout_s": EmulatorLimit(
+        name="keep_alive_timeout_s",
+        value=5,
+        unit="seconds between requests",
+        answer="connection closed",
+        description="An idle keep-alive connection between requests is closed.",
+        flag="--keep-alive-timeout",
+    ),
     "ws_handshake_timeout_s": EmulatorLimit(
         name="ws_handshake_timeout_s",
         value=10,
