@@ -46,11 +46,12 @@ def test_the_committed_spec_agrees_with_the_vendored_schemas() -> None:
 @pytest.mark.parametrize(
     ("old", "new", "reported"),
     [
-        # A value Deepgram does not list, added to the REST redact enum.
+        # A value Deepgram's streaming API does not list, added to the WebSocket redact enum.
         (
-            "      enum: [pci, pii, numbers]\n",
-            "      enum: [pci, pii, numbers, ssn]\n",
-            "runNova3: redact: enum: openapi.yaml has {numbers, pci, pii, ssn}",
+            "      enum: ['true', 'false', pci, numbers, aggressive_numbers, ssn]\n",
+            "      enum: ['true', 'false', pci, pii, numbers, aggressive_numbers, ssn]\n",
+            "streamNova3: redact: enum: openapi.yaml has {aggressive_numbers, false, numbers, "
+            "pci, pii, ssn, true}, deepgram-asyncapi (/v1/listen) has",
         ),
         # The invented flux default, put back as a default of the service.
         (
