@@ -674,7 +674,9 @@ def options_page(spec_path: Path) -> str:
             if param.get("client_default"):
                 default += " (sent by cfasr; the service requires it)"
             elif param.get("service_default") is not None and not param.get("has_default"):
-                default = f"`{param['service_default']}` (the service's)"
+                shown = param["service_default"]
+                shown = str(shown).lower() if isinstance(shown, bool) else shown
+                default = f"`{shown}` (the service's)"
             accepts = "refused" if param.get("refused") else _allowed_words(param)
             if param.get("emulator_limits"):
                 own = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in param["emulator_limits"])
@@ -709,9 +711,12 @@ def limits_page(spec_path: Path) -> str:
         "|---|---|---|---|---|---|",
     ]
     for limit in emulator_limits(spec):
+        answer = str(limit["answer"])
+        if limit["close_reason"]:
+            answer += f": `{limit['close_reason']}`"
         lines.append(
             f"| `{limit['name']}` | {_cell(str(limit['value']))} | {_cell(limit['unit'])} "
-            f"| {_cell(str(limit['answer']))} | {_cell(limit['flag'] or '')} "
+            f"| {_cell(answer)} | {_cell(limit['flag'] or '')} "
             f"| {_cell(limit['description'])} |"
         )
     lines += [
