@@ -7,7 +7,7 @@ PYTEST_ARGS ?=
 SOAK_SECONDS ?= 600
 LINT_PATHS = $(wildcard cfasr_ext cfasr_emulator cfasr_openai tests scripts benchmarks examples)
 
-.PHONY: install test lint format regen check-generated demo bench bench-quick soak fuzz docs clean
+.PHONY: install test lint format regen check-generated check-spec-drift demo bench bench-quick soak fuzz docs clean
 
 # The model-weight wheels come from small uploaders, so they are installed hash-checked first
 # on x86_64 Linux: engine.txt for CPython 3.11, engine-py312.txt / engine-py313.txt for the
@@ -23,8 +23,9 @@ $(STAMP): pyproject.toml $(wildcard requirements/engine*.txt)
 
 install: $(STAMP)
 
-# The README's test command: spec and generated code in step, lint, then the whole suite.
-test: install check-generated lint
+# The README's test command: spec and generated code in step, the spec in step with the
+# vendored upstream schemas (spec-sources/), lint, then the whole suite.
+test: install check-generated check-spec-drift lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install
@@ -45,6 +46,9 @@ regen: install
 
 check-generated: install
 	$(BIN)/python scripts/check-generated
+
+check-spec-drift: install
+	$(BIN)/python scripts/check-spec-drift
 
 demo: install
 	$(BIN)/python -m cfasr_emulator.demo
