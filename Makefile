@@ -15,7 +15,7 @@ FAST_PATHS = tests/cfasr_ext tests/cfasr_client tests/contract
 SOAK_SECONDS ?= 600
 LINT_PATHS = $(wildcard cfasr_ext cfasr_emulator cfasr_openai tests scripts benchmarks examples)
 
-.PHONY: install test test-fast lint format regen check-generated demo bench bench-quick soak fuzz docs clean
+.PHONY: install test test-fast lint format regen check-generated check-spec-drift demo bench bench-quick soak fuzz docs clean
 
 # The model-weight wheels come from small uploaders, so they are installed hash-checked first
 # on x86_64 Linux: engine.txt for CPython 3.11, engine-py312.txt / engine-py313.txt for the
@@ -31,9 +31,10 @@ $(STAMP): pyproject.toml $(wildcard requirements/engine*.txt)
 
 install: $(STAMP)
 
-# The README's test command: spec and generated code in step, then lint beside the whole
-# suite (lint's output is printed when both are done; either failing fails the target).
-test: install check-generated
+# The README's test command: spec and generated code in step, the spec in step with the
+# vendored upstream schemas (spec-sources/), then lint beside the whole suite (lint's output
+# is printed when both are done; either failing fails the target).
+test: install check-generated check-spec-drift
 	@$(MAKE) --no-print-directory lint >$(VENV)/lint.log 2>&1 & lint=$$!; \
 	$(BIN)/python -m pytest $(PARALLEL) --durations=10 $(PYTEST_ARGS); suite=$$?; \
 	wait $$lint; linted=$$?; cat $(VENV)/lint.log; \
@@ -62,6 +63,9 @@ regen: install
 
 check-generated: install
 	$(BIN)/python scripts/check-generated
+
+check-spec-drift: install
+	$(BIN)/python scripts/check-spec-drift
 
 demo: install
 	$(BIN)/python -m cfasr_emulator.demo

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
 import attrs
+from cfasr_client.contract import EMULATOR_LIMITS
 
 from .faults import FaultRule
 
@@ -19,8 +20,11 @@ EMAIL_ENV = "CFASR_EMULATOR_EMAIL"
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8787
-KIB = 1024
-MIB = 1024 * 1024
+
+
+def _limit(name: str) -> Any:
+    """The default of one of the emulator's own limits, as openapi.yaml declares it."""
+    return EMULATOR_LIMITS[name].value
 
 
 def _positive(instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
@@ -52,25 +56,29 @@ class ServerConfig:
     token: str | None = None
     api_key: str | None = None
     email: str | None = None
-    max_body_bytes: int = attrs.field(default=100 * MIB, validator=_positive)
+    max_body_bytes: int = attrs.field(default=int(_limit("max_body_bytes")), validator=_positive)
     """Larger request bodies get 413 / 3006 (checked from Content-Length before reading)."""
-    max_audio_seconds: float = attrs.field(default=30 * 60.0, validator=_positive)
+    max_audio_seconds: float = attrs.field(
+        default=float(_limit("max_audio_seconds")), validator=_positive
+    )
     """Decoded audio per REST request (each batch item) and per WebSocket session; longer
     audio gets 413 / 3006 (REST) or close 1008 ``DATA-0000`` (WebSocket). Decoding stops as
     soon as the cap is passed, so a tiny FLAC of hours of silence cannot fill the memory:
     30 minutes is 115 MB of 16 kHz float32, and the SDK sends long files in ~30 s pieces."""
     max_batch_bytes: int = attrs.field(default=10 * 1000 * 1000, validator=_positive)
     """Cloudflare's batch payload ceiling (``queueRequest=true``): under 10 MB."""
-    max_ws_sessions: int = attrs.field(default=16, validator=_positive)
+    max_ws_sessions: int = attrs.field(default=int(_limit("max_ws_sessions")), validator=_positive)
     requests_per_minute: int = attrs.field(default=720, validator=_positive)
     """Per account, as Cloudflare limits Automatic Speech Recognition."""
     engine_mode: EngineMode = attrs.field(
         default="real", validator=attrs.validators.in_(("real", "skip"))
     )
-    engine_queue: int = attrs.field(default=4, validator=_positive)
+    engine_queue: int = attrs.field(default=int(_limit("engine_queue")), validator=_positive)
     """Requests running or waiting in the engine; one more gets 429 / 3040."""
     engine_threads: int = attrs.field(default=2, validator=_positive)
-    engine_deadline_s: float = attrs.field(default=300.0, validator=_positive)
+    engine_deadline_s: float = attrs.field(
+        default=float(_limit("engine_deadline_s")), validator=_positive
+    )
     """Time one recognition may take (waiting for the engine included); past it a REST request
     gets 408 / 3007 and a stream closes with 1011. The engine stops at its next decoder step,
     so the answer can come up to one step later (one window's encoding or token generation)."""
@@ -84,21 +92,35 @@ class ServerConfig:
     graceful_shutdown_s: float = attrs.field(default=5.0, validator=_positive)
     """On SIGINT/SIGTERM: requests in flight may finish and streams end (last finals,
     Metadata, close 1001) for this long; then what is left is cancelled and the process ends."""
-    max_request_line_bytes: int = attrs.field(default=32 * KIB, validator=_positive)
+    max_request_line_bytes: int = attrs.field(
+        default=int(_limit("max_request_line_bytes")), validator=_positive
+    )
     """Longer request lines (method, URL with its query, version) get 414. Cloudflare
     answers 414 past 32 KB of URL; 100 typical key terms take about 3 KB of query."""
-    max_header_bytes: int = attrs.field(default=64 * KIB, validator=_positive)
+    max_header_bytes: int = attrs.field(
+        default=int(_limit("max_header_bytes")), validator=_positive
+    )
     """Larger header blocks, or more than ``max_header_count`` header lines, get 431."""
-    max_header_count: int = attrs.field(default=100, validator=_positive)
-    header_timeout_s: float = attrs.field(default=10.0, validator=_positive)
+    max_header_count: int = attrs.field(
+        default=int(_limit("max_header_count")), validator=_positive
+    )
+    header_timeout_s: float = attrs.field(
+        default=float(_limit("header_timeout_s")), validator=_positive
+    )
     """The whole request head must arrive within this (a slow-loris client is cut off, 408)."""
-    body_timeout_s: float = attrs.field(default=30.0, validator=_positive)
+    body_timeout_s: float = attrs.field(
+        default=float(_limit("body_timeout_s")), validator=_positive
+    )
     """A request body that sends nothing for this long gets 408 and the connection closes."""
-    keep_alive_timeout_s: float = attrs.field(default=5.0, validator=_positive)
+    keep_alive_timeout_s: float = attrs.field(
+        default=float(_limit("keep_alive_timeout_s")), validator=_positive
+    )
     """An idle keep-alive connection between requests is closed after this."""
-    ws_handshake_timeout_s: float = attrs.field(default=10.0, validator=_positive)
+    ws_handshake_timeout_s: float = attrs.field(
+        default=float(_limit("ws_handshake_timeout_s")), validator=_positive
+    )
     """A WebSocket upgrade not answered (101 or refusal) within this gets 408 and is closed."""
-    max_connections: int = attrs.field(default=256, validator=_positive)
+    max_connections: int = attrs.field(default=int(_limit("max_connections")), validator=_positive)
     """Open connections (HTTP and WebSocket); the next ones get 503 and are closed."""
     allowed_origins: tuple[str, ...] = attrs.field(default=(), converter=_origins)
     """Browser origins (``https://app.example:8443``) that may open WebSockets besides the

@@ -229,11 +229,22 @@ def _body_option(name: str, value: object, pointer: str, request_id: str) -> obj
                 f"'{pointer}/{name}' must be a finite number", request_id
             )
     try:
-        return param.check(value)
+        checked = param.check(value)
+        param.check_emulator_limits(checked)
     except ContractProblem as problem:
         raise error_envelope.bad_input(
             cloudflare_words(_TURBO, problem, pointer), request_id
         ) from None
+    return checked
+
+
+_TURBO_DEFAULTS: dict[str, object] = {
+    p.name: p.default
+    for p in _TURBO.params
+    if p.location == "body" and p.has_default and not p.client_default
+}
+"""The spec's defaults of turbo's options: an option the request omits runs with these, as on
+Workers AI, never with the engine's own choice."""
 
 
 def turbo_request(
@@ -265,7 +276,7 @@ def turbo_request(
         raise error_envelope.invalid_data(
             f"'{pointer}/audio' is not valid base64", request_id
         ) from None
-    options: dict[str, Any] = {}
+    options: dict[str, Any] = dict(_TURBO_DEFAULTS)
     vad = obj.get("vad_filter")
     if isinstance(vad, str) and vad in ("true", "false"):
         # Older schemas typed it as the string "false" and Cloudflare's tutorial still sends one.

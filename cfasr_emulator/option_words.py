@@ -29,6 +29,8 @@ def cloudflare_words(operation: Operation, problem: OptionProblem, pointer: str 
     value = _shown(problem.value)
     if param is None or problem.reason in ("unknown", "refused"):
         return problem.message
+    if problem.reason == "emulator_limit":
+        return f"{name}: {problem.message}"
     kind = param.scalar_kind
     if problem.reason == "type":
         wanted = {"boolean": "true or false", "integer": "a whole number"}.get(kind, kind)
@@ -47,6 +49,8 @@ def parse_query(operation_id: str, items: Iterable[tuple[str, str]]) -> dict[str
     REST answers it with 400/5006, the WebSocket handshake likewise."""
     operation = OPERATIONS[operation_id]
     try:
-        return operation.parse(items)
+        checked = operation.parse(items)
+        operation.check_emulator_limits(checked)
     except OptionProblem as problem:
         raise RefusedOption(cloudflare_words(operation, problem)) from None
+    return checked

@@ -32,10 +32,10 @@ from .recognise import RawFormat
 
 _CHANNELS = OPERATIONS["runNova3"].get("channels")
 assert _CHANNELS is not None
-assert _CHANNELS.maximum is not None
-MAX_CHANNELS = int(_CHANNELS.maximum)
-"""The most channels one request may have (the spec's ``channels`` maximum): each costs a
-transcription, so a container declaring more is refused rather than heard."""
+MAX_CHANNELS = int(dict(_CHANNELS.emulator_limits)["maximum"])  # type: ignore[call-overload]
+"""The most channels one request may have (the spec's ``channels`` maximum, an emulator
+limit): each costs a transcription, so a container declaring more is refused rather than
+heard."""
 
 
 @attrs.frozen

@@ -13,27 +13,44 @@ from collections.abc import Mapping
 from typing import Literal
 
 import attrs
+from cfasr_client.contract import GATEWAY_HEADERS, OptionProblem
 
 from cfasr_ext._errors import OptionError
 
 __all__ = ["GatewayOptions"]
 
 Backoff = Literal["constant", "linear", "exponential"]
-_MONTH_SECONDS = 30 * 24 * 3600
+
+# Each checked field and the header that carries it: the header's range or values come from
+# openapi.yaml (through the generated contract), never typed here.
+_CHECKED = {
+    "cache_ttl": "cf-aig-cache-ttl",
+    "request_timeout_ms": "cf-aig-request-timeout",
+    "max_attempts": "cf-aig-max-attempts",
+    "retry_delay_ms": "cf-aig-retry-delay",
+    "backoff": "cf-aig-backoff",
+}
 
 
-def _in_range(name: str, value: int | None, low: int, high: int) -> None:
-    if value is not None and not low <= value <= high:
-        raise OptionError(f"{name} must be between {low} and {high}, got {value}.")
+def _check(field: str, value: object) -> None:
+    if value is None:
+        return
+    header = GATEWAY_HEADERS[_CHECKED[field]]
+    try:
+        header.check(value)
+    except OptionProblem as problem:
+        raise OptionError(f"{field} ({header.name}): {problem.message}") from None
 
 
 @attrs.frozen(kw_only=True)
 class GatewayOptions:
     """Per-request AI Gateway settings; pass as `Client(gateway_options=...)`.
 
-    Times: `cache_ttl` in seconds (60 s to one month), `request_timeout_ms` and
-    `retry_delay_ms` (at most 5000) in milliseconds; `max_attempts` 1-5. Values out of range
-    raise `OptionError` when the options are built."""
+    Times: `cache_ttl` in seconds, `request_timeout_ms` and `retry_delay_ms` in
+    milliseconds. Each is checked against the header's range in openapi.yaml (from Cloudflare's
+    AI Gateway docs: `cache_ttl` 60 s to one month, `max_attempts` at most 5, `retry_delay_ms`
+    at most 5000; none for `request_timeout_ms`); a value out of range raises `OptionError`
+    when the options are built."""
 
     skip_cache: bool | None = None
     cache_ttl: int | None = None
@@ -47,14 +64,8 @@ class GatewayOptions:
     event_id: str | None = None
 
     def __attrs_post_init__(self) -> None:
-        _in_range("cache_ttl", self.cache_ttl, 60, _MONTH_SECONDS)
-        _in_range("request_timeout_ms", self.request_timeout_ms, 1, 24 * 3600 * 1000)
-        _in_range("max_attempts", self.max_attempts, 1, 5)
-        _in_range("retry_delay_ms", self.retry_delay_ms, 0, 5000)
-        if self.backoff is not None and self.backoff not in ("constant", "linear", "exponential"):
-            raise OptionError(
-                f"backoff must be 'constant', 'linear' or 'exponential', got {self.backoff!r}."
-            )
+        for field in _CHECKED:
+            _check(field, getattr(self, field))
 
     def to_headers(self) -> dict[str, str]:
         """The `cf-aig-*` headers for the options that are set."""

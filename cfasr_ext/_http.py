@@ -88,6 +88,17 @@ def _header(headers: Mapping[str, str], name: str) -> str | None:
     return None
 
 
+def _replace_headers(headers: dict[str, str], layer: Mapping[str, str]) -> None:
+    """Add `layer` to `headers`, a name in it replacing any spelling of that name before
+    (`x-team` replaces `X-Team`), so no header is ever sent twice."""
+    if not layer:
+        return
+    names = {name.lower() for name in layer}
+    for name in [name for name in headers if name.lower() in names]:
+        del headers[name]
+    headers.update(layer)
+
+
 def parser_for(call: Call[T], status_code: int, headers: Mapping[str, str]) -> Callable[[bytes], T]:
     def parse(content: bytes) -> T:
         result = unwrap_result(status_code, headers, content)
@@ -137,9 +148,8 @@ class BaseClient:
 
     def request_headers(self, call: Call[Any], body: Body) -> dict[str, str]:
         headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
-        headers.update(self.settings.default_headers)
-        headers.update(call.headers)
-        headers.update(self.settings.auth_headers())
+        for layer in (self.settings.default_headers, call.headers, self.settings.auth_headers()):
+            _replace_headers(headers, layer)
         headers["Content-Type"] = body.content_type
         if body.length is not None:
             headers["Content-Length"] = str(body.length)

@@ -133,11 +133,13 @@ def base64_json_body(audio: Audio, fields: Mapping[str, Any], key: str = "audio"
     return Body("application/json", length, audio, prefix, suffix, "base64")
 
 
-def byte_array_json_body(audio: Audio, key: str = "audio") -> Body:
-    """`{"audio": [82,73,70,...]}` built as a stream (sent chunked: its length varies)."""
-    return Body(
-        "application/json", None, audio, b"{" + json.dumps(key).encode() + b":[", b"]}", "bytearray"
-    )
+def byte_array_json_body(
+    audio: Audio, fields: Mapping[str, Any] | None = None, key: str = "audio"
+) -> Body:
+    """`{...fields, "audio": [82,73,70,...]}` built as a stream (sent chunked: its length
+    varies)."""
+    prefix = b"{" + _json_fields(fields or {}) + json.dumps(key).encode() + b":["
+    return Body("application/json", None, audio, prefix, b"]}", "bytearray")
 
 
 def json_body(payload: Mapping[str, Any]) -> tuple[bytes, str]:

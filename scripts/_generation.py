@@ -139,6 +139,14 @@ def options_page(root: Path = ROOT) -> str:
     return contract.options_page(root / "openapi.yaml")
 
 
+LIMITS_PAGE = Path("docs") / "reference" / "limits.md"
+
+
+def limits_page(root: Path = ROOT) -> str:
+    """The emulator's limits page, made from the spec like the options page."""
+    return contract.limits_page(root / "openapi.yaml")
+
+
 def tree_files(folder: Path) -> dict[str, bytes]:
     """Every file under `folder` by relative path, ignoring caches."""
     return {

@@ -11,6 +11,7 @@ from typing import Any, Protocol
 import attrs
 import numpy as np
 import numpy.typing as npt
+from cfasr_client.contract import EMULATOR_LIMITS
 
 from ..engine import SAMPLE_RATE
 
@@ -22,6 +23,9 @@ POLICY_VIOLATION = 1008
 INTERNAL_ERROR = 1011
 DATA_ERROR_REASON = "DATA-0000"
 """Deepgram's reason when the payload cannot be decoded as audio (close code 1008)."""
+AUDIO_CAP_REASON = str(EMULATOR_LIMITS["max_audio_seconds"].close_reason)
+"""The emulator's own reason (close code 1008) when a session passes its audio cap: not
+Deepgram's DATA-0000, since the audio decoded well; openapi.yaml declares it."""
 INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
 """The error code (flux ``Error`` message) and close reason of an unexpected server failure."""
 IDLE_REASON = "NET-0001"

@@ -30,13 +30,14 @@ from cfasr_client.models import (
 )
 from cfasr_client.types import UNSET
 
-from ..engine import SAMPLE_RATE, AudioDecodeError, VadEvent, streaming_vad
+from ..engine import SAMPLE_RATE, AudioDecodeError, AudioTooLong, VadEvent, streaming_vad
 from ..engine.vad import CHUNK_SAMPLES
 from ..json_depth import too_deep
 from .audio_input import audio_input
 from .model_info import model_identity
 from .options import V1Options
 from .protocol import (
+    AUDIO_CAP_REASON,
     DATA_ERROR_REASON,
     NORMAL_CLOSURE,
     POLICY_VIOLATION,
@@ -132,6 +133,8 @@ class NovaRecognizer:
         self._sha.update(data)
         try:
             samples = self._input.feed(data)
+        except AudioTooLong:
+            return self._data_error(AUDIO_CAP_REASON)
         except AudioDecodeError:
             return self._data_error()
         return Step(tuple(self._advance(samples, allow_interim=allow_interim)))
@@ -161,13 +164,17 @@ class NovaRecognizer:
         self._closed = True
         return Step()
 
-    def _data_error(self) -> Step:
+    def _data_error(self, reason: str = DATA_ERROR_REASON) -> Step:
+        """Close 1008: Deepgram's DATA-0000 for undecodable audio, or the emulator's own
+        reason when the session passed its audio cap."""
         self._closed = True
-        return Step(close=Close(POLICY_VIOLATION, DATA_ERROR_REASON))
+        return Step(close=Close(POLICY_VIOLATION, reason))
 
     def _close_stream(self) -> Step:
         try:
             tail = self._input.flush()
+        except AudioTooLong:
+            return self._data_error(AUDIO_CAP_REASON)
         except AudioDecodeError:
             return self._data_error()
         out = self._advance(tail, allow_interim=False)

@@ -40,7 +40,7 @@ from ..json_depth import too_deep
 from .audio_input import RawInput
 from .options import OptionProblem, Thresholds, V2Options, threshold_value
 from .protocol import (
-    DATA_ERROR_REASON,
+    AUDIO_CAP_REASON,
     NORMAL_CLOSURE,
     POLICY_VIOLATION,
     AudioBuffer,
@@ -120,7 +120,7 @@ class FluxRecognizer:
             samples = self._input.feed(data)
         except AudioDecodeError:  # Over max_audio_seconds: linear16 itself never fails.
             self._closed = True
-            return Step(close=Close(POLICY_VIOLATION, DATA_ERROR_REASON))
+            return Step(close=Close(POLICY_VIOLATION, AUDIO_CAP_REASON))
         return Step(tuple(self._advance(samples)))
 
     def keeps_alive(self, text: str) -> bool:

@@ -18,7 +18,7 @@ from cfasr_ext.chunking import DEFAULT_MAX_BYTES
 from cfasr_ext.cli.catalog import REST_MODELS, STREAM_MODELS, CliError, resolve_model
 from cfasr_ext.cli.context import GlobalOptions, fail, options_of
 from cfasr_ext.cli.inputs import expand_inputs
-from cfasr_ext.cli.options import model_options, with_model_flags
+from cfasr_ext.cli.options import PARAM_HELP, extra_params, model_options, with_model_flags
 from cfasr_ext.cli.outputs import parse_format, plan_outputs
 
 __all__ = ["app"]
@@ -125,6 +125,9 @@ def transcribe(
     chunk_bytes: Annotated[
         int, typer.Option("--chunk-bytes", help="Largest piece sent with --chunking (WAV bytes).")
     ] = DEFAULT_MAX_BYTES,
+    param: Annotated[
+        list[str] | None, typer.Option("--param", metavar="KEY=VALUE", help=PARAM_HELP)
+    ] = None,
     *,
     model_flags: dict[str, Any],
 ) -> None:
@@ -138,6 +141,8 @@ def transcribe(
     try:
         full_model = resolve_model(model, REST_MODELS, "transcribe")
         sdk_options = model_options(full_model, "rest", model_flags, REST_MODELS)
+        if param:
+            sdk_options["extra_query"] = extra_params(param)
         fmt = parse_format(output_format)
         if concurrency < 1:
             raise CliError(f"--concurrency must be at least 1, got {concurrency}.")
@@ -319,6 +324,9 @@ def stream(
             "--out", "-o", help="Write the final output to this file.", show_default=False
         ),
     ] = None,
+    param: Annotated[
+        list[str] | None, typer.Option("--param", metavar="KEY=VALUE", help=PARAM_HELP)
+    ] = None,
     *,
     model_flags: dict[str, Any],
 ) -> None:
@@ -329,6 +337,8 @@ def stream(
     try:
         full_model = resolve_model(model, STREAM_MODELS, "stream")
         sdk_options = model_options(full_model, "websocket", model_flags, STREAM_MODELS)
+        if param:
+            sdk_options["extra_query"] = extra_params(param)
         request = StreamRequest.build(
             source=source,
             mic=mic,

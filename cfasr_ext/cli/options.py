@@ -20,9 +20,35 @@ from cfasr_client.contract import Operation, OptionProblem, Param, operation_for
 
 from cfasr_ext.cli.catalog import CliError, short_name
 
-__all__ = ["model_flag_parameters", "model_options", "with_model_flags"]
+__all__ = [
+    "PARAM_HELP",
+    "extra_params",
+    "model_flag_parameters",
+    "model_options",
+    "with_model_flags",
+]
 
 MODEL_OPTIONS_PANEL = "Model options (from openapi.yaml, checked against --model)"
+
+
+PARAM_HELP = (
+    "Send KEY=VALUE as a query parameter, UNCHECKED: not validated against openapi.yaml, for "
+    "an option newer than this cfasr. It replaces a flag's parameter of the same name. "
+    "Repeatable; a KEY given twice is sent twice."
+)
+
+
+def extra_params(given: Iterable[str]) -> dict[str, list[str]]:
+    """`--param KEY=VALUE` flags → the SDK's `extra_query` (each KEY's values, in order)."""
+    params: dict[str, list[str]] = {}
+    for item in given:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise CliError(
+                f"--param needs KEY=VALUE (such as --param new_option=true), not {item!r}."
+            )
+        params.setdefault(key.strip(), []).append(value)
+    return params
 
 
 def flag_name(option: str) -> str:

@@ -40,12 +40,34 @@ def check_options(
         raise OptionError(problem.message) from None
 
 
+_CREDENTIALS = ("authorization", "x-auth-key", "x-auth-email", "cf-aig-authorization")
+_FRAMING = ("content-length", "transfer-encoding", "host", "connection")
+
+
 def merged_headers(extra_headers: Mapping[str, str] | None) -> dict[str, str]:
+    """`extra_headers` as sent (unchecked against the spec; a name given replaces the client's
+    default header of that name), refusing what would leak or break the request: credentials
+    (set on the client), framing headers, a Content-Type (it follows the body; raw audio
+    takes `content_type=`) and line breaks, which would smuggle in more headers."""
     headers = dict(extra_headers or {})
-    for key in headers:
-        if key.lower() in ("authorization", "x-auth-key", "x-auth-email", "cf-aig-authorization"):
+    for key, value in headers.items():
+        if not isinstance(key, str) or not isinstance(value, str):
+            raise OptionError(
+                f"extra_headers names and values must be text, not {key!r}: {value!r}."
+            )
+        lowered = key.lower()
+        if lowered in _CREDENTIALS:
             raise OptionError(
                 f"{key} cannot be set per request; pass credentials to the client instead."
+            )
+        if lowered in _FRAMING or lowered == "content-type":
+            where = "; pass content_type= for raw audio" if lowered == "content-type" else ""
+            raise OptionError(
+                f"{key} cannot be set per request: cfasr sets it from the body{where}."
+            )
+        if any(c in key + value for c in "\r\n\0"):
+            raise OptionError(
+                f"extra_headers[{key!r}] contains a line break or NUL; send one line."
             )
     return headers
 

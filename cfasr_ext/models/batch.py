@@ -26,7 +26,9 @@ from cfasr_ext._audio_sources import Audio, AudioSource, open_audio, open_audio_
 from cfasr_ext._errors import APIError, AudioInputError, OptionError
 from cfasr_ext._http import Call
 from cfasr_ext._request_bodies import Body, json_body
+from cfasr_ext._unchecked import ExtraBody, ExtraQuery, merge_body, merge_query
 from cfasr_ext.models._method import AsyncRequester, SyncRequester
+from cfasr_ext.models._options import merged_headers
 
 __all__ = ["BatchJob", "BatchOutcome", "BatchTimeoutError"]
 
@@ -75,7 +77,13 @@ def _queued(model: str, result: Any) -> BatchJob:
     return BatchJob(request_id=queued.request_id, model=model, status=queued.status)
 
 
-def build_submit(model: str, requests: list[dict[str, Any]]) -> Call[BatchJob]:
+def build_submit(
+    model: str,
+    requests: list[dict[str, Any]],
+    *,
+    extra_query: ExtraQuery | None = None,
+    extra_headers: Mapping[str, str] | None = None,
+) -> Call[BatchJob]:
     if not requests:
         raise OptionError("a batch needs at least one input.")
     payload = {"requests": requests}
@@ -90,14 +98,24 @@ def build_submit(model: str, requests: list[dict[str, Any]]) -> Call[BatchJob]:
         model=model,
         make_body=make_body,
         parse=lambda result: _queued(model, result),
-        params=(("queueRequest", "true"),),
+        params=merge_query((("queueRequest", "true"),), extra_query),
+        headers=merged_headers(extra_headers),
     )
 
 
 def build_poll(
-    model: str, job: BatchJob | str, parse_item: Callable[[Any], T]
+    model: str,
+    job: BatchJob | str,
+    parse_item: Callable[[Any], T],
+    *,
+    extra_query: ExtraQuery | None = None,
+    extra_body: ExtraBody | None = None,
+    extra_headers: Mapping[str, str] | None = None,
 ) -> Call[BatchJob | list[BatchOutcome[T]]]:
     request_id = job.request_id if isinstance(job, BatchJob) else job
+    poll_body = merge_body(
+        BatchPollRequest(request_id=request_id).to_dict(), extra_body, model=model
+    )
 
     def parse(result: Any) -> BatchJob | list[BatchOutcome[T]]:
         if isinstance(result, dict) and "responses" in result:
@@ -106,9 +124,10 @@ def build_poll(
 
     return Call(
         model=model,
-        make_body=_body(BatchPollRequest(request_id=request_id).to_dict()),
+        make_body=_body(poll_body),
         parse=parse,
-        params=(("queueRequest", "true"),),
+        params=merge_query((("queueRequest", "true"),), extra_query),
+        headers=merged_headers(extra_headers),
     )
 
 
@@ -153,22 +172,62 @@ class SyncBatch(Generic[T]):
         self._client, self.model = client, model
         self._make_item, self._parse_item = make_item, parse_item
 
-    def submit(self, audios: Sequence[AudioSource], **options: Any) -> BatchJob:
-        """Queue one job for all `audios` with the same options; returns the job to poll."""
-        items = [self._make_item(audio, **options) for audio in audios]
-        return self._client.request(build_submit(self.model, items)).parse()
+    def submit(
+        self,
+        audios: Sequence[AudioSource],
+        *,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        **options: Any,
+    ) -> BatchJob:
+        """Queue one job for all `audios` with the same options; returns the job to poll.
 
-    def poll(self, job: BatchJob | str) -> BatchJob | list[BatchOutcome[T]]:
+        `extra_query`, `extra_headers` and `extra_body` are sent unchecked (options newer than
+        openapi.yaml); `extra_body` joins each input, where the model's options are."""
+        items = [
+            merge_body(self._make_item(audio, **options), extra_body, model=self.model)
+            for audio in audios
+        ]
+        call = build_submit(self.model, items, extra_query=extra_query, extra_headers=extra_headers)
+        return self._client.request(call).parse()
+
+    def poll(
+        self,
+        job: BatchJob | str,
+        *,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> BatchJob | list[BatchOutcome[T]]:
         """The job (still queued or running) or, once done, one outcome per input."""
-        return self._client.request(build_poll(self.model, job, self._parse_item)).parse()
+        call = build_poll(
+            self.model,
+            job,
+            self._parse_item,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            extra_headers=extra_headers,
+        )
+        return self._client.request(call).parse()
 
     def wait(
-        self, job: BatchJob | str, *, timeout: float = 600.0, interval: float = 2.0
+        self,
+        job: BatchJob | str,
+        *,
+        timeout: float = 600.0,
+        interval: float = 2.0,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> list[BatchOutcome[T]]:
-        """Poll every `interval` seconds until done; raises `BatchTimeoutError` after `timeout`."""
+        """Poll every `interval` seconds until done; raises `BatchTimeoutError` after `timeout`.
+        The `extra_*` go with every poll."""
         deadline = time.monotonic() + timeout
         while True:
-            state = self.poll(job)
+            state = self.poll(
+                job, extra_query=extra_query, extra_body=extra_body, extra_headers=extra_headers
+            )
             if isinstance(state, list):
                 return state
             if time.monotonic() + interval > deadline:
@@ -189,22 +248,58 @@ class AsyncBatch(Generic[T]):
         self._client, self.model = client, model
         self._make_item, self._parse_item = make_item, parse_item
 
-    async def submit(self, audios: Sequence[AudioSource], **options: Any) -> BatchJob:
+    async def submit(
+        self,
+        audios: Sequence[AudioSource],
+        *,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        **options: Any,
+    ) -> BatchJob:
         # Read every source in worker threads first: the items need the whole audio, and a
         # file read on the event loop would stall every other task the caller runs.
         loaded = [await _read_all_async(audio) for audio in audios]
-        items = [self._make_item(data, **options) for data in loaded]
-        return (await self._client.request(build_submit(self.model, items))).parse()
+        items = [
+            merge_body(self._make_item(data, **options), extra_body, model=self.model)
+            for data in loaded
+        ]
+        call = build_submit(self.model, items, extra_query=extra_query, extra_headers=extra_headers)
+        return (await self._client.request(call)).parse()
 
-    async def poll(self, job: BatchJob | str) -> BatchJob | list[BatchOutcome[T]]:
-        return (await self._client.request(build_poll(self.model, job, self._parse_item))).parse()
+    async def poll(
+        self,
+        job: BatchJob | str,
+        *,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> BatchJob | list[BatchOutcome[T]]:
+        call = build_poll(
+            self.model,
+            job,
+            self._parse_item,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            extra_headers=extra_headers,
+        )
+        return (await self._client.request(call)).parse()
 
     async def wait(
-        self, job: BatchJob | str, *, timeout: float = 600.0, interval: float = 2.0
+        self,
+        job: BatchJob | str,
+        *,
+        timeout: float = 600.0,
+        interval: float = 2.0,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> list[BatchOutcome[T]]:
         deadline = time.monotonic() + timeout
         while True:
-            state = await self.poll(job)
+            state = await self.poll(
+                job, extra_query=extra_query, extra_body=extra_body, extra_headers=extra_headers
+            )
             if isinstance(state, list):
                 return state
             if time.monotonic() + interval > deadline:

@@ -19,6 +19,7 @@ from cfasr_ext._audio_sources import Audio
 from cfasr_ext._errors import UnsupportedOperationError
 from cfasr_ext._http import Call
 from cfasr_ext._request_bodies import Body, json_body
+from cfasr_ext._unchecked import ExtraBody, ExtraQuery, merge_body, merge_query
 from cfasr_ext.models._method import (
     AsyncNamespace,
     SyncNamespace,
@@ -55,6 +56,8 @@ def build_flux_run_config(
     model: str,
     /,
     *,
+    extra_query: ExtraQuery | None = None,
+    extra_body: ExtraBody | None = None,
     extra_headers: Mapping[str, str] | None = None,
     **options: Unpack[RunFluxOptions],
 ) -> Call[FluxResult]:
@@ -62,10 +65,16 @@ def build_flux_run_config(
 
     This does not transcribe anything — see the module docs. Options are `runFlux`'s in
     openapi.yaml (see the options reference); `encoding` and `sample_rate` default to the
-    spec's linear16 and 16000."""
+    spec's linear16 and 16000.
+
+    `extra_query`, `extra_body` and `extra_headers` are sent unchecked, for options newer
+    than openapi.yaml: they replace same-name parameters, fields and headers (see the
+    "Options the spec does not know yet" guide)."""
     operation = rest_operation(model)
     checked = check_options(operation, options, defaults=True)
-    content, kind = json_body(operation.body(checked))
+    content, kind = json_body(merge_body(operation.body(checked), extra_body, model=model))
+    query = merge_query(operation.query(checked), extra_query)
+    headers = merged_headers(extra_headers)
 
     def make_body(_: Audio | None) -> Body:
         return Body(content_type=kind, length=len(content), audio=None, prefix=content)
@@ -74,8 +83,8 @@ def build_flux_run_config(
         model=model,
         make_body=make_body,
         parse=_parse,
-        params=tuple(operation.query(checked)),
-        headers=merged_headers(extra_headers),
+        params=query,
+        headers=headers,
     )
 
 
@@ -90,7 +99,8 @@ class Flux(SyncNamespace):
 
         Options are the spec's streaming query parameters (listed below; `encoding` and
         `sample_rate` default to the spec's linear16 and 16000) plus the session's `reconnect`,
-        `keepalive_interval`, `max_queued_chunks` and `close_timeout` (see
+        `keepalive_interval`, `max_queued_chunks`, `close_timeout` and
+        `extra_query` (query parameters sent unchecked; see
         `cfasr_ext.streaming.connect_flux`). Invalid options raise `OptionError` here."""
         settings = self._client.settings
         from cfasr_ext.streaming import FluxStream, connect_flux

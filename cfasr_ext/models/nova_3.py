@@ -19,6 +19,7 @@ from cfasr_ext._config import Settings
 from cfasr_ext._http import Call
 from cfasr_ext._model_names import NOVA3_INTERNAL_MODEL
 from cfasr_ext._request_bodies import Body, raw_body
+from cfasr_ext._unchecked import ExtraBody, ExtraQuery, merge_query, refuse_body
 from cfasr_ext.models._method import (
     AsyncNamespace,
     SyncNamespace,
@@ -50,6 +51,8 @@ def build_nova_3_transcribe(
     /,
     *,
     content_type: str | None = None,
+    extra_query: ExtraQuery | None = None,
+    extra_body: ExtraBody | None = None,
     extra_headers: Mapping[str, str] | None = None,
     **options: Unpack[RunNova3Options],
 ) -> Call[Nova3Result]:
@@ -58,9 +61,16 @@ def build_nova_3_transcribe(
     Every option is a query parameter of openapi.yaml's `runNova3` (see the options
     reference); options left out are not sent, so Deepgram's defaults apply. `keyterm` may
     be a list (sent repeated). `content_type` overrides the sniffed audio MIME type.
-    Invalid options raise `OptionError` before anything is sent."""
+    Invalid options raise `OptionError` before anything is sent.
+
+    `extra_query`, `extra_body` and `extra_headers` are sent unchecked, for options newer
+    than openapi.yaml: they replace same-name parameters, fields and headers (see the
+    "Options the spec does not know yet" guide); the body is the recording itself, so
+    `extra_body` is refused (`OptionError`): send a new option with `extra_query`."""
     operation = rest_operation(model)
-    query = operation.query(check_options(operation, options))
+    query = merge_query(operation.query(check_options(operation, options)), extra_query)
+    refuse_body(model, extra_body)
+    headers = merged_headers(extra_headers)
 
     def make_body(opened: Audio | None) -> Body:
         assert opened is not None
@@ -70,9 +80,9 @@ def build_nova_3_transcribe(
         model=model,
         make_body=make_body,
         parse=_parse,
-        params=tuple(query),
+        params=query,
         audio=audio,
-        headers=merged_headers(extra_headers),
+        headers=headers,
     )
 
 
@@ -93,7 +103,8 @@ class Nova3Internal(SyncNamespace):
         """A blocking live session (Deepgram v1 `listen`); use it as a context manager.
 
         Options are the spec's streaming query parameters (listed below) plus the session's
-        `reconnect`, `keepalive_interval`, `max_queued_chunks` and `close_timeout` (see
+        `reconnect`, `keepalive_interval`, `max_queued_chunks`, `close_timeout` and
+        `extra_query` (query parameters sent unchecked; see
         `cfasr_ext.streaming.connect_nova3`). Invalid options raise `OptionError` here."""
         settings = self._client.settings
         from cfasr_ext.streaming import Nova3Stream

@@ -20,6 +20,7 @@ from cfasr_ext._errors import OptionError
 from cfasr_ext._http import Call
 from cfasr_ext._model_names import TURBO
 from cfasr_ext._request_bodies import Body, base64_json_body
+from cfasr_ext._unchecked import ExtraBody, ExtraQuery, merge_body, merge_query
 from cfasr_ext.models._method import (
     AsyncNamespace,
     SyncNamespace,
@@ -60,6 +61,8 @@ def build_turbo_transcribe(
     audio: AudioSource,
     /,
     *,
+    extra_query: ExtraQuery | None = None,
+    extra_body: ExtraBody | None = None,
     extra_headers: Mapping[str, str] | None = None,
     **options: Unpack[RunWhisperLargeV3TurboOptions],
 ) -> Call[TurboResult]:
@@ -68,9 +71,16 @@ def build_turbo_transcribe(
 
     Options are `runWhisperLargeV3Turbo`'s in openapi.yaml (see the options reference):
     `language` is an ISO 639-1 hint (omit to detect), `beam_size` and the thresholds follow
-    faster-whisper. Raises `OptionError` for out-of-range values before sending."""
+    faster-whisper. Raises `OptionError` for out-of-range values before sending.
+
+    `extra_query`, `extra_body` and `extra_headers` are sent unchecked, for options newer
+    than openapi.yaml: they replace same-name parameters, fields and headers (see the
+    "Options the spec does not know yet" guide); `extra_body` fields join the
+    JSON body beside the typed ones."""
     checked = check_options(_TURBO, options, defaults=True)
-    fields = _TURBO.body(checked)
+    fields = merge_body(_TURBO.body(checked), extra_body, model=model)
+    query = merge_query(_TURBO.query(checked), extra_query)
+    headers = merged_headers(extra_headers)
 
     def make_body(opened: Audio | None) -> Body:
         assert opened is not None
@@ -80,9 +90,9 @@ def build_turbo_transcribe(
         model=model,
         make_body=make_body,
         parse=_parse,
-        params=tuple(_TURBO.query(checked)),
+        params=query,
         audio=audio,
-        headers=merged_headers(extra_headers),
+        headers=headers,
     )
 
 

@@ -18,6 +18,7 @@ from cfasr_ext._audio_sources import Audio, AudioSource
 from cfasr_ext._errors import OptionError
 from cfasr_ext._http import Call
 from cfasr_ext._request_bodies import Body, byte_array_json_body, raw_body
+from cfasr_ext._unchecked import ExtraBody, ExtraQuery, merge_body, merge_query, refuse_body
 from cfasr_ext.models._method import (
     AsyncNamespace,
     SyncNamespace,
@@ -47,6 +48,8 @@ def build_whisper_transcribe(
     *,
     body_format: Literal["binary", "json"] = "binary",
     content_type: str | None = None,
+    extra_query: ExtraQuery | None = None,
+    extra_body: ExtraBody | None = None,
     extra_headers: Mapping[str, str] | None = None,
     **options: Unpack[RunWhisperOptions],
 ) -> Call[WhisperResult]:
@@ -54,25 +57,34 @@ def build_whisper_transcribe(
 
     `body_format="binary"` (default) streams the file as the raw body; `"json"` sends the
     `{"audio": [0-255, ...]}` form. `content_type` overrides `application/octet-stream`.
-    Raises `AudioInputError`/`OptionError` before sending, `APIError` subclasses after."""
+    Raises `AudioInputError`/`OptionError` before sending, `APIError` subclasses after.
+
+    `extra_query`, `extra_body` and `extra_headers` are sent unchecked, for options newer
+    than openapi.yaml: they replace same-name parameters, fields and headers (see the
+    "Options the spec does not know yet" guide); `extra_body` needs
+    `body_format="json"`, as the binary body is the recording itself."""
     if body_format not in ("binary", "json"):
         raise OptionError(f"body_format must be 'binary' or 'json', not {body_format!r}.")
     operation = rest_operation(model)
-    query = operation.query(check_options(operation, options))
+    query = merge_query(operation.query(check_options(operation, options)), extra_query)
+    if body_format == "binary":
+        refuse_body(model, extra_body, hint=", or body_format='json' to send a JSON body")
+    fields = merge_body({}, extra_body, model=model)
+    headers = merged_headers(extra_headers)
 
     def make_body(opened: Audio | None) -> Body:
         assert opened is not None
         if body_format == "json":
-            return byte_array_json_body(opened)
+            return byte_array_json_body(opened, fields)
         return raw_body(opened, content_type or "application/octet-stream")
 
     return Call(
         model=model,
         make_body=make_body,
         parse=_parse,
-        params=tuple(query),
+        params=query,
         audio=audio,
-        headers=merged_headers(extra_headers),
+        headers=headers,
     )
 
 

@@ -21,6 +21,7 @@ from cfasr_client.contract.options import StreamFluxOptions, StreamNova3Options
 
 from cfasr_ext._config import Settings
 from cfasr_ext._model_names import FLUX, NOVA3_INTERNAL_MODEL, NOVA_3
+from cfasr_ext._unchecked import ExtraQuery
 from cfasr_ext.models._options import document_options
 from cfasr_ext.streaming._async_session import (
     DEFAULT_MAX_QUEUED_CHUNKS,
@@ -150,6 +151,7 @@ def _nova3(
     keepalive_interval: float | None,
     max_queued_chunks: int,
     close_timeout: float | None,
+    extra_query: ExtraQuery | None,
     options: Mapping[str, Any],
 ) -> AsyncNova3Stream:
     protocol = ListenV1Protocol(
@@ -157,6 +159,7 @@ def _nova3(
         model=model,
         keepalive_interval=keepalive_interval,
         max_resend_seconds=_resend_seconds(reconnect),
+        extra_query=extra_query,
     )
     return AsyncNova3Stream(
         protocol,
@@ -174,13 +177,16 @@ def connect_nova3(
     keepalive_interval: float | None = DEFAULT_KEEPALIVE_INTERVAL,
     max_queued_chunks: int = DEFAULT_MAX_QUEUED_CHUNKS,
     close_timeout: float | None = None,
+    extra_query: ExtraQuery | None = None,
     **options: Unpack[StreamNova3Options],
 ) -> AsyncNova3Stream:
     """A nova-3 session (Deepgram v1 `listen`); `options` are `Nova3StreamOptions` fields.
 
     `reconnect`: a `ReconnectPolicy`, or None to fail on the first dropped connection (default:
     on for raw PCM). `keepalive_interval`: seconds of silence before a KeepAlive (None: off).
-    `close_timeout`: how long `close()` waits for the server (default `settings.timeout`)."""
+    `close_timeout`: how long `close()` waits for the server (default `settings.timeout`).
+    `extra_query`: query parameters sent unchecked, for options newer than openapi.yaml (a
+    name given replaces the typed option's parameter; None leaves it out)."""
     return _nova3(
         NOVA3_MODEL,
         settings,
@@ -188,6 +194,7 @@ def connect_nova3(
         keepalive_interval,
         max_queued_chunks,
         close_timeout,
+        extra_query,
         options,
     )
 
@@ -199,6 +206,7 @@ def connect_nova3_internal(
     keepalive_interval: float | None = DEFAULT_KEEPALIVE_INTERVAL,
     max_queued_chunks: int = DEFAULT_MAX_QUEUED_CHUNKS,
     close_timeout: float | None = None,
+    extra_query: ExtraQuery | None = None,
     **options: Unpack[StreamNova3Options],
 ) -> AsyncNova3Stream:
     """Like `connect_nova3` for `@cf/deepgram/nova-3-internal`: undocumented by Cloudflare,
@@ -210,6 +218,7 @@ def connect_nova3_internal(
         keepalive_interval,
         max_queued_chunks,
         close_timeout,
+        extra_query,
         options,
     )
 
@@ -221,14 +230,17 @@ def connect_flux(
     keepalive_interval: float | None = DEFAULT_KEEPALIVE_INTERVAL,
     max_queued_chunks: int = DEFAULT_MAX_QUEUED_CHUNKS,
     close_timeout: float | None = None,
+    extra_query: ExtraQuery | None = None,
     **options: Unpack[StreamFluxOptions],
 ) -> AsyncFluxStream:
     """A flux session (Deepgram v2 `listen`); `options` are `FluxStreamOptions` fields. Flux
-    has no KeepAlive message, so idle keepalives are 20 ms of silence."""
+    has no KeepAlive message, so idle keepalives are 20 ms of silence. `extra_query` is sent
+    unchecked, as for `connect_nova3`."""
     protocol = ListenV2Protocol(
         FluxStreamOptions(**options),
         keepalive_interval=keepalive_interval,
         max_resend_seconds=_resend_seconds(reconnect),
+        extra_query=extra_query,
     )
     return AsyncFluxStream(
         protocol,
@@ -251,6 +263,7 @@ class SessionOptions(TypedDict, total=False):
     keepalive_interval: float | None
     max_queued_chunks: int
     close_timeout: float | None
+    extra_query: ExtraQuery | None
 
 
 class Nova3SessionOptions(StreamNova3Options, SessionOptions, total=False):

@@ -294,14 +294,17 @@ class ErrorMessage(_ServerMessage[FluxError]):
 @attrs.frozen
 class UnknownMessage:
     """A JSON message the SDK does not know (new type, or a known type that does not fit its
-    schema — then `reason` says why). Never fatal."""
+    schema — then `reason` says why). Never fatal: when Deepgram adds a message type, a session
+    keeps going and hands it over here, `raw` holding the whole decoded object."""
 
     raw: dict[str, Any]
     reason: str | None = None
 
     @property
-    def type(self) -> object:
-        return self.raw.get("type")
+    def type(self) -> str | None:
+        """The message's `type` (None when it has none, or one that is not a string)."""
+        kind = self.raw.get("type")
+        return kind if isinstance(kind, str) else None
 
 
 @attrs.frozen

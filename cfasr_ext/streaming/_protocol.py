@@ -36,6 +36,7 @@ from cfasr_client.types import UNSET
 
 from cfasr_ext._config import Settings
 from cfasr_ext._errors import OptionError
+from cfasr_ext._unchecked import ExtraQuery, merge_query
 from cfasr_ext.streaming import _events as ev
 from cfasr_ext.streaming._ledger import AudioLedger
 from cfasr_ext.streaming._message_checks import (
@@ -104,10 +105,14 @@ class StreamProtocol:
         *,
         keepalive_interval: float | None = DEFAULT_KEEPALIVE_INTERVAL,
         max_resend_seconds: float = DEFAULT_MAX_RESEND_SECONDS,
+        extra_query: ExtraQuery | None = None,
     ) -> None:
         if keepalive_interval is not None and not keepalive_interval > 0:
             raise OptionError("keepalive_interval must be a positive number of seconds or None.")
         self.options = options
+        self.extra_query = dict(extra_query or {})
+        """Query parameters sent unchecked beside the typed options (replacing same names)."""
+        merge_query((), self.extra_query)  # a value no URL can carry fails here, not on connect
         self.keepalive_interval = keepalive_interval
         self.state = StreamState.CONNECTING
         self.close_sent = False
@@ -127,7 +132,9 @@ class StreamProtocol:
 
     def request(self, settings: Settings) -> tuple[str, dict[str, str]]:
         """URL and upgrade headers (credentials included: never log them)."""
-        url = settings.websocket_url(self.model, self.options.query())
+        url = settings.websocket_url(
+            self.model, merge_query(self.options.query(), self.extra_query)
+        )
         headers = {**settings.default_headers, **settings.auth_headers()}
         return url, headers
 
@@ -274,9 +281,13 @@ class ListenV1Protocol(StreamProtocol):
         model: str = Nova3StreamOptions.OPERATION.model,
         keepalive_interval: float | None = DEFAULT_KEEPALIVE_INTERVAL,
         max_resend_seconds: float = DEFAULT_MAX_RESEND_SECONDS,
+        extra_query: ExtraQuery | None = None,
     ) -> None:
         super().__init__(
-            options, keepalive_interval=keepalive_interval, max_resend_seconds=max_resend_seconds
+            options,
+            keepalive_interval=keepalive_interval,
+            max_resend_seconds=max_resend_seconds,
+            extra_query=extra_query,
         )
         self.model = model
         self.metadata_seen = False
@@ -371,9 +382,13 @@ class ListenV2Protocol(StreamProtocol):
         *,
         keepalive_interval: float | None = DEFAULT_KEEPALIVE_INTERVAL,
         max_resend_seconds: float = DEFAULT_MAX_RESEND_SECONDS,
+        extra_query: ExtraQuery | None = None,
     ) -> None:
         super().__init__(
-            options, keepalive_interval=keepalive_interval, max_resend_seconds=max_resend_seconds
+            options,
+            keepalive_interval=keepalive_interval,
+            max_resend_seconds=max_resend_seconds,
+            extra_query=extra_query,
         )
         self.turns_ended = 0  # turns completed before the current connection
         self._turn_offset = 0

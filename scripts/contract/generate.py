@@ -14,8 +14,11 @@ once, from the spec, for the SDK, the emulator, the command line and the docs:
 
 Spec extensions it reads (all documented in openapi.yaml's info.description):
 ``x-cfasr-internal`` (a parameter the SDK sets itself, e.g. queueRequest),
-``x-cfasr-required-when`` (``{other: [values]}``) and ``x-cfasr-refused`` (why the service
-refuses a described parameter).
+``x-cfasr-required-when`` (``{other: [values]}``), ``x-cfasr-refused`` (why the service
+refuses a described parameter), ``x-cfasr-source`` (where each fact comes from; a fact with
+none fails generation), ``x-cfasr-departure`` (a deliberate difference from an upstream
+schema, with its reason; read by ``drift.py``) and ``x-cfasr-emulator-limits`` (the
+emulator's own limits, for ``emulator_limits.py`` and ``docs/reference/limits.md``).
 """
 
 from __future__ import annotations
@@ -57,6 +60,54 @@ class _Resolver:
         return None
 
 
+class ProvenanceError(ValueError):
+    """A fact of openapi.yaml that does not say where it comes from."""
+
+
+SCHEMA_SOURCES = ("cloudflare-schema", "deepgram-openapi", "deepgram-asyncapi")
+"""Provenance values naming a vendored schema (``spec-sources/``), compared by the drift check."""
+DOC_SOURCES = ("cloudflare-docs:", "deepgram-docs:", "cloudflare-code:")
+"""Provenance prefixes for a documentation page (or Cloudflare's own published code, such as
+the Workers binding's types); the page's https URL follows the colon."""
+EMULATOR_LIMIT = "emulator-limit"
+"""Provenance of a limit only the emulator enforces: never checked by the SDK."""
+
+# The facts that need provenance: the spec's key → the key in the Param fields.
+_SOURCED_FACTS = {
+    "enum": "enum",
+    "minimum": "minimum",
+    "maximum": "maximum",
+    "exclusiveMinimum": "exclusive_minimum",
+    "exclusiveMaximum": "exclusive_maximum",
+    "pattern": "pattern",
+    "minLength": "min_length",
+    "maxLength": "max_length",
+    "default": "default",
+    "required": "required",
+}
+
+
+def valid_source(value: object) -> bool:
+    """Whether ``value`` is a provenance openapi.yaml's info.description allows."""
+    if not isinstance(value, str):
+        return False
+    if value in (*SCHEMA_SOURCES, EMULATOR_LIMIT):
+        return True
+    return any(value.startswith(p) and value[len(p) :].startswith("https://") for p in DOC_SOURCES)
+
+
+def _extension(holders: list[Any], key: str) -> dict[str, Any]:
+    """``key`` merged over its holders, the first holder's word winning: a text value stands
+    for every fact (``*``), a mapping names facts one by one."""
+    merged: dict[str, Any] = {}
+    for holder in reversed(holders):
+        if not isinstance(holder, dict) or key not in holder:
+            continue
+        value = holder[key]
+        merged = {**merged, **value} if isinstance(value, dict) else {"*": value}
+    return merged
+
+
 def _one_line(text: str | None) -> str:
     return " ".join((text or "").split())
 
@@ -68,6 +119,8 @@ def _param_fields(
     schema_node: Any,
     description: str,
     extra: dict[str, Any],
+    *,
+    strict: bool = True,
 ) -> dict[str, Any]:
     schema = res.resolve(schema_node)
     fields: dict[str, Any] = {"name": name, "location": location}
@@ -120,8 +173,17 @@ def _param_fields(
         fields["needs"] = tuple(
             (other, tuple(str(v) for v in values)) for other, values in needs.items()
         )
-    if "x-cfasr-service-default" in extra:
-        fields["service_default"] = extra["x-cfasr-service-default"]
+    for holder in (extra, schema_node, schema):
+        if isinstance(holder, dict) and "x-cfasr-service-default" in holder:
+            fields["service_default"] = holder["x-cfasr-service-default"]
+            break
+    for holder in (extra, schema_node, schema):
+        if isinstance(holder, dict) and "x-cfasr-client-default" in holder:
+            # cfasr's SDK sends this when the caller gives nothing; the service states none.
+            fields["has_default"] = True
+            fields["default"] = holder["x-cfasr-client-default"]
+            fields["client_default"] = True
+            break
     example = extra.get("example", schema.get("example"))
     if example is not None:
         fields["example"] = str(example)
@@ -131,7 +193,54 @@ def _param_fields(
     if refused:
         fields["refused"] = _one_line(refused)
     fields["_enum_class"] = enum_ref
+    holders = [extra, schema_node, schema]
+    if kind == "array":
+        holders += [schema.get("items"), res.resolve(schema.get("items", {}))]
+    _apply_provenance(fields, holders, where=name, strict=strict)
     return fields
+
+
+def _apply_provenance(
+    fields: dict[str, Any], holders: list[Any], *, where: str, strict: bool
+) -> None:
+    """Give every fact its source, or fail; move the emulator's limits out of the service's
+    facts (into ``emulator_limits``) so that only the emulator enforces them."""
+    problems: list[str] = []
+    sources = _extension(holders, "x-cfasr-source")
+    departures = _extension(holders, "x-cfasr-departure")
+    stated: dict[str, str] = {}
+    for spec_key, field in _SOURCED_FACTS.items():
+        value = fields.get(field)
+        present = value is not None and value is not False and value != ()
+        if spec_key == "default":
+            service = bool(fields.get("has_default")) and not fields.get("client_default")
+            present = service or fields.get("service_default") is not None
+        if spec_key == "required":
+            present = bool(fields.get("required") or fields.get("required_when"))
+        if not present:
+            continue
+        source = sources.get(spec_key, sources.get("*"))
+        if source is None:
+            problems.append(f"{where}: its {spec_key} has no provenance")
+            continue
+        if not valid_source(source):
+            problems.append(f"{where}: x-cfasr-source {source!r} for {spec_key} is not valid")
+            continue
+        stated[spec_key] = source
+    limits: list[tuple[str, object]] = []
+    for spec_key, source in stated.items():
+        if source != EMULATOR_LIMIT:
+            continue
+        field = _SOURCED_FACTS[spec_key]
+        if spec_key in ("default", "required"):
+            problems.append(f"{where}: a {spec_key} cannot be an emulator limit")
+            continue
+        limits.append((field, fields.pop(field)))
+    if limits:
+        fields["emulator_limits"] = tuple(limits)
+    fields["_source"] = stated
+    fields["_problems"] = problems if strict else []
+    fields["_departure"] = {str(k): _one_line(str(v)) for k, v in departures.items()}
 
 
 def _options_schema(res: _Resolver, operation: dict[str, Any]) -> dict[str, Any] | None:
@@ -166,8 +275,10 @@ def _takes_audio(res: _Resolver, operation: dict[str, Any]) -> bool:
     return schema is not None and "audio" in schema.get("properties", {})
 
 
-def operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every operation with its options, in the spec's order, as plain data."""
+def operations(spec: dict[str, Any], *, strict: bool = True) -> list[dict[str, Any]]:
+    """Every operation with its options, in the spec's order, as plain data.
+
+    ``strict``: fail on a fact without provenance (generation always is; a draft may not)."""
     res = _Resolver(spec)
     found: list[dict[str, Any]] = []
     for path, item in spec["paths"].items():
@@ -187,6 +298,7 @@ def operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
                         param["schema"],
                         param.get("description", ""),
                         param,
+                        strict=strict,
                     )
                 )
             schema = _options_schema(res, operation)
@@ -201,9 +313,23 @@ def operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
                     extra = {"required": name in required, **resolved}
                     params.append(
                         _param_fields(
-                            res, name, "body", node, resolved.get("description", ""), extra
+                            res,
+                            name,
+                            "body",
+                            node,
+                            resolved.get("description", ""),
+                            extra,
+                            strict=strict,
                         )
                     )
+            problems = [text for p in params for text in p.pop("_problems", [])]
+            if problems:
+                raise ProvenanceError(
+                    f"{operation['operationId']}: every bound, enum, pattern, default and "
+                    "required flag needs x-cfasr-source (" + ", ".join(SCHEMA_SOURCES) + ", "
+                    "cloudflare-docs:<url>, deepgram-docs:<url>, cloudflare-code:<url> or "
+                    f"{EMULATOR_LIMIT}):\n  " + "\n  ".join(problems)
+                )
             responses = operation.get("responses", {})
             price = operation.get("x-cfasr-price", {})
             found.append(
@@ -248,6 +374,8 @@ _PARAM_DEFAULTS = {
     "example": None,
     "service_default": None,
     "internal": False,
+    "emulator_limits": (),
+    "client_default": False,
 }
 
 
@@ -423,15 +551,73 @@ Generated by scripts/regenerate: do not edit; edit openapi.yaml and run `make re
 """
 
 from .catalog import MODELS, OPERATIONS, operation_for
-from .runtime import Operation, OptionProblem, Param
+from .emulator_limits import EMULATOR_LIMITS
+from .gateway import GATEWAY_HEADERS
+from .runtime import EmulatorLimit, Operation, OptionProblem, Param
 
-__all__ = ["MODELS", "OPERATIONS", "Operation", "OptionProblem", "Param", "operation_for"]
+__all__ = [
+    "EMULATOR_LIMITS",
+    "GATEWAY_HEADERS",
+    "MODELS",
+    "OPERATIONS",
+    "EmulatorLimit",
+    "Operation",
+    "OptionProblem",
+    "Param",
+    "operation_for",
+]
 '''
+
+
+_LIMIT_KEYS = ("name", "value", "unit", "answer", "description")
+
+
+def emulator_limits(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    """openapi.yaml's ``x-cfasr-emulator-limits``, checked for the fields every limit needs."""
+    found: list[dict[str, Any]] = []
+    for entry in spec.get("x-cfasr-emulator-limits", []):
+        missing = [key for key in _LIMIT_KEYS if key not in entry]
+        if missing:
+            raise ProvenanceError(f"x-cfasr-emulator-limits: {entry!r} lacks {missing}")
+        found.append(
+            {
+                **{key: entry[key] for key in _LIMIT_KEYS},
+                "description": _one_line(entry["description"]),
+                "flag": entry.get("flag"),
+                "close_reason": entry.get("close_reason"),
+            }
+        )
+    return found
+
+
+def emulator_limits_source(limits: list[dict[str, Any]]) -> str:
+    lines = [
+        '"""The emulator\'s own limits, from openapi.yaml\'s x-cfasr-emulator-limits: Workers AI',
+        "states none of them, so the SDK never enforces them. Generated by scripts/regenerate:",
+        "do not edit; edit the spec and run `make regen`.",
+        '"""',
+        "",
+        "from .runtime import EmulatorLimit",
+        "",
+        '__all__ = ["EMULATOR_LIMITS"]',
+        "",
+        "EMULATOR_LIMITS: dict[str, EmulatorLimit] = {",
+    ]
+    for limit in limits:
+        fields = ", ".join(
+            f"{key}={limit[key]!r}"
+            for key in (*_LIMIT_KEYS, "flag", "close_reason")
+            if limit[key] is not None
+        )
+        lines.append(f"    {limit['name']!r}: EmulatorLimit({fields}),")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
 
 
 def write_package(spec_path: Path, package_dir: Path) -> None:
     """Write ``package_dir/contract`` (the generated client package must exist)."""
-    ops = operations(load_spec(spec_path))
+    spec = load_spec(spec_path)
+    ops = operations(spec)
     out = package_dir / "contract"
     out.mkdir(exist_ok=True)
     (out / "__init__.py").write_text(INIT_SOURCE, encoding="utf-8")
@@ -440,6 +626,10 @@ def write_package(spec_path: Path, package_dir: Path) -> None:
     )
     (out / "catalog.py").write_text(catalog_source(ops), encoding="utf-8")
     (out / "options.py").write_text(options_source(ops), encoding="utf-8")
+    (out / "emulator_limits.py").write_text(
+        emulator_limits_source(emulator_limits(spec)), encoding="utf-8"
+    )
+    (out / "gateway.py").write_text(gateway_source(gateway_headers(spec)), encoding="utf-8")
 
 
 # ---- the options reference page -----------------------------------------------------------
@@ -481,10 +671,114 @@ def options_page(spec_path: Path) -> str:
             if param.get("required"):
                 name += " (required)"
             default = f"`{param['default']}`" if param.get("has_default") else ""
+            if param.get("client_default"):
+                default += " (sent by cfasr; the service requires it)"
+            elif param.get("service_default") is not None and not param.get("has_default"):
+                shown = param["service_default"]
+                shown = str(shown).lower() if isinstance(shown, bool) else shown
+                default = f"`{shown}` (the service's)"
             accepts = "refused" if param.get("refused") else _allowed_words(param)
+            if param.get("emulator_limits"):
+                own = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in param["emulator_limits"])
+                accepts += f" (the emulator's own limit: {own})"
             lines.append(
                 f"| {name} | {param['location']} | {_cell(accepts)} | {_cell(default)} "
                 f"| {_cell(param.get('description', ''))} |"
             )
         lines.append("")
     return "\n".join(lines)
+
+
+# ---- the emulator's limits page -----------------------------------------------------------
+
+
+def limits_page(spec_path: Path) -> str:
+    """docs/reference/limits.md: the emulator's own limits, and the option bounds only it
+    enforces, both from openapi.yaml."""
+    spec = load_spec(spec_path)
+    lines = [
+        "# Emulator limits",
+        "",
+        "<!-- Generated by scripts/regenerate from openapi.yaml: do not edit. -->",
+        "",
+        "Limits of the cfasr emulator itself. Workers AI states none of them (or states other",
+        "ones), so the SDK never checks them before sending: a call the emulator refuses for one",
+        "of these reasons may well pass on Cloudflare. Each server limit is a `ServerConfig`",
+        "field (and `cfasr serve` flag) whose default comes from `openapi.yaml`",
+        "(`x-cfasr-emulator-limits`).",
+        "",
+        "| Limit | Default | Of | Beyond it | Flag | Why |",
+        "|---|---|---|---|---|---|",
+    ]
+    for limit in emulator_limits(spec):
+        answer = str(limit["answer"])
+        if limit["close_reason"]:
+            answer += f": `{limit['close_reason']}`"
+        lines.append(
+            f"| `{limit['name']}` | {_cell(str(limit['value']))} | {_cell(limit['unit'])} "
+            f"| {_cell(answer)} | {_cell(limit['flag'] or '')} "
+            f"| {_cell(limit['description'])} |"
+        )
+    lines += [
+        "",
+        "## Option bounds only the emulator enforces",
+        "",
+        "Bounds marked `x-cfasr-source: emulator-limit` in `openapi.yaml`: no Cloudflare or",
+        "Deepgram source states them. The emulator refuses a value beyond them with 400 / 5006",
+        "(a WebSocket handshake likewise); the SDK sends the value unchanged.",
+        "",
+        "| Operation | Option | Emulator's limit |",
+        "|---|---|---|",
+    ]
+    for op in operations(spec):
+        for param in op["params"]:
+            for field, value in param.get("emulator_limits", ()):
+                lines.append(
+                    f"| `{op['operation_id']}` | `{param['name']}` | {_cell(field)} "
+                    f"{_cell(str(value))} |"
+                )
+    lines.append("")
+    return "\n".join(lines)
+
+
+# ---- AI Gateway headers ---------------------------------------------------------------------
+
+
+def gateway_headers(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    """The ``cf-aig-*`` request headers of ``components/parameters``, with their facts (and
+    provenance, as for options)."""
+    res = _Resolver(spec)
+    found: list[dict[str, Any]] = []
+    problems: list[str] = []
+    for param in spec["components"]["parameters"].values():
+        if param.get("in") != "header" or not param["name"].startswith("cf-aig-"):
+            continue
+        # The direct API takes any text (it does not read these headers); the gateway's own
+        # rules, which GatewayOptions checks, are x-cfasr-gateway-schema.
+        schema = param.get("x-cfasr-gateway-schema", param["schema"])
+        fields = _param_fields(
+            res, param["name"], "header", schema, param.get("description", ""), param
+        )
+        problems += fields.pop("_problems", [])
+        found.append(fields)
+    if problems:
+        raise ProvenanceError("AI Gateway headers:\n  " + "\n  ".join(problems))
+    return found
+
+
+def gateway_source(headers: list[dict[str, Any]]) -> str:
+    lines = [
+        '"""The AI Gateway\'s per-request `cf-aig-*` headers as openapi.yaml describes them, for',
+        "`cfasr_ext.GatewayOptions`. Generated by scripts/regenerate: do not edit; edit the spec",
+        "and run `make regen`.",
+        '"""',
+        "",
+        "from .runtime import Param",
+        "",
+        '__all__ = ["GATEWAY_HEADERS"]',
+        "",
+        "GATEWAY_HEADERS: dict[str, Param] = {",
+    ]
+    lines.extend(f"    {h['name']!r}: {_param_source(h)}," for h in headers)
+    lines.append("}")
+    return "\n".join(lines) + "\n"

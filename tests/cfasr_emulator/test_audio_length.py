@@ -19,6 +19,7 @@ import av
 import httpx
 import numpy as np
 import pytest
+from cfasr_client.contract import EMULATOR_LIMITS
 
 from cfasr_emulator.__main__ import build_parser, config_from_args
 from cfasr_emulator.config import ServerConfig
@@ -26,6 +27,8 @@ from cfasr_emulator.testing import DEFAULT_ACCOUNT_ID, run_emulator
 from tests.cfasr_emulator.conftest import post
 from tests.cfasr_emulator.ws.test_sockets import CLOSE, FLUX, NOVA, connect, receive_all
 from tests.support.spec import validate_exchange
+
+AUDIO_CAP_REASON = str(EMULATOR_LIMITS["max_audio_seconds"].close_reason)
 
 ROOT = Path(__file__).resolve().parents[2]
 WHISPER = "@cf/openai/whisper"
@@ -82,7 +85,7 @@ def test_raw_audio_over_the_cap_is_refused_before_decoding() -> None:
 
 
 @pytest.mark.parametrize("model", [NOVA, FLUX])
-async def test_a_websocket_session_past_the_cap_closes_with_data_error(model: str) -> None:
+async def test_a_websocket_session_past_the_cap_closes_with_the_cap_reason(model: str) -> None:
     second = bytes(32_000)  # one second of 16 kHz linear16
     with run_emulator(engine_mode="skip", max_audio_seconds=3) as emu:
         async with connect(emu, model) as ws:
@@ -90,16 +93,22 @@ async def test_a_websocket_session_past_the_cap_closes_with_data_error(model: st
                 await ws.send(second)
             await ws.send(CLOSE)
             await receive_all(ws)
-    assert (ws.close_code, ws.close_reason) == (1008, "DATA-0000")
+    # Not Deepgram's DATA-0000 ("undecodable audio"): the audio decoded, the emulator's
+    # own cap (declared in openapi.yaml) ended the session.
+    assert (ws.close_code, ws.close_reason) == (1008, AUDIO_CAP_REASON)
+    assert AUDIO_CAP_REASON.startswith("AUDIO-CAP")
 
 
-async def test_a_container_stream_past_the_cap_closes_with_data_error() -> None:
+async def test_a_container_stream_past_the_cap_closes_with_the_cap_reason() -> None:
     with run_emulator(engine_mode="skip", max_audio_seconds=CAP_S) as emu:
         async with connect(emu, NOVA, "") as ws:
             await ws.send(silence_flac(60))
             await ws.send(CLOSE)
             await receive_all(ws)
-    assert (ws.close_code, ws.close_reason) == (1008, "DATA-0000")
+    # Not Deepgram's DATA-0000 ("undecodable audio"): the audio decoded, the emulator's
+    # own cap (declared in openapi.yaml) ended the session.
+    assert (ws.close_code, ws.close_reason) == (1008, AUDIO_CAP_REASON)
+    assert AUDIO_CAP_REASON.startswith("AUDIO-CAP")
 
 
 def _peak_rss(pid: int) -> int:

@@ -96,7 +96,7 @@ def test_nova3_json_batch_carries_audio_objects_options_and_references(
     item = {
         "audio": {"body": base64.b64encode(weather_wav).decode(), "contentType": "audio/wav"},
         "punctuate": True,
-        "redact": ["pci", "ssn"],
+        "redact": ["pci", "pii"],
         "external_reference": "call-7",
         "options": {"rejectIfBusy": False},
     }

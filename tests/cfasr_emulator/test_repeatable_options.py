@@ -11,7 +11,7 @@ from cfasr_emulator.ws import parse_v1
 
 REPEATED = [
     ("redact", "pci"),
-    ("redact", "ssn"),
+    ("redact", "numbers"),
     ("extra", "team:asr"),
     ("extra", "run:7"),
     ("replace", "colour:color"),

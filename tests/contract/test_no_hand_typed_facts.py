@@ -30,6 +30,10 @@ def _bounds() -> set[float]:
             for value in (param.minimum, param.maximum, param.max_length):
                 if value is not None:
                     found.add(value)
+            # The emulator's own bounds are facts of the spec too.
+            for _, limit in param.emulator_limits:
+                if isinstance(limit, int | float) and not isinstance(limit, bool):
+                    found.add(limit)
     return found - COMMON
 
 

@@ -19,6 +19,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+TURBO_PAGE = (
+    "cloudflare-docs:https://developers.cloudflare.com/workers-ai/models/whisper-large-v3-turbo/"
+)
 
 NEW_OPTION = """      parameters:
         - $ref: '#/components/parameters/AccountId'
@@ -38,9 +41,15 @@ def _edited_spec(text: str) -> str:
         line_end = text.index("\n", params) + 1
         account = text.index("\n", line_end) + 1  # the AccountId line (or an anchor line)
         text = text[:account] + NEW_OPTION.split("\n", 2)[2] + text[account:]
+    # beam_size's bounds are the emulator's own; the drill makes its maximum a (narrower)
+    # fact of the service, which the SDK must then enforce too.
     narrowed = text.replace(
-        "          default: 5\n          minimum: 1\n          maximum: 20\n",
-        "          default: 5\n          minimum: 1\n          maximum: 10\n",
+        "          default: 5\n          minimum: 1\n          maximum: 20\n"
+        "          x-cfasr-source: {default: '" + TURBO_PAGE + "', minimum: emulator-limit, "
+        "maximum: emulator-limit}\n",
+        "          default: 5\n          minimum: 1\n          maximum: 10\n"
+        "          x-cfasr-source: {default: '" + TURBO_PAGE + "', minimum: emulator-limit, "
+        "maximum: '" + TURBO_PAGE + "'}\n",
     )
     assert narrowed != text
     enum = "enum: [general, medical, finance]"
@@ -150,13 +159,13 @@ def test_a_spec_edit_reaches_every_layer_after_regeneration_alone(tmp_path: Path
     assert report["raw"] == 200
     assert report["stream"] == ["Metadata"]
     assert "beam_size=15 is out of range" in report["narrowed_sdk"]
-    assert "from 1 to 10" in report["narrowed_sdk"]
+    assert "at most 10" in report["narrowed_sdk"]
     assert report["narrowed_emulator"][0] == 400
     assert "beam_size" in report["narrowed_emulator"][1]
     assert report["emulator_checks_new_option"] == 400
     assert report["cli"][0] == 0, report["cli"][1]
     assert report["cli_narrowed"][0] == 2
-    assert "from 1 to 10" in report["cli_narrowed"][1]
+    assert "at most 10" in report["cli_narrowed"][1]
     # nova-3-internal shares the nova-3 WebSocket parameter list (a YAML anchor), so it follows.
     assert report["models"] == ["runNova3", "streamNova3", "streamNova3Internal"]
 

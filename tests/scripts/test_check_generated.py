@@ -21,7 +21,8 @@ def project_copy(tmp_path: Path) -> Path:
         else:
             shutil.copy(source, tmp_path / name)
     (tmp_path / "docs" / "reference").mkdir(parents=True)
-    shutil.copy(ROOT / "docs" / "reference" / "options.md", tmp_path / "docs" / "reference")
+    for page in ("options.md", "limits.md"):
+        shutil.copy(ROOT / "docs" / "reference" / page, tmp_path / "docs" / "reference")
     return tmp_path
 
 
@@ -65,6 +66,9 @@ def test_check_names_the_options_page_after_an_unregenerated_option_change(
     result = _check(project_copy)
     assert result.returncode == 1
     assert "differs: docs/reference/options.md" in result.stdout
+    assert (
+        "differs: docs/reference/limits.md" in result.stdout
+    )  # beam_size's bound is the emulator's
     assert "differs: generated/cfasr_client/contract/catalog.py" in result.stdout
 
 

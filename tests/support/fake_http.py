@@ -44,6 +44,8 @@ class RecordedRequest:
     path: str
     headers: dict[str, str]
     body: bytes
+    header_lines: tuple[tuple[str, str], ...] = ()
+    """Every header line as it arrived, repeats included (`headers` keeps the last of each)."""
 
 
 @attrs.define
@@ -110,6 +112,7 @@ def scripted_server() -> Iterator[ScriptedServer]:
                         path=self.path,
                         headers={k.lower(): v for k, v in self.headers.items()},
                         body=body,
+                        header_lines=tuple(self.headers.items()),
                     )
                 )
                 step = state.script.pop(0) if state.script else state.hostile or state.default

@@ -14,6 +14,8 @@ from ..models import (
     Nova3Language,
     Nova3Mode,
     Nova3Redact,
+    Nova3StreamEncoding,
+    Nova3StreamRedact,
     TurboTask,
 )
 
@@ -53,7 +55,7 @@ class RunWhisperLargeV3TurboOptions(TypedDict, total=False):
     """Transcribe in the spoken language, or translate to English. Accepts one of 'transcribe', 'translate'."""
 
     language: str
-    """ISO 639-1 code of the spoken language; omit it to detect the language. Accepts text matching ^[a-z]{2,3}$."""
+    """ISO 639-1 code of the spoken language; omit it to detect the language. The emulator refuses a code its Whisper does not know. Accepts text."""
 
     vad_filter: bool
     """Drop silence with voice-activity detection before decoding. Accepts true or false."""
@@ -65,22 +67,22 @@ class RunWhisperLargeV3TurboOptions(TypedDict, total=False):
     """Text the transcript of the first window must start with. Accepts text."""
 
     beam_size: int
-    """Beam-search width; wider is slower and sometimes more accurate. Accepts a whole number from 1 to 20."""
+    """Beam-search width; wider is slower and sometimes more accurate. Accepts a whole number."""
 
     condition_on_previous_text: bool
     """Use the previous window's text as context; turn off to break repetition loops. Accepts true or false."""
 
     no_speech_threshold: float
-    """Drop segments whose no-speech probability is above this. Accepts a number from 0 to 1."""
+    """Drop segments whose no-speech probability is above this. Accepts a number."""
 
     compression_ratio_threshold: float
-    """Treat segments that compress better than this (repetitive text) as failed. Accepts a number of at least 0."""
+    """Treat segments that compress better than this (repetitive text) as failed. Accepts a number."""
 
     log_prob_threshold: float
-    """Treat segments whose average log probability is below this as failed. Accepts a number of at most 0."""
+    """Treat segments whose average log probability is below this as failed. Accepts a number."""
 
     hallucination_silence_threshold: float
-    """Skip silences longer than this many seconds when a hallucination is suspected. Accepts a number of at least 0."""
+    """Skip silences longer than this many seconds when a hallucination is suspected. Accepts a number."""
 
 
 class RunNova3Options(TypedDict, total=False):
@@ -115,21 +117,9 @@ class RunNova3Options(TypedDict, total=False):
 
     encoding: (
         Nova3Encoding
-        | Literal[
-            "linear16",
-            "linear32",
-            "flac",
-            "alaw",
-            "mulaw",
-            "amr-nb",
-            "amr-wb",
-            "opus",
-            "ogg-opus",
-            "speex",
-            "g729",
-        ]
+        | Literal["linear16", "flac", "mulaw", "amr-nb", "amr-wb", "opus", "speex", "g729"]
     )
-    """Encoding of raw, headerless audio; omit it for files with a container. Accepts one of 'linear16', 'linear32', 'flac', 'alaw', 'mulaw', 'amr-nb', 'amr-wb', 'opus', 'ogg-opus', 'speex', 'g729'."""
+    """Encoding of raw, headerless audio; omit it for files with a container. Accepts one of 'linear16', 'flac', 'mulaw', 'amr-nb', 'amr-wb', 'opus', 'speex', 'g729'."""
 
     extra: str | Sequence[str]
     """A `key:value` pair echoed back in the response metadata (`metadata.extra`); repeat the parameter for several. Accepts text matching ^[^:]+:.*$."""
@@ -169,7 +159,7 @@ class RunNova3Options(TypedDict, total=False):
             "multi",
         ]
     )
-    """BCP-47 tag of the spoken language, or `multi` for multilingual recognition. Default en-US. Accepts one of 'en', 'en-US', 'en-AU', 'en-GB', 'en-IN', 'en-NZ', 'es', 'es-419', 'fr', 'fr-CA', 'de', 'de-CH', 'hi', 'ru', 'pt', 'pt-BR', 'pt-PT', 'ja', 'it', 'nl', 'multi'."""
+    """BCP-47 tag of the spoken language, or `multi` for multilingual recognition. Default en. Accepts one of 'en', 'en-US', 'en-AU', 'en-GB', 'en-IN', 'en-NZ', 'es', 'es-419', 'fr', 'fr-CA', 'de', 'de-CH', 'hi', 'ru', 'pt', 'pt-BR', 'pt-PT', 'ja', 'it', 'nl', 'multi'."""
 
     measurements: bool
     """Abbreviate spoken units of measure. Default false. Accepts true or false."""
@@ -197,12 +187,10 @@ class RunNova3Options(TypedDict, total=False):
 
     redact: (
         Nova3Redact
-        | Literal["true", "false", "pci", "numbers", "aggressive_numbers", "ssn"]
-        | Sequence[
-            Nova3Redact | Literal["true", "false", "pci", "numbers", "aggressive_numbers", "ssn"]
-        ]
+        | Literal["true", "false", "pci", "pii", "numbers"]
+        | Sequence[Nova3Redact | Literal["true", "false", "pci", "pii", "numbers"]]
     )
-    """Remove sensitive data of this kind; repeat the parameter to redact several kinds. Accepts one of 'true', 'false', 'pci', 'numbers', 'aggressive_numbers', 'ssn'."""
+    """Remove sensitive data of this kind (Deepgram's pre-recorded values); repeat the parameter to redact several kinds. Default false (nothing is redacted). Accepts one of 'true', 'false', 'pci', 'pii', 'numbers'."""
 
     replace: str | Sequence[str]
     """A `find:replace` substitution applied to the transcript; repeat the parameter for several. Accepts text matching ^[^:]+:.*$."""
@@ -223,23 +211,23 @@ class RunNova3Options(TypedDict, total=False):
     """Split the transcript into utterances (`results.utterances`). Default false. Accepts true or false."""
 
     utt_split: float
-    """Seconds of pause that split utterances (Deepgram's default is 0.8). Accepts a number from 0 to 60."""
+    """Seconds of pause that split utterances (Deepgram's default is 0.8). Accepts a number."""
 
     channels: int
-    """Channel count of raw audio. Default 1. Accepts a whole number from 1 to 16."""
+    """Channel count of raw audio. Default 1. The emulator mixes or splits at most 16 channels (its own limit; Workers AI states none). Accepts a whole number."""
 
     sample_rate: int
-    """Sample rate of raw audio in Hz. Required with a headerless encoding (linear16, linear32, mulaw, alaw), whose rate Deepgram cannot read from the audio; optional with the others, which carry it in their stream. Accepts a whole number from 1000 to 192000."""
+    """Sample rate of raw audio in Hz. Required with a headerless encoding (linear16, linear32, mulaw, alaw), whose rate Deepgram cannot read from the audio; optional with the others, which carry it in their stream. Accepts a whole number."""
 
-    tag: str
-    """Label for usage reporting. Accepts text."""
+    tag: str | Sequence[str]
+    """Label for usage reporting; repeat the parameter for several. Accepts text."""
 
 
 class StreamNova3Options(TypedDict, total=False):
     """Options of streamNova3 (GET @cf/deepgram/nova-3): Open a WebSocket connection with @cf/deepgram/nova-3."""
 
     encoding: (
-        Nova3Encoding
+        Nova3StreamEncoding
         | Literal[
             "linear16",
             "linear32",
@@ -254,13 +242,13 @@ class StreamNova3Options(TypedDict, total=False):
             "g729",
         ]
     )
-    """Encoding of raw, headerless audio; omit it for files with a container. Accepts one of 'linear16', 'linear32', 'flac', 'alaw', 'mulaw', 'amr-nb', 'amr-wb', 'opus', 'ogg-opus', 'speex', 'g729'."""
+    """Encoding of raw, headerless audio; omit it for a stream with a container. Accepts one of 'linear16', 'linear32', 'flac', 'alaw', 'mulaw', 'amr-nb', 'amr-wb', 'opus', 'ogg-opus', 'speex', 'g729'."""
 
     sample_rate: int
-    """Sample rate of raw audio in Hz. Required with a headerless encoding (linear16, linear32, mulaw, alaw), whose rate Deepgram cannot read from the audio; optional with the others, which carry it in their stream. Accepts a whole number from 1000 to 192000."""
+    """Sample rate of raw audio in Hz. Required with a headerless encoding (linear16, linear32, mulaw, alaw), whose rate Deepgram cannot read from the audio; optional with the others, which carry it in their stream. Accepts a whole number."""
 
     channels: int
-    """Channel count of raw audio. Default 1. Accepts a whole number from 1 to 16."""
+    """Channel count of raw audio. Default 1. The emulator mixes or splits at most 16 channels (its own limit; Workers AI states none). Accepts a whole number."""
 
     language: (
         Nova3Language
@@ -288,7 +276,7 @@ class StreamNova3Options(TypedDict, total=False):
             "multi",
         ]
     )
-    """BCP-47 tag of the spoken language, or `multi` for multilingual recognition. Default en-US. Accepts one of 'en', 'en-US', 'en-AU', 'en-GB', 'en-IN', 'en-NZ', 'es', 'es-419', 'fr', 'fr-CA', 'de', 'de-CH', 'hi', 'ru', 'pt', 'pt-BR', 'pt-PT', 'ja', 'it', 'nl', 'multi'."""
+    """BCP-47 tag of the spoken language, or `multi` for multilingual recognition. Default en. Accepts one of 'en', 'en-US', 'en-AU', 'en-GB', 'en-IN', 'en-NZ', 'es', 'es-419', 'fr', 'fr-CA', 'de', 'de-CH', 'hi', 'ru', 'pt', 'pt-BR', 'pt-PT', 'ja', 'it', 'nl', 'multi'."""
 
     interim_results: bool
     """Stream provisional results before each span is final. Default false. Accepts true or false."""
@@ -297,7 +285,7 @@ class StreamNova3Options(TypedDict, total=False):
     """Milliseconds of silence that end a segment (`speech_final`), or `false` to disable. Deepgram's default is 10. Accepts text matching ^([0-9]+|true|false)$."""
 
     utterance_end_ms: int
-    """Send `UtteranceEnd` after this many milliseconds without words (1000 or more, as Deepgram recommends; there is no upper bound). It needs interim_results=true. Accepts a whole number of at least 1000."""
+    """Send `UtteranceEnd` after this many milliseconds without words (Deepgram recommends 1000 or more, and states no bound). It needs interim_results=true. Accepts a whole number."""
 
     vad_events: bool
     """Send `SpeechStarted` when speech begins. Default false. Accepts true or false."""
@@ -330,13 +318,14 @@ class StreamNova3Options(TypedDict, total=False):
     """Mask profanity. Default false. Accepts true or false."""
 
     redact: (
-        Nova3Redact
+        Nova3StreamRedact
         | Literal["true", "false", "pci", "numbers", "aggressive_numbers", "ssn"]
         | Sequence[
-            Nova3Redact | Literal["true", "false", "pci", "numbers", "aggressive_numbers", "ssn"]
+            Nova3StreamRedact
+            | Literal["true", "false", "pci", "numbers", "aggressive_numbers", "ssn"]
         ]
     )
-    """Remove sensitive data of this kind; repeat the parameter to redact several kinds. Accepts one of 'true', 'false', 'pci', 'numbers', 'aggressive_numbers', 'ssn'."""
+    """Remove sensitive data of this kind (Deepgram's streaming values); repeat the parameter to redact several kinds. Default false (nothing is redacted). Accepts one of 'true', 'false', 'pci', 'numbers', 'aggressive_numbers', 'ssn'."""
 
     replace: str | Sequence[str]
     """A `find:replace` substitution applied to the transcript; repeat the parameter for several. Accepts text matching ^[^:]+:.*$."""
@@ -356,15 +345,15 @@ class StreamNova3Options(TypedDict, total=False):
     measurements: bool
     """Abbreviate spoken units of measure. Default false. Accepts true or false."""
 
-    tag: str
-    """Label for usage reporting. Accepts text."""
+    tag: str | Sequence[str]
+    """Label for usage reporting; repeat the parameter for several. Accepts text."""
 
 
 class StreamNova3InternalOptions(TypedDict, total=False):
     """Options of streamNova3Internal (GET @cf/deepgram/nova-3-internal): Open a WebSocket connection with @cf/deepgram/nova-3-internal (undocumented)."""
 
     encoding: (
-        Nova3Encoding
+        Nova3StreamEncoding
         | Literal[
             "linear16",
             "linear32",
@@ -379,13 +368,13 @@ class StreamNova3InternalOptions(TypedDict, total=False):
             "g729",
         ]
     )
-    """Encoding of raw, headerless audio; omit it for files with a container. Accepts one of 'linear16', 'linear32', 'flac', 'alaw', 'mulaw', 'amr-nb', 'amr-wb', 'opus', 'ogg-opus', 'speex', 'g729'."""
+    """Encoding of raw, headerless audio; omit it for a stream with a container. Accepts one of 'linear16', 'linear32', 'flac', 'alaw', 'mulaw', 'amr-nb', 'amr-wb', 'opus', 'ogg-opus', 'speex', 'g729'."""
 
     sample_rate: int
-    """Sample rate of raw audio in Hz. Required with a headerless encoding (linear16, linear32, mulaw, alaw), whose rate Deepgram cannot read from the audio; optional with the others, which carry it in their stream. Accepts a whole number from 1000 to 192000."""
+    """Sample rate of raw audio in Hz. Required with a headerless encoding (linear16, linear32, mulaw, alaw), whose rate Deepgram cannot read from the audio; optional with the others, which carry it in their stream. Accepts a whole number."""
 
     channels: int
-    """Channel count of raw audio. Default 1. Accepts a whole number from 1 to 16."""
+    """Channel count of raw audio. Default 1. The emulator mixes or splits at most 16 channels (its own limit; Workers AI states none). Accepts a whole number."""
 
     language: (
         Nova3Language
@@ -413,7 +402,7 @@ class StreamNova3InternalOptions(TypedDict, total=False):
             "multi",
         ]
     )
-    """BCP-47 tag of the spoken language, or `multi` for multilingual recognition. Default en-US. Accepts one of 'en', 'en-US', 'en-AU', 'en-GB', 'en-IN', 'en-NZ', 'es', 'es-419', 'fr', 'fr-CA', 'de', 'de-CH', 'hi', 'ru', 'pt', 'pt-BR', 'pt-PT', 'ja', 'it', 'nl', 'multi'."""
+    """BCP-47 tag of the spoken language, or `multi` for multilingual recognition. Default en. Accepts one of 'en', 'en-US', 'en-AU', 'en-GB', 'en-IN', 'en-NZ', 'es', 'es-419', 'fr', 'fr-CA', 'de', 'de-CH', 'hi', 'ru', 'pt', 'pt-BR', 'pt-PT', 'ja', 'it', 'nl', 'multi'."""
 
     interim_results: bool
     """Stream provisional results before each span is final. Default false. Accepts true or false."""
@@ -422,7 +411,7 @@ class StreamNova3InternalOptions(TypedDict, total=False):
     """Milliseconds of silence that end a segment (`speech_final`), or `false` to disable. Deepgram's default is 10. Accepts text matching ^([0-9]+|true|false)$."""
 
     utterance_end_ms: int
-    """Send `UtteranceEnd` after this many milliseconds without words (1000 or more, as Deepgram recommends; there is no upper bound). It needs interim_results=true. Accepts a whole number of at least 1000."""
+    """Send `UtteranceEnd` after this many milliseconds without words (Deepgram recommends 1000 or more, and states no bound). It needs interim_results=true. Accepts a whole number."""
 
     vad_events: bool
     """Send `SpeechStarted` when speech begins. Default false. Accepts true or false."""
@@ -455,13 +444,14 @@ class StreamNova3InternalOptions(TypedDict, total=False):
     """Mask profanity. Default false. Accepts true or false."""
 
     redact: (
-        Nova3Redact
+        Nova3StreamRedact
         | Literal["true", "false", "pci", "numbers", "aggressive_numbers", "ssn"]
         | Sequence[
-            Nova3Redact | Literal["true", "false", "pci", "numbers", "aggressive_numbers", "ssn"]
+            Nova3StreamRedact
+            | Literal["true", "false", "pci", "numbers", "aggressive_numbers", "ssn"]
         ]
     )
-    """Remove sensitive data of this kind; repeat the parameter to redact several kinds. Accepts one of 'true', 'false', 'pci', 'numbers', 'aggressive_numbers', 'ssn'."""
+    """Remove sensitive data of this kind (Deepgram's streaming values); repeat the parameter to redact several kinds. Default false (nothing is redacted). Accepts one of 'true', 'false', 'pci', 'numbers', 'aggressive_numbers', 'ssn'."""
 
     replace: str | Sequence[str]
     """A `find:replace` substitution applied to the transcript; repeat the parameter for several. Accepts text matching ^[^:]+:.*$."""
@@ -481,8 +471,8 @@ class StreamNova3InternalOptions(TypedDict, total=False):
     measurements: bool
     """Abbreviate spoken units of measure. Default false. Accepts true or false."""
 
-    tag: str
-    """Label for usage reporting. Accepts text."""
+    tag: str | Sequence[str]
+    """Label for usage reporting; repeat the parameter for several. Accepts text."""
 
 
 class RunFluxOptions(TypedDict, total=False):
@@ -495,22 +485,22 @@ class RunFluxOptions(TypedDict, total=False):
     """Flux audio encoding; Workers AI takes linear16 only. Accepts one of 'linear16'."""
 
     sample_rate: str | int
-    """Sample rate in Hz Accepts text matching ^[0-9]+$."""
+    """Sample rate in Hz, as digits. Cloudflare requires it and states no default. Accepts text matching ^[0-9]+$."""
 
     eager_eot_threshold: str | float
     """Eager end-of-turn confidence as a decimal string, 0.3-0.9. Accepts text matching ^0?\\.[3-8][0-9]*$|^0?\\.90*$."""
 
     eot_threshold: str | float
-    """End-of-turn confidence as a decimal string, 0.5-0.9. Accepts text matching ^0?\\.[5-8][0-9]*$|^0?\\.90*$."""
+    """End-of-turn confidence as a decimal string, 0.5-0.9 (default 0.7). Accepts text matching ^0?\\.[5-8][0-9]*$|^0?\\.90*$."""
 
     eot_timeout_ms: str | int
-    """End-of-turn timeout in milliseconds as digits. Deepgram's range is 500-60000; the pattern checks only that it is three to five digits, as Cloudflare's schema does. Accepts text matching ^[0-9]{3,5}$."""
+    """End-of-turn timeout in milliseconds as digits (default 5000). Deepgram's WebSocket range is 500-60000; Cloudflare's schema checks digits only. Accepts text matching ^[0-9]+$."""
 
     keyterm: str
     """A term to boost. Accepts text."""
 
     mip_opt_out: Literal["true", "false"]
-    """Opt out of Deepgram's model improvement program. Accepts one of 'true', 'false'."""
+    """Opt out of Deepgram's model improvement program (default false). Accepts one of 'true', 'false'."""
 
     tag: str
     """Label for usage reporting. Accepts text."""
@@ -520,25 +510,25 @@ class StreamFluxOptions(TypedDict, total=False):
     """Options of streamFlux (GET @cf/deepgram/flux): Open a WebSocket connection with @cf/deepgram/flux."""
 
     encoding: FluxEncoding | Literal["linear16"]
-    """Audio encoding; Workers AI accepts raw signed 16-bit little-endian PCM only. Accepts one of 'linear16'."""
+    """Audio encoding; Workers AI accepts raw signed 16-bit little-endian PCM only. Cloudflare requires it and states no default; cfasr's SDK sends linear16 when the caller gives none. Accepts one of 'linear16'."""
 
     sample_rate: int
-    """Sample rate in Hz (16000 recommended). Cloudflare's schema types every flux option as a string; a query value is text either way, so cfasr types the numbers as numbers to state their ranges. Accepts a whole number from 1000 to 192000."""
+    """Sample rate in Hz (16000 recommended). Cloudflare requires it and states no default or range; cfasr's SDK sends 16000 when the caller gives none, and the emulator takes 1000 to 192000 Hz. Accepts a whole number."""
 
     eager_eot_threshold: float
     """End-of-turn confidence at which an early EagerEndOfTurn fires; setting it enables EagerEndOfTurn and TurnResumed. Accepts a number from 0.3 to 0.9."""
 
     eot_threshold: float
-    """End-of-turn confidence needed to end a turn (Cloudflare's range; Deepgram allows up to 1.0). Deepgram's default is 0.7. Accepts a number from 0.5 to 0.9."""
+    """End-of-turn confidence needed to end a turn (Cloudflare's range, from its model page). The default is 0.7. Accepts a number from 0.5 to 0.9."""
 
     eot_timeout_ms: int
-    """Milliseconds after speech after which a turn ends regardless of confidence. Deepgram's default is 5000. Accepts a whole number from 500 to 60000."""
+    """Milliseconds after speech after which a turn ends regardless of confidence (Deepgram's range, 500 to 60000). The default is 5000. Accepts a whole number from 500 to 60000."""
 
     keyterm: str | Sequence[str]
     """Terms to boost; repeat the parameter for several. Accepts text."""
 
     mip_opt_out: bool
-    """Opt out of Deepgram's model improvement program. Accepts true or false."""
+    """Opt out of Deepgram's model improvement program. Default false. Accepts true or false."""
 
     tag: str
     """Label for usage reporting. Accepts text."""

@@ -22,11 +22,13 @@ from urllib.parse import quote
 
 import attrs
 
-__all__ = ["Kind", "Location", "Operation", "OptionProblem", "Param", "Reason"]
+__all__ = ["EmulatorLimit", "Kind", "Location", "Operation", "OptionProblem", "Param", "Reason"]
 
 Kind = Literal["boolean", "integer", "number", "string", "array"]
-Location = Literal["query", "body"]
-Reason = Literal["unknown", "type", "range", "enum", "pattern", "length", "required", "refused"]
+Location = Literal["query", "body", "header"]
+Reason = Literal[
+    "unknown", "type", "range", "enum", "pattern", "length", "required", "refused", "emulator_limit"
+]
 
 _INTEGER_TEXT = re.compile(r"[+-]?[0-9]{1,15}")
 _NUMBER_TEXT = re.compile(r"[+-]?([0-9]{1,15}(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]{1,3})?")
@@ -91,6 +93,14 @@ class Param:
     internal: bool = False
     """Set by the SDK's own machinery (e.g. ``queueRequest`` by batch jobs), never a
     per-call option: :meth:`Operation.check` refuses it, :meth:`Operation.parse` reads it."""
+    client_default: bool = False
+    """``default`` is what cfasr's SDK sends when the caller gives nothing, not a default of
+    the service (which requires the option): the emulator does not assume it."""
+    emulator_limits: tuple[tuple[str, object], ...] = ()
+    """``((field, value), ...)``: bounds, enums or patterns that only the cfasr emulator
+    enforces (openapi.yaml marks them ``x-cfasr-source: emulator-limit``). Workers AI states
+    none of them, so :meth:`check` and :meth:`parse` ignore them; the emulator applies them
+    with :meth:`check_emulator_limits`."""
 
     # ---- facts as words -----------------------------------------------------------------
 
@@ -119,6 +129,21 @@ class Param:
         if self.pattern is not None:
             words += f" matching {self.pattern}"
         return words
+
+    def check_emulator_limits(self, value: object) -> None:
+        """Raise :class:`OptionProblem` when a checked ``value`` is beyond the emulator's own
+        limits (never called by the SDK: the service may well accept it)."""
+        if not self.emulator_limits:
+            return
+        limited = attrs.evolve(self, emulator_limits=(), **dict(self.emulator_limits))
+        try:
+            limited.check(value)
+        except OptionProblem as problem:
+            message = (
+                f"{problem.message.rstrip('.')} (a limit of the cfasr emulator; Workers AI "
+                "states none)."
+            )
+            raise OptionProblem(self.name, "emulator_limit", message, value) from None
 
     # ---- Python values (the SDK) --------------------------------------------------------
 
@@ -319,6 +344,12 @@ class Operation:
         self.check_rules(checked)
         return {p.name: checked[p.name] for p in self.params if p.name in checked}
 
+    def check_emulator_limits(self, checked: Mapping[str, object]) -> None:
+        """The emulator's own limits on checked values (see :attr:`Param.emulator_limits`)."""
+        for param in self.params:
+            if param.name in checked:
+                param.check_emulator_limits(checked[param.name])
+
     def parse(self, items: Iterable[tuple[str, str]]) -> dict[str, object]:
         """Text values (a query string's pairs) → checked values; unknown names are skipped,
         as the service ignores them."""
@@ -376,3 +407,19 @@ class Operation:
             for p in self.params
             if p.location == "body" and p.name in checked
         }
+
+
+@attrs.frozen
+class EmulatorLimit:
+    """One limit of the cfasr emulator itself (openapi.yaml's ``x-cfasr-emulator-limits``):
+    Workers AI states none such, so the SDK never enforces it. ``value`` is the emulator's
+    default (a number for its settings); ``answer`` is what a client gets beyond it."""
+
+    name: str
+    value: object
+    unit: str
+    answer: str
+    description: str
+    flag: str | None = None
+    close_reason: str | None = None
+    """The WebSocket close reason the emulator sends beyond the limit, if it closes one."""

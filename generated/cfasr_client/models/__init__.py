@@ -73,7 +73,9 @@ if TYPE_CHECKING:
     from .nova_3_speech_started_message import Nova3SpeechStartedMessage
     from .nova_3_stream_alternative import Nova3StreamAlternative
     from .nova_3_stream_channel import Nova3StreamChannel
+    from .nova_3_stream_encoding import Nova3StreamEncoding
     from .nova_3_stream_metadata import Nova3StreamMetadata
+    from .nova_3_stream_redact import Nova3StreamRedact
     from .nova_3_stream_word import Nova3StreamWord
     from .nova_3_summary import Nova3Summary
     from .nova_3_topic import Nova3Topic
@@ -167,7 +169,9 @@ _HOMES = {
     "Nova3SpeechStartedMessage": ".nova_3_speech_started_message",
     "Nova3StreamAlternative": ".nova_3_stream_alternative",
     "Nova3StreamChannel": ".nova_3_stream_channel",
+    "Nova3StreamEncoding": ".nova_3_stream_encoding",
     "Nova3StreamMetadata": ".nova_3_stream_metadata",
+    "Nova3StreamRedact": ".nova_3_stream_redact",
     "Nova3StreamWord": ".nova_3_stream_word",
     "Nova3Summary": ".nova_3_summary",
     "Nova3Topic": ".nova_3_topic",
@@ -276,7 +280,9 @@ __all__ = (
     "Nova3SpeechStartedMessage",
     "Nova3StreamAlternative",
     "Nova3StreamChannel",
+    "Nova3StreamEncoding",
     "Nova3StreamMetadata",
+    "Nova3StreamRedact",
     "Nova3StreamWord",
     "Nova3Summary",
     "Nova3Topic",

@@ -23,13 +23,13 @@ class FluxInput:
 
     Attributes:
         encoding (FluxEncoding): Flux audio encoding; Workers AI takes linear16 only.
-        sample_rate (str): Sample rate in Hz Default: '16000'.
+        sample_rate (str): Sample rate in Hz, as digits. Cloudflare requires it and states no default.
         eager_eot_threshold (str | Unset): Eager end-of-turn confidence as a decimal string, 0.3-0.9.
-        eot_threshold (str | Unset): End-of-turn confidence as a decimal string, 0.5-0.9.
-        eot_timeout_ms (str | Unset): End-of-turn timeout in milliseconds as digits. Deepgram's range is 500-60000; the
-            pattern checks only that it is three to five digits, as Cloudflare's schema does.
+        eot_threshold (str | Unset): End-of-turn confidence as a decimal string, 0.5-0.9 (default 0.7).
+        eot_timeout_ms (str | Unset): End-of-turn timeout in milliseconds as digits (default 5000). Deepgram's WebSocket
+            range is 500-60000; Cloudflare's schema checks digits only.
         keyterm (str | Unset): A term to boost.
-        mip_opt_out (FluxInputMipOptOut | Unset): Opt out of Deepgram's model improvement program.
+        mip_opt_out (FluxInputMipOptOut | Unset): Opt out of Deepgram's model improvement program (default false).
         tag (str | Unset): Label for usage reporting.
         options (RequestOptions | Unset): Settings of the request rather than of the model, carried as `options` in a
             JSON body. Workers AI documents them for every model; that they act on the speech models is an inference. A raw-
@@ -37,7 +37,7 @@ class FluxInput:
     """
 
     encoding: FluxEncoding
-    sample_rate: str = "16000"
+    sample_rate: str
     eager_eot_threshold: str | Unset = UNSET
     eot_threshold: str | Unset = UNSET
     eot_timeout_ms: str | Unset = UNSET

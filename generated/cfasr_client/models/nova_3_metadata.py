@@ -33,7 +33,9 @@ class Nova3Metadata:
         model_info (Nova3MetadataModelInfo | Unset): Model details, keyed by model id.
         warnings (list[Nova3Warning] | Unset): Options accepted but not applied.
         extra (Nova3MetadataExtra | Unset): The `extra` options of the request echoed back: each `key:value` becomes a
-            member `key` with the text after the first colon as its value.
+            member `key` with the text after the first colon as its value. Deepgram's docs
+            (developers.deepgram.com/docs/extra-metadata) describe it; Deepgram's response schema does not list it, whether
+            Workers AI passes it on is unverified, and the cfasr emulator does not echo it.
         summary_info (Nova3AnalysisInfo | Unset): Which model ran an audio-intelligence feature (summary, sentiment,
             topics, intents) and what it consumed. Only loosely documented, so any further member is accepted.
         sentiment_info (Nova3AnalysisInfo | Unset): Which model ran an audio-intelligence feature (summary, sentiment,

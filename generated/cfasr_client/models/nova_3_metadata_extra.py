@@ -12,7 +12,9 @@ T = TypeVar("T", bound="Nova3MetadataExtra")
 @_attrs_define
 class Nova3MetadataExtra:
     """The `extra` options of the request echoed back: each `key:value` becomes a member `key` with the text after the
-    first colon as its value.
+    first colon as its value. Deepgram's docs (developers.deepgram.com/docs/extra-metadata) describe it; Deepgram's
+    response schema does not list it, whether Workers AI passes it on is unverified, and the cfasr emulator does not
+    echo it.
 
     """
 

@@ -2,11 +2,10 @@ from enum import StrEnum
 
 
 class Nova3Redact(StrEnum):
-    AGGRESSIVE_NUMBERS = "aggressive_numbers"
     FALSE = "false"
     NUMBERS = "numbers"
     PCI = "pci"
-    SSN = "ssn"
+    PII = "pii"
     TRUE = "true"
 
     def __str__(self) -> str:

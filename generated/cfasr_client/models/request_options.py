@@ -19,7 +19,8 @@ class RequestOptions:
 
         Attributes:
             reject_if_busy (bool | Unset): Fail at once with 429 / 3040 when no capacity is free, instead of waiting in line
-                for it. Default false.
+                for it. Default false. Not implemented by cfasr: the SDK never sends it, and the emulator checks its type but
+                ignores it, since it refuses at once whenever its engine queue is full.
     """
 
     reject_if_busy: bool | Unset = UNSET

@@ -23,7 +23,8 @@ class TurboBatchItem:
     Attributes:
         audio (str): The whole audio file, base64-encoded.
         task (TurboTask | Unset): Transcribe in the spoken language, or translate to English.
-        language (str | Unset): ISO 639-1 code of the spoken language; omit it to detect the language. Example: en.
+        language (str | Unset): ISO 639-1 code of the spoken language; omit it to detect the language. The emulator
+            refuses a code its Whisper does not know. Example: en.
         vad_filter (bool | Unset): Drop silence with voice-activity detection before decoding. Default: False.
         initial_prompt (str | Unset): Text that steers vocabulary and style for the first window.
         prefix (str | Unset): Text the transcript of the first window must start with.

@@ -93,7 +93,7 @@ async def stream_transcript(emu: EmulatorHandle, query: str, audio: bytes) -> st
     return " ".join(m["channel"]["alternatives"][0]["transcript"] for m in finals)
 
 
-@pytest.mark.parametrize("encoding", ["linear32", "alaw", "mulaw", "amr-nb"])
+@pytest.mark.parametrize("encoding", ["mulaw", "amr-nb"])
 async def test_an_encoding_is_heard_alike_on_rest_and_the_websocket(
     emulator: EmulatorHandle, weather_pcm: bytes, encoding: str
 ) -> None:
@@ -102,6 +102,26 @@ async def test_an_encoding_is_heard_alike_on_rest_and_the_websocket(
     rest = rest_transcript(emulator, query, audio)
     streamed = await stream_transcript(emulator, query, audio)
     assert "weather" in rest.lower()
+    assert "weather" in streamed.lower()
+
+
+@pytest.mark.parametrize("encoding", ["linear32", "alaw"])
+async def test_a_streaming_only_encoding_is_heard_on_the_websocket_and_refused_over_rest(
+    emulator: EmulatorHandle, weather_pcm: bytes, encoding: str
+) -> None:
+    # Deepgram's pre-recorded API (and Cloudflare's schema) list no linear32 or alaw: only
+    # its streaming API takes them (openapi.yaml: Nova3Encoding vs Nova3StreamEncoding).
+    audio = encoded(encoding, weather_pcm + bytes(RATE))
+    query = _query(encoding)
+    refused = httpx.post(
+        f"{emulator.model_url(NOVA)}?{query}",
+        content=audio,
+        headers={**emulator.auth_headers, "content-type": "application/octet-stream"},
+        timeout=120.0,
+    )
+    assert refused.status_code == 400, refused.text
+    assert "'/encoding'" in refused.json()["errors"][0]["message"]
+    streamed = await stream_transcript(emulator, query, audio)
     assert "weather" in streamed.lower()
 
 

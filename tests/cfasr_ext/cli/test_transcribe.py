@@ -153,9 +153,15 @@ def test_a_failed_file_is_listed_and_the_others_still_written(cfasr: Cfasr, tmp_
 
 
 def test_an_option_out_of_range_is_refused_before_sending(cfasr: Cfasr) -> None:
-    result = cfasr("transcribe", "--beam-size", "99", WEATHER_WAV)
-    assert_one_line_error(result, code=2, contains="beam_size=99 is out of range")
-    assert "from 1 to 20" in result.stderr
+    result = cfasr("transcribe", "--task", "summarise", WEATHER_WAV)
+    assert_one_line_error(result, code=2, contains="task='summarise' must be one of")
+
+
+def test_a_value_only_the_emulator_refuses_is_sent_and_refused_there(cfasr: Cfasr) -> None:
+    # beam_size's 1..20 is the emulator's own limit: the CLI sends 99, the emulator says no.
+    result = cfasr("-q", "transcribe", "--beam-size", "99", WEATHER_WAV)
+    assert_one_line_error(result, code=1, contains="emulator")
+    assert "beam_size" in result.stderr
 
 
 def test_a_refused_token_stops_the_run_with_one_reason(cfasr: Cfasr, tmp_path: Path) -> None:

@@ -51,12 +51,19 @@ def test_unset_gateway_options_send_no_headers() -> None:
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("cache_ttl", 10, "cache_ttl must be between 60"),
-        ("max_attempts", 6, "max_attempts must be between 1 and 5"),
-        ("retry_delay_ms", 6000, "retry_delay_ms must be between 0 and 5000"),
-        ("backoff", "random", "backoff must be"),
+        ("cache_ttl", 10, "cf-aig-cache-ttl=10 is out of range; use a whole number from 60"),
+        ("cache_ttl", 2_592_001, "out of range"),
+        ("max_attempts", 6, "out of range"),
+        ("retry_delay_ms", 6000, "out of range"),
+        ("backoff", "random", "must be one of 'constant', 'linear', 'exponential'"),
     ],
 )
 def test_out_of_range_gateway_options_are_refused(field: str, value: object, message: str) -> None:
     with pytest.raises(cf.OptionError, match=message):
         cf.GatewayOptions(**{field: value})  # type: ignore[arg-type]
+
+
+def test_a_long_request_timeout_is_sent_as_given() -> None:
+    # Cloudflare states no upper bound: the old 24 h limit was invented.
+    options = cf.GatewayOptions(request_timeout_ms=3 * 24 * 3600 * 1000)
+    assert options.to_headers() == {"cf-aig-request-timeout": "259200000"}

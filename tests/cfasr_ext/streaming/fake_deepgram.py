@@ -59,6 +59,9 @@ class Script:
     omit_turn_type: bool = False
     pause_reading: asyncio.Event | None = None  # when set before audio, stop reading until cleared
     close_after_open: tuple[int, str] | None = None
+    greeting: list[dict[str, Any]] = attrs.field(factory=list)
+    """Messages sent as each connection opens (after flux's Connected): types the SDK may
+    not know yet."""
     connections: int = 0
     requests: list[Request] = attrs.field(factory=list)
     texts: list[str] = attrs.field(factory=list)  # every client text frame, in order
@@ -269,6 +272,8 @@ class FakeDeepgram:
         session: _V1Session | _V2Session = _V2Session(ws, script) if flux else _V1Session(ws, query)
         if isinstance(session, _V2Session):
             await session.send({"type": "Connected", "request_id": "req-2"})
+        for greeting in script.greeting:
+            await ws.send(json.dumps(greeting))
         if script.close_after_open is not None:
             await ws.close(*script.close_after_open)
             return

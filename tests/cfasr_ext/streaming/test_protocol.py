@@ -66,12 +66,12 @@ def results(start: float, words: list[tuple[str, float, float]], *, final: bool)
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        ({"sample_rate": 10}, "sample_rate"),
+        ({"sample_rate": "fast"}, "sample_rate"),
         ({"language": "xx"}, "language"),
-        ({"utterance_end_ms": 500, "interim_results": True}, "utterance_end_ms"),
+        ({"utterance_end_ms": 0.5, "interim_results": True}, "utterance_end_ms"),
         ({"utterance_end_ms": 1000}, "interim_results"),
         ({"punctuate": "yes"}, "punctuate"),
-        ({"keyterm": [""]}, "keyterm"),
+        ({"redact": "pii"}, "redact"),  # pre-recorded only: not a streaming value
         ({"replace": "no-colon"}, "replace"),
         ({"colour": "red"}, "unknown option"),
     ],
@@ -81,6 +81,20 @@ def test_bad_nova3_options_raise_option_error_naming_the_option(
 ) -> None:
     with pytest.raises(OptionError, match=message):
         Nova3StreamOptions.from_kwargs(**{"encoding": "linear16", "sample_rate": 16000, **options})
+
+
+def test_values_only_the_emulator_limits_are_taken() -> None:
+    # sample_rate 10, utterance_end_ms 500 and an empty keyterm: no source bounds them.
+    options = Nova3StreamOptions.from_kwargs(
+        encoding="linear16",
+        sample_rate=10,
+        utterance_end_ms=500,
+        interim_results=True,
+        keyterm=[""],
+    )
+    assert ("sample_rate", "10") in options.query()
+    assert ("utterance_end_ms", "500") in options.query()
+    assert ("keyterm", "") in options.query()
 
 
 def test_raw_encoding_without_sample_rate_is_refused() -> None:

@@ -56,7 +56,7 @@ def _get_kwargs(
     utt_split: float | Unset = UNSET,
     channels: int | Unset = UNSET,
     sample_rate: int | Unset = UNSET,
-    tag: str | Unset = UNSET,
+    tag: list[str] | Unset = UNSET,
     cf_aig_authorization: str | Unset = UNSET,
     cf_aig_skip_cache: str | Unset = UNSET,
     cf_aig_cache_ttl: str | Unset = UNSET,
@@ -228,7 +228,11 @@ def _get_kwargs(
 
     params["sample_rate"] = sample_rate
 
-    params["tag"] = tag
+    json_tag: list[str] | Unset = UNSET
+    if not isinstance(tag, Unset):
+        json_tag = tag
+
+    params["tag"] = json_tag
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -282,6 +286,11 @@ def _parse_response(
         response_404 = ErrorEnvelope.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 405:
+        response_405 = ErrorEnvelope.from_dict(response.json())
+
+        return response_405
 
     if response.status_code == 408:
         response_408 = ErrorEnvelope.from_dict(response.json())
@@ -374,7 +383,7 @@ def sync_detailed(
     utt_split: float | Unset = UNSET,
     channels: int | Unset = UNSET,
     sample_rate: int | Unset = UNSET,
-    tag: str | Unset = UNSET,
+    tag: list[str] | Unset = UNSET,
     cf_aig_authorization: str | Unset = UNSET,
     cf_aig_skip_cache: str | Unset = UNSET,
     cf_aig_cache_ttl: str | Unset = UNSET,
@@ -416,7 +425,8 @@ def sync_detailed(
         detect_language (bool | Unset):
         diarize (bool | Unset):
         dictation (bool | Unset):
-        encoding (Nova3Encoding | Unset): Encoding of raw audio sent without a container.
+        encoding (Nova3Encoding | Unset): Encoding of raw audio sent without a container, over
+            REST.
         extra (list[str] | Unset):
         filler_words (bool | Unset):
         keyterm (list[str] | Unset):
@@ -440,7 +450,7 @@ def sync_detailed(
         utt_split (float | Unset):
         channels (int | Unset):
         sample_rate (int | Unset):
-        tag (str | Unset):
+        tag (list[str] | Unset):
         cf_aig_authorization (str | Unset):
         cf_aig_skip_cache (str | Unset):
         cf_aig_cache_ttl (str | Unset):
@@ -563,7 +573,7 @@ def sync(
     utt_split: float | Unset = UNSET,
     channels: int | Unset = UNSET,
     sample_rate: int | Unset = UNSET,
-    tag: str | Unset = UNSET,
+    tag: list[str] | Unset = UNSET,
     cf_aig_authorization: str | Unset = UNSET,
     cf_aig_skip_cache: str | Unset = UNSET,
     cf_aig_cache_ttl: str | Unset = UNSET,
@@ -605,7 +615,8 @@ def sync(
         detect_language (bool | Unset):
         diarize (bool | Unset):
         dictation (bool | Unset):
-        encoding (Nova3Encoding | Unset): Encoding of raw audio sent without a container.
+        encoding (Nova3Encoding | Unset): Encoding of raw audio sent without a container, over
+            REST.
         extra (list[str] | Unset):
         filler_words (bool | Unset):
         keyterm (list[str] | Unset):
@@ -629,7 +640,7 @@ def sync(
         utt_split (float | Unset):
         channels (int | Unset):
         sample_rate (int | Unset):
-        tag (str | Unset):
+        tag (list[str] | Unset):
         cf_aig_authorization (str | Unset):
         cf_aig_skip_cache (str | Unset):
         cf_aig_cache_ttl (str | Unset):
@@ -747,7 +758,7 @@ async def asyncio_detailed(
     utt_split: float | Unset = UNSET,
     channels: int | Unset = UNSET,
     sample_rate: int | Unset = UNSET,
-    tag: str | Unset = UNSET,
+    tag: list[str] | Unset = UNSET,
     cf_aig_authorization: str | Unset = UNSET,
     cf_aig_skip_cache: str | Unset = UNSET,
     cf_aig_cache_ttl: str | Unset = UNSET,
@@ -789,7 +800,8 @@ async def asyncio_detailed(
         detect_language (bool | Unset):
         diarize (bool | Unset):
         dictation (bool | Unset):
-        encoding (Nova3Encoding | Unset): Encoding of raw audio sent without a container.
+        encoding (Nova3Encoding | Unset): Encoding of raw audio sent without a container, over
+            REST.
         extra (list[str] | Unset):
         filler_words (bool | Unset):
         keyterm (list[str] | Unset):
@@ -813,7 +825,7 @@ async def asyncio_detailed(
         utt_split (float | Unset):
         channels (int | Unset):
         sample_rate (int | Unset):
-        tag (str | Unset):
+        tag (list[str] | Unset):
         cf_aig_authorization (str | Unset):
         cf_aig_skip_cache (str | Unset):
         cf_aig_cache_ttl (str | Unset):
@@ -934,7 +946,7 @@ async def asyncio(
     utt_split: float | Unset = UNSET,
     channels: int | Unset = UNSET,
     sample_rate: int | Unset = UNSET,
-    tag: str | Unset = UNSET,
+    tag: list[str] | Unset = UNSET,
     cf_aig_authorization: str | Unset = UNSET,
     cf_aig_skip_cache: str | Unset = UNSET,
     cf_aig_cache_ttl: str | Unset = UNSET,
@@ -976,7 +988,8 @@ async def asyncio(
         detect_language (bool | Unset):
         diarize (bool | Unset):
         dictation (bool | Unset):
-        encoding (Nova3Encoding | Unset): Encoding of raw audio sent without a container.
+        encoding (Nova3Encoding | Unset): Encoding of raw audio sent without a container, over
+            REST.
         extra (list[str] | Unset):
         filler_words (bool | Unset):
         keyterm (list[str] | Unset):
@@ -1000,7 +1013,7 @@ async def asyncio(
         utt_split (float | Unset):
         channels (int | Unset):
         sample_rate (int | Unset):
-        tag (str | Unset):
+        tag (list[str] | Unset):
         cf_aig_authorization (str | Unset):
         cf_aig_skip_cache (str | Unset):
         cf_aig_cache_ttl (str | Unset):

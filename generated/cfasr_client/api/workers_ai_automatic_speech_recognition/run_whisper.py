@@ -129,6 +129,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 405:
+        response_405 = ErrorEnvelope.from_dict(response.json())
+
+        return response_405
+
     if response.status_code == 408:
         response_408 = ErrorEnvelope.from_dict(response.json())
 
