@@ -81,11 +81,12 @@ def test_extra_query_reaches_the_emulator_on_both_twins_and_the_raw_twin(
 
 def test_extra_body_reaches_the_emulator_unchecked(emu: EmulatorHandle) -> None:
     with _client(emu) as client:
-        with pytest.raises(cf.OptionError):  # the typed option is checked before sending...
-            client.whisper_large_v3_turbo.transcribe(SAMPLE, beam_size=0)
+        # `task` is an enum of Cloudflare's schema: the typed option is checked before sending...
+        with pytest.raises(cf.OptionError):
+            client.whisper_large_v3_turbo.transcribe(SAMPLE, task="sing")  # type: ignore[arg-type]
         # ...the same value through the hatch is not: the server is the one to refuse it.
-        with pytest.raises(cf.BadRequestError, match="beam_size"):
-            client.whisper_large_v3_turbo.transcribe(SAMPLE, extra_body={"beam_size": 0})
+        with pytest.raises(cf.BadRequestError, match="task"):
+            client.whisper_large_v3_turbo.transcribe(SAMPLE, extra_body={"task": "sing"})
         accepted = client.whisper_large_v3_turbo.transcribe(SAMPLE, extra_body={"brand_new": 1})
     assert accepted.transcription_info is not None
 
