@@ -8,7 +8,7 @@ PYTEST_ARGS ?=
 # as much as it computes. Modules stay whole on one worker (loadscope), so a module's fixture
 # (an emulator, a soak run, a fresh venv) is built once. TEST_WORKERS=0 runs in one process.
 TEST_WORKERS ?= $(shell $(PYTHON) -c 'import os; print(2 * len(os.sched_getaffinity(0)))')
-PARALLEL = -n $(TEST_WORKERS) --dist loadscope
+PARALLEL = -n $(TEST_WORKERS) --dist loadscope --no-loadscope-reorder
 # The daily loop: the SDK, the generated client and the contract (with their unit tests),
 # without the real speech engine or anything marked slow.
 FAST_PATHS = tests/cfasr_ext tests/cfasr_client tests/contract

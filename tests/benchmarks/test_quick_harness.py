@@ -28,7 +28,7 @@ SECTIONS = {
     "capacity",
 }
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.slow(cpu_s=45)  # the whole quick benchmark run
 
 
 @pytest.fixture(scope="module")

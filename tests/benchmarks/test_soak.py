@@ -23,7 +23,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 SOAK = ROOT / "benchmarks" / "soak.py"
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.slow(cpu_s=55)  # 45 s of mixed load on a real engine
 
 
 @pytest.fixture(scope="module")

@@ -6,6 +6,10 @@ import os
 import subprocess
 import sys
 
+import pytest
+
+pytestmark = pytest.mark.slow  # the demo: a real emulator process, REST and a stream
+
 
 def test_demo_transcribes_the_sample_over_rest_and_streaming() -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CLOUDFLARE_")}

@@ -21,6 +21,8 @@ from cfasr_emulator.testing import EmulatorHandle
 from cfasr_ext.subtitles import parse_srt
 from tests.docs.conftest import EXAMPLES, cloudflare_env
 
+pytestmark = pytest.mark.slow  # the examples run as programs against real servers
+
 
 def run_example(
     script: str, *args: str, emulator: EmulatorHandle, cwd: Path

@@ -18,6 +18,8 @@ from cfasr_emulator.engine import WEATHER
 from cfasr_emulator.testing import EmulatorHandle
 from tests.docs.conftest import ROOT, cloudflare_env
 
+pytestmark = pytest.mark.slow  # the README's blocks run against a real emulator
+
 _BLOCK = re.compile(r"^```python\n(.*?)^```", re.S | re.M)
 
 

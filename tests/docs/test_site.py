@@ -21,6 +21,8 @@ import yaml
 
 from tests.docs.conftest import ROOT
 
+pytestmark = pytest.mark.slow  # mkdocs builds the whole site
+
 DOCS = ROOT / "docs"
 PAGES = sorted(DOCS.rglob("*.md"))
 _BLOCK = re.compile(r"^```python\n(.*?)^```", re.S | re.M)

@@ -7,8 +7,12 @@ import tarfile
 import zipfile
 from pathlib import Path
 
+import pytest
+
 import cfasr_ext
 from tests.packaging.conftest import ROOT
+
+pytestmark = pytest.mark.slow  # python -m build makes the sdist and the wheel
 
 SAMPLES = ("weather_park.wav", "two_sentences_pause.wav")
 

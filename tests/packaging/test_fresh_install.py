@@ -120,7 +120,7 @@ def installed_emulator(server_venv: Path) -> Iterator[str]:
         process.wait(timeout=60)
 
 
-@pytest.mark.slow
+@pytest.mark.slow(cpu_s=30)  # a fresh venv with the server extra
 def test_the_installed_cli_transcribes_the_bundled_sample_on_the_installed_emulator(
     server_venv: Path, installed_emulator: str
 ) -> None:

@@ -11,6 +11,8 @@ import pytest
 
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.slow  # each test runs the generator (about 10 s)
+
 
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
