@@ -7,22 +7,31 @@ import sys
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="session")
 def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """`python -m build` output: the sdist, and the wheel built from that sdist."""
-    out = tmp_path_factory.mktemp("dist")
-    result = subprocess.run(
-        [sys.executable, "-m", "build", "--outdir", str(out), str(ROOT)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    """`python -m build` output: the sdist, and the wheel built from that sdist.
+
+    Built once per run: pytest-xdist workers share the base temp directory's parent, and the
+    first worker to take the lock builds while the others wait for its result."""
+    shared = tmp_path_factory.getbasetemp().parent
+    out = shared / "dist"
+    with FileLock(str(shared / "dist.lock")):
+        if not (out / "built").exists():
+            out.mkdir(exist_ok=True)
+            result = subprocess.run(
+                [sys.executable, "-m", "build", "--outdir", str(out), str(ROOT)],
+                capture_output=True,
+                text=True,
+                timeout=600,
+                check=False,
+            )
+            assert result.returncode == 0, result.stdout + result.stderr
+            (out / "built").touch()
     return out
 
 
