@@ -73,6 +73,13 @@ def cfasr_command() -> list[str]:
     return [found] if found else [sys.executable, "-m", "cfasr_ext.cli"]
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that talks to `cli_emulator` needs the real engine: out of `make test-fast`."""
+    for item in items:
+        if "cli_emulator" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.engine)
+
+
 @pytest.fixture(scope="session")
 def cli_emulator() -> Iterator[EmulatorHandle]:
     """A real emulator on 127.0.0.1 that accepts only `TOKEN`; models warmed up once."""

@@ -13,8 +13,6 @@ from cfasr_ext.transcript import Transcript
 from tests.cfasr_ext.cli.conftest import Cfasr, assert_one_line_error
 from tests.support.stereo import CHANNEL_WORDS, stereo_call, words_of
 
-pytestmark = pytest.mark.engine  # the real speech engine: not in make test-fast
-
 
 @pytest.fixture
 def call_wav(tmp_path: Path) -> Path:

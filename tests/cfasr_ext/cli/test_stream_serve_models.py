@@ -11,7 +11,6 @@ import time
 from pathlib import Path
 
 import httpx
-import pytest
 
 from cfasr_ext.subtitles import parse_srt
 from cfasr_ext.transcript import Transcript
@@ -22,8 +21,6 @@ from tests.cfasr_ext.cli.conftest import (
     assert_one_line_error,
     cfasr_command,
 )
-
-pytestmark = pytest.mark.engine  # the real speech engine: not in make test-fast
 
 # -- stream ---------------------------------------------------------------------------------
 

@@ -8,8 +8,6 @@ import shutil
 import wave
 from pathlib import Path
 
-import pytest
-
 from cfasr_ext.subtitles import Cue, parse_srt, parse_vtt
 from cfasr_ext.transcript import Transcript
 from tests.cfasr_ext.cli.conftest import (
@@ -19,8 +17,6 @@ from tests.cfasr_ext.cli.conftest import (
     Cfasr,
     assert_one_line_error,
 )
-
-pytestmark = pytest.mark.engine  # the real speech engine: not in make test-fast
 
 TINY = "whisper-tiny-en"
 
