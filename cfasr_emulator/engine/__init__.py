@@ -18,6 +18,7 @@ from .decode import (
     resample,
     undecodable_encoding,
 )
+from .decode_options import DecodeOptions
 from .energy_vad import EnergyVad, VoiceActivityDetector, streaming_vad
 from .failures import (
     AudioDecodeError,
@@ -66,6 +67,7 @@ __all__ = [
     "AdmissionGate",
     "AudioDecodeError",
     "AudioTooLong",
+    "DecodeOptions",
     "EnergyVad",
     "Engine",
     "EngineBusy",
