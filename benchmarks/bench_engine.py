@@ -95,9 +95,19 @@ def _compare(
 
 def measure(model: str, repeat: int, cases: bool = True) -> dict[str, Any]:
     """Load ``model`` and time repeated transcriptions of each bundled sample."""
+    import attrs
     from faster_whisper import WhisperModel
 
-    from cfasr_emulator.engine import SAMPLES, SpeechEngine, decode_audio, model_dir
+    from cfasr_emulator.engine import (
+        SAMPLES,
+        DecodeOptions,
+        SpeechEngine,
+        decode_audio,
+        model_dir,
+    )
+
+    # As the emulator decodes a whisper request: the spec's defaults, the filter on (its choice).
+    local = attrs.evolve(DecodeOptions.from_spec(), vad_filter=True)
 
     rss_before = _peak_rss_mb()
     engine = SpeechEngine(cpu_threads=2)
@@ -118,10 +128,10 @@ def measure(model: str, repeat: int, cases: bool = True) -> dict[str, Any]:
         audio = decode_audio(sample.path.read_bytes())
         duration = audio.size / 16_000
         t0 = time.perf_counter()
-        engine.transcribe(audio, model=model)  # type: ignore[arg-type]
+        engine.transcribe(audio, model=model, options=local)  # type: ignore[arg-type]
         first = time.perf_counter() - t0
         figures = _compare(
-            lambda audio=audio: engine.transcribe(audio, model=model).text,  # type: ignore[misc, arg-type]
+            lambda audio=audio: engine.transcribe(audio, model=model, options=local).text,  # type: ignore[misc, arg-type]
             lambda audio=audio: _baseline(old, audio),  # type: ignore[misc]
             repeat,
         )
@@ -145,7 +155,14 @@ def measure(model: str, repeat: int, cases: bool = True) -> dict[str, Any]:
     weather = decode_audio(SAMPLES[0].path.read_bytes())
     for name, options in CASES[model] if cases else ():
         figures = _compare(
-            lambda options=options: engine.transcribe(weather, model=model, **options).text,  # type: ignore[misc, arg-type]
+            lambda options=options: (
+                engine.transcribe(
+                    weather,
+                    model=model,  # type: ignore[arg-type]
+                    options=attrs.evolve(local, initial_prompt=options.get("initial_prompt")),
+                    hotwords=options.get("hotwords"),
+                ).text
+            ),  # type: ignore[misc]
             lambda options=options: _baseline(old, weather, **options),  # type: ignore[misc]
             max(1, repeat // 3),
         )

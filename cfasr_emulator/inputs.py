@@ -22,6 +22,7 @@ from cfasr_client.contract import OPERATIONS
 from cfasr_client.contract import OptionProblem as ContractProblem
 
 from . import error_envelope
+from .engine import DecodeOptions
 from .option_words import RefusedOption, cloudflare_words, parse_query
 
 JsonType = str
@@ -202,10 +203,10 @@ _JSON_TYPES: dict[str, tuple[type, ...]] = {
 
 @attrs.frozen
 class TurboRequest:
-    """A validated turbo input: the audio and the keyword arguments for the engine."""
+    """A validated turbo input: the audio and the decoding options for the engine."""
 
     audio: bytes
-    engine_options: dict[str, Any]
+    options: DecodeOptions
     external_reference: str | None = None
 
 
@@ -238,15 +239,6 @@ def _body_option(name: str, value: object, pointer: str, request_id: str) -> obj
     return checked
 
 
-_TURBO_DEFAULTS: dict[str, object] = {
-    p.name: p.default
-    for p in _TURBO.params
-    if p.location == "body" and p.has_default and not p.client_default
-}
-"""The spec's defaults of turbo's options: an option the request omits runs with these, as on
-Workers AI, never with the engine's own choice."""
-
-
 def turbo_request(
     doc: object,
     request_id: str,
@@ -276,21 +268,23 @@ def turbo_request(
         raise error_envelope.invalid_data(
             f"'{pointer}/audio' is not valid base64", request_id
         ) from None
-    options: dict[str, Any] = dict(_TURBO_DEFAULTS)
+    given: dict[str, Any] = {}
     vad = obj.get("vad_filter")
     if isinstance(vad, str) and vad in ("true", "false"):
         # Older schemas typed it as the string "false" and Cloudflare's tutorial still sends one.
         obj = {**obj, "vad_filter": vad == "true"}
     for name in _TURBO.names("body"):
         if obj.get(name) is not None:
-            options[name] = _body_option(name, obj[name], pointer, request_id)
-    language = options.get("language")
+            given[name] = _body_option(name, obj[name], pointer, request_id)
+    language = given.get("language")
     if language is not None and language not in languages:
         raise error_envelope.bad_input(
             f"'{pointer}/language' is not a supported ISO 639-1 language code: {language!r}",
             request_id,
         )
     reference = obj.get("external_reference")
+    # An option the request omits runs with the spec's default, as on Workers AI.
+    options = attrs.evolve(DecodeOptions.from_spec(), **given)
     return TurboRequest(data, options, reference if isinstance(reference, str) else None)
 
 

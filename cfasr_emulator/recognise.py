@@ -17,6 +17,7 @@ from .context import EmulatorContext
 from .engine import (
     AudioDecodeError,
     AudioTooLong,
+    DecodeOptions,
     EngineBusy,
     EngineResult,
     InferenceTimeout,
@@ -55,11 +56,13 @@ async def recognise(
     *,
     model: ModelName,
     request_id: str,
+    options: DecodeOptions,
     raw: RawFormat | None = None,
-    options: dict[str, Any] | None = None,
+    hotwords: str | None = None,
     regions: list[tuple[float, float]] | None = None,
 ) -> EngineResult:
-    """Decode ``data`` and transcribe it with the local ``model``.
+    """Decode ``data`` and transcribe it with the local ``model`` and decoding ``options``
+    (``hotwords``: nova-3's key terms).
 
     Pass a list as ``regions`` to have it filled with the clip's VAD speech regions
     (seconds), e.g. for utterance splitting.
@@ -81,7 +84,11 @@ async def recognise(
         try:
             return await asyncio.to_thread(
                 lambda: ctx.engine.transcribe(
-                    samples, model=model, admission=admission, **(options or {})
+                    samples,
+                    model=model,
+                    options=options,
+                    hotwords=hotwords,
+                    admission=admission,
                 )
             )
         except AudioDecodeError as exc:

@@ -22,6 +22,7 @@ from .context import EmulatorContext
 from .engine import (
     AudioDecodeError,
     AudioTooLong,
+    DecodeOptions,
     EngineBusy,
     EngineResult,
     ModelName,
@@ -80,8 +81,9 @@ async def recognise_channels(
     *,
     model: ModelName,
     request_id: str,
+    options: DecodeOptions,
     raw: RawFormat | None = None,
-    options: dict[str, Any] | None = None,
+    hotwords: str | None = None,
     with_regions: bool = False,
 ) -> list[ChannelRecognition]:
     """Decode ``data`` keeping its channels and transcribe each with the local ``model``.
@@ -105,8 +107,9 @@ async def recognise_channels(
                         ctx.engine.transcribe,
                         samples,
                         model=model,
+                        options=options,
+                        hotwords=hotwords,
                         admission=admission,
-                        **(options or {}),
                     )
                 )
             heard.append(ChannelRecognition(result, regions))

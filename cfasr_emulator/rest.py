@@ -38,6 +38,7 @@ from .catalog import (
 from .context import EmulatorContext, fault_error
 from .engine import (
     PROBED_ENCODINGS,
+    DecodeOptions,
     ModelName,
     choose_model,
     is_raw_encoding,
@@ -160,10 +161,17 @@ def _reference(item: object) -> str | None:
 
 # --- whisper and whisper-tiny-en ----------------------------------------------------------
 
+_LOCAL_OPTIONS = attrs.evolve(DecodeOptions.from_spec(), vad_filter=True)
+"""Decoding for whisper, whisper-tiny-en and nova-3, whose APIs have no such options: the
+spec's turbo defaults, but with the voice-activity filter on, the emulator's choice for these
+models (on real speech it stopped Whisper dropping words around pauses)."""
+
 
 async def _whisper_audio(call: RestCall, audio: bytes) -> Outcome:
     model: ModelName = choose_model(call.model)
-    result = await recognise(call.ctx, audio, model=model, request_id=call.request_id)
+    result = await recognise(
+        call.ctx, audio, model=model, request_id=call.request_id, options=_LOCAL_OPTIONS
+    )
     return Outcome(whisper_result(result), result.duration, result.recognition_skipped)
 
 
@@ -211,7 +219,7 @@ async def _turbo(call: RestCall, request: inputs.TurboRequest) -> Outcome:
         request.audio,
         model=choose_model(WHISPER_TURBO),
         request_id=call.request_id,
-        options=request.engine_options,
+        options=request.options,
     )
     return Outcome(turbo_result(result), result.duration, result.recognition_skipped)
 
@@ -287,11 +295,9 @@ async def _nova3_audio(
 ) -> Outcome:
     created = datetime.datetime.now(datetime.UTC).isoformat(timespec="milliseconds")
     model, language = _nova3_language(options)
-    engine_options: dict[str, Any] = {"language": language}
-    if options.keyterms:
-        engine_options["hotwords"] = " ".join(options.keyterms)
+    decode = attrs.evolve(_LOCAL_OPTIONS, language=language)
     if options.multichannel:
-        return await _nova3_multichannel(call, options, raw, model, engine_options, created)
+        return await _nova3_multichannel(call, options, raw, model, decode, created)
     regions: list[tuple[float, float]] | None = [] if options.utterances else None
     result = await recognise(
         call.ctx,
@@ -299,7 +305,8 @@ async def _nova3_audio(
         model=model,
         request_id=call.request_id,
         raw=raw,
-        options=engine_options,
+        options=decode,
+        hotwords=" ".join(options.keyterms) or None,
         regions=regions,
     )
     body = nova3_result(
@@ -318,7 +325,7 @@ async def _nova3_multichannel(
     options: inputs.Nova3Options,
     raw: RawFormat | None,
     model: ModelName,
-    engine_options: dict[str, Any],
+    decode: DecodeOptions,
     created: str,
 ) -> Outcome:
     """``multichannel=true``: every channel transcribed on its own, one result each."""
@@ -328,7 +335,8 @@ async def _nova3_multichannel(
         model=model,
         request_id=call.request_id,
         raw=raw,
-        options=engine_options,
+        options=decode,
+        hotwords=" ".join(options.keyterms) or None,
         with_regions=options.utterances,
     )
     body = nova3_channels_result(

@@ -14,12 +14,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
+import attrs
 import numpy as np
 import numpy.typing as npt
 
 from .admission import Admission, AdmissionGate
 from .deadline import Deadline
 from .decode import SAMPLE_RATE
+from .decode_options import DecodeOptions
 from .failures import AudioDecodeError, EngineBusy, InferenceTimeout
 from .prompt_budget import fit_prompt
 from .scheduler import FairScheduler
@@ -31,7 +33,6 @@ from .types import (
     EngineWord,
     LanguageDetection,
     ModelName,
-    Task,
 )
 from .weights import model_dir
 
@@ -52,18 +53,8 @@ class Engine(Protocol):
         audio: npt.NDArray[np.float32],
         *,
         model: ModelName,
-        language: str | None = None,
-        task: Task = "transcribe",
-        beam_size: int = 5,
-        initial_prompt: str | None = None,
-        prefix: str | None = None,
+        options: DecodeOptions,
         hotwords: str | None = None,
-        vad_filter: bool = True,
-        condition_on_previous_text: bool = True,
-        no_speech_threshold: float | None = 0.6,
-        compression_ratio_threshold: float | None = 2.4,
-        log_prob_threshold: float | None = -1.0,
-        hallucination_silence_threshold: float | None = None,
         word_timestamps: bool = True,
         admission: Admission | None = None,
     ) -> EngineResult: ...
@@ -232,61 +223,50 @@ class SpeechEngine:
         audio: npt.NDArray[np.float32],
         *,
         model: ModelName,
-        language: str | None = None,
-        task: Task = "transcribe",
-        beam_size: int = 5,
-        initial_prompt: str | None = None,
-        prefix: str | None = None,
+        options: DecodeOptions,
         hotwords: str | None = None,
-        vad_filter: bool = True,
-        condition_on_previous_text: bool = True,
-        no_speech_threshold: float | None = 0.6,
-        compression_ratio_threshold: float | None = 2.4,
-        log_prob_threshold: float | None = -1.0,
-        hallucination_silence_threshold: float | None = None,
         word_timestamps: bool = True,
         admission: Admission | None = None,
     ) -> EngineResult:
         """Recognise 16 kHz mono float32 audio.
 
-        ``vad_filter`` defaults on: on real speech it stopped Whisper dropping words around
-        pauses. Pass an ``admission`` from :meth:`admit` to reuse its slot; otherwise one is
-        taken here and :class:`EngineBusy` is raised when none is free.
+        ``options`` has no defaults, so no option can silently run with a value the spec does
+        not give: start from :meth:`DecodeOptions.from_spec`. ``hotwords`` (nova-3's key terms)
+        and ``word_timestamps`` are the emulator's, not API options. Pass an ``admission`` from
+        :meth:`admit` to reuse its slot; otherwise one is taken here and :class:`EngineBusy` is
+        raised when none is free.
         """
         samples = _as_audio(audio)
         if model not in MODEL_NAMES:
             raise ValueError(f"unknown local model {model!r}")
+        language = options.language
         if language is not None:
             language = language.lower()
             if model == "tiny.en" and language != "en":
                 raise ValueError("model tiny.en only understands English; use model 'base'")
             if language not in supported_languages():
                 raise ValueError(f"unsupported language code {language!r}")
-        if beam_size < 1:
+        if options.beam_size < 1:
             raise ValueError("beam_size must be at least 1")
         with self._slot(admission) as deadline:
             whisper = self._model(model)
             prompt = fit_prompt(
-                whisper.hf_tokenizer, hotwords=hotwords, initial_prompt=initial_prompt
+                whisper.hf_tokenizer, hotwords=hotwords, initial_prompt=options.initial_prompt
             )
-            prompted = prompt.tokens > 0 or bool(prefix)
+            prompted = prompt.tokens > 0 or bool(options.prefix)
+            # The prompt as fitted to Whisper's context, in place of the one asked for.
+            decoding = {
+                **attrs.asdict(options),
+                "language": language,
+                "initial_prompt": prompt.initial_prompt,
+            }
             with whisper.steps.deadline(deadline), whisper.full_windows(prompted):
                 decoded = self._run(
                     whisper,
                     deadline,
                     samples,
-                    language=language,
-                    task=task,
-                    beam_size=beam_size,
-                    initial_prompt=prompt.initial_prompt,
-                    prefix=prefix,
+                    **decoding,
                     hotwords=prompt.hotwords,
-                    vad_filter=vad_filter,
-                    condition_on_previous_text=condition_on_previous_text,
-                    no_speech_threshold=no_speech_threshold,
-                    compression_ratio_threshold=compression_ratio_threshold,
-                    log_prob_threshold=log_prob_threshold,
-                    hallucination_silence_threshold=hallucination_silence_threshold,
                     word_timestamps=word_timestamps,
                 )
         segments, info = decoded
@@ -404,11 +384,12 @@ class NullEngine:
         audio: npt.NDArray[np.float32],
         *,
         model: ModelName,
-        language: str | None = None,
+        options: DecodeOptions,
         admission: Admission | None = None,
-        **_options: Any,
+        **_emulator_options: Any,
     ) -> EngineResult:
         """Accept the same arguments as SpeechEngine, validating only what affects the result."""
+        language = options.language
         if model not in MODEL_NAMES:
             raise ValueError(f"unknown local model {model!r}")
         samples = _as_audio(audio)
@@ -435,7 +416,8 @@ class NullEngine:
         language: str,
         admission: Admission | None = None,
     ) -> EngineResult:
-        return self.transcribe(audio, model=model, language=language, admission=admission)
+        options = attrs.evolve(DecodeOptions.from_spec(), language=language)
+        return self.transcribe(audio, model=model, options=options, admission=admission)
 
     def detect_language(
         self,

@@ -14,10 +14,11 @@ from __future__ import annotations
 import threading
 from typing import Protocol
 
+import attrs
 import numpy as np
 import numpy.typing as npt
 
-from ..engine import Admission, Engine, EngineBusy, EngineResult, ModelName
+from ..engine import Admission, DecodeOptions, Engine, EngineBusy, EngineResult, ModelName
 
 FloatAudio = npt.NDArray[np.float32]
 
@@ -26,6 +27,17 @@ class StreamTranscriber(Protocol):
     def __call__(self, audio: FloatAudio, *, interim: bool) -> EngineResult | None:
         """Recognise a clip; ``None`` only for interim work the engine had no room for."""
         ...
+
+
+_FINAL = attrs.evolve(
+    DecodeOptions.from_spec(),
+    # The emulator's choices for streams (nova-3 and flux have no decoding options): the
+    # voice-activity filter on, and no conditioning on text an earlier piece already gave.
+    vad_filter=True,
+    condition_on_previous_text=False,
+)
+# Greedy decoding for interims: cheaper, and they are replaced anyway.
+_INTERIM = attrs.evolve(_FINAL, beam_size=1)
 
 
 class EngineTranscriber:
@@ -56,11 +68,8 @@ class EngineTranscriber:
             return self._engine.transcribe(
                 audio,
                 model=self._model,
-                language=self._language,
-                # Greedy decoding for interims: cheaper, and they are replaced anyway.
-                beam_size=1 if interim else 5,
+                options=attrs.evolve(_INTERIM if interim else _FINAL, language=self._language),
                 hotwords=" ".join(self.keyterms) or None,
-                condition_on_previous_text=False,
                 word_timestamps=not interim,
                 admission=admission,
             )

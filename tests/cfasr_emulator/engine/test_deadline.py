@@ -10,6 +10,7 @@ import pytest
 
 from cfasr_emulator.engine import WEATHER, InferenceTimeout, SpeechEngine, decode_audio
 from cfasr_emulator.engine.deadline import Deadline, DeadlineModel
+from tests.cfasr_emulator.engine.decoding import decoding
 
 Floats = npt.NDArray[np.float32]
 
@@ -66,11 +67,11 @@ def test_an_expired_call_ends_with_inference_timeout_and_frees_its_slot(
     engine = SpeechEngine(max_queue=1, deadline_s=1e-6)
     for _ in range(2):  # the second call finds the slot and the CPU turn free again
         with pytest.raises(InferenceTimeout) as caught:
-            engine.transcribe(weather, model="tiny.en")
+            engine.transcribe(weather, model="tiny.en", options=decoding())
         assert caught.value.limit_s == 1e-6
         assert engine.in_flight == 0
     engine.deadline_s = None
-    assert engine.transcribe(weather, model="tiny.en").text == WEATHER.text
+    assert engine.transcribe(weather, model="tiny.en", options=decoding()).text == WEATHER.text
 
 
 def test_the_deadline_must_be_positive() -> None:

@@ -16,6 +16,7 @@ from cfasr_emulator.engine import (
     fit_prompt,
     model_dir,
 )
+from tests.cfasr_emulator.engine.decoding import decoding
 
 Floats = npt.NDArray[np.float32]
 
@@ -74,20 +75,31 @@ def test_key_terms_and_prompt_share_the_context(tokenizer: Tokenizer) -> None:
 
 
 @pytest.mark.parametrize(
-    ("model", "options"),
+    ("model", "prompt", "hotwords", "word_timestamps"),
     [
-        ("tiny.en", {"hotwords": MANY_TERMS}),
-        ("tiny.en", {"initial_prompt": LONG_PROMPT}),
+        ("tiny.en", None, MANY_TERMS, True),
+        ("tiny.en", LONG_PROMPT, None, True),
         # base with both: the case that crashed it ("No position encodings ≥ 448"). Without
         # word times: aligning words after a full prompt costs base about 40 CPU seconds on
         # this 4 s clip (1.6 s without), and the prompt budget is what this test is about.
-        ("base", {"initial_prompt": LONG_PROMPT, "hotwords": MANY_TERMS, "word_timestamps": False}),
+        ("base", LONG_PROMPT, MANY_TERMS, False),
     ],
 )
 def test_the_decoder_gets_at_most_whispers_prompt(
-    engine: SpeechEngine, weather: Floats, model: str, options: dict[str, object]
+    engine: SpeechEngine,
+    weather: Floats,
+    model: str,
+    prompt: str | None,
+    hotwords: str | None,
+    word_timestamps: bool,
 ) -> None:
-    result = engine.transcribe(weather, model=model, language="en", **options)  # type: ignore[arg-type]
+    result = engine.transcribe(
+        weather,
+        model=model,  # type: ignore[arg-type]
+        options=decoding(language="en", initial_prompt=prompt),
+        hotwords=hotwords,
+        word_timestamps=word_timestamps,
+    )
     assert 0 < result.prompt_tokens <= PROMPT_TOKEN_LIMIT
     # Both at once filled faster-whisper's whole 448-token context: an empty transcript.
     assert "park" in result.text.lower(), result.text
@@ -96,6 +108,6 @@ def test_the_decoder_gets_at_most_whispers_prompt(
 def test_without_key_terms_or_prompt_the_decoder_gets_none(
     engine: SpeechEngine, weather: Floats
 ) -> None:
-    result = engine.transcribe(weather, model="tiny.en")
+    result = engine.transcribe(weather, model="tiny.en", options=decoding())
     assert result.prompt_tokens == 0
     assert result.text == WEATHER.text

@@ -13,6 +13,7 @@ from cfasr_emulator.engine.short_window import (
     trim_padding,
     window_frames,
 )
+from tests.cfasr_emulator.engine.decoding import decoding
 
 
 def _padded(content: int, mels: int = 80) -> np.ndarray:
@@ -53,5 +54,6 @@ def engine() -> SpeechEngine:
 def test_bundled_samples_are_transcribed_exactly(
     engine: SpeechEngine, model: str, sample: Sample
 ) -> None:
-    result = engine.transcribe(decode_audio(sample.path.read_bytes()), model=model)  # type: ignore[arg-type]
+    audio = decode_audio(sample.path.read_bytes())
+    result = engine.transcribe(audio, model=model, options=decoding())  # type: ignore[arg-type]
     assert result.text == sample.text

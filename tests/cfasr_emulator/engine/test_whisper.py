@@ -24,6 +24,7 @@ from cfasr_emulator.engine import (
     choose_model,
     decode_audio,
 )
+from tests.cfasr_emulator.engine.decoding import decoding
 
 Floats = npt.NDArray[np.float32]
 
@@ -71,7 +72,7 @@ def test_models_load_once_and_offline(engine: SpeechEngine) -> None:
 
 @pytest.mark.parametrize("model", ["tiny.en", "base"])
 def test_transcribes_bundled_sample(engine: SpeechEngine, weather: Floats, model: str) -> None:
-    result = engine.transcribe(weather, model=model)  # type: ignore[arg-type]
+    result = engine.transcribe(weather, model=model, options=decoding())  # type: ignore[arg-type]
     words = _words(result.text)
     for key in ("weather", "nice", "meet", "park"):
         assert key in words, result.text
@@ -84,7 +85,7 @@ def test_transcribes_bundled_sample(engine: SpeechEngine, weather: Floats, model
 
 
 def test_pause_between_sentences_shows_in_word_times(engine: SpeechEngine, two: Floats) -> None:
-    result = engine.transcribe(two, model="tiny.en")
+    result = engine.transcribe(two, model="tiny.en", options=decoding())
     words = _words(result.text)
     for key in ("please", "weekly", "report", "finance", "weather", "park"):
         assert key in words, result.text
@@ -105,11 +106,10 @@ def test_explicit_options_are_passed_through(engine: SpeechEngine, weather: Floa
     result = engine.transcribe(
         weather,
         model="base",
-        language="en",
-        beam_size=1,
+        options=decoding(
+            language="en", beam_size=1, vad_filter=False, initial_prompt="Weather report."
+        ),
         word_timestamps=False,
-        vad_filter=False,
-        initial_prompt="Weather report.",
     )
     assert "park" in _words(result.text)
     assert result.words == ()
@@ -118,16 +118,16 @@ def test_explicit_options_are_passed_through(engine: SpeechEngine, weather: Floa
 
 def test_tiny_en_refuses_other_languages(engine: SpeechEngine, weather: Floats) -> None:
     with pytest.raises(ValueError, match="English"):
-        engine.transcribe(weather, model="tiny.en", language="fr")
+        engine.transcribe(weather, model="tiny.en", options=decoding(language="fr"))
     with pytest.raises(ValueError, match="unsupported language"):
-        engine.transcribe(weather, model="base", language="xx")
+        engine.transcribe(weather, model="base", options=decoding(language="xx"))
 
 
 def test_empty_or_bad_audio(engine: SpeechEngine) -> None:
     with pytest.raises(AudioDecodeError, match="empty"):
-        engine.transcribe(np.zeros(0, dtype=np.float32), model="tiny.en")
+        engine.transcribe(np.zeros(0, dtype=np.float32), model="tiny.en", options=decoding())
     with pytest.raises(ValueError, match="mono"):
-        engine.transcribe(np.zeros((2, 100), dtype=np.float32), model="tiny.en")
+        engine.transcribe(np.zeros((2, 100), dtype=np.float32), model="tiny.en", options=decoding())
 
 
 def test_busy_when_queue_is_full(weather: Floats) -> None:
@@ -138,7 +138,7 @@ def test_busy_when_queue_is_full(weather: Floats) -> None:
     with pytest.raises(EngineBusy):
         eng.admit()
     with pytest.raises(EngineBusy):
-        eng.transcribe(weather, model="tiny.en")
+        eng.transcribe(weather, model="tiny.en", options=decoding())
     held.release()
     held.release()  # idempotent
     assert eng.in_flight == 0
@@ -150,7 +150,9 @@ def test_busy_when_queue_is_full(weather: Floats) -> None:
 def test_admission_is_shared_with_transcribe(engine: SpeechEngine, weather: Floats) -> None:
     with engine.admit() as slot:
         in_use = engine.in_flight
-        engine.transcribe(weather[: 16_000 * 2], model="tiny.en", admission=slot, beam_size=1)
+        engine.transcribe(
+            weather[: 16_000 * 2], model="tiny.en", admission=slot, options=decoding(beam_size=1)
+        )
         assert engine.in_flight == in_use
     assert engine.in_flight == in_use - 1
 
@@ -162,7 +164,8 @@ def test_concurrent_first_use_loads_once(weather: Floats, tmp_path: Path) -> Non
 
     def run() -> None:
         try:
-            results.append(eng.transcribe(weather, model="tiny.en", beam_size=1).text)
+            result = eng.transcribe(weather, model="tiny.en", options=decoding(beam_size=1))
+            results.append(result.text)
         except BaseException as exc:  # surfaced by the assertion below
             errors.append(exc)
 
@@ -179,14 +182,14 @@ def test_concurrent_first_use_loads_once(weather: Floats, tmp_path: Path) -> Non
 
 def test_null_engine_is_labelled(weather: Floats) -> None:
     null: Engine = NullEngine(max_queue=1)
-    result = null.transcribe(weather, model="base", language="de")
+    result = null.transcribe(weather, model="base", options=decoding(language="de"))
     assert result.recognition_skipped
     assert result.model_name == SKIP_MODEL_NAME == "skip-recognition"
     assert result.text == ""
     assert result.segments == ()
     assert result.duration == pytest.approx(WEATHER.duration)
     with null.admit(), pytest.raises(EngineBusy):
-        null.transcribe(weather, model="base")
+        null.transcribe(weather, model="base", options=decoding())
     assert null.detect_language(weather).model_name == SKIP_MODEL_NAME
 
 
