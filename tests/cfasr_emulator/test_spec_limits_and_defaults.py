@@ -6,6 +6,7 @@ sample_rate) is not assumed by the emulator."""
 from __future__ import annotations
 
 import base64
+import inspect
 import io
 import wave
 
@@ -15,7 +16,7 @@ import websockets
 from cfasr_client.contract import EMULATOR_LIMITS, OPERATIONS
 
 from cfasr_emulator.config import ServerConfig
-from cfasr_emulator.engine import TWO_SENTENCES
+from cfasr_emulator.engine import TWO_SENTENCES, DecodeOptions, Engine, NullEngine, SpeechEngine
 from cfasr_emulator.testing import EmulatorHandle, run_emulator
 from cfasr_emulator.ws.recognizer_v1 import ENDPOINTING_FLOOR_MS
 from tests.cfasr_emulator.conftest import post
@@ -52,6 +53,28 @@ def test_turbo_without_vad_filter_runs_with_the_specs_false(emulator: EmulatorHa
     assert omitted["duration_after_vad"] == pytest.approx(omitted["duration"])
     filtered = _info(emulator, vad_filter=True)
     assert filtered["duration_after_vad"] < filtered["duration"] - 5
+
+
+def _turbo_body() -> dict[str, object]:
+    """Turbo's body options and the spec's default of each (None where it gives none)."""
+    params = OPERATIONS["runWhisperLargeV3Turbo"].params
+    return {p.name: p.default if p.has_default else None for p in params if p.location == "body"}
+
+
+@pytest.mark.parametrize("engine", [Engine, SpeechEngine, NullEngine])
+def test_the_engine_has_no_defaults_for_turbos_options(engine: type[Engine]) -> None:
+    """A caller that omits an option cannot get an engine default the spec does not give."""
+    parameters = inspect.signature(engine.transcribe).parameters.values()
+    defaulted = {p.name for p in parameters if p.default is not inspect.Parameter.empty}
+    assert not defaulted & set(_turbo_body()), defaulted
+    assert "options" in {p.name for p in parameters}
+    assert "options" not in defaulted
+
+
+def test_decode_options_from_the_spec_are_turbos_defaults() -> None:
+    # Every option of turbo's body, no more: a new one in the spec must be decided here.
+    assert attrs.asdict(DecodeOptions.from_spec()) == _turbo_body()
+    assert DecodeOptions.from_spec().vad_filter is False
 
 
 def test_server_config_defaults_are_the_declared_limits() -> None:
