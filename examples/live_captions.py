@@ -17,8 +17,8 @@ from pathlib import Path
 import cfasr_ext
 
 
-async def caption(audio: Path, *, realtime: bool) -> cfasr_ext.Transcript:
-    async with cfasr_ext.AsyncClient() as client:
+async def caption(audio: Path, *, realtime: bool, timeout: float) -> cfasr_ext.Transcript:
+    async with cfasr_ext.AsyncClient(timeout=timeout) as client:
         stream = client.nova_3.stream(
             encoding="linear16", sample_rate=16000, interim_results=True, punctuate=True
         )
@@ -47,8 +47,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("audio", type=Path)
     parser.add_argument("--fast", action="store_true", help="do not pace in real time")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=60.0,
+        help="seconds to wait for the server, also for the last results after the audio ends",
+    )
     args = parser.parse_args(argv)
-    transcript = asyncio.run(caption(args.audio, realtime=not args.fast))
+    transcript = asyncio.run(caption(args.audio, realtime=not args.fast, timeout=args.timeout))
     print(f"\n{len(transcript.words)} words in {transcript.duration or 0:.1f} s of audio")
     return 0
 

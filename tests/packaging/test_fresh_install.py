@@ -20,6 +20,9 @@ import pytest
 
 from cfasr_emulator.testing import DEFAULT_ACCOUNT_ID
 
+# Building the venvs took 100 s with both CPUs busy elsewhere; this guards against a hang.
+pytestmark = pytest.mark.timeout(900)
+
 
 def _version_of(wheel: Path) -> str:
     with zipfile.ZipFile(wheel) as archive:
