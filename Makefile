@@ -33,14 +33,15 @@ $(STAMP): pyproject.toml $(wildcard requirements/engine*.txt)
 install: $(STAMP)
 
 # The README's test command: spec and generated code in step, the spec in step with the
-# vendored upstream schemas (spec-sources/), then lint beside the whole suite (lint's output
-# is printed when both are done; either failing fails the target).
-test: install check-generated check-spec-drift
-	@$(MAKE) --no-print-directory lint >$(VENV)/lint.log 2>&1 & lint=$$!; \
+# vendored upstream schemas (spec-sources/) and lint, all beside the whole suite (their output
+# is printed when the suite is done; any failure fails the target).
+test: install
+	@$(MAKE) --no-print-directory check-generated check-spec-drift lint >$(VENV)/checks.log 2>&1 & \
+	checks=$$!; \
 	$(BIN)/python -m pytest $(PARALLEL) --durations=10 $(PYTEST_ARGS); suite=$$?; \
-	wait $$lint; linted=$$?; cat $(VENV)/lint.log; \
-	if [ $$linted -ne 0 ]; then echo "make test: lint failed (above)"; fi; \
-	[ $$suite -eq 0 ] && [ $$linted -eq 0 ]
+	wait $$checks; checked=$$?; cat $(VENV)/checks.log; \
+	if [ $$checked -ne 0 ]; then echo "make test: a check failed (above)"; fi; \
+	[ $$suite -eq 0 ] && [ $$checked -eq 0 ]
 
 # Under a minute: what to run after each change; `make test` before pushing.
 test-fast: install

@@ -1,4 +1,4 @@
-"""`benchmarks/soak.py` for 25 s: what the emulator holds must come back after the load.
+"""`benchmarks/soak.py` for 20 s: what the emulator holds must come back after the load.
 
 The soak drives one emulator process with every kind of client (REST on the five POST models,
 nova-3 and flux streams, injected faults, bad input, clients that vanish) and reads the
@@ -8,7 +8,7 @@ back at the warm-up baseline, RSS is within +10 % of it, and no client got an an
 should never get (a 500, a hang). Speed is not asserted; ``make soak`` runs ten minutes.
 
 The load keeps about 1.2 CPUs busy, so its length is most of this module's cost to the suite:
-25 s after a 10 s warm-up (it was 60 + 20) already cycles every kind of client many times.
+20 s after a 10 s warm-up (it was 60 + 20) already cycles every kind of client many times.
 """
 
 from __future__ import annotations
@@ -23,14 +23,14 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 SOAK = ROOT / "benchmarks" / "soak.py"
 
-# 35 s of mixed load on a real engine; the timeouts guard against a hang only.
+# 30 s of mixed load on a real engine; the timeouts guard against a hang only.
 pytestmark = [pytest.mark.slow(cpu_s=40), pytest.mark.timeout(900)]
 
 
 @pytest.fixture(scope="module")
 def soak(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     out = tmp_path_factory.mktemp("soak") / "soak.json"
-    command = [sys.executable, str(SOAK), "--seconds", "25", "--warmup", "10"]
+    command = [sys.executable, str(SOAK), "--seconds", "20", "--warmup", "10"]
     done = subprocess.run(
         [*command, "--interval", "5", "--json", str(out)],
         cwd=SOAK.parent,
