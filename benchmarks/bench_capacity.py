@@ -170,10 +170,7 @@ def decode_costs(repeat: int) -> dict[str, Any]:
             model="tiny.en",
             # A stream's final decode: the spec's defaults with the emulator's stream choices.
             options=attrs.evolve(
-                DecodeOptions.from_spec(),
-                language="en",
-                vad_filter=True,
-                condition_on_previous_text=False,
+                DecodeOptions.for_local_models(), language="en", condition_on_previous_text=False
             ),
         )
     )

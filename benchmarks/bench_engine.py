@@ -106,8 +106,7 @@ def measure(model: str, repeat: int, cases: bool = True) -> dict[str, Any]:
         model_dir,
     )
 
-    # As the emulator decodes a whisper request: the spec's defaults, the filter on (its choice).
-    local = attrs.evolve(DecodeOptions.from_spec(), vad_filter=True)
+    local = DecodeOptions.for_local_models()  # as the emulator decodes a whisper request
 
     rss_before = _peak_rss_mb()
     engine = SpeechEngine(cpu_threads=2)

@@ -161,10 +161,7 @@ def _reference(item: object) -> str | None:
 
 # --- whisper and whisper-tiny-en ----------------------------------------------------------
 
-_LOCAL_OPTIONS = attrs.evolve(DecodeOptions.from_spec(), vad_filter=True)
-"""Decoding for whisper, whisper-tiny-en and nova-3, whose APIs have no such options: the
-spec's turbo defaults, but with the voice-activity filter on, the emulator's choice for these
-models (on real speech it stopped Whisper dropping words around pauses)."""
+_LOCAL_OPTIONS = DecodeOptions.for_local_models()
 
 
 async def _whisper_audio(call: RestCall, audio: bytes) -> Outcome:

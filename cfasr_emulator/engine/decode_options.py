@@ -39,6 +39,13 @@ class DecodeOptions:
         """The spec's defaults for turbo: what Workers AI runs when a request omits them."""
         return cls(**spec_defaults())
 
+    @classmethod
+    def for_local_models(cls) -> DecodeOptions:
+        """whisper, whisper-tiny-en, nova-3 and the streams, whose APIs have no decoding
+        options: the spec's turbo defaults with the voice-activity filter on, the emulator's
+        choice (on real speech it stopped Whisper dropping words around pauses)."""
+        return attrs.evolve(cls.from_spec(), vad_filter=True)
+
 
 def spec_defaults() -> dict[str, Any]:
     """Every option's default from the contract, None where the spec gives none."""

@@ -29,13 +29,8 @@ class StreamTranscriber(Protocol):
         ...
 
 
-_FINAL = attrs.evolve(
-    DecodeOptions.from_spec(),
-    # The emulator's choices for streams (nova-3 and flux have no decoding options): the
-    # voice-activity filter on, and no conditioning on text an earlier piece already gave.
-    vad_filter=True,
-    condition_on_previous_text=False,
-)
+# Streams also condition on no text an earlier piece already gave (the emulator's choice).
+_FINAL = attrs.evolve(DecodeOptions.for_local_models(), condition_on_previous_text=False)
 # Greedy decoding for interims: cheaper, and they are replaced anyway.
 _INTERIM = attrs.evolve(_FINAL, beam_size=1)
 

@@ -10,6 +10,5 @@ from cfasr_emulator.engine import DecodeOptions
 
 
 def decoding(**overrides: Any) -> DecodeOptions:
-    """The spec's defaults with the voice-activity filter on (the emulator's choice for
-    whisper, whisper-tiny-en and nova-3), then ``overrides``."""
-    return attrs.evolve(DecodeOptions.from_spec(), **{"vad_filter": True, **overrides})
+    """What the emulator decodes whisper, whisper-tiny-en and nova-3 with, then ``overrides``."""
+    return attrs.evolve(DecodeOptions.for_local_models(), **overrides)
