@@ -14,7 +14,7 @@ PARALLEL = -n $(TEST_WORKERS) --dist loadscope --no-loadscope-reorder
 # without the real speech engine or anything marked slow.
 FAST_PATHS = tests/cfasr_ext tests/cfasr_client tests/contract
 SOAK_SECONDS ?= 600
-LINT_PATHS = $(wildcard cfasr_ext cfasr_emulator cfasr_openai tests scripts benchmarks examples)
+LINT_PATHS = $(wildcard cfasr_contract cfasr_ext cfasr_emulator cfasr_openai tests scripts benchmarks examples)
 
 .PHONY: install test test-fast lint format regen check-generated check-spec-drift demo bench bench-quick soak fuzz docs clean
 

@@ -17,7 +17,7 @@ import pytest
 from cfasr_client.contract import MODELS, OPERATIONS
 
 ROOT = Path(__file__).resolve().parents[2]
-HAND_WRITTEN = ("cfasr_ext", "cfasr_emulator", "cfasr_openai")
+HAND_WRITTEN = ("cfasr_contract", "cfasr_ext", "cfasr_emulator", "cfasr_openai")
 # Numbers too common to mean "a copy of a bound": counts, HTTP statuses, milliseconds per
 # second and minute, and 0.3 s (a duration the emulator's VAD also uses).
 COMMON = {0, 1, 2, 3, 4, 5, 8, 10, 16, 20, 50, 60, 100, 500, 1000, 60_000, 0.3, 0.5}

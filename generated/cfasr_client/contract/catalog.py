@@ -2,7 +2,7 @@
 scripts/regenerate from openapi.yaml: do not edit; edit the spec and run `make regen`.
 """
 
-from .runtime import Operation, Param
+from cfasr_contract import Operation, Param
 
 __all__ = ["MODELS", "OPERATIONS", "operation_for"]
 

@@ -3,7 +3,7 @@
 and run `make regen`.
 """
 
-from .runtime import Param
+from cfasr_contract import Param
 
 __all__ = ["GATEWAY_HEADERS"]
 

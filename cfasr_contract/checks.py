@@ -1,7 +1,7 @@
-"""The option contract's runtime: how a parameter of openapi.yaml checks, parses and encodes.
+"""How a parameter of openapi.yaml checks, parses and encodes: the contract's runtime.
 
-Copied verbatim by ``scripts/regenerate`` into ``cfasr_client/contract/runtime.py``; edit the
-template in ``scripts/contract/``, never the copy. The facts themselves (names, types, ranges,
+Hand-written, and the bottom of the stack: the generated contract (``cfasr_client.contract``)
+imports it, nothing of ours is imported here. The facts themselves (names, types, ranges,
 patterns, enums, defaults, repeatability, "required with" rules) live only in openapi.yaml
 and reach this code as the generated ``catalog.OPERATIONS``.
 
@@ -17,7 +17,7 @@ import enum
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import quote
 
 import attrs
@@ -135,7 +135,8 @@ class Param:
         limits (never called by the SDK: the service may well accept it)."""
         if not self.emulator_limits:
             return
-        limited = attrs.evolve(self, emulator_limits=(), **dict(self.emulator_limits))
+        limits: dict[str, Any] = dict(self.emulator_limits)
+        limited = attrs.evolve(self, emulator_limits=(), **limits)
         try:
             limited.check(value)
         except OptionProblem as problem:

@@ -1,0 +1,11 @@
+"""The runtime of the option contract: how the parameters that openapi.yaml describes are
+checked, parsed from text and encoded for the wire.
+
+Hand-written and at the bottom of the package stack: the generated contract
+(``cfasr_client.contract``) holds the facts and imports these classes; the SDK, the emulator
+and the command line use them through it.
+"""
+
+from .checks import EmulatorLimit, Kind, Location, Operation, OptionProblem, Param, Reason
+
+__all__ = ["EmulatorLimit", "Kind", "Location", "Operation", "OptionProblem", "Param", "Reason"]
