@@ -7,5 +7,15 @@ and the command line use them through it.
 """
 
 from .checks import EmulatorLimit, Kind, Location, Operation, OptionProblem, Param, Reason
+from .params import Params
 
-__all__ = ["EmulatorLimit", "Kind", "Location", "Operation", "OptionProblem", "Param", "Reason"]
+__all__ = [
+    "EmulatorLimit",
+    "Kind",
+    "Location",
+    "Operation",
+    "OptionProblem",
+    "Param",
+    "Params",
+    "Reason",
+]

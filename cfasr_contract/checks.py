@@ -345,6 +345,17 @@ class Operation:
         self.check_rules(checked)
         return {p.name: checked[p.name] for p in self.params if p.name in checked}
 
+    def check_body(self, fields: Mapping[str, object]) -> dict[str, object]:
+        """A JSON body's fields → its body options, checked (``null`` = not given); fields
+        that are not body options are skipped, the audio among them."""
+        checked = {
+            param.name: param.check(fields[param.name])
+            for param in self.params
+            if param.location == "body" and fields.get(param.name) is not None
+        }
+        self.check_rules(checked, location="body")
+        return checked
+
     def check_emulator_limits(self, checked: Mapping[str, object]) -> None:
         """The emulator's own limits on checked values (see :attr:`Param.emulator_limits`)."""
         for param in self.params:

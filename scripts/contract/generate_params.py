@@ -1,0 +1,133 @@
+"""openapi.yaml → ``cfasr_client/contract/params.py``: one typed parameter class per operation.
+
+Each class (``RunNova3Params``, ``StreamFluxParams``, ...) holds an operation's options as
+typed attributes (``None``: not given) on top of :class:`cfasr_contract.Params`, which builds
+it from keyword arguments, a query string or a JSON body and writes it back to the wire. Its
+``effective()`` gives the matching ``...Effective`` record: each option as given, else the
+spec's default, else the service's (``x-cfasr-service-default``), typed without ``None``
+wherever the spec states a default, so a reader needs no fallback of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+_SCALAR_TYPES = {"boolean": "bool", "integer": "int", "number": "float", "string": "str"}
+
+
+def params_class_name(operation_id: str) -> str:
+    return operation_id[0].upper() + operation_id[1:] + "Params"
+
+
+def effective_class_name(operation_id: str) -> str:
+    return operation_id[0].upper() + operation_id[1:] + "Effective"
+
+
+def _value_type(param: dict[str, Any]) -> str:
+    """The type of a checked value: enums as their Literal texts, lists as tuples."""
+    kind = param["item_kind"] if param["kind"] == "array" else param["kind"]
+    scalar = (
+        "Literal[" + ", ".join(repr(v) for v in param["enum"]) + "]"
+        if param.get("enum")
+        else _SCALAR_TYPES[kind]
+    )
+    return f"tuple[{scalar}, ...]" if param["kind"] == "array" else scalar
+
+
+def _fallback(param: dict[str, Any], check: Callable[[dict[str, Any], object], object]) -> object:
+    """What the service does with the option absent, as a checked value (None: unstated)."""
+    if param["kind"] == "array":
+        return ()
+    for key in ("default", "service_default"):
+        value = param.get(key)
+        if value is not None and (key != "default" or param.get("has_default")):
+            return check(param, value)
+    return None
+
+
+def _docstring(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"""', "'''").strip()
+
+
+def _class_pair(
+    op: dict[str, Any], check: Callable[[dict[str, Any], object], object]
+) -> tuple[str, str]:
+    op_id = op["operation_id"]
+    params = [p for p in op["params"] if not p.get("refused") and p["name"].isidentifier()]
+    name, effective = params_class_name(op_id), effective_class_name(op_id)
+    where = f"{op_id} ({op['method'].upper()} {op['model']})"
+    lines = [
+        "@attrs.frozen(kw_only=True)",
+        f"class {name}(Params):",
+        f'    """The checked options of {where}; ``None``: not given."""',
+        "",
+        f"    OPERATION: ClassVar[Operation] = OPERATIONS[{op_id!r}]",
+    ]
+    eff = [
+        "@attrs.frozen(kw_only=True)",
+        f"class {effective}:",
+        f'    """What {where} works with: each option as given, else the default the spec',
+        '    states for it (typed without ``None`` where there is one)."""',
+    ]
+    body = []
+    for param in params:
+        value_type = _value_type(param)
+        doc = _docstring(param.get("description") or param["name"])
+        lines += ["", f"    {param['name']}: {value_type} | None = None", f'    """{doc}"""']
+        fallback = _fallback(param, check)
+        eff_type = value_type if fallback is not None else f"{value_type} | None"
+        eff += ["", f"    {param['name']}: {eff_type}", f'    """{doc}"""']
+        if fallback is None:
+            body.append(f"            {param['name']}=self.{param['name']},")
+        else:
+            body.append(
+                f"            {param['name']}=self.{param['name']} "
+                f"if self.{param['name']} is not None else {fallback!r},"
+            )
+    if not params:
+        eff += ["", "    # This operation takes no options."]
+    lines += [
+        "",
+        f"    def effective(self) -> {effective}:",
+        '        """Each option as given, else its default from the spec."""',
+        f"        return {effective}(",
+        *body,
+        "        )",
+    ]
+    return "\n".join(lines), "\n".join(eff)
+
+
+def params_source(
+    ops: list[dict[str, Any]], check: Callable[[dict[str, Any], object], object]
+) -> str:
+    """The module text; ``check(param_fields, value)`` turns a default into a checked value."""
+    classes: list[str] = []
+    names: list[str] = []
+    for op in ops:
+        params_class, effective_class = _class_pair(op, check)
+        classes += [effective_class, params_class]
+        names += [params_class_name(op["operation_id"]), effective_class_name(op["operation_id"])]
+    header = [
+        '"""One typed parameter class per operation of openapi.yaml.',
+        "",
+        "``RunNova3Params.from_query(pairs)``, ``StreamFluxParams.from_options(kwargs)`` and",
+        "``...from_body(json)`` check what they are given against the spec; ``.query()`` and",
+        "``.body()`` give the wire form; ``.effective()`` fills in the spec's defaults.",
+        "",
+        "Generated by scripts/regenerate from openapi.yaml: do not edit; edit the spec and run",
+        "`make regen`.",
+        '"""',
+        "",
+        "from __future__ import annotations",
+        "",
+        "from typing import ClassVar" + (", Literal" if "Literal[" in "".join(classes) else ""),
+        "",
+        "import attrs",
+        "from cfasr_contract import Operation, Params",
+        "",
+        "from .catalog import OPERATIONS",
+        "",
+        "__all__ = [" + ", ".join(repr(n) for n in sorted(names)) + "]",
+    ]
+    return "\n".join(header) + "\n\n\n" + "\n\n\n".join(classes) + "\n"
