@@ -221,9 +221,6 @@ def test_recognition_past_the_engine_deadline_is_an_inference_timeout(
             )
 
 
-@pytest.mark.xfail(
-    strict=True, reason="recognise_channels lost the deadline handling: 500 / 3008 (issue 25.4)"
-)
 @pytest.mark.parametrize("form", ["wav", "linear16"])
 def test_multichannel_recognition_past_the_engine_deadline_is_an_inference_timeout(
     form: str,
