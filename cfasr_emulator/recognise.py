@@ -1,16 +1,26 @@
 """Run the engine for one request: admission, decoding and recognition off the event loop.
 
-Failures become API errors: audio that cannot be decoded is 400 / 5006 (never a 500), a
-full engine queue is 429 / 3040, recognition past the engine's deadline 408 / 3007 (the
-request's slot is free again when the answer is sent).
+One path for every REST recognition of a whole recording. A recording is a list of
+channels: mixed down to one for Whisper and for nova-3 without ``multichannel``, kept
+apart with nova-3's ``multichannel=true``. One engine slot is admitted for the whole
+request and each channel is transcribed on its own, in order, in that slot, so a stereo
+request costs one queue place, as one Deepgram request does.
+
+Failures become API errors, whatever the channel count: audio that cannot be decoded is
+400 / 5006 (never a 500), a full engine queue 429 / 3040, recognition past the engine's
+deadline 408 / 3007 (the request's slot is free again when the answer is sent).
 """
 
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+import contextlib
+import functools
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
 import attrs
+from cfasr_client.contract import OPERATIONS
 
 from . import error_envelope
 from .context import EmulatorContext
@@ -27,6 +37,15 @@ from .engine import (
     decode_raw,
     speech_regions,
 )
+from .engine.decode import FloatAudio
+from .engine.decode_channels import decode_audio_channels, decode_raw_channels
+
+_CHANNELS = OPERATIONS["runNova3"].get("channels")
+assert _CHANNELS is not None
+MAX_CHANNELS = int(dict(_CHANNELS.emulator_limits)["maximum"])  # type: ignore[call-overload]
+"""The most channels one ``multichannel`` request may have (the spec's ``channels``
+maximum, an emulator limit): each costs a transcription, so a container declaring more is
+refused rather than heard."""
 
 
 @attrs.frozen
@@ -38,16 +57,70 @@ class RawFormat:
     channels: int = 1
 
 
-def _decode(data: bytes, raw: RawFormat | None, max_seconds: float) -> Any:
+class ChannelRecognition(NamedTuple):
+    """What the engine heard on one channel, and where VAD found speech (seconds): the
+    (result, regions) pair ``results.nova3_channels_result`` takes."""
+
+    result: EngineResult
+    regions: tuple[tuple[float, float], ...] = ()
+
+
+@contextlib.contextmanager
+def _decoding_errors(request_id: str) -> Iterator[None]:
+    """The body's failures while it is decoded: too long (413-style) or not audio (5006)."""
+    try:
+        yield
+    except AudioTooLong as exc:
+        raise error_envelope.audio_too_long(exc.limit_s, request_id) from None
+    except AudioDecodeError as exc:
+        raise error_envelope.bad_input(
+            f"the body is not audio that can be decoded: {exc.message}", request_id
+        ) from None
+    except ValueError as exc:
+        raise error_envelope.bad_input(str(exc), request_id) from None
+
+
+@contextlib.contextmanager
+def _engine_errors(request_id: str) -> Iterator[None]:
+    """The engine's failures on decoded audio: its own refusals (5006), no slot (3040), the
+    deadline (3007)."""
+    try:
+        yield
+    except AudioDecodeError as exc:
+        raise error_envelope.bad_input(exc.message, request_id) from None
+    except EngineBusy:
+        raise error_envelope.out_of_capacity() from None
+    except InferenceTimeout as exc:
+        raise error_envelope.inference_timeout(f"{exc} ({request_id})") from None
+    except ValueError as exc:
+        raise error_envelope.bad_input(str(exc), request_id) from None
+
+
+def _decode(
+    data: bytes, raw: RawFormat | None, multichannel: bool, max_seconds: float
+) -> Sequence[FloatAudio]:
+    """The recording's channels: one mixed down, or each apart with ``multichannel``."""
+    if raw is None and multichannel:
+        return decode_audio_channels(data, max_channels=MAX_CHANNELS, max_seconds=max_seconds)
     if raw is None:
-        return decode_audio(data, max_seconds=max_seconds)
-    return decode_raw(
-        data,
-        encoding=raw.encoding,
-        sample_rate=raw.sample_rate,
-        channels=raw.channels,
-        max_seconds=max_seconds,
-    )
+        return [decode_audio(data, max_seconds=max_seconds)]
+    if multichannel:
+        return decode_raw_channels(
+            data,
+            encoding=raw.encoding,
+            sample_rate=raw.sample_rate,
+            channels=raw.channels,
+            max_seconds=max_seconds,
+        )
+    return [
+        decode_raw(
+            data,
+            encoding=raw.encoding,
+            sample_rate=raw.sample_rate,
+            channels=raw.channels,
+            max_seconds=max_seconds,
+        )
+    ]
 
 
 async def recognise(
@@ -58,46 +131,42 @@ async def recognise(
     request_id: str,
     options: DecodeOptions,
     raw: RawFormat | None = None,
+    multichannel: bool = False,
     hotwords: str | None = None,
-    regions: list[tuple[float, float]] | None = None,
-) -> EngineResult:
-    """Decode ``data`` and transcribe it with the local ``model`` and decoding ``options``
-    (``hotwords``: nova-3's key terms).
+    with_regions: bool = False,
+) -> list[ChannelRecognition]:
+    """Decode ``data`` and transcribe each channel with the local ``model`` and decoding
+    ``options`` (``hotwords``: nova-3's key terms); one entry per channel, in order: a single
+    one unless ``multichannel``.
 
-    Pass a list as ``regions`` to have it filled with the clip's VAD speech regions
-    (seconds), e.g. for utterance splitting.
+    ``with_regions`` also finds each channel's VAD speech regions (for utterances).
     """
     admission = ctx.engine.try_admit()
     if admission is None:
         raise error_envelope.out_of_capacity()
     try:
-        try:
-            samples = await asyncio.to_thread(_decode, data, raw, ctx.config.max_audio_seconds)
-            if regions is not None:
-                regions.extend(await asyncio.to_thread(speech_regions, samples))
-        except AudioTooLong as exc:
-            raise error_envelope.audio_too_long(exc.limit_s, request_id) from None
-        except AudioDecodeError as exc:
-            raise error_envelope.bad_input(
-                f"the body is not audio that can be decoded: {exc.message}", request_id
-            ) from None
-        try:
-            return await asyncio.to_thread(
-                lambda: ctx.engine.transcribe(
-                    samples,
-                    model=model,
-                    options=options,
-                    hotwords=hotwords,
-                    admission=admission,
-                )
+        with _decoding_errors(request_id):
+            channels = await asyncio.to_thread(
+                _decode, data, raw, multichannel, ctx.config.max_audio_seconds
             )
-        except AudioDecodeError as exc:
-            raise error_envelope.bad_input(exc.message, request_id) from None
-        except EngineBusy:
-            raise error_envelope.out_of_capacity() from None
-        except InferenceTimeout as exc:
-            raise error_envelope.inference_timeout(f"{exc} ({request_id})") from None
-        except ValueError as exc:
-            raise error_envelope.bad_input(str(exc), request_id) from None
+        heard: list[ChannelRecognition] = []
+        for samples in channels:
+            with _decoding_errors(request_id):
+                regions = (
+                    tuple(await asyncio.to_thread(speech_regions, samples)) if with_regions else ()
+                )
+            with _engine_errors(request_id):
+                result = await asyncio.to_thread(
+                    functools.partial(
+                        ctx.engine.transcribe,
+                        samples,
+                        model=model,
+                        options=options,
+                        hotwords=hotwords,
+                        admission=admission,
+                    )
+                )
+            heard.append(ChannelRecognition(result, regions))
+        return heard
     finally:
         admission.release()

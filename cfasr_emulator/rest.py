@@ -50,11 +50,9 @@ from .json_depth import MAX_JSON_DEPTH, too_deep
 from .limits import read_body
 from .neurons import format_neurons
 from .recognise import RawFormat, recognise
-from .recognise_channels import recognise_channels
 from .results import (
     SKIPPED_NOTE,
     nova3_channels_result,
-    nova3_result,
     turbo_result,
     whisper_result,
 )
@@ -166,7 +164,7 @@ _LOCAL_OPTIONS = DecodeOptions.for_local_models()
 
 async def _whisper_audio(call: RestCall, audio: bytes) -> Outcome:
     model: ModelName = choose_model(call.model)
-    result = await recognise(
+    ((result, _),) = await recognise(
         call.ctx, audio, model=model, request_id=call.request_id, options=_LOCAL_OPTIONS
     )
     return Outcome(whisper_result(result), result.duration, result.recognition_skipped)
@@ -211,7 +209,7 @@ async def run_whisper(call: RestCall) -> Outcome:
 
 
 async def _turbo(call: RestCall, request: inputs.TurboRequest) -> Outcome:
-    result = await recognise(
+    ((result, _),) = await recognise(
         call.ctx,
         request.audio,
         model=choose_model(WHISPER_TURBO),
@@ -293,51 +291,20 @@ async def _nova3_audio(
     created = datetime.datetime.now(datetime.UTC).isoformat(timespec="milliseconds")
     model, language = _nova3_language(options)
     decode = attrs.evolve(_LOCAL_OPTIONS, language=language)
-    if options.multichannel:
-        return await _nova3_multichannel(call, options, raw, model, decode, created)
-    regions: list[tuple[float, float]] | None = [] if options.utterances else None
-    result = await recognise(
+    # One result per channel with multichannel=true; otherwise one, of the mixed-down audio.
+    heard = await recognise(
         call.ctx,
         call.body,
         model=model,
         request_id=call.request_id,
         raw=raw,
-        options=decode,
-        hotwords=" ".join(options.keyterms) or None,
-        regions=regions,
-    )
-    body = nova3_result(
-        result,
-        options=options,
-        request_id=call.request_id,
-        sha256=await asyncio.to_thread(lambda: hashlib.sha256(call.body).hexdigest()),
-        created=created.replace("+00:00", "Z"),
-        regions=regions or (),
-    )
-    return Outcome(body, result.duration, result.recognition_skipped)
-
-
-async def _nova3_multichannel(
-    call: RestCall,
-    options: inputs.Nova3Options,
-    raw: RawFormat | None,
-    model: ModelName,
-    decode: DecodeOptions,
-    created: str,
-) -> Outcome:
-    """``multichannel=true``: every channel transcribed on its own, one result each."""
-    heard = await recognise_channels(
-        call.ctx,
-        call.body,
-        model=model,
-        request_id=call.request_id,
-        raw=raw,
+        multichannel=options.multichannel,
         options=decode,
         hotwords=" ".join(options.keyterms) or None,
         with_regions=options.utterances,
     )
     body = nova3_channels_result(
-        [(channel.result, channel.regions) for channel in heard],
+        heard,
         options=options,
         request_id=call.request_id,
         sha256=await asyncio.to_thread(lambda: hashlib.sha256(call.body).hexdigest()),

@@ -230,27 +230,6 @@ def _nova3_channel(
     return channel, words
 
 
-def nova3_result(
-    result: EngineResult,
-    *,
-    options: Nova3Options,
-    request_id: str,
-    sha256: str,
-    created: str,
-    detection: LanguageDetection | None = None,
-    regions: Sequence[tuple[float, float]] = (),
-) -> dict[str, Any]:
-    """nova-3: Deepgram's pre-recorded response, with unsupported options as warnings."""
-    return nova3_channels_result(
-        [(result, regions)],
-        options=options,
-        request_id=request_id,
-        sha256=sha256,
-        created=created,
-        detection=detection,
-    )
-
-
 def nova3_channels_result(
     heard: Sequence[tuple[EngineResult, Sequence[tuple[float, float]]]],
     *,

@@ -12,6 +12,7 @@ import pytest
 from cfasr_emulator.testing import EmulatorHandle, run_emulator
 from tests.cfasr_emulator.conftest import post
 from tests.support.spec import validate_exchange
+from tests.support.stereo import stereo_call
 
 UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 
@@ -211,6 +212,41 @@ def test_recognition_past_the_engine_deadline_is_an_inference_timeout(
         for model in ("@cf/openai/whisper-tiny-en", "@cf/deepgram/nova-3"):
             # With one engine slot, a slot kept by the first timeout would make this a 429.
             response = post(emu, model, content=weather_wav, headers={"content-type": "audio/wav"})
+            message = error_of(response, 408, 3007)
+            validate_exchange(response)
+            assert response.json()["result"] == {}
+            assert message == (
+                "Request timeout: recognition took longer than the engine deadline of 1e-06 s "
+                f"({response.headers['cf-ai-req-id']})"
+            )
+
+
+@pytest.mark.parametrize("form", ["wav", "linear16"])
+def test_multichannel_recognition_past_the_engine_deadline_is_an_inference_timeout(
+    form: str,
+) -> None:
+    """nova-3 ``multichannel=true`` times out as the mixed-down request does: 408 / 3007,
+    never a 500, and the request's engine slot is free again (issue 25 item 4)."""
+    call = stereo_call()
+    if form == "wav":
+        body, content_type, query = call.wav, "audio/wav", {"multichannel": "true"}
+    else:
+        body, content_type = call.pcm, "application/octet-stream"
+        query = {
+            "multichannel": "true",
+            "encoding": "linear16",
+            "sample_rate": "16000",
+            "channels": "2",
+        }
+    with run_emulator(engine_deadline_s=1e-6, engine_queue=1) as emu:
+        for _ in range(2):  # with one engine slot, a slot kept by the first would make a 429
+            response = post(
+                emu,
+                "@cf/deepgram/nova-3",
+                content=body,
+                headers={"content-type": content_type},
+                params=query,
+            )
             message = error_of(response, 408, 3007)
             validate_exchange(response)
             assert response.json()["result"] == {}
