@@ -84,6 +84,8 @@ class Param:
     ``values`` (as wire text)."""
     refused: str | None = None
     """Why the service refuses this parameter outright (it is described, and never accepted)."""
+    service_answer: str | None = None
+    """The service's own words when it refuses this parameter (the emulator answers them)."""
     deprecated: bool = False
     service_default: object = None
     """What the service does when the option is absent (never sent by the SDK; the

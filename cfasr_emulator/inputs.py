@@ -20,10 +20,12 @@ import numpy as np
 import numpy.typing as npt
 from cfasr_client.contract import OPERATIONS
 from cfasr_client.contract import OptionProblem as ContractProblem
+from cfasr_client.contract.params import RunNova3Params, StreamNova3Params
 
 from . import error_envelope
 from .engine import DecodeOptions
-from .option_words import RefusedOption, cloudflare_words, parse_query
+from .nova3_view import Nova3View, not_applied, refuse_refused, view_fields
+from .option_words import RefusedOption, cloudflare_words, parse_params, parse_query
 
 JsonType = str
 
@@ -291,27 +293,6 @@ def turbo_request(
 # --- nova-3 query options ---------------------------------------------------------------
 
 _NOVA3 = OPERATIONS["runNova3"]
-_HONOURED_NOVA3 = frozenset(
-    {
-        "tags",
-        "queueRequest",
-        "language",
-        "detect_language",
-        "punctuate",
-        "smart_format",
-        "utterances",
-        "utt_split",
-        "keyterm",
-        "encoding",
-        "sample_rate",
-        "channels",
-        "multichannel",
-    }
-)
-"""What the local engine does something with; every other option of the spec is accepted as
-Cloudflare accepts it and reported in ``metadata.warnings`` (a new option in the spec too)."""
-_DEFAULT_UTT_SPLIT = float(_NOVA3.get("utt_split").service_default)  # type: ignore[union-attr, arg-type]
-"""Deepgram's pause between utterances when ``utt_split`` is not given (from the spec)."""
 
 
 @attrs.frozen
@@ -369,29 +350,12 @@ def nova3_batch_item(doc: object, request_id: str, pointer: str) -> Nova3BatchIn
     )
 
 
-def turned_on(value: object) -> bool:
-    """Whether a checked option asks for something: not ``false``, and for a repeatable
-    option (a sequence of values) at least one value that is not ``false``."""
-    if isinstance(value, list | tuple):
-        return any(turned_on(item) for item in value)
-    return value is not False and value != "false"
+@attrs.frozen(kw_only=True)
+class Nova3Options(Nova3View):
+    """A nova-3 POST's options: the view both transports share, and what only REST has."""
 
-
-@attrs.frozen
-class Nova3Options:
-    """Validated nova-3 query options: what the engine honours and what it only accepts."""
-
-    language: str | None
-    detect_language: bool
-    punctuate: bool
     utterances: bool
     utt_split: float
-    keyterms: tuple[str, ...]
-    encoding: str | None
-    sample_rate: int | None
-    channels: int
-    multichannel: bool
-    """Transcribe each channel of the audio on its own (else they are mixed down to one)."""
     not_applied: tuple[tuple[str, str], ...]
     """(parameter, reason) pairs reported as metadata.warnings."""
 
@@ -406,38 +370,46 @@ def check_query(
         raise error_envelope.bad_input(str(refused), request_id) from None
 
 
+_FIELDS = attrs.fields(RunNova3Params)
+_HONOURED_NOVA3 = (
+    _FIELDS.tags,
+    _FIELDS.queueRequest,
+    _FIELDS.language,
+    _FIELDS.detect_language,
+    _FIELDS.punctuate,
+    _FIELDS.smart_format,
+    _FIELDS.utterances,
+    _FIELDS.utt_split,
+    _FIELDS.keyterm,
+    _FIELDS.encoding,
+    _FIELDS.sample_rate,
+    _FIELDS.channels,
+    _FIELDS.multichannel,
+)
+"""What the local engine does something with; every other option of the spec is accepted as
+Cloudflare accepts it and reported in ``metadata.warnings`` (a new option in the spec too)."""
+_STREAM_ONLY = tuple(
+    name for name in StreamNova3Params.OPERATION.names() if _NOVA3.get(name) is None
+)
+"""Options of the nova-3 WebSocket that the POST does not take."""
+
+
 def nova3_options(items: Sequence[tuple[str, str]], request_id: str) -> Nova3Options:
     """The query string of a nova-3 request, checked against ``runNova3`` of the spec."""
-    if any(name == "keywords" for name, _ in items):
-        # Deepgram refuses the legacy option for Nova-3, and Cloudflare passes it through.
-        raise error_envelope.bad_input(
-            "Keywords are not supported for Nova-3. Please use keyterm instead.", request_id
-        )
-    values = check_query("runNova3", items, request_id)
-    not_applied = [
-        (name, "accepted, but the emulator's engine cannot do it")
-        for name, value in values.items()
-        if name not in _HONOURED_NOVA3 and turned_on(value)
-    ]
+    try:
+        refuse_refused(items)  # keywords: Deepgram's answer, which Cloudflare passes on
+        params = parse_params(RunNova3Params, items)
+    except RefusedOption as refused:
+        raise error_envelope.bad_input(str(refused), request_id) from None
     given = {name for name, _ in items}
-    not_applied += [
-        (name, "only has an effect on the WebSocket")
-        for name in OPERATIONS["streamNova3"].names()
-        if name in given and _NOVA3.get(name) is None
-    ]
-    sample_rate = values.get("sample_rate")
-    language = values.get("language")
-    encoding = values.get("encoding")
+    warnings = [
+        (name, "accepted, but the emulator's engine cannot do it")
+        for name in not_applied(params, _HONOURED_NOVA3)
+    ] + [(name, "only has an effect on the WebSocket") for name in _STREAM_ONLY if name in given]
+    effective = params.effective()
     return Nova3Options(
-        language=language if isinstance(language, str) else None,
-        detect_language=values.get("detect_language") is True,
-        punctuate=values.get("punctuate") is True or values.get("smart_format") is True,
-        utterances=values.get("utterances") is True,
-        utt_split=float(values.get("utt_split", _DEFAULT_UTT_SPLIT)),  # type: ignore[arg-type]
-        keyterms=tuple(str(t) for t in values.get("keyterm", ())),  # type: ignore[attr-defined]
-        encoding=encoding if isinstance(encoding, str) else None,
-        sample_rate=sample_rate if isinstance(sample_rate, int) else None,
-        channels=int(values.get("channels", 1)),  # type: ignore[call-overload]
-        multichannel=values.get("multichannel") is True,
-        not_applied=tuple(not_applied),
+        **view_fields(effective),
+        utterances=effective.utterances,
+        utt_split=effective.utt_split,
+        not_applied=tuple(warnings),
     )

@@ -8,10 +8,13 @@ Workers AI words a refusal (``Type mismatch of '/punctuate' ...``), which the sp
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TypeVar
 
-from cfasr_client.contract import OPERATIONS, Operation, OptionProblem
+from cfasr_client.contract import OPERATIONS, Operation, OptionProblem, Params
 
-__all__ = ["RefusedOption", "cloudflare_words", "parse_query"]
+__all__ = ["RefusedOption", "cloudflare_words", "parse_params", "parse_query"]
+
+P = TypeVar("P", bound=Params)
 
 
 class RefusedOption(ValueError):
@@ -27,6 +30,8 @@ def cloudflare_words(operation: Operation, problem: OptionProblem, pointer: str 
     name = f"'{pointer}/{problem.param}'"
     param = operation.get(problem.param)
     value = _shown(problem.value)
+    if param is not None and problem.reason == "refused" and param.service_answer:
+        return param.service_answer  # the service's own words (Deepgram's, for keywords)
     if param is None or problem.reason in ("unknown", "refused"):
         return problem.message
     if problem.reason == "emulator_limit":
@@ -54,3 +59,14 @@ def parse_query(operation_id: str, items: Iterable[tuple[str, str]]) -> dict[str
     except OptionProblem as problem:
         raise RefusedOption(cloudflare_words(operation, problem)) from None
     return checked
+
+
+def parse_params(params: type[P], items: Iterable[tuple[str, str]]) -> P:
+    """:func:`parse_query`, typed: the operation's generated parameter class, checked."""
+    operation = params.OPERATION
+    try:
+        parsed = params.from_query(items)
+        operation.check_emulator_limits(parsed.given())
+    except OptionProblem as problem:
+        raise RefusedOption(cloudflare_words(operation, problem)) from None
+    return parsed

@@ -28,7 +28,6 @@ from starlette.types import Receive, Scope, Send
 from . import error_envelope, inputs
 from .batch import BatchItemInput
 from .catalog import (
-    NOVA_3,
     REST_OPERATIONS,
     RUN_PREFIX,
     WEBSOCKET_OPERATIONS,
@@ -263,15 +262,6 @@ async def run_turbo(call: RestCall) -> Outcome:
 # --- nova-3 -------------------------------------------------------------------------------
 
 
-def _nova3_language(options: inputs.Nova3Options) -> tuple[ModelName, str | None]:
-    """(local model, language to force); detection and ``multi`` leave the language open."""
-    language = options.language
-    if options.detect_language or language == "multi":
-        return choose_model(NOVA_3, detect_language=True), None
-    primary = (language or "en").split("-", 1)[0].lower()
-    return choose_model(NOVA_3, language=primary), primary
-
-
 def _nova3_raw(options: inputs.Nova3Options, request_id: str) -> RawFormat | None:
     encoding = options.encoding
     if encoding is None or encoding in PROBED_ENCODINGS:
@@ -289,7 +279,7 @@ async def _nova3_audio(
     call: RestCall, options: inputs.Nova3Options, raw: RawFormat | None
 ) -> Outcome:
     created = datetime.datetime.now(datetime.UTC).isoformat(timespec="milliseconds")
-    model, language = _nova3_language(options)
+    model, language = options.model, options.whisper_language
     decode = attrs.evolve(_LOCAL_OPTIONS, language=language)
     # One result per channel with multichannel=true; otherwise one, of the mixed-down audio.
     heard = await recognise(
@@ -300,7 +290,7 @@ async def _nova3_audio(
         raw=raw,
         multichannel=options.multichannel,
         options=decode,
-        hotwords=" ".join(options.keyterms) or None,
+        hotwords=options.hotwords,
         with_regions=options.utterances,
     )
     body = nova3_channels_result(

@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from cfasr_client.contract.params import StreamFluxParams
 from cfasr_client.models import (
     FluxConfigureFailure,
     FluxConfigureSuccess,
@@ -38,7 +39,7 @@ from cfasr_client.types import UNSET
 from ..engine import AudioDecodeError, VadFrame, streaming_vad
 from ..json_depth import too_deep
 from .audio_input import RawInput
-from .options import OptionProblem, Thresholds, V2Options, threshold_value
+from .options import OptionProblem, Thresholds, V2Options, configured
 from .protocol import (
     AUDIO_CAP_REASON,
     NORMAL_CLOSURE,
@@ -82,6 +83,7 @@ class FluxRecognizer:
         max_audio_seconds: float | None = None,
     ) -> None:
         self.options = options
+        self._params = options.params
         self.thresholds: Thresholds = options.thresholds
         self.keyterms: tuple[str, ...] = options.keyterms
         self._transcribe = transcribe
@@ -270,7 +272,7 @@ class FluxRecognizer:
 
     def _configure(self, message: dict[str, Any]) -> Message:
         try:
-            thresholds, keyterms = self._configured(message)
+            params, keyterms = self._configured(message)
         except OptionProblem:
             failure = FluxConfigureFailure(
                 type_="ConfigureFailure",
@@ -278,7 +280,8 @@ class FluxRecognizer:
                 sequence_id=self._next_sequence(),
             )
             return failure.to_dict()
-        self.thresholds = thresholds
+        self._params = params
+        self.thresholds = thresholds = Thresholds.of(params)
         self.keyterms = keyterms
         if isinstance(self._transcribe, EngineTranscriber):
             self._transcribe.keyterms = keyterms
@@ -299,26 +302,12 @@ class FluxRecognizer:
         )
         return success.to_dict()
 
-    def _configured(self, message: dict[str, Any]) -> tuple[Thresholds, tuple[str, ...]]:
+    def _configured(self, message: dict[str, Any]) -> tuple[StreamFluxParams, tuple[str, ...]]:
         """The settings a Configure asks for; raises OptionProblem if any is invalid."""
         raw = message.get("thresholds", {})
-        if not isinstance(raw, dict) or set(raw) - {
-            "eot_threshold",
-            "eot_timeout_ms",
-            "eager_eot_threshold",
-        }:
+        if not isinstance(raw, dict):
             raise OptionProblem("thresholds must be an object of known thresholds")
-        values = {name: threshold_value(name, value) for name, value in raw.items()}
-        current = self.thresholds
-        thresholds = Thresholds(
-            eot_threshold=float(values.get("eot_threshold", current.eot_threshold)),
-            eot_timeout_ms=int(values.get("eot_timeout_ms", current.eot_timeout_ms)),
-            eager_eot_threshold=(
-                float(values["eager_eot_threshold"])
-                if "eager_eot_threshold" in values
-                else current.eager_eot_threshold
-            ),
-        )
+        params = configured(self._params, raw)
         keyterms = message.get("keyterms", list(self.keyterms))
         if isinstance(keyterms, str):
             keyterms = [keyterms]
@@ -326,7 +315,7 @@ class FluxRecognizer:
             isinstance(k, str) and k.strip() for k in keyterms
         ):
             raise OptionProblem("keyterms must be a string or a list of non-empty strings")
-        return thresholds, tuple(k.strip() for k in keyterms)
+        return params, tuple(k.strip() for k in keyterms)
 
     def _next_sequence(self) -> int:
         number = self._sequence

@@ -194,6 +194,9 @@ def _param_fields(
     refused = extra.get("x-cfasr-refused")
     if refused:
         fields["refused"] = _one_line(refused)
+    answer = extra.get("x-cfasr-service-answer")
+    if answer:
+        fields["service_answer"] = _one_line(answer)
     fields["_enum_class"] = enum_ref
     holders = [extra, schema_node, schema]
     if kind == "array":
@@ -372,6 +375,7 @@ _PARAM_DEFAULTS = {
     "required_when": (),
     "needs": (),
     "refused": None,
+    "service_answer": None,
     "deprecated": False,
     "example": None,
     "service_default": None,

@@ -308,6 +308,7 @@ OPERATIONS: dict[str, Operation] = {
                 kind="string",
                 description="Legacy keyword boosting. Deepgram refuses it for Nova-3; use keyterm.",
                 refused="keywords is not supported by Nova-3 (Deepgram refuses it: 'Keywords are not supported for Nova-3. Please use keyterm instead.'); pass keyterm='term' or keyterm=['term', ...] instead.",
+                service_answer="Keywords are not supported for Nova-3. Please use keyterm instead.",
                 deprecated=True,
             ),
             Param(
