@@ -8,7 +8,6 @@ environment, and the small files the generator does not write itself (`py.typed`
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -99,7 +98,7 @@ def generate_into(dest: Path, root: Path = ROOT) -> Path:
         if unexpected:
             sys.stderr.write(proc.stdout + proc.stderr)
             sys.exit("openapi-python-client warned about: " + "; ".join(unexpected))
-        _remove_websocket_functions(out, root / "openapi.yaml")
+        _remove_unshipped_modules(out)
         contract.write_package(root / "openapi.yaml", out)
         for hook in (["check", "--fix-only", "--quiet"], ["format", "--quiet"]):
             subprocess.run(
@@ -115,19 +114,22 @@ def generate_into(dest: Path, root: Path = ROOT) -> Path:
     return package_dir
 
 
-def _remove_websocket_functions(out: Path, spec_path: Path) -> None:
-    """The generator turns a 101-only operation into a plain GET whose sync()/asyncio()
-    can never work (there is no upgrade); offering them would mislead. Their URL and query
-    come from the contract catalog instead, and the WebSocket sessions of cfasr_ext use it."""
-    api = out / "api" / "workers_ai_automatic_speech_recognition"
-    for operation in contract.operations(contract.load_spec(spec_path)):
-        if operation["transport"] == "websocket":
-            snake = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", operation["operation_id"]).lower()
-            snake = re.sub(r"(?<=[a-z])(?=[0-9])", "_", snake)
-            module = api / f"{snake}.py"
-            if not module.exists():
-                sys.exit(f"expected the generator to write {module.name} for a 101 operation")
-            module.unlink()
+# What the generator always writes but cfasr does not ship: the request builders (`api/`), the
+# httpx client they take (`client.py`) and its one exception (`errors.py`). cfasr_ext builds
+# its own requests (raw-audio bodies, retries, typed errors), so these would be a second,
+# weaker public API that nothing uses. scripts/templates/package_init.py.jinja names none of
+# them; tests/cfasr_client/test_no_dead_modules.py fails if an unused module comes back.
+UNSHIPPED = ("api", "client.py", "errors.py")
+
+
+def _remove_unshipped_modules(out: Path) -> None:
+    """Delete the generator's output listed in UNSHIPPED (no config option turns it off)."""
+    for name in UNSHIPPED:
+        path = out / name
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink(missing_ok=True)
 
 
 OPTIONS_PAGE = Path("docs") / "reference" / "options.md"
