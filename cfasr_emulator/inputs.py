@@ -20,7 +20,11 @@ import numpy as np
 import numpy.typing as npt
 from cfasr_client.contract import OPERATIONS
 from cfasr_client.contract import OptionProblem as ContractProblem
-from cfasr_client.contract.params import RunNova3Params, StreamNova3Params
+from cfasr_client.contract.params import (
+    RunNova3Params,
+    RunWhisperLargeV3TurboParams,
+    StreamNova3Params,
+)
 
 from . import error_envelope
 from .engine import DecodeOptions
@@ -194,7 +198,8 @@ def byte_array_audio(body: bytes, request_id: str) -> bytes | None:
 
 # --- whisper-large-v3-turbo -------------------------------------------------------------
 
-_TURBO = OPERATIONS["runWhisperLargeV3Turbo"]
+_TURBO = RunWhisperLargeV3TurboParams.OPERATION
+_TURBO_FIELDS = attrs.fields(RunWhisperLargeV3TurboParams)
 _JSON_TYPES: dict[str, tuple[type, ...]] = {
     "boolean": (bool,),
     "integer": (int,),
@@ -270,23 +275,31 @@ def turbo_request(
         raise error_envelope.invalid_data(
             f"'{pointer}/audio' is not valid base64", request_id
         ) from None
-    given: dict[str, Any] = {}
-    vad = obj.get("vad_filter")
+    vad_filter = _TURBO_FIELDS.vad_filter.name
+    vad = obj.get(vad_filter)
     if isinstance(vad, str) and vad in ("true", "false"):
         # Older schemas typed it as the string "false" and Cloudflare's tutorial still sends one.
-        obj = {**obj, "vad_filter": vad == "true"}
-    for name in _TURBO.names("body"):
-        if obj.get(name) is not None:
-            given[name] = _body_option(name, obj[name], pointer, request_id)
-    language = given.get("language")
-    if language is not None and language not in languages:
+        obj = {**obj, vad_filter: vad == "true"}
+    given = {
+        name: _body_option(name, obj[name], pointer, request_id)
+        for name in _TURBO.names("body")
+        if obj.get(name) is not None
+    }
+    try:
+        params = RunWhisperLargeV3TurboParams.from_body(given)
+    except ContractProblem as problem:
         raise error_envelope.bad_input(
-            f"'{pointer}/language' is not a supported ISO 639-1 language code: {language!r}",
+            cloudflare_words(_TURBO, problem, pointer), request_id
+        ) from None
+    if params.language is not None and params.language not in languages:
+        raise error_envelope.bad_input(
+            f"'{pointer}/{_TURBO_FIELDS.language.name}' is not a supported ISO 639-1 language "
+            f"code: {params.language!r}",
             request_id,
         )
     reference = obj.get("external_reference")
     # An option the request omits runs with the spec's default, as on Workers AI.
-    options = attrs.evolve(DecodeOptions.from_spec(), **given)
+    options = DecodeOptions.of(params.effective())
     return TurboRequest(data, options, reference if isinstance(reference, str) else None)
 
 

@@ -8,14 +8,13 @@ to an engine default that disagrees with openapi.yaml (issue 24).
 
 from __future__ import annotations
 
-from typing import Any
-
 import attrs
-from cfasr_client.contract import OPERATIONS
+from cfasr_client.contract.params import (
+    RunWhisperLargeV3TurboEffective,
+    RunWhisperLargeV3TurboParams,
+)
 
 from .types import Task
-
-_TURBO = OPERATIONS["runWhisperLargeV3Turbo"]
 
 
 @attrs.frozen(kw_only=True)
@@ -35,9 +34,26 @@ class DecodeOptions:
     hallucination_silence_threshold: float | None
 
     @classmethod
+    def of(cls, turbo: RunWhisperLargeV3TurboEffective) -> DecodeOptions:
+        """A turbo request's options, each as given or else the spec's default."""
+        return cls(
+            task=turbo.task,
+            language=turbo.language,
+            beam_size=turbo.beam_size,
+            initial_prompt=turbo.initial_prompt,
+            prefix=turbo.prefix,
+            vad_filter=turbo.vad_filter,
+            condition_on_previous_text=turbo.condition_on_previous_text,
+            no_speech_threshold=turbo.no_speech_threshold,
+            compression_ratio_threshold=turbo.compression_ratio_threshold,
+            log_prob_threshold=turbo.log_prob_threshold,
+            hallucination_silence_threshold=turbo.hallucination_silence_threshold,
+        )
+
+    @classmethod
     def from_spec(cls) -> DecodeOptions:
         """The spec's defaults for turbo: what Workers AI runs when a request omits them."""
-        return cls(**spec_defaults())
+        return cls.of(RunWhisperLargeV3TurboParams().effective())
 
     @classmethod
     def for_local_models(cls) -> DecodeOptions:
@@ -45,13 +61,3 @@ class DecodeOptions:
         options: the spec's turbo defaults with the voice-activity filter on, the emulator's
         choice (on real speech it stopped Whisper dropping words around pauses)."""
         return attrs.evolve(cls.from_spec(), vad_filter=True)
-
-
-def spec_defaults() -> dict[str, Any]:
-    """Every option's default from the contract, None where the spec gives none."""
-    defaults = {
-        p.name: p.default
-        for p in _TURBO.params
-        if p.location == "body" and p.has_default and not p.client_default
-    }
-    return {field.name: defaults.get(field.name) for field in attrs.fields(DecodeOptions)}
