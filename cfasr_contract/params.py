@@ -54,6 +54,16 @@ class Params:
         make: Callable[..., Self] = cls  # the generated subclasses take every option by name
         return make(**checked)
 
+    def each_checked(self) -> Self:
+        """Each given value checked on its own, without the rules between options: for a
+        partial set, such as the thresholds a mid-stream ``Configure`` changes."""
+        checked = {}
+        for name, value in self.given().items():
+            param = self.OPERATION.get(name)
+            assert param is not None, name  # given() only yields the operation's options
+            checked[name] = param.check(value)
+        return self._from_checked(checked)
+
     def given(self) -> dict[str, Any]:
         """The options that were given, by name, in the spec's order."""
         values = ((name, getattr(self, name, None)) for name in self.OPERATION.names())

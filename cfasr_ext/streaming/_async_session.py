@@ -16,6 +16,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any, Self
 
+from cfasr_client.contract.params import StreamNova3Params
 from websockets.asyncio.client import ClientConnection
 from websockets.asyncio.client import connect as ws_connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus, InvalidURI
@@ -163,7 +164,7 @@ class AsyncStream:
         call) gets the file's N channels interleaved; the file must have N channels."""
         options = self._protocol.options
         sample_rate = options.sample_rate
-        channels = getattr(options, "channels", None) or 1
+        channels = options.effective().channels if isinstance(options, StreamNova3Params) else 1
         if options.encoding != "linear16" or sample_rate is None:
             raise OptionError(
                 "send_file sends linear16: open the stream with encoding='linear16' and "

@@ -15,6 +15,7 @@ import json
 from collections.abc import Callable
 from typing import Any, ClassVar
 
+from cfasr_client.contract.params import StreamFluxParams
 from cfasr_client.models import (
     FluxCloseStream,
     FluxConfigure,
@@ -404,22 +405,23 @@ class ListenV2Protocol(StreamProtocol):
     ) -> str:
         """Configure: change thresholds or keyterms mid-stream (validated like the options)."""
         self._check_sendable("Configure")
-        given = {
-            "eager_eot_threshold": eager_eot_threshold,
-            "eot_threshold": eot_threshold,
-            "eot_timeout_ms": eot_timeout_ms,
-            "keyterm": keyterms or None,
-        }
-        checked = check_each_option(FluxStreamOptions.OPERATION, given)
+        checked = check_each_option(
+            StreamFluxParams(
+                eager_eot_threshold=eager_eot_threshold,
+                eot_threshold=eot_threshold,
+                eot_timeout_ms=eot_timeout_ms,
+                keyterm=tuple(keyterms) if keyterms else None,
+            )
+        )
         thresholds = FluxConfigureThresholds(
-            eager_eot_threshold=_or_unset(checked.get("eager_eot_threshold")),
-            eot_threshold=_or_unset(checked.get("eot_threshold")),
-            eot_timeout_ms=_or_unset(checked.get("eot_timeout_ms")),
+            eager_eot_threshold=_or_unset(checked.eager_eot_threshold),
+            eot_threshold=_or_unset(checked.eot_threshold),
+            eot_timeout_ms=_or_unset(checked.eot_timeout_ms),
         )
         message = FluxConfigure(
             type_="Configure",
             thresholds=thresholds if thresholds.to_dict() else UNSET,
-            keyterms=list(checked.get("keyterm", ())) if keyterms is not None else UNSET,
+            keyterms=list(checked.keyterm or ()) if keyterms is not None else UNSET,
         )
         return self._text(_text_frame(message), now)
 
@@ -432,7 +434,9 @@ class ListenV2Protocol(StreamProtocol):
         return _text_frame(FluxCloseStream(type_="CloseStream"))
 
     def _keepalive_frame(self, now: float) -> Frame:
-        silence = bytes(self.ledger.frame_bytes * int(self.options.sample_rate * _SILENCE_SECONDS))
+        silence = bytes(
+            self.ledger.frame_bytes * int(self.options.effective().sample_rate * _SILENCE_SECONDS)
+        )
         return self.audio(silence, now)
 
     def _on_resume(self) -> None:

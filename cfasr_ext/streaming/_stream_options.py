@@ -9,13 +9,16 @@ one sample frame) to keep its resend ledger, and the `OptionError` a caller sees
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar, Self, Unpack
+from typing import Any, Self, TypeVar, Unpack
 
-from cfasr_client.contract import OPERATIONS, Operation, OptionProblem
+import attrs
+from cfasr_client.contract import OptionProblem, Params
 from cfasr_client.contract.options import StreamFluxOptions, StreamNova3Options
+from cfasr_client.contract.params import StreamFluxParams, StreamNova3Params
 
 from cfasr_ext._errors import OptionError
-from cfasr_ext.models._options import check_options
+
+P = TypeVar("P", bound=Params)
 
 __all__ = [
     "FluxStreamOptions",
@@ -34,83 +37,32 @@ def bytes_per_sample(encoding: str | None) -> int | None:
     return _SAMPLE_WIDTH.get(encoding) if encoding else None
 
 
-def check_each_option(operation: Operation, options: Mapping[str, object]) -> dict[str, Any]:
+def check_each_option(params: P) -> P:
     """Each given option checked on its own, as a mid-stream `Configure` changes a few of
-    them without restating the rest."""
-    checked: dict[str, Any] = {}
-    for name, value in options.items():
-        param = operation.get(name)
-        if value is None or param is None:
-            continue
-        try:
-            checked[name] = param.check(value)
-        except OptionProblem as problem:
-            raise OptionError(problem.message) from None
-    return checked
+    them without restating the rest (the rules between options are not applied)."""
+    try:
+        return params.each_checked()
+    except OptionProblem as problem:
+        raise OptionError(problem.message) from None
 
 
-class _StreamOptions:
-    """The checked query options of one streaming operation."""
-
-    OPERATION: ClassVar[Operation]
-    __slots__ = ("_values",)
-
-    def __init__(self, **options: Any) -> None:
-        self._values: dict[str, Any] = check_options(self.OPERATION, options, defaults=True)
-
-    @classmethod
-    def from_kwargs(cls, **options: Any) -> Self:
-        """Build from keyword arguments; an unknown name raises `OptionError` listing valid ones."""
-        return cls(**options)
-
-    @property
-    def values(self) -> dict[str, Any]:
-        """The options that will be sent, by name (a copy)."""
-        return dict(self._values)
-
-    def get(self, name: str) -> Any:
-        """One option's checked value, or None when it is not sent."""
-        return self._values.get(name)
-
-    def query(self) -> list[tuple[str, str]]:
-        """The options as query pairs, in the spec's order, only those that are set."""
-        return self.OPERATION.query(self._values)
-
-    def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and other._values == self._values
-
-    def __hash__(self) -> int:
-        return hash(tuple(self.query()))
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={value!r}" for name, value in self._values.items())
-        return f"{type(self).__name__}({shown})"
-
-
-class Nova3StreamOptions(_StreamOptions):
-    """Query options of the nova-3 (and nova-3-internal) WebSocket, Deepgram v1 `listen`.
+@attrs.frozen(kw_only=True, init=False)
+class Nova3StreamOptions(StreamNova3Params):
+    """Query options of the nova-3 (and nova-3-internal) WebSocket, Deepgram v1 `listen`:
+    the generated `StreamNova3Params`, checked when built, with the audio's layout.
 
     `encoding` + `sample_rate` describe raw audio; leave both unset to send a container
     (wav, ogg...). Booleans become "true"/"false"; `keyterm` may be a list (repeated).
     """
 
-    OPERATION = OPERATIONS["streamNova3"]
-    __slots__ = ()
-
     def __init__(self, **options: Unpack[StreamNova3Options]) -> None:
-        super().__init__(**options)
+        self.__attrs_init__(**_checked_options(StreamNova3Params, options))
 
-    @property
-    def encoding(self) -> str | None:
-        return self._values.get("encoding")
-
-    @property
-    def sample_rate(self) -> int | None:
-        return self._values.get("sample_rate")
-
-    @property
-    def channels(self) -> int:
-        return int(self._values.get("channels") or 1)
+    @classmethod
+    def from_kwargs(cls, **options: Any) -> Self:
+        """Build from keyword arguments; an unknown name raises `OptionError` listing valid ones."""
+        made: Self = cls(**options)
+        return made
 
     @property
     def bytes_per_second(self) -> int | None:
@@ -118,40 +70,43 @@ class Nova3StreamOptions(_StreamOptions):
         width = bytes_per_sample(self.encoding)
         if width is None or self.sample_rate is None:
             return None
-        return width * self.sample_rate * self.channels
+        return width * self.sample_rate * self.effective().channels
 
     @property
     def frame_bytes(self) -> int:
         """Bytes of one sample across all channels: audio is only ever cut at this boundary."""
-        return (bytes_per_sample(self.encoding) or 1) * self.channels
+        return (bytes_per_sample(self.encoding) or 1) * self.effective().channels
 
 
-class FluxStreamOptions(_StreamOptions):
-    """Query options of the flux WebSocket (Deepgram v2 `listen`); text on the wire.
-
-    Numbers may be given as numbers or as text ("0.7"); ranges and the defaults of
-    `encoding` and `sample_rate` are the spec's.
-    """
-
-    OPERATION = OPERATIONS["streamFlux"]
-    __slots__ = ()
+@attrs.frozen(kw_only=True, init=False)
+class FluxStreamOptions(StreamFluxParams):
+    """Query options of the flux WebSocket (Deepgram v2 `listen`): the generated
+    `StreamFluxParams`, checked when built, with the spec's defaults of `encoding` and
+    `sample_rate` filled in. Numbers may be given as numbers or as text ("0.7")."""
 
     def __init__(self, **options: Unpack[StreamFluxOptions]) -> None:
-        super().__init__(**options)
+        self.__attrs_init__(**_checked_options(StreamFluxParams, options))
 
-    @property
-    def encoding(self) -> str:
-        return str(self._values["encoding"])
-
-    @property
-    def sample_rate(self) -> int:
-        return int(self._values["sample_rate"])
+    @classmethod
+    def from_kwargs(cls, **options: Any) -> Self:
+        """Build from keyword arguments; an unknown name raises `OptionError` listing valid ones."""
+        made: Self = cls(**options)
+        return made
 
     @property
     def bytes_per_second(self) -> int:
         """Flux audio is mono linear16."""
-        return 2 * self.sample_rate
+        return 2 * self.effective().sample_rate
 
     @property
     def frame_bytes(self) -> int:
         return 2
+
+
+def _checked_options(params: type[Params], options: Mapping[str, object]) -> dict[str, Any]:
+    """Keyword options → checked values with the spec's defaults filled in, or `OptionError`
+    (an unknown name lists the valid ones)."""
+    try:
+        return params.from_options(options, defaults=True).given()
+    except OptionProblem as problem:
+        raise OptionError(problem.message) from None
