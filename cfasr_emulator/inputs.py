@@ -373,6 +373,16 @@ class Nova3Options(Nova3View):
     """(parameter, reason) pairs reported as metadata.warnings."""
 
 
+_QUEUE_REQUEST = attrs.fields(RunNova3Params).queueRequest.name
+"""The query parameter that makes a POST a batch submission or poll; every operation that
+batches takes it alike."""
+
+
+def is_queued(query: Sequence[tuple[str, str]]) -> bool:
+    """Whether a (checked) POST query asks for the batch queue."""
+    return dict(query).get(_QUEUE_REQUEST) == "true"
+
+
 def check_query(
     operation_id: str, items: Sequence[tuple[str, str]], request_id: str
 ) -> dict[str, object]:

@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 import attrs
-from cfasr_client.contract import OPERATIONS
+from cfasr_client.contract.params import RunNova3Params
 
 from . import error_envelope
 from .context import EmulatorContext
@@ -40,9 +40,11 @@ from .engine import (
 from .engine.decode import FloatAudio
 from .engine.decode_channels import decode_audio_channels, decode_raw_channels
 
-_CHANNELS = OPERATIONS["runNova3"].get("channels")
+_CHANNELS = RunNova3Params.OPERATION.get(attrs.fields(RunNova3Params).channels.name)
 assert _CHANNELS is not None
-MAX_CHANNELS = int(dict(_CHANNELS.emulator_limits)["maximum"])  # type: ignore[call-overload]
+_MAXIMUM = dict(_CHANNELS.emulator_limits)["maximum"]
+assert isinstance(_MAXIMUM, int)
+MAX_CHANNELS = _MAXIMUM
 """The most channels one ``multichannel`` request may have (the spec's ``channels``
 maximum, an emulator limit): each costs a transcription, so a container declaring more is
 refused rather than heard."""

@@ -88,7 +88,7 @@ class RestCall:
 
     @property
     def queued(self) -> bool:
-        return dict(self.query).get("queueRequest") == "true"
+        return inputs.is_queued(self.query)
 
     def json_body(self) -> Any:
         if too_deep(self.body):
@@ -443,7 +443,7 @@ def routes(ctx: EmulatorContext) -> list[BaseRoute]:
                 await asyncio.sleep(fault.seconds)
             query = tuple(request.query_params.multi_items())
             inputs.check_query(operation, query, request_id)
-            queued = dict(query).get("queueRequest") == "true"
+            queued = inputs.is_queued(query)
             limit = ctx.config.max_body_bytes
             if queued:
                 limit = min(limit, ctx.config.max_batch_bytes)

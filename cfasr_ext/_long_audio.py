@@ -22,6 +22,9 @@ from contextlib import ExitStack, closing
 from pathlib import Path
 from typing import IO, Any
 
+import attrs
+from cfasr_client.contract.params import RunNova3Params
+
 from cfasr_ext._errors import AudioInputError, OptionError
 from cfasr_ext._extras import import_extra
 from cfasr_ext.chunking import (
@@ -44,6 +47,7 @@ __all__ = [
 
 SAMPLE_RATE = 16_000
 _BYTES_PER_SAMPLE = 2
+_MULTICHANNEL = attrs.fields(RunNova3Params).multichannel.name
 MIN_CHUNK_BYTES = 64_000
 """Two seconds of 16 kHz 16-bit audio: smaller pieces would cut through words."""
 
@@ -67,7 +71,7 @@ def chunk_budget(chunking: bool | int) -> int | None:
 def refuse_mixed_channels(options: Mapping[str, Any]) -> None:
     """Chunking decodes to mono pieces, which would mix the channels `multichannel` keeps
     apart: refuse the pair (`OptionError`) rather than return a silently mixed transcript."""
-    if options.get("multichannel"):
+    if options.get(_MULTICHANNEL):
         raise OptionError(
             "chunking cuts the audio into mono pieces, which would mix the channels that "
             "multichannel=True keeps apart; use one or the other."

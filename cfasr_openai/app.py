@@ -30,7 +30,7 @@ from .config import GatewayConfig
 from .errors import OpenAIError, from_cfasr_error
 from .form import AudioForm, read_form
 from .model_names import TRANSLATION_MODEL, listed_models, model_for, streaming_model_for
-from .options import NOT_APPLIED_HEADER, TRANSLATE, options_for
+from .options import LANGUAGE, NOT_APPLIED_HEADER, TRANSLATE, options_for
 from .responses import response_for
 from .streaming import stream_response
 
@@ -125,7 +125,7 @@ async def _translate(client: AsyncClient, form: AudioForm) -> Response:
             code="unsupported_model",
         )
     options, not_applied = _options(TRANSLATION_MODEL, "rest", form)
-    options.pop("language", None)  # OpenAI's translations take no language: the output is English
+    options.pop(LANGUAGE, None)  # OpenAI's translations take no language: the output is English
     options.update(TRANSLATE)
     transcript = await client.transcribe(_audio_file(form), model=TRANSLATION_MODEL, **options)
     return response_for(transcript, form, task="translate", headers=_headers(not_applied))

@@ -9,18 +9,25 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
 from cfasr_client.contract import Operation
+from cfasr_client.contract.params import RunWhisperLargeV3TurboParams
 
 from .form import AudioForm
 
-__all__ = ["NOT_APPLIED_HEADER", "TRANSLATE", "options_for"]
+__all__ = ["LANGUAGE", "NOT_APPLIED_HEADER", "TRANSLATE", "options_for"]
 
 NOT_APPLIED_HEADER = "cfasr-not-applied"
 
-TRANSLATE: dict[str, Any] = {"task": "translate"}
+_TURBO = attrs.fields(RunWhisperLargeV3TurboParams)
+
+TRANSLATE: dict[str, Any] = RunWhisperLargeV3TurboParams(task="translate").given()
 """Turbo's options for `/v1/audio/translations`: Whisper's translate-to-English task."""
 
-_FIELD_TO_OPTION = {"language": "language", "prompt": "initial_prompt", "temperature": ""}
+LANGUAGE = _TURBO.language.name
+"""The option that carries OpenAI's `language` (translations drop it: their output is English)."""
+
+_FIELD_TO_OPTION = {"language": LANGUAGE, "prompt": _TURBO.initial_prompt.name, "temperature": ""}
 """OpenAI field → the Workers AI option carrying it ("" where no model has one)."""
 
 

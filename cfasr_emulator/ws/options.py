@@ -126,19 +126,18 @@ def parse_v1(items: QueryItems) -> V1Options:
     if effective.channels > 8 and not split:  # Split channels are each heard alone.
         raise OptionProblem(f"'/channels' {effective.channels}: the local emulator mixes at most 8")
     skipped = not_applied(params, _HONOURED_V1) + _rest_only(items)
-    view = view_fields(effective)
-    if effective.multichannel and encoding not in RAW_ENCODINGS:
-        # The channels of a container stream are mixed by its decoder: say so.
+    mixed = effective.multichannel and encoding not in RAW_ENCODINGS
+    if mixed:  # The channels of a container stream are mixed by its decoder: say so.
         skipped += (_V1_FIELDS.multichannel.name,)
-        view["multichannel"] = False
-    return V1Options(
-        **view,
+    options = V1Options(
+        **view_fields(effective),
         interim_results=effective.interim_results,
         endpointing_ms=_endpointing_ms(effective.endpointing),
         utterance_end_ms=effective.utterance_end_ms,
         vad_events=effective.vad_events,
         not_applied=skipped,
     )
+    return attrs.evolve(options, multichannel=False) if mixed else options
 
 
 _THRESHOLDS = (

@@ -10,7 +10,9 @@ import sys
 from pathlib import Path
 from typing import Annotated, Any
 
+import attrs
 import typer
+from cfasr_client.contract.params import StreamNova3Params
 
 from cfasr_ext._ratelimit import DEFAULT_REQUESTS_PER_MINUTE
 from cfasr_ext._version import __version__
@@ -20,6 +22,8 @@ from cfasr_ext.cli.context import GlobalOptions, fail, options_of
 from cfasr_ext.cli.inputs import expand_inputs
 from cfasr_ext.cli.options import PARAM_HELP, extra_params, model_options, with_model_flags
 from cfasr_ext.cli.outputs import parse_format, plan_outputs
+
+_NOVA3_STREAM = attrs.fields(StreamNova3Params)
 
 __all__ = ["app"]
 
@@ -150,7 +154,7 @@ def transcribe(
             raise CliError(
                 f"--chunk-bytes must be at least 64000 (2 s of audio), got {chunk_bytes}."
             )
-        if chunking and sdk_options.get("multichannel"):
+        if chunking and sdk_options.get(_NOVA3_STREAM.multichannel.name):
             raise CliError(
                 "--chunking cuts audio into mono pieces, which would mix the channels that "
                 "--multichannel keeps apart; use one or the other."
@@ -301,7 +305,11 @@ def gateway(
 
 @app.command()
 # `cfasr stream` decodes every input to mono linear16 at 16 kHz and says so itself.
-@with_model_flags(STREAM_MODELS, "websocket", skip=("encoding", "sample_rate", "channels"))
+@with_model_flags(
+    STREAM_MODELS,
+    "websocket",
+    skip=(_NOVA3_STREAM.encoding.name, _NOVA3_STREAM.sample_rate.name, _NOVA3_STREAM.channels.name),
+)
 def stream(
     ctx: typer.Context,
     source: Annotated[

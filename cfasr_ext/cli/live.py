@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import attrs
+from cfasr_client.contract.params import StreamFluxParams, StreamNova3Params
 
 from cfasr_ext._audio_decoder import pcm16_chunks
 from cfasr_ext._config import Settings
@@ -94,9 +95,14 @@ class StreamRequest:
 
     def session_options(self) -> dict[str, Any]:
         """Mono linear16 at 16 kHz (what `send_file` produces), plus the user's options."""
-        base: dict[str, Any] = {"encoding": "linear16", "sample_rate": SAMPLE_RATE}
+        base: dict[str, Any]
         if self.model == NOVA_3:
-            base["interim_results"] = True
+            nova3 = StreamNova3Params(
+                encoding="linear16", sample_rate=SAMPLE_RATE, interim_results=True
+            )
+            base = nova3.given()
+        else:
+            base = StreamFluxParams(encoding="linear16", sample_rate=SAMPLE_RATE).given()
         return {**base, **self.options}
 
 

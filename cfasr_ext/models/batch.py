@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Generic, TypeAlias, TypeVar
 
 import attrs
+from cfasr_client.contract.params import RunWhisperLargeV3TurboParams
 from cfasr_client.models import (
     BatchItem,
     BatchItemResult,
@@ -29,6 +30,10 @@ from cfasr_ext._request_bodies import Body, json_body
 from cfasr_ext._unchecked import ExtraBody, ExtraQuery, merge_body, merge_query
 from cfasr_ext.models._method import AsyncRequester, SyncRequester
 from cfasr_ext.models._options import merged_headers
+
+_QUEUED = tuple(RunWhisperLargeV3TurboParams(queueRequest=True).query())
+"""The query that makes a POST a batch submission or poll (``queueRequest``, which every
+operation that batches takes alike)."""
 
 __all__ = ["BatchJob", "BatchOutcome", "BatchTimeoutError"]
 
@@ -98,7 +103,7 @@ def build_submit(
         model=model,
         make_body=make_body,
         parse=lambda result: _queued(model, result),
-        params=merge_query((("queueRequest", "true"),), extra_query),
+        params=merge_query(_QUEUED, extra_query),
         headers=merged_headers(extra_headers),
     )
 
@@ -126,7 +131,7 @@ def build_poll(
         model=model,
         make_body=_body(poll_body),
         parse=parse,
-        params=merge_query((("queueRequest", "true"),), extra_query),
+        params=merge_query(_QUEUED, extra_query),
         headers=merged_headers(extra_headers),
     )
 
