@@ -16,7 +16,7 @@ pytestmark = pytest.mark.slow  # each test runs the generator (about 10 s)
 
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
-    for name in ("openapi.yaml", "scripts", "generated"):
+    for name in ("openapi.yaml", "scripts", "generated", "cfasr_contract"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
