@@ -17,6 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "contract"))
 import generate as contract
+import generate_operations
 
 PINNED_GENERATOR = "0.29.1"
 PACKAGE = "cfasr_client"
@@ -145,6 +146,34 @@ LIMITS_PAGE = Path("docs") / "reference" / "limits.md"
 def limits_page(root: Path = ROOT) -> str:
     """The emulator's limits page, made from the spec like the options page."""
     return contract.limits_page(root / "openapi.yaml")
+
+
+SDK_MODULE = Path(*generate_operations.SDK_MODULE)
+
+
+def sdk_module(root: Path = ROOT) -> str:
+    """The SDK's generated operation layer (`cfasr_ext/models/_generated.py`), formatted by
+    the project's ruff so that regenerate and check-generated agree byte for byte."""
+    spec = contract.load_spec(root / "openapi.yaml")
+    source = generate_operations.sdk_module_source(spec, contract.operations(spec))
+    for hook in (["check", "--fix-only", "--quiet"], ["format", "--quiet"]):
+        source = subprocess.run(
+            [
+                _tool("ruff"),
+                *hook,
+                "--config",
+                "line-length = 100",
+                "--stdin-filename",
+                str(SDK_MODULE),
+                "-",
+            ],
+            input=source,
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,  # this project's ruff settings, whichever tree is generated
+        ).stdout
+    return source
 
 
 def tree_files(folder: Path) -> dict[str, bytes]:
