@@ -152,28 +152,27 @@ SDK_MODULE = Path(*generate_operations.SDK_MODULE)
 
 
 def sdk_module(root: Path = ROOT) -> str:
-    """The SDK's generated operation layer (`cfasr_ext/models/_generated.py`), formatted by
-    the project's ruff so that regenerate and check-generated agree byte for byte."""
+    """The SDK's generated operation layer (`cfasr_ext/models/_generated.py`). The generator
+    writes its imports in the project's order; `ruff format`, isolated from any settings
+    file, lays out the rest, so every tree regenerates it byte for byte alike."""
     spec = contract.load_spec(root / "openapi.yaml")
     source = generate_operations.sdk_module_source(spec, contract.operations(spec))
-    for hook in (["check", "--fix-only", "--quiet"], ["format", "--quiet"]):
-        source = subprocess.run(
-            [
-                _tool("ruff"),
-                *hook,
-                "--config",
-                "line-length = 100",
-                "--stdin-filename",
-                str(SDK_MODULE),
-                "-",
-            ],
-            input=source,
-            capture_output=True,
-            text=True,
-            check=True,
-            cwd=ROOT,  # this project's ruff settings, whichever tree is generated
-        ).stdout
-    return source
+    return subprocess.run(
+        [
+            _tool("ruff"),
+            "format",
+            "--isolated",
+            "--line-length",
+            "100",
+            "--stdin-filename",
+            str(SDK_MODULE),
+            "-",
+        ],
+        input=source,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
 
 
 def tree_files(folder: Path) -> dict[str, bytes]:
