@@ -6,10 +6,23 @@ Hand-written and at the bottom of the package stack: the generated contract
 and the command line use them through it.
 """
 
-from .checks import EmulatorLimit, Kind, Location, Operation, OptionProblem, Param, Reason
+from .checks import (
+    BODY_KINDS,
+    BodyKind,
+    EmulatorLimit,
+    Kind,
+    Location,
+    Operation,
+    OptionProblem,
+    Param,
+    Reason,
+)
+
 from .params import Params
 
 __all__ = [
+    "BODY_KINDS",
+    "BodyKind",
     "EmulatorLimit",
     "Kind",
     "Location",

@@ -17,15 +17,35 @@ import enum
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 from urllib.parse import quote
 
 import attrs
 
-__all__ = ["EmulatorLimit", "Kind", "Location", "Operation", "OptionProblem", "Param", "Reason"]
+__all__ = [
+    "BODY_KINDS",
+    "BodyKind",
+    "EmulatorLimit",
+    "Kind",
+    "Location",
+    "Operation",
+    "OptionProblem",
+    "Param",
+    "Reason",
+]
 
 Kind = Literal["boolean", "integer", "number", "string", "array"]
 Location = Literal["query", "body", "header"]
+BodyKind = Literal[
+    "raw-audio", "byte-array-json", "base64-json", "config-json", "listen-v1", "listen-v2"
+]
+"""How an operation carries its input. ``raw-audio``: the recording is the body, with its
+audio MIME type, options in the query (nova-3). ``byte-array-json``: the recording as the raw
+body or as JSON ``{"audio": [0-255, ...]}`` (whisper). ``base64-json``: JSON with the
+recording base64-encoded beside the options (whisper-large-v3-turbo). ``config-json``: a JSON
+body of options and no audio (flux's POST). ``listen-v1`` / ``listen-v2``: a WebSocket speaking
+Deepgram's v1 or v2 ``listen`` protocol."""
+BODY_KINDS: tuple[BodyKind, ...] = get_args(BodyKind)
 Reason = Literal[
     "unknown", "type", "range", "enum", "pattern", "length", "required", "refused", "emulator_limit"
 ]
@@ -304,6 +324,11 @@ class Operation:
     usd_per_audio_minute: float | None = None
     neurons_per_audio_minute: float | None = None
     """Cloudflare's published price, in dollars or in neurons per minute of audio."""
+    body_kind: BodyKind | None = None
+    """How the request carries its input (``x-cfasr-body-kind``): the SDK's builders and the
+    emulator's handlers are chosen by it, so a model with a known kind needs no code."""
+    result: str | None = None
+    """The generated model class of a REST operation's result (``x-cfasr-result``)."""
 
     def get(self, name: str) -> Param | None:
         for param in self.params:

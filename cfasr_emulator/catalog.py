@@ -7,13 +7,6 @@ import re
 
 from cfasr_client.contract import OPERATIONS
 
-WHISPER = OPERATIONS["runWhisper"].model
-WHISPER_TINY_EN = OPERATIONS["runWhisperTinyEn"].model
-WHISPER_TURBO = OPERATIONS["runWhisperLargeV3Turbo"].model
-NOVA_3 = OPERATIONS["runNova3"].model
-NOVA_3_INTERNAL = OPERATIONS["streamNova3Internal"].model
-FLUX = OPERATIONS["streamFlux"].model
-
 REST_OPERATIONS: dict[str, str] = {
     op.model: op.operation_id for op in OPERATIONS.values() if op.transport == "rest"
 }

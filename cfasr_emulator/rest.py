@@ -20,10 +20,13 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import attrs
+from cfasr_client.contract import OPERATIONS
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 from starlette.types import Receive, Scope, Send
+
+from cfasr_contract import BodyKind
 
 from . import error_envelope, inputs
 from .batch import BatchItemInput
@@ -31,7 +34,6 @@ from .catalog import (
     REST_OPERATIONS,
     RUN_PREFIX,
     WEBSOCKET_OPERATIONS,
-    WHISPER_TURBO,
     is_well_formed_model_id,
 )
 from .context import EmulatorContext, fault_error
@@ -211,7 +213,7 @@ async def _turbo(call: RestCall, request: inputs.TurboRequest) -> Outcome:
     ((result, _),) = await recognise(
         call.ctx,
         request.audio,
-        model=choose_model(WHISPER_TURBO),
+        model=choose_model(call.model),
         request_id=call.request_id,
         options=request.options,
     )
@@ -279,7 +281,8 @@ async def _nova3_audio(
     call: RestCall, options: inputs.Nova3Options, raw: RawFormat | None
 ) -> Outcome:
     created = datetime.datetime.now(datetime.UTC).isoformat(timespec="milliseconds")
-    model, language = options.model, options.whisper_language
+    language = options.whisper_language
+    model = choose_model(call.model, language=language, detect_language=options.detects)
     decode = attrs.evolve(_LOCAL_OPTIONS, language=language)
     # One result per channel with multichannel=true; otherwise one, of the mixed-down audio.
     heard = await recognise(
@@ -351,13 +354,14 @@ async def run_flux(call: RestCall) -> Outcome:
     )
 
 
-HANDLERS: dict[str, Handler] = {
-    "runWhisper": run_whisper,
-    "runWhisperTinyEn": run_whisper,
-    "runWhisperLargeV3Turbo": run_turbo,
-    "runNova3": run_nova3,
-    "runFlux": run_flux,
+HANDLERS: dict[BodyKind, Handler] = {
+    "byte-array-json": run_whisper,
+    "base64-json": run_turbo,
+    "raw-audio": run_nova3,
+    "config-json": run_flux,
 }
+"""The handler of each REST body kind (openapi.yaml's ``x-cfasr-body-kind``): a model whose
+kind is known is served as soon as the spec lists it."""
 
 
 # --- responses ----------------------------------------------------------------------------
@@ -409,6 +413,12 @@ def _model_operation(model: str, method: str) -> str:
     return operation
 
 
+def _rest_kind(operation: str) -> BodyKind:
+    kind = OPERATIONS[operation].body_kind
+    assert kind is not None, operation  # generation refuses a REST operation without one
+    return kind
+
+
 def _refuse_two_framings(request: Request) -> None:
     """Refuse a body framed both by Content-Length and by Transfer-Encoding, and close.
 
@@ -447,7 +457,8 @@ def routes(ctx: EmulatorContext) -> list[BaseRoute]:
             limit = ctx.config.max_body_bytes
             if queued:
                 limit = min(limit, ctx.config.max_batch_bytes)
-            if operation == "runWhisperLargeV3Turbo":
+            kind = _rest_kind(operation)
+            if kind == "base64-json":
                 feeder = TurboBodyFeeder()
             call = RestCall(
                 ctx=ctx,
@@ -464,7 +475,7 @@ def routes(ctx: EmulatorContext) -> list[BaseRoute]:
                 query=query,
                 turbo_feeder=feeder,
             )
-            outcome = await HANDLERS[operation](call)
+            outcome = await HANDLERS[kind](call)
             return _success(call, outcome, fault)
         except error_envelope.ApiError as exc:
             return exc.to_response(request_id)

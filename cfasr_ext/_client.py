@@ -1,7 +1,8 @@
 """`Client` and `AsyncClient`: twins with the same namespaces, options and behaviour.
 
 Each namespace (`client.whisper`, `client.whisper_tiny_en`, `client.whisper_large_v3_turbo`,
-`client.nova_3`, `client.flux`) turns options into a `Call`; the client's `request` opens the
+`client.nova_3`, `client.flux`, one per model of openapi.yaml, generated into
+`cfasr_ext.models._generated`) turns options into a `Call`; the client's `request` opens the
 audio (checking it before anything is sent), waits for the rate limiter, sends, retries what is
 safe to retry, and returns a `RawResponse` whose `parse()` gives the typed result.
 """
@@ -14,6 +15,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import httpx
+from cfasr_client.contract import OPERATIONS
 
 from cfasr_ext._audio_sources import Audio, AudioSource, open_audio, open_audio_async
 from cfasr_ext._config import (
@@ -27,66 +29,60 @@ from cfasr_ext._errors import CfasrError, OptionError, UnsupportedOperationError
 from cfasr_ext._gateway import GatewayOptions
 from cfasr_ext._http import BaseClient, Call
 from cfasr_ext._logging import setup_from_env
-from cfasr_ext._model_names import (
-    FLUX,
-    MODEL_ALIASES,
-    NOVA3_INTERNAL_MODEL,
-    NOVA_3,
-    TURBO,
-    WHISPER,
-    WHISPER_TINY_EN,
-)
+from cfasr_ext._model_names import MODEL_ALIASES, short_name
 from cfasr_ext._ratelimit import RateLimiter
 from cfasr_ext._raw import RawResponse
 from cfasr_ext._request_bodies import Body
 from cfasr_ext._retry import RetryPolicy
+from cfasr_ext.models._generated import (
+    TRANSCRIBE_BUILDERS,
+    AsyncClientWithRawResponse,
+    AsyncModelNamespaces,
+    ClientWithRawResponse,
+    ModelNamespaces,
+)
 from cfasr_ext.models._method import build_call
-from cfasr_ext.models.flux import AsyncFlux, Flux
-from cfasr_ext.models.nova_3 import (
-    AsyncNova3,
-    AsyncNova3Internal,
-    Nova3,
-    Nova3Internal,
-    build_nova_3_transcribe,
-)
-from cfasr_ext.models.turbo import AsyncTurbo, Turbo, build_turbo_transcribe
-from cfasr_ext.models.whisper import (
-    AsyncWhisper,
-    Whisper,
-    build_whisper_transcribe,
-)
 
 if TYPE_CHECKING:
     from cfasr_ext.transcript import Transcript
 
-__all__ = ["AsyncClient", "Client", "resolve_model"]
+__all__ = [
+    "AsyncClient",
+    "AsyncClientWithRawResponse",
+    "Client",
+    "ClientWithRawResponse",
+    "resolve_model",
+]
 
 T = TypeVar("T")
 
-_BUILDERS: dict[str, Any] = {
-    WHISPER: build_whisper_transcribe,
-    WHISPER_TINY_EN: build_whisper_transcribe,
-    TURBO: build_turbo_transcribe,
-    NOVA_3: build_nova_3_transcribe,
-}
+_CONFIG_ONLY = frozenset(
+    op.model
+    for op in OPERATIONS.values()
+    if op.transport == "rest" and op.model not in TRANSCRIBE_BUILDERS
+)
+"""Models whose POST carries configuration only (flux): they transcribe only by streaming."""
 
 
 def resolve_model(model: str) -> str:
     """A full model id ("@cf/openai/whisper") from a short name ("whisper") or itself."""
     full = MODEL_ALIASES.get(model, model)
-    if full == FLUX:
+    if full in _CONFIG_ONLY:
+        name = short_name(full)
         raise UnsupportedOperationError(
-            "flux transcribes only over a WebSocket; use client.flux.stream(...)."
+            f"{name} transcribes only over a WebSocket; use "
+            f"client.{name.replace('-', '_')}.stream(...)."
         )
-    if full not in _BUILDERS:
-        names = ", ".join(sorted({*MODEL_ALIASES, *_BUILDERS} - {"flux", FLUX}))
+    if full not in TRANSCRIBE_BUILDERS:
+        hidden = {m for c in _CONFIG_ONLY for m in (c, short_name(c))}
+        names = ", ".join(sorted({*MODEL_ALIASES, *TRANSCRIBE_BUILDERS} - hidden))
         raise OptionError(f"unknown speech model {model!r}; use one of: {names}.")
     return full
 
 
 def _transcribe_call(model: str, audio: AudioSource, options: dict[str, Any]) -> Call[Any]:
     full = resolve_model(model)
-    return build_call(_BUILDERS[full], full, audio, **options)
+    return build_call(TRANSCRIBE_BUILDERS[full], full, audio, **options)
 
 
 def _to_transcript(model: str, result: Any) -> Transcript:
@@ -108,7 +104,7 @@ def _settings(arguments: dict[str, Any]) -> Settings:
     return resolve_settings(**kwargs)
 
 
-class Client(BaseClient):
+class Client(BaseClient, ModelNamespaces):
     """Synchronous client. Use as a context manager, or call `close()` when done.
 
     Credentials and account come from the arguments or `CLOUDFLARE_API_TOKEN` (or
@@ -155,12 +151,7 @@ class Client(BaseClient):
         self._http = http_client or httpx.Client(
             transport=transport or sync_transport(), timeout=self.timeout
         )
-        self.whisper = Whisper(self, WHISPER)
-        self.whisper_tiny_en = Whisper(self, WHISPER_TINY_EN)
-        self.whisper_large_v3_turbo = Turbo(self, TURBO)
-        self.nova_3 = Nova3(self, NOVA_3)
-        self.nova_3_internal = Nova3Internal(self, NOVA3_INTERNAL_MODEL)
-        self.flux = Flux(self, FLUX)
+        self._attach_models(self)
 
     @property
     def with_raw_response(self) -> ClientWithRawResponse:
@@ -255,7 +246,7 @@ class Client(BaseClient):
         self.close()
 
 
-class AsyncClient(BaseClient):
+class AsyncClient(BaseClient, AsyncModelNamespaces):
     """Asyncio twin of `Client`: same arguments, namespaces and options; methods are awaited
     (`await client.close()`, or `async with`). Paths, files and sync iterators are read in a
     worker thread, 64 KiB at a time, so a large or slow upload never blocks the event loop."""
@@ -295,12 +286,7 @@ class AsyncClient(BaseClient):
         self._http = http_client or httpx.AsyncClient(
             transport=transport or async_transport(), timeout=self.timeout
         )
-        self.whisper = AsyncWhisper(self, WHISPER)
-        self.whisper_tiny_en = AsyncWhisper(self, WHISPER_TINY_EN)
-        self.whisper_large_v3_turbo = AsyncTurbo(self, TURBO)
-        self.nova_3 = AsyncNova3(self, NOVA_3)
-        self.nova_3_internal = AsyncNova3Internal(self, NOVA3_INTERNAL_MODEL)
-        self.flux = AsyncFlux(self, FLUX)
+        self._attach_models(self)
 
     @property
     def with_raw_response(self) -> AsyncClientWithRawResponse:
@@ -399,25 +385,3 @@ class AsyncClient(BaseClient):
         tb: TracebackType | None,
     ) -> None:
         await self.close()
-
-
-class ClientWithRawResponse:
-    """`client.with_raw_response.<model>.transcribe(...)` → `RawResponse`."""
-
-    def __init__(self, client: Client) -> None:
-        self.whisper = client.whisper.with_raw_response
-        self.whisper_tiny_en = client.whisper_tiny_en.with_raw_response
-        self.whisper_large_v3_turbo = client.whisper_large_v3_turbo.with_raw_response
-        self.nova_3 = client.nova_3.with_raw_response
-        self.flux = client.flux.with_raw_response
-
-
-class AsyncClientWithRawResponse:
-    """`async_client.with_raw_response.<model>.transcribe(...)` → `RawResponse`."""
-
-    def __init__(self, client: AsyncClient) -> None:
-        self.whisper = client.whisper.with_raw_response
-        self.whisper_tiny_en = client.whisper_tiny_en.with_raw_response
-        self.whisper_large_v3_turbo = client.whisper_large_v3_turbo.with_raw_response
-        self.nova_3 = client.nova_3.with_raw_response
-        self.flux = client.flux.with_raw_response

@@ -16,6 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "contract"))
 import generate as contract
+import generate_operations
 
 PINNED_GENERATOR = "0.29.1"
 PACKAGE = "cfasr_client"
@@ -147,6 +148,33 @@ LIMITS_PAGE = Path("docs") / "reference" / "limits.md"
 def limits_page(root: Path = ROOT) -> str:
     """The emulator's limits page, made from the spec like the options page."""
     return contract.limits_page(root / "openapi.yaml")
+
+
+SDK_MODULE = Path(*generate_operations.SDK_MODULE)
+
+
+def sdk_module(root: Path = ROOT) -> str:
+    """The SDK's generated operation layer (`cfasr_ext/models/_generated.py`). The generator
+    writes its imports in the project's order; `ruff format`, isolated from any settings
+    file, lays out the rest, so every tree regenerates it byte for byte alike."""
+    spec = contract.load_spec(root / "openapi.yaml")
+    source = generate_operations.sdk_module_source(spec, contract.operations(spec))
+    return subprocess.run(
+        [
+            _tool("ruff"),
+            "format",
+            "--isolated",
+            "--line-length",
+            "100",
+            "--stdin-filename",
+            str(SDK_MODULE),
+            "-",
+        ],
+        input=source,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
 
 
 def tree_files(folder: Path) -> dict[str, bytes]:

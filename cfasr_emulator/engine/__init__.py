@@ -30,6 +30,7 @@ from .failures import (
 )
 from .prompt_budget import KEYTERM_TOKEN_LIMIT, PROMPT_TOKEN_LIMIT, FittedPrompt, fit_prompt
 from .samples import SAMPLES, TWO_SENTENCES, WEATHER, Sample
+from .stand_ins import DEFAULT_STAND_IN, STAND_INS, choose_model
 from .types import (
     SKIP_MODEL_NAME,
     EngineResult,
@@ -46,12 +47,12 @@ from .whisper import (
     Engine,
     NullEngine,
     SpeechEngine,
-    choose_model,
     supported_languages,
 )
 
 __all__ = [
     "BASE_MODEL_SHA256",
+    "DEFAULT_STAND_IN",
     "KEYTERM_TOKEN_LIMIT",
     "MODEL_NAMES",
     "PROBED_ENCODINGS",
@@ -61,6 +62,7 @@ __all__ = [
     "SAMPLE_BYTES",
     "SAMPLE_RATE",
     "SKIP_MODEL_NAME",
+    "STAND_INS",
     "TWO_SENTENCES",
     "WEATHER",
     "Admission",

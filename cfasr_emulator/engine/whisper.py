@@ -85,36 +85,6 @@ def supported_languages() -> frozenset[str]:
     return frozenset(_LANGUAGE_CODES)
 
 
-_CF_TINY_ONLY = frozenset({"whisper-tiny-en"})
-_CF_TINY_UNLESS_MULTILINGUAL = frozenset({"whisper", "nova-3"})
-_CF_BASE = frozenset({"whisper-large-v3-turbo"})
-
-
-def choose_model(
-    cf_model: str, *, language: str | None = None, detect_language: bool = False
-) -> ModelName:
-    """Map a Cloudflare model id onto the local model that stands in for it.
-
-    * ``whisper-tiny-en`` -> tiny.en (English only, like the real one).
-    * ``whisper`` and ``nova-3`` -> tiny.en, since it is fastest and most traffic is
-      English; base when a non-English language or language detection is requested,
-      because tiny.en can neither understand nor identify other languages.
-    * ``whisper-large-v3-turbo`` -> base, the only multilingual model we ship.
-
-    Accepts ``@cf/openai/whisper`` style ids or the bare last component.
-    """
-    short = cf_model.rsplit("/", 1)[-1].strip().lower()
-    if short in _CF_TINY_ONLY:
-        return "tiny.en"
-    if short in _CF_TINY_UNLESS_MULTILINGUAL:
-        if detect_language or (language is not None and language.lower() != "en"):
-            return "base"
-        return "tiny.en"
-    if short in _CF_BASE:
-        return "base"
-    raise ValueError(f"no local model stands in for {cf_model!r}")
-
-
 def _as_audio(audio: npt.NDArray[Any]) -> npt.NDArray[np.float32]:
     arr = np.asarray(audio, dtype=np.float32)
     if arr.ndim != 1:

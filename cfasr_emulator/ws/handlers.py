@@ -12,13 +12,16 @@ import datetime
 import threading
 from collections.abc import Callable
 
+from cfasr_client.contract import OPERATIONS
 from starlette.routing import BaseRoute, WebSocketRoute
 from starlette.websockets import WebSocket
 
+from cfasr_contract import BodyKind
+
 from .. import error_envelope
-from ..catalog import FLUX, NOVA_3, NOVA_3_INTERNAL, RUN_PREFIX, WEBSOCKET_OPERATIONS
+from ..catalog import RUN_PREFIX, WEBSOCKET_OPERATIONS
 from ..context import EmulatorContext, WebSocketAdmission
-from ..engine import SAMPLE_BYTES, is_raw_encoding
+from ..engine import SAMPLE_BYTES, choose_model, is_raw_encoding
 from .multichannel import nova_recognizer
 from .options import OptionProblem, V1Options, V2Options, parse_v1, parse_v2
 from .protocol import Recognizer
@@ -96,9 +99,9 @@ def _nova_endpoint(ctx: EmulatorContext, model: str) -> Callable[[WebSocket], ob
     return endpoint
 
 
-def _flux_endpoint(ctx: EmulatorContext) -> Callable[[WebSocket], object]:
+def _flux_endpoint(ctx: EmulatorContext, model: str) -> Callable[[WebSocket], object]:
     async def endpoint(websocket: WebSocket) -> None:
-        admission = await _admit(ctx, websocket, FLUX)
+        admission = await _admit(ctx, websocket, model)
         if admission is None:
             return
         with admission:
@@ -109,7 +112,11 @@ def _flux_endpoint(ctx: EmulatorContext) -> Callable[[WebSocket], object]:
                 return
             stop = threading.Event()
             transcriber = EngineTranscriber(
-                ctx.engine, model="tiny.en", language="en", keyterms=options.keyterms, stop=stop
+                ctx.engine,
+                model=choose_model(model, language="en"),
+                language="en",
+                keyterms=options.keyterms,
+                stop=stop,
             )
             recognizer = FluxRecognizer(
                 options,
@@ -118,7 +125,9 @@ def _flux_endpoint(ctx: EmulatorContext) -> Callable[[WebSocket], object]:
                 recognition_skipped=ctx.recognition_skipped,
                 max_audio_seconds=ctx.config.max_audio_seconds,
             )
-            await _serve(ctx, websocket, admission, FLUX, recognizer, 2 * options.sample_rate, stop)
+            await _serve(
+                ctx, websocket, admission, model, recognizer, 2 * options.sample_rate, stop
+            )
 
     return endpoint
 
@@ -161,11 +170,20 @@ async def _not_streaming(websocket: WebSocket) -> None:
     await websocket.send_denial_response(error.to_response(request_id))
 
 
+_ENDPOINTS: dict[BodyKind, Callable[[EmulatorContext, str], Callable[[WebSocket], object]]] = {
+    "listen-v1": _nova_endpoint,
+    "listen-v2": _flux_endpoint,
+}
+"""The endpoint of each WebSocket body kind (openapi.yaml's ``x-cfasr-body-kind``)."""
+
+
 def websocket_routes(ctx: EmulatorContext) -> list[BaseRoute]:
-    """The streaming routes, to mount before the REST routes of the same paths."""
-    return [
-        WebSocketRoute(RUN_PREFIX + NOVA_3, _nova_endpoint(ctx, NOVA_3)),
-        WebSocketRoute(RUN_PREFIX + NOVA_3_INTERNAL, _nova_endpoint(ctx, NOVA_3_INTERNAL)),
-        WebSocketRoute(RUN_PREFIX + FLUX, _flux_endpoint(ctx)),
-        WebSocketRoute(RUN_PREFIX + "{model:path}", _not_streaming),
-    ]
+    """The streaming routes, one per WebSocket operation of the contract, to mount before the
+    REST routes of the same paths."""
+    routes: list[BaseRoute] = []
+    for model, operation in WEBSOCKET_OPERATIONS.items():
+        kind = OPERATIONS[operation].body_kind
+        assert kind is not None, operation  # generation refuses an operation without one
+        routes.append(WebSocketRoute(RUN_PREFIX + model, _ENDPOINTS[kind](ctx, model)))
+    routes.append(WebSocketRoute(RUN_PREFIX + "{model:path}", _not_streaming))
+    return routes

@@ -19,12 +19,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import attrs
+from cfasr_client.contract import operation_for
 from cfasr_client.contract.params import StreamFluxParams, StreamNova3Params
 
 from cfasr_ext._audio_decoder import pcm16_chunks
 from cfasr_ext._config import Settings
 from cfasr_ext._errors import AudioInputError
-from cfasr_ext._model_names import NOVA_3
 from cfasr_ext.cli.catalog import CliError
 from cfasr_ext.cli.context import GlobalOptions
 from cfasr_ext.cli.outputs import OutputFormat, render, write_atomic
@@ -35,8 +35,8 @@ from cfasr_ext.streaming import (
     Results,
     StreamEvent,
     TurnInfo,
-    connect_flux,
-    connect_nova3,
+    connect_listen_v1,
+    connect_listen_v2,
 )
 
 __all__ = ["LiveDisplay", "StreamRequest", "run_stream"]
@@ -96,7 +96,7 @@ class StreamRequest:
     def session_options(self) -> dict[str, Any]:
         """Mono linear16 at 16 kHz (what `send_file` produces), plus the user's options."""
         base: dict[str, Any]
-        if self.model == NOVA_3:
+        if _kind(self.model) == "listen-v1":  # interim results, shown in place
             nova3 = StreamNova3Params(
                 encoding="linear16", sample_rate=SAMPLE_RATE, interim_results=True
             )
@@ -104,6 +104,12 @@ class StreamRequest:
         else:
             base = StreamFluxParams(encoding="linear16", sample_rate=SAMPLE_RATE).given()
         return {**base, **self.options}
+
+
+def _kind(model: str) -> str | None:
+    """The body kind of the model's WebSocket operation (`listen-v1` or `listen-v2`)."""
+    operation = operation_for(model, "websocket")
+    return operation.body_kind if operation is not None else None
 
 
 def _check_writable(out: Path) -> None:
@@ -250,8 +256,8 @@ async def _run(request: StreamRequest, settings: Settings, display: LiveDisplay)
 async def _session(
     request: StreamRequest, settings: Settings, display: LiveDisplay, source: Path | None
 ) -> str:
-    connect = connect_nova3 if request.model == NOVA_3 else connect_flux
-    stream: AsyncStream = connect(settings, **request.session_options())
+    connect = connect_listen_v1 if _kind(request.model) == "listen-v1" else connect_listen_v2
+    stream: AsyncStream = connect(request.model, settings, **request.session_options())
     async with stream:
         reader = asyncio.create_task(_show(stream, display))
         try:

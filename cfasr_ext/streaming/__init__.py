@@ -116,6 +116,8 @@ __all__ = [
     "UtteranceEnd",
     "connect_flux",
     "connect_flux_sync",
+    "connect_listen_v1",
+    "connect_listen_v2",
     "connect_nova3",
     "connect_nova3_internal",
     "connect_nova3_internal_sync",
@@ -167,6 +169,31 @@ def _nova3(
         reconnect=_policy(reconnect, protocol),
         max_queued_chunks=max_queued_chunks,
         close_timeout=close_timeout,
+    )
+
+
+def connect_listen_v1(
+    model: str,
+    settings: Settings,
+    *,
+    reconnect: ReconnectArg = _DEFAULT,
+    keepalive_interval: float | None = DEFAULT_KEEPALIVE_INTERVAL,
+    max_queued_chunks: int = DEFAULT_MAX_QUEUED_CHUNKS,
+    close_timeout: float | None = None,
+    extra_query: ExtraQuery | None = None,
+    **options: Unpack[StreamNova3Options],
+) -> AsyncNova3Stream:
+    """A Deepgram v1 `listen` session with any model of that kind (openapi.yaml's
+    `x-cfasr-body-kind: listen-v1`); the same arguments as `connect_nova3`."""
+    return _nova3(
+        model,
+        settings,
+        reconnect,
+        keepalive_interval,
+        max_queued_chunks,
+        close_timeout,
+        extra_query,
+        options,
     )
 
 
@@ -236,12 +263,38 @@ def connect_flux(
     """A flux session (Deepgram v2 `listen`); `options` are `FluxStreamOptions` fields. Flux
     has no KeepAlive message, so idle keepalives are 20 ms of silence. `extra_query` is sent
     unchecked, as for `connect_nova3`."""
+    return connect_listen_v2(
+        FLUX_MODEL,
+        settings,
+        reconnect=reconnect,
+        keepalive_interval=keepalive_interval,
+        max_queued_chunks=max_queued_chunks,
+        close_timeout=close_timeout,
+        extra_query=extra_query,
+        **options,
+    )
+
+
+def connect_listen_v2(
+    model: str,
+    settings: Settings,
+    *,
+    reconnect: ReconnectArg = _DEFAULT,
+    keepalive_interval: float | None = DEFAULT_KEEPALIVE_INTERVAL,
+    max_queued_chunks: int = DEFAULT_MAX_QUEUED_CHUNKS,
+    close_timeout: float | None = None,
+    extra_query: ExtraQuery | None = None,
+    **options: Unpack[StreamFluxOptions],
+) -> AsyncFluxStream:
+    """A Deepgram v2 `listen` session with any model of that kind (openapi.yaml's
+    `x-cfasr-body-kind: listen-v2`); the same arguments as `connect_flux`."""
     protocol = ListenV2Protocol(
         FluxStreamOptions(**options),
         keepalive_interval=keepalive_interval,
         max_resend_seconds=_resend_seconds(reconnect),
         extra_query=extra_query,
     )
+    protocol.model = model
     return AsyncFluxStream(
         protocol,
         settings,

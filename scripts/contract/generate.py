@@ -31,6 +31,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import generate_operations
 import yaml
 from generate_params import params_source
 
@@ -352,6 +353,11 @@ def operations(spec: dict[str, Any], *, strict: bool = True) -> list[dict[str, A
                     "params": params,
                 }
             )
+            found[-1].update(
+                generate_operations.operation_facts(
+                    spec, operation, found[-1]["transport"], strict=strict
+                )
+            )
     return found
 
 
@@ -423,6 +429,7 @@ def catalog_source(ops: list[dict[str, Any]]) -> str:
         ):
             lines.append(f"        {key}={op[key]!r},")
         lines.append(f"        takes_audio={op['takes_audio']!r},")
+        lines.extend(generate_operations.catalog_lines(op))
         for key in ("usd_per_audio_minute", "neurons_per_audio_minute"):
             if op[key] is not None:
                 lines.append(f"        {key}={op[key]!r},")

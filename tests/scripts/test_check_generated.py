@@ -16,12 +16,15 @@ pytestmark = pytest.mark.slow  # each test runs the generator (about 10 s)
 
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
+    # cfasr_contract: the generator reads its runtime; the SDK module is a generated file.
     for name in ("openapi.yaml", "scripts", "generated", "cfasr_contract"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy(source, tmp_path / name)
+    (tmp_path / "cfasr_ext" / "models").mkdir(parents=True)
+    shutil.copy(ROOT / "cfasr_ext" / "models" / "_generated.py", tmp_path / "cfasr_ext" / "models")
     (tmp_path / "docs" / "reference").mkdir(parents=True)
     for page in ("options.md", "limits.md"):
         shutil.copy(ROOT / "docs" / "reference" / page, tmp_path / "docs" / "reference")
@@ -95,3 +98,15 @@ def test_regenerate_is_deterministic(project_copy: Path) -> None:
         if p.is_file()
     }
     assert before == after
+
+
+def test_check_names_the_sdk_operation_layer_after_an_unregenerated_operation_change(
+    project_copy: Path,
+) -> None:
+    spec = project_copy / "openapi.yaml"
+    summary = "summary: Transcribe a recording with @cf/openai/whisper."
+    assert summary in spec.read_text()
+    spec.write_text(spec.read_text().replace(summary, summary[:-1] + ", changed."))
+    result = _check(project_copy)
+    assert result.returncode == 1
+    assert "differs: cfasr_ext/models/_generated.py" in result.stdout

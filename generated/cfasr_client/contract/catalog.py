@@ -16,6 +16,8 @@ OPERATIONS: dict[str, Operation] = {
         summary="Transcribe a recording with @cf/openai/whisper.",
         description='Multilingual Whisper. Send the encoded audio file (mp3, wav, webm, ogg, flac, m4a) as the raw request body, or as JSON `{"audio": [bytes as integers 0..255]}`. A base64 string is refused with 5006. The model has no language, task or prompt options. Priced at 41.14 neurons per audio minute.',
         takes_audio=True,
+        body_kind="byte-array-json",
+        result="WhisperResult",
         neurons_per_audio_minute=41.14,
         params=(
             Param(
@@ -45,6 +47,8 @@ OPERATIONS: dict[str, Operation] = {
         summary="Transcribe English speech with @cf/openai/whisper-tiny-en (beta).",
         description="The English-only tiny Whisper. Same request and response contract as `@cf/openai/whisper`: a raw audio body or a JSON byte array.",
         takes_audio=True,
+        body_kind="byte-array-json",
+        result="WhisperResult",
         neurons_per_audio_minute=41.14,
         params=(
             Param(
@@ -74,6 +78,8 @@ OPERATIONS: dict[str, Operation] = {
         summary="Transcribe or translate with @cf/openai/whisper-large-v3-turbo.",
         description='Whisper large-v3 turbo, with language detection, translation to English, segments and word timings. The audio travels base64-encoded inside a JSON body. With `queueRequest=true` the body is a batch (`{"requests": [...]}`) or a poll (`{"request_id": "..."}`) and the result is the queue status or the batch responses.',
         takes_audio=True,
+        body_kind="base64-json",
+        result="TurboResult",
         usd_per_audio_minute=0.00051,
         params=(
             Param(
@@ -189,6 +195,8 @@ OPERATIONS: dict[str, Operation] = {
         summary="Transcribe a recording with @cf/deepgram/nova-3.",
         description='Deepgram Nova-3 pre-recorded transcription. The body is the raw audio file with its audio MIME type (`audio/wav`, `audio/mpeg`, ...) or `application/octet-stream`; every Deepgram option travels in the query string, booleans as `true`/`false`. The JSON `{"audio": {"body", "contentType"}}` form that Cloudflare\'s own schema advertises is refused over REST (5006), so it is not described as a single request. nova-3 is flagged for asynchronous batches: with `queueRequest=true` a raw body is queued as a one-item batch, and a JSON body is a batch (`{"requests": [...]}`, see `Nova3BatchRequest`) or a poll (`{"request_id": "..."}`). Workers AI does not say how a binary-input model\'s batch items carry their audio; the item shape here follows Cloudflare\'s own nova-3 input schema and is untested. Priced at $0.0052 per audio minute.',
         takes_audio=True,
+        body_kind="raw-audio",
+        result="Nova3Result",
         usd_per_audio_minute=0.0052,
         params=(
             Param(
@@ -497,6 +505,7 @@ OPERATIONS: dict[str, Operation] = {
         summary="Open a WebSocket connection with @cf/deepgram/nova-3.",
         description="Live transcription over the Deepgram v1 `listen` protocol. Upgrade with `Authorization: Bearer <token>`; options are query parameters. Send audio as binary frames and `Nova3KeepAlive`, `Nova3Finalize`, `Nova3CloseStream` as text frames; the server answers with `Nova3Results`, `Nova3UtteranceEnd`, `Nova3SpeechStarted` and a closing `Nova3Metadata`. About 10 s without any client frame closes the socket with 1011 `NET-0001`. Priced at $0.0092 per audio minute.",
         takes_audio=True,
+        body_kind="listen-v1",
         usd_per_audio_minute=0.0092,
         params=(
             Param(
@@ -737,6 +746,7 @@ OPERATIONS: dict[str, Operation] = {
         summary="Open a WebSocket connection with @cf/deepgram/nova-3-internal (undocumented).",
         description="Listed in Cloudflare's schema with no documentation, pricing or model page. It is assumed to speak the same Deepgram v1 protocol with the same options as the nova-3 WebSocket; ordinary accounts may be refused. Treat it as internal and experimental.",
         takes_audio=True,
+        body_kind="listen-v1",
         usd_per_audio_minute=0.0092,
         params=(
             Param(
@@ -977,6 +987,8 @@ OPERATIONS: dict[str, Operation] = {
         summary="Execute @cf/deepgram/flux over REST (does not transcribe).",
         description="Present in Cloudflare's schema with a configuration-only JSON body: it carries no audio, so nothing can be transcribed. Flux is a real-time model; Cloudflare documents it only over the WebSocket (`streamFlux`). Expect a 400 refusal telling you to stream. Kept for completeness of the contract.",
         takes_audio=False,
+        body_kind="config-json",
+        result="FluxResult",
         params=(
             Param(
                 name="queueRequest",
@@ -1062,6 +1074,7 @@ OPERATIONS: dict[str, Operation] = {
         summary="Open a WebSocket connection with @cf/deepgram/flux.",
         description="Conversational speech recognition with turn detection (Deepgram v2 `listen`). Every option is a string. Send linear16 audio as binary frames (about 80 ms each) and `FluxConfigure`, `FluxForceEndTurn`, `FluxCloseStream` as text frames; the server answers `FluxConnected`, then `FluxTurnInfo` events, `FluxConfigureSuccess` / `FluxConfigureFailure` and `FluxError`. There is no KeepAlive: an idle socket closes after about 10 s, so idle clients send short silence frames. Priced at $0.0077 per audio minute.",
         takes_audio=True,
+        body_kind="listen-v2",
         usd_per_audio_minute=0.0077,
         params=(
             Param(
