@@ -17,7 +17,6 @@ from .checks import (
     Param,
     Reason,
 )
-
 from .params import Params
 
 __all__ = [
