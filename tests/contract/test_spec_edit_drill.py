@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from .drill_support import regenerate
+
 ROOT = Path(__file__).resolve().parents[2]
 TURBO_PAGE = (
     "cloudflare-docs:https://developers.cloudflare.com/workers-ai/models/whisper-large-v3-turbo/"
@@ -131,14 +133,7 @@ def test_a_spec_edit_reaches_every_layer_after_regeneration_alone(tmp_path: Path
     shutil.copy(ROOT / "scripts" / "openapi-python-client.yaml", tree / "scripts")
     (tree / "openapi.yaml").write_text(_edited_spec((ROOT / "openapi.yaml").read_text()))
     (tree / "docs" / "reference").mkdir(parents=True)
-    regen = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "regenerate"), "--root", str(tree)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert regen.returncode == 0, regen.stdout + regen.stderr
+    regenerate(tree)
     generated = tree / "generated"
     assert "drill_option" in (tree / "docs" / "reference" / "options.md").read_text()
 

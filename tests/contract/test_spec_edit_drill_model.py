@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import textwrap
@@ -21,8 +20,9 @@ from pathlib import Path
 
 import pytest
 
+from .drill_support import copy_project, regenerate
+
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ("cfasr_contract", "cfasr_ext", "cfasr_emulator", "cfasr_openai")
 TINY_PATH = "  /accounts/{account_id}/ai/run/@cf/openai/whisper-tiny-en:\n"
 
 
@@ -118,32 +118,14 @@ USAGE = textwrap.dedent(
 )
 
 
-def _copy_project(tree: Path) -> None:
-    (tree / "scripts").mkdir(parents=True)
-    shutil.copy(ROOT / "scripts" / "openapi-python-client.yaml", tree / "scripts")
-    shutil.copy(ROOT / "pyproject.toml", tree)
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-    for package in PACKAGES:
-        shutil.copytree(ROOT / package, tree / package, ignore=ignore)
-    (tree / "openapi.yaml").write_text(_edited_spec((ROOT / "openapi.yaml").read_text()))
-    (tree / "docs" / "reference").mkdir(parents=True)
-
-
 @pytest.mark.slow(cpu_s=20)  # measured: 17 CPU s with its children (regen, emulator, mypy)
 @pytest.mark.engine
 def test_a_new_model_reaches_every_layer_after_regeneration_alone(tmp_path: Path) -> None:
     tree = tmp_path / "project"
-    _copy_project(tree)
+    copy_project(tree, _edited_spec((ROOT / "openapi.yaml").read_text()))
     generated_module = tree / "cfasr_ext" / "models" / "_generated.py"
     assert "whisper_drill" not in generated_module.read_text()
-    regen = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "regenerate"), "--root", str(tree)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert regen.returncode == 0, regen.stdout + regen.stderr
+    regenerate(tree)
     assert "class WhisperDrill(SyncNamespace)" in generated_module.read_text()
     assert "runWhisperDrill" in (tree / "docs" / "reference" / "options.md").read_text()
 

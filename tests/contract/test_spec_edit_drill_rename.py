@@ -18,8 +18,9 @@ from pathlib import Path
 
 import pytest
 
+from .drill_support import PACKAGES, copy_project, regenerate
+
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ("cfasr_contract", "cfasr_ext", "cfasr_emulator", "cfasr_openai")
 
 READERS_OF_MULTICHANNEL = {
     "cfasr_ext/_long_audio.py",
@@ -75,23 +76,8 @@ def test_a_rename_fails_mypy_in_every_reader_and_an_addition_types_at_once(
     tmp_path: Path,
 ) -> None:
     tree = tmp_path / "project"
-    (tree / "scripts").mkdir(parents=True)
-    (tree / "docs" / "reference").mkdir(parents=True)
-    shutil.copy(ROOT / "scripts" / "openapi-python-client.yaml", tree / "scripts")
-    (tree / "openapi.yaml").write_text(edited_spec((ROOT / "openapi.yaml").read_text()))
-    regen = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "regenerate"), "--root", str(tree)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert regen.returncode == 0, regen.stdout + regen.stderr
-    for package in PACKAGES:
-        shutil.copytree(
-            ROOT / package, tree / package, ignore=shutil.ignore_patterns("__pycache__")
-        )
-    shutil.copy(ROOT / "pyproject.toml", tree)
+    copy_project(tree, edited_spec((ROOT / "openapi.yaml").read_text()))
+    regenerate(tree)
     (tree / "user_code.py").write_text(USER_CODE)
     cache = tmp_path / "mypy-cache"
     if (ROOT / ".mypy_cache").is_dir():  # the third-party stubs' cache saves most of a minute
