@@ -19,6 +19,7 @@ from .decode import (
     undecodable_encoding,
 )
 from .decode_options import DecodeOptions
+from .diarize import Diarization, diarize
 from .energy_vad import EnergyVad, VoiceActivityDetector, streaming_vad
 from .failures import (
     AudioDecodeError,
@@ -29,7 +30,7 @@ from .failures import (
     ModelWeightsError,
 )
 from .prompt_budget import KEYTERM_TOKEN_LIMIT, PROMPT_TOKEN_LIMIT, FittedPrompt, fit_prompt
-from .samples import SAMPLES, TWO_SENTENCES, WEATHER, Sample
+from .samples import SAMPLES, TWO_SENTENCES, TWO_SPEAKERS, WEATHER, Sample, SpeakerTurn
 from .types import (
     SKIP_MODEL_NAME,
     EngineResult,
@@ -62,12 +63,14 @@ __all__ = [
     "SAMPLE_RATE",
     "SKIP_MODEL_NAME",
     "TWO_SENTENCES",
+    "TWO_SPEAKERS",
     "WEATHER",
     "Admission",
     "AdmissionGate",
     "AudioDecodeError",
     "AudioTooLong",
     "DecodeOptions",
+    "Diarization",
     "EnergyVad",
     "Engine",
     "EngineBusy",
@@ -83,6 +86,7 @@ __all__ = [
     "NullEngine",
     "RawEncoding",
     "Sample",
+    "SpeakerTurn",
     "SpeechEngine",
     "StreamingVad",
     "Task",
@@ -95,6 +99,7 @@ __all__ = [
     "choose_model",
     "decode_audio",
     "decode_raw",
+    "diarize",
     "fit_prompt",
     "is_raw_encoding",
     "model_dir",
