@@ -61,7 +61,7 @@ def measure(copies: tuple[int, ...], repeat: int) -> list[dict[str, Any]]:
     import numpy as np
 
     from cfasr_emulator.engine import TWO_SPEAKERS, DecodeOptions, SpeechEngine, decode_audio
-    from cfasr_emulator.engine.diarize import diarize
+    from cfasr_emulator.engine.diarization import diarize
 
     engine = SpeechEngine()
     engine.preload(MODEL)

@@ -19,7 +19,7 @@ from .decode import (
     undecodable_encoding,
 )
 from .decode_options import DecodeOptions
-from .diarize import Diarization, diarize
+from .diarization import Diarization, diarize
 from .energy_vad import EnergyVad, VoiceActivityDetector, streaming_vad
 from .failures import (
     AudioDecodeError,

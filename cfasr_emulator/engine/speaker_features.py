@@ -3,7 +3,7 @@
 Why these two: the cepstrum (MFCC) describes the shape of the vocal tract (formant positions,
 spectral tilt) and pitch the vocal folds; together they are the classical speaker features
 that need no trained weights. No maintained PyPI wheel ships speaker-embedding weights that
-run offline on numpy or onnxruntime without torch (see :mod:`.diarize`), so the emulator
+run offline on numpy or onnxruntime without torch (see :mod:`.diarization`), so the emulator
 computes these itself.
 
 Frames are 25 ms with a 10 ms hop, as in speech recognition front ends. Only the frames
