@@ -19,7 +19,7 @@ from .decode import (
     undecodable_encoding,
 )
 from .decode_options import DecodeOptions
-from .diarization import Diarization, diarize
+from .diarization import diarize
 from .energy_vad import EnergyVad, VoiceActivityDetector, streaming_vad
 from .failures import (
     AudioDecodeError,
@@ -33,6 +33,7 @@ from .prompt_budget import KEYTERM_TOKEN_LIMIT, PROMPT_TOKEN_LIMIT, FittedPrompt
 from .samples import SAMPLES, TWO_SENTENCES, TWO_SPEAKERS, WEATHER, Sample, SpeakerTurn
 from .types import (
     SKIP_MODEL_NAME,
+    Diarization,
     EngineResult,
     EngineSegment,
     EngineWord,

@@ -43,7 +43,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import attrs
 import numpy as np
 import numpy.typing as npt
 
@@ -54,6 +53,7 @@ from .speaker_features import (
     voice_frames,
     word_frames,
 )
+from .types import Diarization
 
 WINDOW_FRAMES = 150
 """1.5 s of speech frames per window: long enough to average out the words said in it."""
@@ -86,17 +86,6 @@ REFINE_ROUNDS = 2
 
 Floats = npt.NDArray[np.float32]
 Doubles = npt.NDArray[np.float64]
-
-
-@attrs.frozen
-class Diarization:
-    """One speaker and confidence per word, in the order the words were given."""
-
-    speakers: tuple[int, ...]
-    """0-based, numbered in order of first appearance."""
-    confidences: tuple[float, ...]
-    """In [0, 1]: the posterior of the chosen speaker (see the module docstring)."""
-    speaker_count: int
 
 
 def diarize(

@@ -20,6 +20,7 @@ from cfasr_emulator.engine import (
     Diarization,
     EngineWord,
     InferenceTimeout,
+    NullEngine,
     Sample,
     SpeakerTurn,
     SpeechEngine,
@@ -101,6 +102,29 @@ def test_two_voices_taking_turns_come_back_on_the_right_speaker(
     assert result.speaker_count == 2
     truth = _truth(two_voice_words, TWO_SPEAKERS.turns)
     assert _accuracy(result.speakers, truth) >= 0.9
+
+
+def test_the_engine_attributes_its_own_words_when_asked(
+    engine: SpeechEngine, two_voices: Floats
+) -> None:
+    """``transcribe(diarize=True)``: one speaker per word of ``result.words``, same slot."""
+    result = engine.transcribe(two_voices, model="tiny.en", options=decoding(), diarize=True)
+    assert result.diarization is not None
+    _check_shape(result.diarization, len(result.words))
+    truth = _truth(result.words, TWO_SPEAKERS.turns)
+    assert _accuracy(result.diarization.speakers, truth) >= 0.9
+    plain = engine.transcribe(two_voices, model="tiny.en", options=decoding())
+    assert plain.diarization is None
+    with pytest.raises(ValueError, match="word_timestamps"):
+        engine.transcribe(
+            two_voices, model="tiny.en", options=decoding(), diarize=True, word_timestamps=False
+        )
+
+
+def test_the_skip_engine_attributes_nothing(two_voices: Floats) -> None:
+    result = NullEngine().transcribe(two_voices, model="tiny.en", options=decoding(), diarize=True)
+    assert result.words == ()
+    assert result.diarization is None
 
 
 def test_the_pauses_alone_do_not_give_the_turns_away(two_voice_words: list[EngineWord]) -> None:
