@@ -106,8 +106,7 @@ def diarize(
     samples = np.ascontiguousarray(audio, dtype=np.float32).reshape(-1)
     per_word = word_frames(spans, frame_count(len(samples)))
     index = np.unique(np.concatenate(per_word)) if per_word else np.zeros(0, np.int64)
-    frames = voice_frames(samples, index)
-    _check(deadline)
+    frames = voice_frames(samples, index, None if deadline is None else deadline.check)
     # Each word's frames as rows of ``frames`` (index is sorted and unique).
     rows = [np.searchsorted(frames.index, f) for f in per_word]
     labels, margin = _cluster(frames)

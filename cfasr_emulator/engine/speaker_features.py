@@ -14,6 +14,8 @@ whatever the length of the audio.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import attrs
 import numpy as np
 import numpy.typing as npt
@@ -42,6 +44,9 @@ OCTAVE_GUARD = 0.85
 """A shorter lag whose autocorrelation is this close to the best one is the true period."""
 SPEECH_RANGE_DB = 35.0
 """A frame quieter than the loudest word frame by more than this is a pause, not voice."""
+SILENCE_DB = -20.0
+"""Frames at or below this energy (about -67 dBFS of white noise) are silence whatever the
+rest of the file: on this scale a full-scale sine scores +21 and noise at -60 dBFS -12."""
 BLOCK_FRAMES = 4096
 """Frames transformed at once (about 41 s of speech): bounds the FFT buffers to a few MB."""
 
@@ -152,8 +157,13 @@ def _block(audio: Floats, index: Indices) -> tuple[Floats, Floats, Floats]:
     return cepstra.astype(np.float32), log_pitch, energy_db
 
 
-def voice_frames(audio: Floats, index: Indices) -> VoiceFrames:
-    """Features of the frames ``index`` (sorted, unique) of 16 kHz mono ``audio``."""
+def voice_frames(
+    audio: Floats, index: Indices, check: Callable[[], None] | None = None
+) -> VoiceFrames:
+    """Features of the frames ``index`` (sorted, unique) of 16 kHz mono ``audio``.
+
+    ``check`` runs after every block (the caller's deadline: it raises to stop the work).
+    """
     n = len(index)
     cepstra = np.zeros((n, N_CEPS - 1), np.float32)
     log_pitch = np.full(n, np.nan, np.float32)
@@ -165,9 +175,9 @@ def voice_frames(audio: Floats, index: Indices) -> VoiceFrames:
             log_pitch[at : at + len(part)],
             energy[at : at + len(part)],
         ) = _block(audio, part)
+        if check is not None:
+            check()
     loudest = float(energy.max()) if n else 0.0
-    # Digital silence and near-silence inside a word's span (-70 dB relative to full scale
-    # in a 40-band sum of int16-level audio) say nothing about the voice.
-    speech = (energy > loudest - SPEECH_RANGE_DB) & (energy > -70.0)
+    speech = (energy > loudest - SPEECH_RANGE_DB) & (energy > SILENCE_DB)
     log_pitch[~speech] = np.nan
     return VoiceFrames(index=index, cepstra=cepstra, log_pitch=log_pitch, speech=speech)

@@ -234,6 +234,15 @@ def test_silence_and_very_short_audio_give_one_speaker(
     assert set(result.speakers) == {0}
 
 
+def test_steady_noise_is_one_speaker() -> None:
+    """Ten seconds of white noise at -40 dBFS, with thirty 'words' in it: no voices to split."""
+    noise = np.random.default_rng(7).standard_normal(10 * RATE) * 10 ** (-40 / 20)
+    spans = [(0.3 * i, 0.3 * i + 0.25) for i in range(30)]
+    result = diarize(noise.astype(np.float32), spans)
+    _check_shape(result, len(spans))
+    assert result.speaker_count == 1
+
+
 def test_a_few_words_of_speech_give_one_speaker(two_voices: Floats) -> None:
     """Under 0.5 s of voice is too little to tell voices apart: one speaker, no error."""
     turn = TWO_SPEAKERS.turns[1]
