@@ -6,10 +6,9 @@ Method (classical, numpy only; why below):
    recognised words.
 2. **Windows**: the words' speech frames (pauses inside a word's span left out), in time
    order, are cut into windows of :data:`WINDOW_FRAMES` (1.5 s of speech) every
-   :data:`HOP_FRAMES`. Each window's voice
-   print is its mean cepstrum plus its median pitch (in octaves, weighted by
-   :data:`PITCH_WEIGHT`). A window longer than a word averages out what is said and keeps
-   who says it.
+   :data:`HOP_FRAMES`. Each window's voice print is its mean cepstrum plus its median pitch
+   (in octaves, weighted by :data:`PITCH_WEIGHT`). A window longer than a word averages out
+   what is said and keeps who says it.
 3. **Clustering**: average-linkage agglomerative clustering of the windows by Euclidean
    distance, stopped at :data:`DISTANCE_THRESHOLD`: the threshold, not a guess, decides how
    many speakers there are, so one voice comes back as one speaker. Clusters of fewer than
@@ -26,9 +25,10 @@ Method (classical, numpy only; why below):
    other voice needs evidence of its own worth two changes of speaker (about 8 nats after
    :data:`FRAME_SCALE`).
 
-With one speaker found (or under 0.5 s of speech), every word gets speaker 0 and the same
-confidence, ``0.5 + 0.5 * (1 - d / DISTANCE_THRESHOLD)`` where ``d`` is the distance of the
-last merge: near 1 when the windows were all alike, near 0.5 when they almost split.
+With one speaker found, every word gets speaker 0 and the same confidence,
+``0.5 + 0.5 * (1 - d / DISTANCE_THRESHOLD)`` where ``d`` is the distance of the last merge:
+near 1 when the windows were all alike, near 0.5 when they almost split. Under 0.5 s of
+speech (too little to compare voices) every word gets speaker 0 with confidence 0.5.
 
 Speakers are numbered from 0 in order of first appearance, as Deepgram does.
 
