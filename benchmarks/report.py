@@ -351,6 +351,42 @@ def capacity(section: dict[str, Any]) -> str:
     )
 
 
+def diarize(section: dict[str, Any]) -> str:
+    rows = [
+        (
+            r["audio_s"],
+            r["words"],
+            r["speakers"],
+            f"{r['accuracy']:.1%}",
+            r["diarize_cpu_ms_per_audio_s"],
+            r["transcribe_cpu_ms_per_audio_s"],
+            r["cpu_ratio"],
+            r["diarize_wall_ms_per_audio_s"],
+            r["transcribe_wall_ms_per_audio_s"],
+            r["wall_ratio"],
+        )
+        for r in section["rows"]
+    ]
+    return (
+        f"### 10. Speaker attribution (diarize=true, {section['model']})\n\n{section['note']}.\n\n"
+        + _table(
+            (
+                "audio s",
+                "words",
+                "speakers",
+                "accuracy",
+                "diarize CPU ms/s",
+                "transcribe CPU ms/s",
+                "CPU ÷ transcribe",
+                "diarize wall ms/s",
+                "transcribe wall ms/s",
+                "wall ÷ transcribe",
+            ),
+            rows,
+        )
+    )
+
+
 RENDERERS = {
     "overhead": overhead,
     "upload": upload,
@@ -361,6 +397,7 @@ RENDERERS = {
     "import": import_cost,
     "gateway": gateway,
     "capacity": capacity,
+    "diarize": diarize,
 }
 
 

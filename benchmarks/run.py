@@ -23,6 +23,7 @@ from typing import Any
 
 import bench_batch
 import bench_capacity
+import bench_diarize
 import bench_engine
 import bench_gateway
 import bench_import
@@ -43,6 +44,7 @@ SECTIONS: dict[str, Callable[[bool], dict[str, Any]]] = {
     "import": bench_import.run,
     "gateway": bench_gateway.run,
     "capacity": bench_capacity.run,
+    "diarize": bench_diarize.run,
 }
 
 

@@ -19,6 +19,7 @@ from .decode import (
     undecodable_encoding,
 )
 from .decode_options import DecodeOptions
+from .diarization import diarize
 from .energy_vad import EnergyVad, VoiceActivityDetector, streaming_vad
 from .failures import (
     AudioDecodeError,
@@ -29,10 +30,11 @@ from .failures import (
     ModelWeightsError,
 )
 from .prompt_budget import KEYTERM_TOKEN_LIMIT, PROMPT_TOKEN_LIMIT, FittedPrompt, fit_prompt
-from .samples import SAMPLES, TWO_SENTENCES, WEATHER, Sample
+from .samples import SAMPLES, TWO_SENTENCES, TWO_SPEAKERS, WEATHER, Sample, SpeakerTurn
 from .stand_ins import DEFAULT_STAND_IN, STAND_INS, choose_model
 from .types import (
     SKIP_MODEL_NAME,
+    Diarization,
     EngineResult,
     EngineSegment,
     EngineWord,
@@ -64,12 +66,14 @@ __all__ = [
     "SKIP_MODEL_NAME",
     "STAND_INS",
     "TWO_SENTENCES",
+    "TWO_SPEAKERS",
     "WEATHER",
     "Admission",
     "AdmissionGate",
     "AudioDecodeError",
     "AudioTooLong",
     "DecodeOptions",
+    "Diarization",
     "EnergyVad",
     "Engine",
     "EngineBusy",
@@ -85,6 +89,7 @@ __all__ = [
     "NullEngine",
     "RawEncoding",
     "Sample",
+    "SpeakerTurn",
     "SpeechEngine",
     "StreamingVad",
     "Task",
@@ -97,6 +102,7 @@ __all__ = [
     "choose_model",
     "decode_audio",
     "decode_raw",
+    "diarize",
     "fit_prompt",
     "is_raw_encoding",
     "model_dir",

@@ -40,6 +40,17 @@ class EngineSegment:
 
 
 @attrs.frozen
+class Diarization:
+    """Who spoke each word (nova-3 ``diarize=true``), in the order the words were given."""
+
+    speakers: tuple[int, ...]
+    """0-based, numbered in order of first appearance, as Deepgram does."""
+    confidences: tuple[float, ...]
+    """In [0, 1]: how sure the attribution is (see :mod:`.diarization`)."""
+    speaker_count: int
+
+
+@attrs.frozen
 class EngineResult:
     """Everything the API layers need to build any of the Cloudflare response shapes."""
 
@@ -53,6 +64,8 @@ class EngineResult:
     recognition_skipped: bool = False
     prompt_tokens: int = 0
     """Tokens of key terms and prompt the decoder was given (capped: :mod:`.prompt_budget`)."""
+    diarization: Diarization | None = None
+    """One speaker per word of :attr:`words`, when the call asked for ``diarize``."""
 
     @property
     def words(self) -> tuple[EngineWord, ...]:

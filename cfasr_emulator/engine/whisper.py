@@ -22,6 +22,7 @@ from .admission import Admission, AdmissionGate
 from .deadline import Deadline
 from .decode import SAMPLE_RATE
 from .decode_options import DecodeOptions
+from .diarization import diarize as attribute_speakers
 from .failures import AudioDecodeError, EngineBusy, InferenceTimeout
 from .prompt_budget import fit_prompt
 from .scheduler import FairScheduler
@@ -56,6 +57,7 @@ class Engine(Protocol):
         options: DecodeOptions,
         hotwords: str | None = None,
         word_timestamps: bool = True,
+        diarize: bool = False,
         admission: Admission | None = None,
     ) -> EngineResult: ...
 
@@ -196,6 +198,7 @@ class SpeechEngine:
         options: DecodeOptions,
         hotwords: str | None = None,
         word_timestamps: bool = True,
+        diarize: bool = False,
         admission: Admission | None = None,
     ) -> EngineResult:
         """Recognise 16 kHz mono float32 audio.
@@ -204,7 +207,9 @@ class SpeechEngine:
         not give: start from :meth:`DecodeOptions.from_spec`. ``hotwords`` (nova-3's key terms)
         and ``word_timestamps`` are the emulator's, not API options. Pass an ``admission`` from
         :meth:`admit` to reuse its slot; otherwise one is taken here and :class:`EngineBusy` is
-        raised when none is free.
+        raised when none is free. ``diarize`` attributes every word to a speaker
+        (:mod:`.diarization`) in the same slot, under the same deadline, and needs
+        ``word_timestamps``.
         """
         samples = _as_audio(audio)
         if model not in MODEL_NAMES:
@@ -218,6 +223,8 @@ class SpeechEngine:
                 raise ValueError(f"unsupported language code {language!r}")
         if options.beam_size < 1:
             raise ValueError("beam_size must be at least 1")
+        if diarize and not word_timestamps:
+            raise ValueError("diarize needs word_timestamps: speakers are given per word")
         with self._slot(admission) as deadline:
             whisper = self._model(model)
             prompt = fit_prompt(
@@ -239,7 +246,11 @@ class SpeechEngine:
                     hotwords=prompt.hotwords,
                     word_timestamps=word_timestamps,
                 )
-        segments, info = decoded
+            segments, info = decoded
+            speakers = None
+            if diarize:
+                spans = [(w.start, w.end) for s in segments for w in s.words]
+                speakers = attribute_speakers(samples, spans, deadline=deadline)
         return EngineResult(
             text="".join(s.text for s in segments).strip(),
             segments=segments,
@@ -249,6 +260,7 @@ class SpeechEngine:
             duration_after_vad=float(info.duration_after_vad),
             model_name=model,
             prompt_tokens=prompt.tokens,
+            diarization=speakers,
         )
 
     @staticmethod

@@ -14,7 +14,7 @@ from tests.packaging.conftest import ROOT
 
 pytestmark = pytest.mark.slow  # python -m build makes the sdist and the wheel
 
-SAMPLES = ("weather_park.wav", "two_sentences_pause.wav")
+SAMPLES = ("weather_park.wav", "two_sentences_pause.wav", "two_speakers.wav")
 
 
 def wheel_names(wheel: Path) -> set[str]:
