@@ -369,6 +369,13 @@ class Nova3Options(Nova3View):
 
     utterances: bool
     utt_split: float
+    replace: tuple[str, ...]
+    """``find:replace`` rules, applied to the words and the transcript."""
+    search: tuple[str, ...]
+    """Queries reported as ``results.channels[].search``."""
+    paragraphs: bool
+    extra: tuple[str, ...]
+    """``key:value`` pairs echoed as ``metadata.extra``."""
     not_applied: tuple[tuple[str, str], ...]
     """(parameter, reason) pairs reported as metadata.warnings."""
 
@@ -408,6 +415,10 @@ _HONOURED_NOVA3 = (
     _FIELDS.sample_rate,
     _FIELDS.channels,
     _FIELDS.multichannel,
+    _FIELDS.replace,
+    _FIELDS.search,
+    _FIELDS.paragraphs,
+    _FIELDS.extra,
 )
 """What the local engine does something with; every other option of the spec is accepted as
 Cloudflare accepts it and reported in ``metadata.warnings`` (a new option in the spec too)."""
@@ -434,5 +445,9 @@ def nova3_options(items: Sequence[tuple[str, str]], request_id: str) -> Nova3Opt
         **view_fields(effective),
         utterances=effective.utterances,
         utt_split=effective.utt_split,
+        replace=effective.replace,
+        search=effective.search,
+        paragraphs=effective.paragraphs,
+        extra=effective.extra,
         not_applied=tuple(warnings),
     )

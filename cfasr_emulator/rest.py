@@ -294,7 +294,7 @@ async def _nova3_audio(
         multichannel=options.multichannel,
         options=decode,
         hotwords=options.hotwords,
-        with_regions=options.utterances,
+        with_regions=options.utterances or options.paragraphs,
     )
     body = nova3_channels_result(
         heard,

@@ -16,10 +16,16 @@ from cfasr_client.models import (
     Nova3Alternative,
     Nova3Channel,
     Nova3Metadata,
+    Nova3MetadataExtra,
     Nova3MetadataModelInfo,
     Nova3ModelInfo,
+    Nova3Paragraph,
+    Nova3Paragraphs,
     Nova3Result,
     Nova3Results,
+    Nova3Search,
+    Nova3SearchHit,
+    Nova3Sentence,
     Nova3Utterance,
     Nova3Warning,
     Nova3Word,
@@ -34,6 +40,8 @@ from cfasr_client.types import UNSET
 
 from .engine import EngineResult, EngineWord, LanguageDetection
 from .inputs import Nova3Options
+from .word_options import extra_fields, paragraphs, paragraphs_transcript, replaced, search
+from .ws.words import StreamWord
 
 SKIPPED_NOTE = (
     "cfasr emulator: recognition skipped (engine mode 'skip', for transport benchmarks); "
@@ -115,22 +123,66 @@ def _bare(word: str) -> str:
     return _EDGE_PUNCTUATION.sub("", word.strip()).lower()
 
 
-def _nova3_words(words: Sequence[EngineWord], punctuate: bool) -> list[Nova3Word]:
-    out = []
-    for w in words:
-        bare = _bare(w.word)
-        if not bare:
-            continue
-        out.append(
-            Nova3Word(
-                word=bare,
-                start=_seconds(w.start),
-                end=_seconds(w.end),
-                confidence=round(w.probability, 4),
-                punctuated_word=w.word.strip() if punctuate else UNSET,
-            )
+def _heard(words: Sequence[EngineWord], replace: Sequence[str]) -> tuple[StreamWord, ...]:
+    """The engine's words as Deepgram spells them, with ``replace`` rules applied."""
+    heard = tuple(
+        StreamWord(
+            _bare(w.word),
+            w.word.strip(),
+            _seconds(w.start),
+            _seconds(w.end),
+            round(w.probability, 4),
         )
-    return out
+        for w in words
+        if _bare(w.word)
+    )
+    return replaced(heard, replace)
+
+
+def _nova3_words(words: Sequence[StreamWord], punctuate: bool) -> list[Nova3Word]:
+    return [
+        Nova3Word(
+            word=w.word,
+            start=w.start,
+            end=w.end,
+            confidence=w.confidence,
+            punctuated_word=w.punctuated if punctuate else UNSET,
+        )
+        for w in words
+    ]
+
+
+def _paragraphs(
+    words: Sequence[StreamWord], speech: Sequence[tuple[float, float]]
+) -> Nova3Paragraphs:
+    found = paragraphs(words, sorted(speech))
+    return Nova3Paragraphs(
+        transcript=paragraphs_transcript(found),
+        paragraphs=[
+            Nova3Paragraph(
+                sentences=[
+                    Nova3Sentence(text=s.text, start=s.start, end=s.end) for s in p.sentences
+                ],
+                start=p.start,
+                end=p.end,
+                num_words=p.num_words,
+            )
+            for p in found
+        ],
+    )
+
+
+def _search(words: Sequence[StreamWord], queries: Sequence[str]) -> list[Nova3Search]:
+    return [
+        Nova3Search(
+            query=query,
+            hits=[
+                Nova3SearchHit(confidence=h.confidence, start=h.start, end=h.end, snippet=h.snippet)
+                for h in search(words, query)
+            ],
+        )
+        for query in queries
+    ]
 
 
 def _transcript(words: Sequence[Nova3Word], punctuate: bool) -> str:
@@ -210,17 +262,23 @@ def model_uuid(model_name: str) -> str:
 
 
 def _nova3_channel(
-    result: EngineResult, options: Nova3Options, detection: LanguageDetection | None
+    result: EngineResult,
+    options: Nova3Options,
+    detection: LanguageDetection | None,
+    speech: Sequence[tuple[float, float]] = (),
 ) -> tuple[Nova3Channel, list[Nova3Word]]:
-    words = _nova3_words(result.words, options.punctuate)
+    heard = _heard(result.words, options.replace)
+    words = _nova3_words(heard, options.punctuate)
     channel = Nova3Channel(
         alternatives=[
             Nova3Alternative(
                 transcript=_transcript(words, options.punctuate),
                 confidence=_confidence(words),
                 words=words,
+                paragraphs=_paragraphs(heard, speech) if options.paragraphs else UNSET,
             )
-        ]
+        ],
+        search=_search(heard, options.search) if options.search else UNSET,
     )
     if options.detect_language:
         channel.detected_language = detection.language if detection else result.language
@@ -245,7 +303,7 @@ def nova3_channels_result(
     channels: list[Nova3Channel] = []
     utterances: list[Nova3Utterance] = []
     for index, (result, regions) in enumerate(heard):
-        channel, words = _nova3_channel(result, options, detection)
+        channel, words = _nova3_channel(result, options, detection, regions)
         channels.append(channel)
         if options.utterances:
             utterances += _utterances(
@@ -279,6 +337,9 @@ def nova3_channels_result(
             models=[model_id],
             model_info=model_info,
             warnings=warnings if warnings else UNSET,
+            extra=Nova3MetadataExtra.from_dict(extra_fields(options.extra))
+            if options.extra
+            else UNSET,
         ),
         results=Nova3Results(
             channels=channels,

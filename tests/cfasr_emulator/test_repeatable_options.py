@@ -26,7 +26,10 @@ def test_rest_takes_every_value_and_reports_them_once() -> None:
     items = [*REPEATED, ("custom_topic", "travel"), ("custom_topic", "weather")]
     options = nova3_options(items, "req")
     reported = [name for name, _ in options.not_applied]
-    assert sorted(reported) == ["custom_topic", "extra", "redact", "replace", "search"]
+    assert sorted(reported) == ["custom_topic", "redact"]  # extra, replace, search are applied
+    assert options.extra == ("team:asr", "run:7")
+    assert options.replace == ("colour:color", "grey:gray")
+    assert options.search == ("weather", "today")
 
 
 def test_websocket_takes_every_value() -> None:
