@@ -374,6 +374,8 @@ class Nova3Options(Nova3View):
     search: tuple[str, ...]
     """Queries reported as ``results.channels[].search``."""
     paragraphs: bool
+    diarize: bool
+    """Label each word with its speaker (utterances and paragraphs split where it changes)."""
     extra: tuple[str, ...]
     """``key:value`` pairs echoed as ``metadata.extra``."""
     not_applied: tuple[tuple[str, str], ...]
@@ -419,6 +421,7 @@ _HONOURED_NOVA3 = (
     _FIELDS.search,
     _FIELDS.paragraphs,
     _FIELDS.extra,
+    _FIELDS.diarize,
 )
 """What the local engine does something with; every other option of the spec is accepted as
 Cloudflare accepts it and reported in ``metadata.warnings`` (a new option in the spec too)."""
@@ -448,6 +451,7 @@ def nova3_options(items: Sequence[tuple[str, str]], request_id: str) -> Nova3Opt
         replace=effective.replace,
         search=effective.search,
         paragraphs=effective.paragraphs,
+        diarize=effective.diarize,
         extra=effective.extra,
         not_applied=tuple(warnings),
     )

@@ -136,12 +136,14 @@ async def recognise(
     multichannel: bool = False,
     hotwords: str | None = None,
     with_regions: bool = False,
+    diarize: bool = False,
 ) -> list[ChannelRecognition]:
     """Decode ``data`` and transcribe each channel with the local ``model`` and decoding
     ``options`` (``hotwords``: nova-3's key terms); one entry per channel, in order: a single
     one unless ``multichannel``.
 
-    ``with_regions`` also finds each channel's VAD speech regions (for utterances).
+    ``with_regions`` also finds each channel's VAD speech regions (for utterances);
+    ``diarize`` attributes each word of each channel to a speaker (nova-3 ``diarize=true``).
     """
     admission = ctx.engine.try_admit()
     if admission is None:
@@ -165,6 +167,7 @@ async def recognise(
                         model=model,
                         options=options,
                         hotwords=hotwords,
+                        diarize=diarize,
                         admission=admission,
                     )
                 )

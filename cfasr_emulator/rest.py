@@ -295,6 +295,7 @@ async def _nova3_audio(
         options=decode,
         hotwords=options.hotwords,
         with_regions=options.utterances or options.paragraphs,
+        diarize=options.diarize,
     )
     body = nova3_channels_result(
         heard,

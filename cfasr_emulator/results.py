@@ -123,8 +123,10 @@ def _bare(word: str) -> str:
     return _EDGE_PUNCTUATION.sub("", word.strip()).lower()
 
 
-def _heard(words: Sequence[EngineWord], replace: Sequence[str]) -> tuple[StreamWord, ...]:
-    """The engine's words as Deepgram spells them, with ``replace`` rules applied."""
+def _heard(result: EngineResult, replace: Sequence[str]) -> tuple[StreamWord, ...]:
+    """The engine's words as Deepgram spells them, with their speakers when diarized and
+    ``replace`` rules applied."""
+    speakers = result.diarization
     heard = tuple(
         StreamWord(
             _bare(w.word),
@@ -132,8 +134,10 @@ def _heard(words: Sequence[EngineWord], replace: Sequence[str]) -> tuple[StreamW
             _seconds(w.start),
             _seconds(w.end),
             round(w.probability, 4),
+            speaker=speakers.speakers[index] if speakers else None,
+            speaker_confidence=round(speakers.confidences[index], 4) if speakers else None,
         )
-        for w in words
+        for index, w in enumerate(result.words)
         if _bare(w.word)
     )
     return replaced(heard, replace)
@@ -147,6 +151,8 @@ def _nova3_words(words: Sequence[StreamWord], punctuate: bool) -> list[Nova3Word
             end=w.end,
             confidence=w.confidence,
             punctuated_word=w.punctuated if punctuate else UNSET,
+            speaker=UNSET if w.speaker is None else w.speaker,
+            speaker_confidence=UNSET if w.speaker_confidence is None else w.speaker_confidence,
         )
         for w in words
     ]
@@ -166,6 +172,7 @@ def _paragraphs(
                 start=p.start,
                 end=p.end,
                 num_words=p.num_words,
+                speaker=UNSET if p.speaker is None else p.speaker,
             )
             for p in found
         ],
@@ -242,9 +249,22 @@ def _utterances(
             channel=channel,
             transcript=_transcript(g, punctuate),
             words=g,
+            speaker=g[0].speaker,
         )
-        for g in (groups[k] for k in sorted(groups))
+        for region in (groups[k] for k in sorted(groups))
+        for g in _by_speaker(region)
     ]
+
+
+def _by_speaker(words: list[Nova3Word]) -> list[list[Nova3Word]]:
+    """Runs of words said by one speaker (one run when the words carry no speaker)."""
+    runs: list[list[Nova3Word]] = []
+    for word in words:
+        if runs and runs[-1][-1].speaker == word.speaker:
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    return runs
 
 
 def _numbered(utterances: list[Nova3Utterance], request_id: str) -> list[Nova3Utterance]:
@@ -267,7 +287,7 @@ def _nova3_channel(
     detection: LanguageDetection | None,
     speech: Sequence[tuple[float, float]] = (),
 ) -> tuple[Nova3Channel, list[Nova3Word]]:
-    heard = _heard(result.words, options.replace)
+    heard = _heard(result, options.replace)
     words = _nova3_words(heard, options.punctuate)
     channel = Nova3Channel(
         alternatives=[

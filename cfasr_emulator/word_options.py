@@ -86,6 +86,8 @@ def _replace_one(
                     start=round(start + number * step, 3),
                     end=round(start + (number + 1) * step, 3),
                     confidence=confidence,
+                    speaker=window[0].speaker,
+                    speaker_confidence=window[0].speaker_confidence,
                 )
             )
         index += size
@@ -128,6 +130,10 @@ class Sentence:
     end: float
     words: tuple[StreamWord, ...]
 
+    @property
+    def speaker(self) -> int | None:
+        return self.words[0].speaker
+
 
 @attrs.frozen
 class Paragraph:
@@ -144,14 +150,23 @@ class Paragraph:
         return self.sentences[-1].end
 
     @property
+    def speaker(self) -> int | None:
+        """The paragraph's speaker (a paragraph never spans two); ``None`` undiarized."""
+        return self.sentences[0].speaker
+
+    @property
     def num_words(self) -> int:
         return sum(len(s.words) for s in self.sentences)
 
 
 def _sentences(words: Sequence[StreamWord]) -> list[Sentence]:
+    """Sentences end at a final mark, and where the speaker changes (diarized words)."""
     sentences: list[Sentence] = []
     current: list[StreamWord] = []
     for word in words:
+        if current and current[-1].speaker != word.speaker:
+            sentences.append(_sentence(current))
+            current = []
         current.append(word)
         if _SENTENCE_END.search(word.punctuated):
             sentences.append(_sentence(current))
@@ -177,7 +192,12 @@ def paragraphs(
     shorten pauses (1.5 s of silence once looked like 0.5 s)."""
     groups: list[list[Sentence]] = []
     for sentence in _sentences(words):
-        if groups and _pause_before(sentence, groups[-1][-1], speech) < PARAGRAPH_PAUSE_S:
+        previous = groups[-1][-1] if groups else None
+        if (
+            previous is not None
+            and previous.speaker == sentence.speaker
+            and _pause_before(sentence, previous, speech) < PARAGRAPH_PAUSE_S
+        ):
             groups[-1].append(sentence)
         else:
             groups.append([sentence])

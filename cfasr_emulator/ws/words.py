@@ -26,6 +26,9 @@ class StreamWord:
     start: float
     end: float
     confidence: float
+    speaker: int | None = None
+    """Who said it (0-based, nova-3 ``diarize=true``); ``None`` when not asked for."""
+    speaker_confidence: float | None = None
 
 
 def stream_words(

@@ -113,7 +113,7 @@ def test_nova3_returns_deepgram_shape_and_reports_unapplied_options(
         emulator,
         "@cf/deepgram/nova-3",
         content=weather_wav,
-        params={"punctuate": "true", "diarize": "true", "sentiment": "true", "unknown": "x"},
+        params={"punctuate": "true", "topics": "true", "sentiment": "true", "unknown": "x"},
         headers={"content-type": "audio/wav"},
     )
     assert response.status_code == 200, response.text
@@ -126,7 +126,7 @@ def test_nova3_returns_deepgram_shape_and_reports_unapplied_options(
     assert metadata["channels"] == 1
     assert metadata["models"]
     assert set(metadata["model_info"]) == set(metadata["models"])
-    assert {w["parameter"] for w in metadata["warnings"]} == {"diarize", "sentiment"}
+    assert {w["parameter"] for w in metadata["warnings"]} == {"topics", "sentiment"}
     alternative = result["results"]["channels"][0]["alternatives"][0]
     assert all(word in alternative["transcript"].lower() for word in KEY_WORDS)
     assert alternative["transcript"].endswith(".")

@@ -61,9 +61,9 @@ def _warned(result: Nova3Result) -> set[str]:
 def test_extra_query_reaches_the_emulator_on_both_twins_and_the_raw_twin(
     emu: EmulatorHandle,
 ) -> None:
-    # diarize is never passed as a typed option here: the emulator's warning naming it is
+    # topics is never passed as a typed option here: the emulator's warning naming it is
     # the server saying it received the parameter.
-    extra = {**UNKNOWN, "diarize": "true"}
+    extra = {**UNKNOWN, "topics": "true"}
     with _client(emu) as client:
         sync_result = client.nova_3.transcribe(SAMPLE, extra_query=extra)
         plain = client.nova_3.transcribe(SAMPLE, extra_query=UNKNOWN)
@@ -73,10 +73,10 @@ def test_extra_query_reaches_the_emulator_on_both_twins_and_the_raw_twin(
         async with _async_client(emu) as client:
             return await client.nova_3.transcribe(SAMPLE, extra_query=extra)
 
-    assert "diarize" in _warned(sync_result)
-    assert "diarize" not in _warned(plain)
-    assert "diarize" in _warned(raw.parse())
-    assert "diarize" in _warned(asyncio.run(go()))
+    assert "topics" in _warned(sync_result)
+    assert "topics" not in _warned(plain)
+    assert "topics" in _warned(raw.parse())
+    assert "topics" in _warned(asyncio.run(go()))
 
 
 def test_extra_body_reaches_the_emulator_unchecked(emu: EmulatorHandle) -> None:
@@ -123,24 +123,24 @@ def test_stream_extra_query_reaches_the_emulator_and_its_unknown_fields_reach_th
             encoding="linear16",
             sample_rate=16000,
             reconnect=None,
-            extra_query={**UNKNOWN, "diarize": "true"},
+            extra_query={**UNKNOWN, "filler_words": "true"},
         )
         with stream:
             stream.send_file(SAMPLE)
         extras = _metadata_extras(list(stream))
-    assert "diarize" in extras["options_not_applied"]
+    assert "filler_words" in extras["options_not_applied"]
     assert extras["recognition_skipped"] is True
 
 
 async def test_async_stream_extra_query_reaches_the_emulator(emu: EmulatorHandle) -> None:
     async with _async_client(emu) as client:
         stream = client.nova_3.stream(
-            encoding="linear16", sample_rate=16000, extra_query={"diarize": True}
+            encoding="linear16", sample_rate=16000, extra_query={"filler_words": True}
         )
         async with stream:
             await stream.send_file(SAMPLE)
         events = [event async for event in stream]
-    assert "diarize" in _metadata_extras(events)["options_not_applied"]
+    assert "filler_words" in _metadata_extras(events)["options_not_applied"]
 
 
 async def test_flux_extra_query_reaches_the_emulator_unchecked(emu: EmulatorHandle) -> None:

@@ -1,0 +1,91 @@
+"""nova-3's `diarize=true` on the emulator's POST, with a recording of two voices taking
+turns: each word carries a speaker, utterances and paragraphs never mix two (issue 27)."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from typing import Any
+
+import pytest
+
+from cfasr_emulator.engine import TWO_SPEAKERS, WEATHER
+from cfasr_emulator.testing import EmulatorHandle
+from tests.cfasr_emulator.conftest import post
+from tests.support.spec import validate_exchange
+
+pytestmark = pytest.mark.engine
+
+NOVA = "@cf/deepgram/nova-3"
+
+
+def nova3(emu: EmulatorHandle, audio: bytes, params: list[tuple[str, str]]) -> dict[str, Any]:
+    response = post(emu, NOVA, content=audio, params=params, headers={"content-type": "audio/wav"})
+    assert response.status_code == 200, response.text
+    validate_exchange(response)
+    result: dict[str, Any] = response.json()["result"]
+    return result
+
+
+def truth(words: Sequence[dict[str, Any]]) -> list[int]:
+    """The speaker of the turn holding each word's midpoint (or the nearest turn)."""
+
+    def distance(start: float, end: float, at: float) -> float:
+        return max(start - at, at - end, 0.0)
+
+    return [
+        min(
+            TWO_SPEAKERS.turns,
+            key=lambda t: distance(t.start, t.end, (w["start"] + w["end"]) / 2),
+        ).speaker
+        for w in words
+    ]
+
+
+def accuracy(found: Sequence[int], expected: Sequence[int]) -> float:
+    """Share of words on the right speaker under the best matching of labels."""
+    labels = max([*found, *expected]) + 1
+    best = max(
+        sum(mapping[f] == t for f, t in zip(found, expected, strict=True))
+        for mapping in itertools.permutations(range(labels))
+    )
+    return best / len(expected)
+
+
+def test_two_voices_come_back_on_their_speakers(emulator: EmulatorHandle) -> None:
+    result = nova3(
+        emulator,
+        TWO_SPEAKERS.path.read_bytes(),
+        [
+            ("diarize", "true"),
+            ("utterances", "true"),
+            ("paragraphs", "true"),
+            ("punctuate", "true"),
+        ],
+    )
+    assert "diarize" not in [w["parameter"] for w in result["metadata"].get("warnings", [])]
+    alternative = result["results"]["channels"][0]["alternatives"][0]
+    words = alternative["words"]
+    speakers = [w["speaker"] for w in words]
+    assert accuracy(speakers, truth(words)) >= 0.9
+    assert speakers[0] == 0  # numbered in order of first appearance
+    assert set(speakers) == {0, 1}
+    assert all(0.0 <= w["speaker_confidence"] <= 1.0 for w in words)
+    for utterance in result["results"]["utterances"]:
+        assert {w["speaker"] for w in utterance["words"]} == {utterance["speaker"]}
+    paragraphs = alternative["paragraphs"]["paragraphs"]
+    assert {p["speaker"] for p in paragraphs} == {0, 1}
+    assert len(paragraphs) >= len(TWO_SPEAKERS.turns) - 1
+
+
+def test_one_voice_is_one_speaker(emulator: EmulatorHandle) -> None:
+    result = nova3(emulator, WEATHER.path.read_bytes(), [("diarize", "true")])
+    words = result["results"]["channels"][0]["alternatives"][0]["words"]
+    assert {w["speaker"] for w in words} == {0}
+
+
+def test_without_diarize_words_carry_no_speaker(emulator: EmulatorHandle) -> None:
+    result = nova3(emulator, WEATHER.path.read_bytes(), [("utterances", "true")])
+    words = result["results"]["channels"][0]["alternatives"][0]["words"]
+    assert not any("speaker" in w for w in words)
+    assert not any("speaker" in u for u in result["results"]["utterances"])
