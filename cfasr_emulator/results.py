@@ -39,9 +39,9 @@ from cfasr_client.models import (
 from cfasr_client.types import UNSET
 
 from .engine import EngineResult, EngineWord, LanguageDetection
+from .heard_word import StreamWord
 from .inputs import Nova3Options
 from .word_options import extra_fields, paragraphs, paragraphs_transcript, replaced, search
-from .ws.words import StreamWord
 
 SKIPPED_NOTE = (
     "cfasr emulator: recognition skipped (engine mode 'skip', for transport benchmarks); "

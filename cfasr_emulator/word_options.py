@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from .ws.words import StreamWord
+from .heard_word import StreamWord
 
 __all__ = [
     "PARAGRAPH_PAUSE_S",

@@ -73,6 +73,8 @@ class V1Options(Nova3View):
     """``None`` when the client sent ``endpointing=false``."""
     utterance_end_ms: int | None = None
     vad_events: bool = False
+    replace: tuple[str, ...] = ()
+    """``find:replace`` rules, applied to every Results' words and transcript."""
     not_applied: tuple[str, ...] = ()
     """Options the client turned on that the local engine cannot honour."""
 
@@ -94,6 +96,7 @@ _HONOURED_V1 = (
     _V1_FIELDS.smart_format,
     _V1_FIELDS.keyterm,
     _V1_FIELDS.multichannel,
+    _V1_FIELDS.replace,
 )
 """What the local engine does something with; every other option of the spec is accepted
 as Cloudflare accepts it and reported as not applied (a new option in the spec included)."""
@@ -135,6 +138,7 @@ def parse_v1(items: QueryItems) -> V1Options:
         endpointing_ms=_endpointing_ms(effective.endpointing),
         utterance_end_ms=effective.utterance_end_ms,
         vad_events=effective.vad_events,
+        replace=effective.replace,
         not_applied=skipped,
     )
     return attrs.evolve(options, multichannel=False) if mixed else options

@@ -33,6 +33,7 @@ from cfasr_client.types import UNSET
 from ..engine import SAMPLE_RATE, AudioDecodeError, AudioTooLong, VadEvent, streaming_vad
 from ..engine.vad import CHUNK_SAMPLES
 from ..json_depth import too_deep
+from ..word_options import replaced
 from .audio_input import audio_input
 from .model_info import model_identity
 from .options import V1Options
@@ -298,6 +299,7 @@ class NovaRecognizer:
         speech_final: bool = False,
         from_finalize: bool = False,
     ) -> Message:
+        words = replaced(words, self.options.replace)
         punctuated = self.options.punctuated
         alternative = Nova3StreamAlternative(
             transcript=transcript(words, punctuated=punctuated),

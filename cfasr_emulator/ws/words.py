@@ -10,25 +10,12 @@ from __future__ import annotations
 import math
 import string
 
-import attrs
-
 from ..engine import EngineResult, EngineSegment, EngineWord
+from ..heard_word import StreamWord
+
+__all__ = ["StreamWord", "mean_confidence", "stream_words", "transcript"]
 
 _STRIP = string.punctuation + "“”‘’«»¿¡…—–"
-
-
-@attrs.frozen
-class StreamWord:
-    """One recognised word with times in seconds from the start of the stream."""
-
-    word: str
-    punctuated: str
-    start: float
-    end: float
-    confidence: float
-    speaker: int | None = None
-    """Who said it (0-based, nova-3 ``diarize=true``); ``None`` when not asked for."""
-    speaker_confidence: float | None = None
 
 
 def stream_words(

@@ -34,7 +34,8 @@ def test_rest_takes_every_value_and_reports_them_once() -> None:
 
 def test_websocket_takes_every_value() -> None:
     options = parse_v1(REPEATED)
-    assert set(options.not_applied) == {"redact", "extra", "replace", "search"}
+    assert set(options.not_applied) == {"redact", "extra", "search"}  # replace is applied
+    assert options.replace == ("colour:color", "grey:gray")
 
 
 def test_redact_false_is_not_a_warning() -> None:
