@@ -5,8 +5,10 @@ Run: ``python benchmarks/bench_diarize.py [--repeat N] [--quick] [--json]``.
 The baseline, measured in the same child process and in turns with diarization, is the
 transcription of the same audio by the engine (tiny.en, the emulator's nova-3 model): the
 words diarization attributes come from it, so the ratio diarize ÷ transcribe says how much
-``diarize=true`` adds to a request. Audio is the bundled two-voice sample (22.6 s) and, in the
-full run, that sample repeated to 3 minutes, to show the cost stays linear. Figures are
+``diarize=true`` adds to a request; the word options (``replace``, ``search``,
+``paragraphs``) are timed on the same words against the same baseline. Audio is the bundled
+two-voice sample (22.6 s) and, in the full run, that sample repeated to 3 minutes, to show
+the cost stays linear. Figures are
 process CPU time (all threads) and wall time per audio second; the accuracy on the sample's
 ground-truth turns is reported beside them so a faster change that is wrong shows. Nothing
 here asserts a speed.
@@ -30,6 +32,10 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 MODEL: Final[Literal["tiny.en"]] = "tiny.en"
+FORMAT_RULES = ("weekly report:monthly report", "park:garden")
+FORMAT_QUERIES = ("finance team", "coffee", "lunch")
+"""The word options timed beside diarization (replace, search, paragraphs): what nova-3's
+formatting adds to a request, on the same words."""
 
 
 def _timed(call: Callable[[], object]) -> tuple[float, float]:
@@ -62,6 +68,8 @@ def measure(copies: tuple[int, ...], repeat: int) -> list[dict[str, Any]]:
 
     from cfasr_emulator.engine import TWO_SPEAKERS, DecodeOptions, SpeechEngine, decode_audio
     from cfasr_emulator.engine.diarization import diarize
+    from cfasr_emulator.heard_word import StreamWord
+    from cfasr_emulator.word_options import paragraphs, replaced, search
 
     engine = SpeechEngine()
     engine.preload(MODEL)
@@ -81,12 +89,24 @@ def measure(copies: tuple[int, ...], repeat: int) -> list[dict[str, Any]]:
         def attribute(audio: Any = audio, spans: Any = spans) -> object:
             return diarize(audio, spans)
 
+        heard = tuple(
+            StreamWord(w.word.strip().lower(), w.word.strip(), w.start, w.end, w.probability)
+            for w in words
+        )
+
+        def formatting(heard: tuple[StreamWord, ...] = heard) -> object:
+            changed = replaced(heard, FORMAT_RULES)
+            return [search(changed, query) for query in FORMAT_QUERIES], paragraphs(changed)
+
         attribute()  # untimed: first-call costs (allocations) are not per-request costs
         diarized: list[tuple[float, float]] = []
         transcribed: list[tuple[float, float]] = []
+        formatted: list[tuple[float, float]] = []
         for _ in range(repeat):
             diarized.append(_timed(attribute))
             transcribed.append(_timed(transcribe))
+            formatted.append(_timed(formatting))
+        f_cpu = statistics.median(c for _, c in formatted)
         found = diarize(audio, spans)
         d_wall = statistics.median(w for w, _ in diarized)
         d_cpu = statistics.median(c for _, c in diarized)
@@ -104,6 +124,8 @@ def measure(copies: tuple[int, ...], repeat: int) -> list[dict[str, Any]]:
                 "transcribe_wall_ms_per_audio_s": round(1000 * t_wall / seconds, 1),
                 "cpu_ratio": round(d_cpu / t_cpu, 4),
                 "wall_ratio": round(d_wall / t_wall, 4),
+                "format_cpu_ms_per_audio_s": round(1000 * f_cpu / seconds, 3),
+                "format_cpu_ratio": round(f_cpu / t_cpu, 5),
                 "runs": repeat,
             }
         )
@@ -126,7 +148,8 @@ def run(quick: bool, repeat: int | None = None) -> dict[str, Any]:
         "note": "speaker attribution of the words tiny.en recognised in the bundled two-voice "
         "sample (repeated to 3 minutes in the full run), against transcribing the same audio "
         "with the real engine, in turns in one process; ms per audio second, medians; ratio = "
-        "diarize ÷ transcribe; accuracy = share of words on the right speaker",
+        "diarize ÷ transcribe; accuracy = share of words on the right speaker; word options = "
+        "replace, search and paragraphs on the same words",
         "model": MODEL,
         "rows": json.loads(out.stdout.strip().splitlines()[-1]),
     }
@@ -152,7 +175,8 @@ def main() -> int:
             f"{r['audio_s']:6.1f} s audio, {r['words']} words, {r['speakers']} speakers, "
             f"accuracy {r['accuracy']:.1%}: diarize {r['diarize_cpu_ms_per_audio_s']} ms CPU "
             f"per audio s vs transcribe {r['transcribe_cpu_ms_per_audio_s']} "
-            f"(×{r['cpu_ratio']}; wall ×{r['wall_ratio']})"
+            f"(×{r['cpu_ratio']}; wall ×{r['wall_ratio']}); replace+search+paragraphs "
+            f"{r['format_cpu_ms_per_audio_s']} ms CPU per audio s (×{r['format_cpu_ratio']})"
         )
     return 0
 

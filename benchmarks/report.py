@@ -364,6 +364,8 @@ def diarize(section: dict[str, Any]) -> str:
             r["diarize_wall_ms_per_audio_s"],
             r["transcribe_wall_ms_per_audio_s"],
             r["wall_ratio"],
+            r.get("format_cpu_ms_per_audio_s", "—"),
+            r.get("format_cpu_ratio", "—"),
         )
         for r in section["rows"]
     ]
@@ -381,6 +383,8 @@ def diarize(section: dict[str, Any]) -> str:
                 "diarize wall ms/s",
                 "transcribe wall ms/s",
                 "wall ÷ transcribe",
+                "word options CPU ms/s",
+                "word options ÷ transcribe",
             ),
             rows,
         )
