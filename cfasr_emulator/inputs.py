@@ -425,6 +425,8 @@ _HONOURED_NOVA3 = (
 )
 """What the local engine does something with; every other option of the spec is accepted as
 Cloudflare accepts it and reported in ``metadata.warnings`` (a new option in the spec too)."""
+APPLIED_ON_POST = frozenset(field.name for field in _HONOURED_NOVA3)
+"""The nova-3 POST's options the emulator applies, by name (the emulator guide's table)."""
 _STREAM_ONLY = tuple(
     name for name in StreamNova3Params.OPERATION.names() if _NOVA3.get(name) is None
 )

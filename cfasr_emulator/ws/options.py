@@ -100,6 +100,8 @@ _HONOURED_V1 = (
 )
 """What the local engine does something with; every other option of the spec is accepted
 as Cloudflare accepts it and reported as not applied (a new option in the spec included)."""
+APPLIED_ON_STREAM = frozenset(field.name for field in _HONOURED_V1)
+"""The nova-3 WebSocket's options the emulator applies, by name (the emulator guide's table)."""
 
 
 _REST_ONLY_V1 = tuple(
