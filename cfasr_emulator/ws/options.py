@@ -75,6 +75,8 @@ class V1Options(Nova3View):
     vad_events: bool = False
     replace: tuple[str, ...] = ()
     """``find:replace`` rules, applied to every Results' words and transcript."""
+    diarize: bool = False
+    """Label each word with a speaker that holds for the whole stream."""
     not_applied: tuple[str, ...] = ()
     """Options the client turned on that the local engine cannot honour."""
 
@@ -97,6 +99,7 @@ _HONOURED_V1 = (
     _V1_FIELDS.keyterm,
     _V1_FIELDS.multichannel,
     _V1_FIELDS.replace,
+    _V1_FIELDS.diarize,
 )
 """What the local engine does something with; every other option of the spec is accepted
 as Cloudflare accepts it and reported as not applied (a new option in the spec included)."""
@@ -141,6 +144,7 @@ def parse_v1(items: QueryItems) -> V1Options:
         utterance_end_ms=effective.utterance_end_ms,
         vad_events=effective.vad_events,
         replace=effective.replace,
+        diarize=effective.diarize,
         not_applied=skipped,
     )
     return attrs.evolve(options, multichannel=False) if mixed else options

@@ -17,6 +17,7 @@ import hashlib
 import json
 import math
 
+import attrs
 from cfasr_client.models import (
     Nova3MetadataMessage,
     Nova3ModelInfo,
@@ -50,6 +51,7 @@ from .protocol import (
     sample_at,
     seconds,
 )
+from .stream_speakers import SessionSpeakers
 from .stream_transcriber import StreamTranscriber
 from .words import StreamWord, mean_confidence, stream_words, transcript
 
@@ -113,6 +115,7 @@ class NovaRecognizer:
         self._in_speech = False
         self._interim_from = 0
         self._pending_word_end: float | None = None
+        self._speakers = SessionSpeakers() if options.diarize else None
         self._closed = False
         name, version, arch, uuid = model_identity(options.model, recognition_skipped)
         self._result_metadata = Nova3StreamMetadata(
@@ -236,6 +239,7 @@ class NovaRecognizer:
         if result is None:
             return []  # The engine had no room: the next try is a full interval later.
         words = stream_words(result, offset=seconds(self._span_start), limit=seconds(end))
+        words = self._with_speakers(self._span_start, end, words, keep=False)
         self._note_words(words)
         return [self._results(self._span_start, end, words, is_final=False)]
 
@@ -257,6 +261,7 @@ class NovaRecognizer:
             if result is not None:
                 end_limit = seconds(cut) if limit is None else min(limit, seconds(cut))
                 words = stream_words(result, offset=seconds(start), limit=end_limit)
+                words = self._with_speakers(start, cut, words, keep=True)
         message = self._results(
             start,
             cut,
@@ -271,6 +276,21 @@ class NovaRecognizer:
         self._buffer.drop_before(cut)
         self._note_words(words)
         return [message]
+
+    def _with_speakers(
+        self, start: int, end: int, words: tuple[StreamWord, ...], *, keep: bool
+    ) -> tuple[StreamWord, ...]:
+        """``words`` with their session speakers when ``diarize=true`` (a final's clip is
+        remembered, an interim's is not)."""
+        if self._speakers is None or not words:
+            return words
+        offset = seconds(start)
+        spans = [(w.start - offset, w.end - offset) for w in words]
+        labels = self._speakers.label(self._buffer.clip(start, end), spans, keep=keep)
+        return tuple(
+            attrs.evolve(w, speaker=speaker, speaker_confidence=round(confidence, 4))
+            for w, (speaker, confidence) in zip(words, labels, strict=True)
+        )
 
     def _note_words(self, words: tuple[StreamWord, ...]) -> None:
         if words:
@@ -311,6 +331,7 @@ class NovaRecognizer:
                     end=w.end,
                     confidence=w.confidence,
                     punctuated_word=w.punctuated if punctuated else UNSET,
+                    speaker=UNSET if w.speaker is None else w.speaker,
                 )
                 for w in words
             ],

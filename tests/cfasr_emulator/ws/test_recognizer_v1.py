@@ -159,7 +159,7 @@ def test_finalize_flushes_with_from_finalize(engine: SpeechEngine, weather_pcm: 
 def test_metadata_summarises_the_audio(engine: SpeechEngine, weather_pcm: bytes) -> None:
     import hashlib
 
-    messages, _ = stream(recognizer(engine, diarize="true"), weather_pcm)
+    messages, _ = stream(recognizer(engine, dictation="true"), weather_pcm)
     metadata = messages[-1]
     assert metadata["type"] == "Metadata"
     assert metadata["transaction_key"] == "deprecated"
@@ -167,7 +167,7 @@ def test_metadata_summarises_the_audio(engine: SpeechEngine, weather_pcm: bytes)
     assert metadata["sha256"] == hashlib.sha256(weather_pcm).hexdigest()
     assert metadata["duration"] == pytest.approx(len(weather_pcm) / 32000, abs=1e-5)
     assert metadata["channels"] == 1
-    assert metadata["options_not_applied"] == ["diarize"]
+    assert metadata["options_not_applied"] == ["dictation"]
 
 
 def test_keepalive_and_unknown_text_produce_nothing(engine: SpeechEngine) -> None:
