@@ -38,7 +38,7 @@ class Nova3View:
     detect_language: bool = False
     """The caller asked for the language to be detected (the POST's ``detect_language``)."""
     punctuate: bool
-    """Punctuated and capitalised words: ``punctuate`` or ``smart_format``."""
+    """Punctuated and capitalised words: ``punctuate``, ``smart_format`` or ``paragraphs``."""
     keyterms: tuple[str, ...]
     """The terms to boost, trimmed; empty ones dropped."""
     encoding: str | None
@@ -82,10 +82,12 @@ class ViewFields(TypedDict):
 def view_fields(effective: RunNova3Effective | StreamNova3Effective) -> ViewFields:
     """The shared fields of :class:`Nova3View`, from either operation's effective options."""
     detect = isinstance(effective, RunNova3Effective) and effective.detect_language
+    # Deepgram turns punctuation on with paragraphs (the POST's option).
+    paragraphs = isinstance(effective, RunNova3Effective) and effective.paragraphs
     return ViewFields(
         language=effective.language,
         detect_language=detect,
-        punctuate=effective.punctuate or effective.smart_format,
+        punctuate=effective.punctuate or effective.smart_format or paragraphs,
         keyterms=tuple(term.strip() for term in effective.keyterm if term.strip()),
         encoding=effective.encoding,
         sample_rate=effective.sample_rate,

@@ -228,8 +228,18 @@ def _region_of(start: float, speech: Sequence[tuple[float, float]]) -> int:
 
 
 def paragraphs_transcript(found: Sequence[Paragraph]) -> str:
-    """Deepgram's ``paragraphs.transcript``: each paragraph after a blank line."""
-    return "".join("\n" + " ".join(s.text for s in p.sentences) + "\n" for p in found)
+    """Deepgram's ``paragraphs.transcript``: a newline, then the paragraphs separated by a
+    blank line; diarized, a paragraph whose speaker differs from the one before starts with
+    ``Speaker N: ``."""
+    texts: list[str] = []
+    previous: int | None = None
+    for paragraph in found:
+        text = " ".join(s.text for s in paragraph.sentences)
+        if paragraph.speaker is not None and paragraph.speaker != previous:
+            text = f"Speaker {paragraph.speaker}: {text}"
+        previous = paragraph.speaker
+        texts.append(text)
+    return "\n" + "\n\n".join(texts) if texts else ""
 
 
 def extra_fields(values: Iterable[str]) -> dict[str, str]:

@@ -410,7 +410,9 @@ class ListenV2Protocol(StreamProtocol):
                 eager_eot_threshold=eager_eot_threshold,
                 eot_threshold=eot_threshold,
                 eot_timeout_ms=eot_timeout_ms,
-                keyterm=tuple(keyterms) if keyterms else None,
+                keyterm=((keyterms,) if isinstance(keyterms, str) else tuple(keyterms))
+                if keyterms
+                else None,
             )
         )
         thresholds = FluxConfigureThresholds(

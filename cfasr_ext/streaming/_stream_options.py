@@ -9,7 +9,7 @@ one sample frame) to keep its resend ledger, and the `OptionError` a caller sees
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, Unpack
+from typing import TYPE_CHECKING, Any, Self, TypeVar, Unpack
 
 import attrs
 from cfasr_client.contract import OptionProblem, Params
@@ -46,8 +46,32 @@ def check_each_option(params: P) -> P:
         raise OptionError(problem.message) from None
 
 
-@attrs.frozen(kw_only=True, init=False)
-class Nova3StreamOptions(StreamNova3Params):
+class _AsSent:
+    """What the stream options showed before they were the generated classes: the options
+    that will be sent, by name, and a repr of those alone."""
+
+    __slots__ = ()
+
+    if TYPE_CHECKING:  # provided by the generated parameter class that follows in the MRO
+
+        def given(self) -> dict[str, Any]: ...
+
+    @property
+    def values(self) -> dict[str, Any]:
+        """The options that will be sent, by name (a copy); the same as `given()`."""
+        return self.given()
+
+    def get(self, name: str) -> Any:
+        """One option's checked value, or None when it is not sent."""
+        return self.given().get(name)
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={value!r}" for name, value in self.given().items())
+        return f"{type(self).__name__}({shown})"
+
+
+@attrs.frozen(kw_only=True, init=False, repr=False)
+class Nova3StreamOptions(_AsSent, StreamNova3Params):
     """Query options of the nova-3 (and nova-3-internal) WebSocket, Deepgram v1 `listen`:
     the generated `StreamNova3Params`, checked when built, with the audio's layout.
 
@@ -78,8 +102,8 @@ class Nova3StreamOptions(StreamNova3Params):
         return (bytes_per_sample(self.encoding) or 1) * self.effective().channels
 
 
-@attrs.frozen(kw_only=True, init=False)
-class FluxStreamOptions(StreamFluxParams):
+@attrs.frozen(kw_only=True, init=False, repr=False)
+class FluxStreamOptions(_AsSent, StreamFluxParams):
     """Query options of the flux WebSocket (Deepgram v2 `listen`): the generated
     `StreamFluxParams`, checked when built, with the spec's defaults of `encoding` and
     `sample_rate` filled in. Numbers may be given as numbers or as text ("0.7")."""

@@ -76,6 +76,9 @@ def test_two_voices_come_back_on_their_speakers(emulator: EmulatorHandle) -> Non
     paragraphs = alternative["paragraphs"]["paragraphs"]
     assert {p["speaker"] for p in paragraphs} == {0, 1}
     assert len(paragraphs) >= len(TWO_SPEAKERS.turns) - 1
+    transcript = alternative["paragraphs"]["transcript"]
+    assert transcript.startswith("\nSpeaker 0: ")  # a speaker change is labelled, as Deepgram does
+    assert "\n\nSpeaker 1: " in transcript
 
 
 def test_one_voice_is_one_speaker(emulator: EmulatorHandle) -> None:

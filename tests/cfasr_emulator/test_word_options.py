@@ -85,8 +85,17 @@ def test_paragraphs_split_at_a_long_pause(emulator: EmulatorHandle) -> None:
     assert sum(p["num_words"] for p in paragraphs["paragraphs"]) == len(
         alternative(result)["words"]
     )
-    assert paragraphs["transcript"].startswith("\n")
-    assert paragraphs["transcript"].count("\n\n") == 1
+    transcript = paragraphs["transcript"]
+    assert transcript.startswith("\nPlease")  # Deepgram's shape: "\nA.\n\nB."
+    assert not transcript.endswith("\n")
+    assert transcript.count("\n\n") == 1
+
+
+def test_paragraphs_turn_punctuation_on_as_deepgram_does(emulator: EmulatorHandle) -> None:
+    result = nova3(emulator, TWO_SENTENCES.path.read_bytes(), [("paragraphs", "true")])
+    words = alternative(result)["words"]
+    assert all("punctuated_word" in w for w in words)
+    assert alternative(result)["transcript"].startswith("Please")
 
 
 def test_extra_is_echoed_in_the_metadata(emulator: EmulatorHandle, weather_wav: bytes) -> None:

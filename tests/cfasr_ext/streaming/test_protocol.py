@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -169,6 +170,12 @@ def test_client_messages_are_the_documented_text_frames() -> None:
     assert flux.force_end_turn(0.0) == '{"type":"ForceEndTurn"}'
     with pytest.raises(OptionError):
         flux.configure(0.0, eot_threshold=2.0)
+
+
+def test_configure_takes_one_keyterm_as_text_like_the_options_do() -> None:
+    flux = v2()
+    one: Any = "cfasr"  # typed list[str]; untyped callers pass one term as the options allow
+    assert json.loads(flux.configure(0.0, keyterms=one))["keyterms"] == ["cfasr"]
 
 
 def test_v1_keepalive_is_due_only_after_the_interval_of_silence() -> None:
