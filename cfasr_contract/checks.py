@@ -93,6 +93,8 @@ class Param:
     pattern: str | None = None
     min_length: int | None = None
     max_length: int | None = None
+    max_items: int | None = None
+    """The most values a repeatable parameter takes."""
     repeatable: bool = False
     has_default: bool = False
     default: object = None
@@ -181,6 +183,7 @@ class Param:
             checked = tuple(self._check_scalar(item) for item in items)
             if not checked:
                 raise self._problem("length", value, "needs at least one value")
+            self._check_count(checked)
             return checked
         return self._check_scalar(value)
 
@@ -266,8 +269,19 @@ class Param:
         if self.refused is not None:
             raise OptionProblem(self.name, "refused", self.refused, texts[-1] if texts else None)
         if self.kind == "array":
-            return tuple(self._parse_scalar(text) for text in texts)
+            parsed = tuple(self._parse_scalar(text) for text in texts)
+            self._check_count(parsed)
+            return parsed
         return self._parse_scalar(texts[-1])
+
+    def _check_count(self, values: tuple[object, ...]) -> None:
+        if self.max_items is not None and len(values) > self.max_items:
+            raise OptionProblem(
+                self.name,
+                "length",
+                f"{self.name} has {len(values)} values; at most {self.max_items} are taken.",
+                values,
+            )
 
     def _parse_scalar(self, text: str) -> object:
         kind = self.scalar_kind

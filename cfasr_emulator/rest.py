@@ -297,12 +297,16 @@ async def _nova3_audio(
         with_regions=options.utterances or options.paragraphs,
         diarize=options.diarize,
     )
-    body = nova3_channels_result(
-        heard,
-        options=options,
-        request_id=call.request_id,
-        sha256=await asyncio.to_thread(lambda: hashlib.sha256(call.body).hexdigest()),
-        created=created.replace("+00:00", "Z"),
+    # Off the event loop: search, replace and paragraphs work over every word heard.
+    body = await asyncio.to_thread(
+        functools.partial(
+            nova3_channels_result,
+            heard,
+            options=options,
+            request_id=call.request_id,
+            sha256=hashlib.sha256(call.body).hexdigest(),
+            created=created.replace("+00:00", "Z"),
+        )
     )
     duration = max(channel.result.duration for channel in heard)
     skipped = any(channel.result.recognition_skipped for channel in heard)

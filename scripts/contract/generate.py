@@ -85,6 +85,7 @@ _SOURCED_FACTS = {
     "pattern": "pattern",
     "minLength": "min_length",
     "maxLength": "max_length",
+    "maxItems": "max_items",
     "default": "default",
     "required": "required",
 }
@@ -134,6 +135,8 @@ def _param_fields(
         items = res.resolve(items_node)
         fields["item_kind"] = items.get("type", "string")
         fields["repeatable"] = True
+        if "maxItems" in schema:
+            fields["max_items"] = schema["maxItems"]
         if items.get("enum"):
             enum_ref = res.ref_name(items_node)
         schema_for_rules = items
@@ -374,6 +377,7 @@ _PARAM_DEFAULTS = {
     "pattern": None,
     "min_length": None,
     "max_length": None,
+    "max_items": None,
     "repeatable": False,
     "has_default": False,
     "default": None,

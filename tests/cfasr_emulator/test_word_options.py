@@ -108,3 +108,22 @@ def test_without_the_options_nothing_is_added(emulator: EmulatorHandle) -> None:
     assert "search" not in result["results"]["channels"][0]
     assert "paragraphs" not in alternative(result)
     assert "extra" not in result["metadata"]
+
+
+@pytest.mark.parametrize("name", ["search", "replace"])
+def test_more_values_than_the_emulator_takes_are_refused(
+    emulator: EmulatorHandle, weather_wav: bytes, name: str
+) -> None:
+    """search and replace work over every word heard, once per value: the emulator caps how
+    many values one request may carry (its own limit, declared in the spec) rather than let
+    one request tie up the server."""
+    values = [
+        (name, f"term{index}:x" if name == "replace" else f"term{index}") for index in range(101)
+    ]
+    response = post(
+        emulator, NOVA, content=weather_wav, params=values, headers={"content-type": "audio/wav"}
+    )
+    assert response.status_code == 400, response.text
+    message = response.json()["errors"][0]["message"]
+    assert "at most 100" in message
+    assert "cfasr emulator" in message

@@ -29,7 +29,6 @@ NOT_OPTIONS: dict[tuple[str, str], str] = {
     ("cfasr_openai/form.py", "language"): "OpenAI's form field",
     ("cfasr_openai/options.py", "language"): "OpenAI's form field (mapped to turbo's option)",
     ("cfasr_ext/_errors.py", "replace"): "str.decode's errors='replace'",
-    ("cfasr_ext/_logging.py", "redact"): "the name of the module's redact() function",
     ("cfasr_emulator/engine/deadline.py", "detect_language"): "an engine step's name",
     ("cfasr_emulator/ws/multichannel.py", "channels"): "a member of Deepgram's Metadata",
 }
@@ -47,7 +46,17 @@ def option_name_literals(source: str) -> Iterator[tuple[int, str]]:
         and isinstance(node.body[0], ast.Expr)
         and isinstance(node.body[0].value, ast.Constant)
     }
+    exported = {  # `__all__` names our own functions, which may share an option's word
+        id(element)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign)
+        and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets)
+        and isinstance(node.value, ast.List | ast.Tuple)
+        for element in node.value.elts
+    }
     for node in ast.walk(tree):
+        if id(node) in exported:
+            continue
         if (
             isinstance(node, ast.Constant)
             and isinstance(node.value, str)

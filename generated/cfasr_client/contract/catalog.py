@@ -424,6 +424,7 @@ OPERATIONS: dict[str, Operation] = {
                 pattern="^[^:]+:.*$",
                 repeatable=True,
                 example="find:replace",
+                emulator_limits=(("max_items", 100),),
             ),
             Param(
                 name="search",
@@ -432,7 +433,7 @@ OPERATIONS: dict[str, Operation] = {
                 description="A term to search for, its hits reported per channel (`channels[].search`); repeat the parameter for several.",
                 item_kind="string",
                 repeatable=True,
-                emulator_limits=(("min_length", 1),),
+                emulator_limits=(("min_length", 1), ("max_items", 100)),
             ),
             Param(
                 name="sentiment",
@@ -686,6 +687,7 @@ OPERATIONS: dict[str, Operation] = {
                 pattern="^[^:]+:.*$",
                 repeatable=True,
                 example="find:replace",
+                emulator_limits=(("max_items", 100),),
             ),
             Param(
                 name="search",
@@ -694,7 +696,7 @@ OPERATIONS: dict[str, Operation] = {
                 description="A term to search for, its hits reported per channel (`channels[].search`); repeat the parameter for several.",
                 item_kind="string",
                 repeatable=True,
-                emulator_limits=(("min_length", 1),),
+                emulator_limits=(("min_length", 1), ("max_items", 100)),
             ),
             Param(
                 name="extra",
@@ -927,6 +929,7 @@ OPERATIONS: dict[str, Operation] = {
                 pattern="^[^:]+:.*$",
                 repeatable=True,
                 example="find:replace",
+                emulator_limits=(("max_items", 100),),
             ),
             Param(
                 name="search",
@@ -935,7 +938,7 @@ OPERATIONS: dict[str, Operation] = {
                 description="A term to search for, its hits reported per channel (`channels[].search`); repeat the parameter for several.",
                 item_kind="string",
                 repeatable=True,
-                emulator_limits=(("min_length", 1),),
+                emulator_limits=(("min_length", 1), ("max_items", 100)),
             ),
             Param(
                 name="extra",
