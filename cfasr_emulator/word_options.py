@@ -43,11 +43,19 @@ def _bare(text: str) -> str:
     return _STRIP.sub("", text).lower()
 
 
+def _same(word: str) -> str:
+    """A bare word as rules compare it: the stream strips edge apostrophes ('til → til) and
+    the POST keeps them, so a rule matches either spelling."""
+    return word.strip("'")
+
+
 def _rule(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """``find:replace`` → (the bare words to find, the words to put instead); a rule without
     a colon removes what it finds, as an empty replacement does."""
     find, _, replacement = text.partition(":")
-    return tuple(_bare(w) for w in find.split() if _bare(w)), tuple(replacement.split())
+    return tuple(_same(_bare(w)) for w in find.split() if _same(_bare(w))), tuple(
+        replacement.split()
+    )
 
 
 def replaced(words: Sequence[StreamWord], rules: Iterable[str]) -> tuple[StreamWord, ...]:
@@ -69,7 +77,7 @@ def _replace_one(
     size = len(find)
     while index < len(words):
         window = words[index : index + size]
-        if tuple(w.word for w in window) != find:
+        if tuple(_same(w.word) for w in window) != find:
             out.append(words[index])
             index += 1
             continue
@@ -90,6 +98,8 @@ def _replace_one(
                     speaker_confidence=window[0].speaker_confidence,
                 )
             )
+        if not replacement and trailing and out:  # a removed word leaves its mark behind
+            out[-1] = attrs.evolve(out[-1], punctuated=out[-1].punctuated + trailing)
         index += size
     return tuple(out)
 

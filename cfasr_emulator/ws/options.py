@@ -218,5 +218,5 @@ def parse_v2(items: QueryItems) -> V2Options:
         params=params,
         sample_rate=effective.sample_rate,
         thresholds=Thresholds.of(params),
-        keyterms=tuple(term.strip() for term in effective.keyterm),
+        keyterms=tuple(term.strip() for term in effective.keyterm if term.strip()),
     )
