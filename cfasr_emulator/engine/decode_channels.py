@@ -84,29 +84,47 @@ def _decode_container(
         if not container.streams.audio:
             raise AudioDecodeError("no audio stream found in the uploaded data")
         stream = container.streams.audio[0]
-        # Planar float keeps the stream's own layout: one row per channel, never mixed.
-        resampler = av.AudioResampler(format="fltp", rate=SAMPLE_RATE)
+        declared = stream.codec_context.channels
+        if declared > max_channels:  # refused before any decoding: each channel costs one
+            raise AudioDecodeError(
+                f"the audio has {declared} channels; multichannel takes at most {max_channels}"
+            )
+        # Packed float, split with numpy: PyAV's planar frames report the wrong number of
+        # planes from 8 channels on, and reading them crashed the process (issue 29).
+        resampler = av.AudioResampler(format="flt", rate=SAMPLE_RATE)
         chunks: list[FloatAudio] = []
         total = 0
+        width = 0
         for frame in container.decode(stream):
             for out in resampler.resample(frame):
-                chunks.append(np.asarray(out.to_ndarray(), dtype=np.float32))
-                total += chunks[-1].shape[1]
+                width = _append(chunks, out, max_channels)
+                total += chunks[-1].shape[0]
             if cap is not None and max_seconds is not None and total > cap:
                 raise AudioTooLong(max_seconds)
         for out in resampler.resample(None):
-            chunks.append(np.asarray(out.to_ndarray(), dtype=np.float32))
-            total += chunks[-1].shape[1]
+            width = _append(chunks, out, max_channels)
+            total += chunks[-1].shape[0]
     if cap is not None and max_seconds is not None and total > cap:
         raise AudioTooLong(max_seconds)
     if total == 0:
         raise AudioDecodeError("audio contains no samples")
-    planes = np.concatenate(chunks, axis=1)
-    if planes.shape[0] > max_channels:
+    if any(chunk.shape[1] != width for chunk in chunks):
+        raise AudioDecodeError("the number of channels changes within the audio")
+    frames = np.concatenate(chunks, axis=0)
+    return [np.ascontiguousarray(frames[:, index], dtype=np.float32) for index in range(width)]
+
+
+def _append(chunks: list[FloatAudio], out: av.AudioFrame, max_channels: int) -> int:
+    """One packed frame as (samples, channels); the channel count comes from the frame's
+    own layout, checked against ``max_channels`` again (a stream may change it)."""
+    channels = len(out.layout.channels)
+    if channels > max_channels:
         raise AudioDecodeError(
-            f"the audio has {planes.shape[0]} channels; multichannel takes at most {max_channels}"
+            f"the audio has {channels} channels; multichannel takes at most {max_channels}"
         )
-    return [np.ascontiguousarray(row, dtype=np.float32) for row in planes]
+    packed = np.asarray(out.to_ndarray(), dtype=np.float32).reshape(-1, channels)
+    chunks.append(packed)
+    return channels
 
 
 __all__ = [
