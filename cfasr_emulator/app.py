@@ -87,4 +87,7 @@ def create_app(config: ServerConfig | None = None, *, engine: Engine | None = No
     openai = openai_mount(app, ctx.config)
     app.router.routes.append(openai)
     app.state.ctx = ctx
+    # Starlette answers a trailing slash with a 307 to whatever the Host header says: an
+    # open redirect for a server on loopback. Cloudflare's paths have no trailing slash.
+    app.router.redirect_slashes = False
     return app

@@ -183,6 +183,7 @@ def create_v1_app(client_factory: ClientFactory, config: GatewayConfig | None = 
     ]
     app = Starlette(routes=routes, exception_handlers={HTTPException: _not_found})
     app.state.openai_clients = clients
+    app.router.redirect_slashes = False  # no 307 to whatever Host says (an open redirect)
     return app
 
 
@@ -198,11 +199,13 @@ def create_app(client_factory: ClientFactory, config: GatewayConfig | None = Non
         finally:
             await close_client(v1)
 
-    return Starlette(
+    app = Starlette(
         routes=[Mount("/v1", app=v1)],
         exception_handlers={HTTPException: _not_found},
         lifespan=lifespan,
     )
+    app.router.redirect_slashes = False
+    return app
 
 
 async def close_client(app: Starlette) -> None:
