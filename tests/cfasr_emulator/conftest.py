@@ -43,3 +43,26 @@ def post(
     sent = dict(emu.auth_headers) if auth else {}
     sent.update(headers or {})
     return httpx.post(emu.model_url(model), headers=sent, timeout=timeout, **kwargs)
+
+
+def nova3_result(
+    emu: EmulatorHandle, audio: bytes, params: list[tuple[str, str]]
+) -> dict[str, Any]:
+    """A nova-3 POST of a WAV with ``params`` that must succeed and match the spec; its result,
+    with every option sent checked not to be reported as not applied."""
+    from tests.support.spec import validate_exchange
+
+    response = post(
+        emu,
+        "@cf/deepgram/nova-3",
+        content=audio,
+        params=params,
+        headers={"content-type": "audio/wav"},
+    )
+    assert response.status_code == 200, response.text
+    validate_exchange(response)
+    result: dict[str, Any] = response.json()["result"]
+    warned = [w["parameter"] for w in result["metadata"].get("warnings", [])]
+    for name, _ in params:
+        assert name not in warned, f"{name} was reported as not applied: {warned}"
+    return result

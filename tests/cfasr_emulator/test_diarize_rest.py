@@ -11,20 +11,9 @@ import pytest
 
 from cfasr_emulator.engine import TWO_SPEAKERS, WEATHER
 from cfasr_emulator.testing import EmulatorHandle
-from tests.cfasr_emulator.conftest import post
-from tests.support.spec import validate_exchange
+from tests.cfasr_emulator.conftest import nova3_result as nova3
 
 pytestmark = pytest.mark.engine
-
-NOVA = "@cf/deepgram/nova-3"
-
-
-def nova3(emu: EmulatorHandle, audio: bytes, params: list[tuple[str, str]]) -> dict[str, Any]:
-    response = post(emu, NOVA, content=audio, params=params, headers={"content-type": "audio/wav"})
-    assert response.status_code == 200, response.text
-    validate_exchange(response)
-    result: dict[str, Any] = response.json()["result"]
-    return result
 
 
 def truth(words: Sequence[dict[str, Any]]) -> list[int]:

@@ -10,23 +10,12 @@ import pytest
 
 from cfasr_emulator.engine import TWO_SENTENCES, WEATHER
 from cfasr_emulator.testing import EmulatorHandle
+from tests.cfasr_emulator.conftest import nova3_result as nova3
 from tests.cfasr_emulator.conftest import post
-from tests.support.spec import validate_exchange
 
 pytestmark = pytest.mark.engine
 
 NOVA = "@cf/deepgram/nova-3"
-
-
-def nova3(emu: EmulatorHandle, audio: bytes, params: list[tuple[str, str]]) -> dict[str, Any]:
-    response = post(emu, NOVA, content=audio, params=params, headers={"content-type": "audio/wav"})
-    assert response.status_code == 200, response.text
-    validate_exchange(response)
-    result: dict[str, Any] = response.json()["result"]
-    warned = [w["parameter"] for w in result["metadata"].get("warnings", [])]
-    for name, _ in params:
-        assert name not in warned, f"{name} was reported as not applied: {warned}"
-    return result
 
 
 def alternative(result: dict[str, Any]) -> dict[str, Any]:
