@@ -8,11 +8,6 @@ float32 samples, over 460 MB at the peak) and then transcribed.
 from __future__ import annotations
 
 import io
-import os
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import av
@@ -26,6 +21,7 @@ from cfasr_emulator.config import ServerConfig
 from cfasr_emulator.testing import DEFAULT_ACCOUNT_ID, run_emulator
 from tests.cfasr_emulator.conftest import post
 from tests.cfasr_emulator.ws.test_sockets import CLOSE, FLUX, NOVA, connect, receive_all
+from tests.support.emulators import emulator_process
 from tests.support.spec import validate_exchange
 
 AUDIO_CAP_REASON = str(EMULATOR_LIMITS["max_audio_seconds"].close_reason)
@@ -123,33 +119,13 @@ def test_an_hour_of_flac_silence_does_not_blow_up_the_default_emulator() -> None
     """The default emulator, as a process of its own: its peak RSS is what the bomb adds."""
     bomb = silence_flac(3600)
     assert len(bomb) < 1_000_000
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "cfasr_emulator", "--port", str(port), "--engine", "skip"],
-        cwd=ROOT,
-        env={**os.environ, "CFASR_EMULATOR_TOKEN": "t"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}/client/v4/accounts/{DEFAULT_ACCOUNT_ID}/ai/run/{WHISPER}"
     headers = {"Authorization": "Bearer t"}
-    try:
-        for _ in range(300):
-            try:
-                httpx.post(url, content=silence_flac(10), headers=headers)  # warm: imports
-                break
-            except httpx.ConnectError:
-                time.sleep(0.05)
-        else:
-            raise AssertionError("the server did not start")
+    with emulator_process() as (server, port):
+        url = f"http://127.0.0.1:{port}/client/v4/accounts/{DEFAULT_ACCOUNT_ID}/ai/run/{WHISPER}"
+        httpx.post(url, content=silence_flac(10), headers=headers)  # warm: imports
         before = _peak_rss(server.pid)
         answer = httpx.post(url, content=bomb, headers=headers, timeout=120)
         grown = _peak_rss(server.pid) - before
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     assert answer.status_code == 413, answer.text
     # 30 minutes of float32 is 115 MB; uncapped, the hour peaked at over 460 MB.
     assert grown < 300 * 1024 * 1024, f"peak RSS grew by {grown / 2**20:.0f} MiB"

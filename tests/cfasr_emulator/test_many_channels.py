@@ -8,11 +8,7 @@ it. The emulator runs as a process of its own here, so a crash is seen as one.
 from __future__ import annotations
 
 import io
-import os
-import socket
 import subprocess
-import sys
-import time
 import wave
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +18,7 @@ import numpy as np
 import pytest
 
 from cfasr_emulator.testing import DEFAULT_ACCOUNT_ID
+from tests.support.emulators import emulator_process
 
 ROOT = Path(__file__).resolve().parents[2]
 NOVA = "@cf/deepgram/nova-3"
@@ -42,30 +39,11 @@ def wav(channels: int, size: int = 256 * 1024) -> bytes:
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[tuple[subprocess.Popen[bytes], str]]:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    process = subprocess.Popen(
-        [sys.executable, "-m", "cfasr_emulator", "--port", str(port), "--engine", "skip"],
-        cwd=ROOT,
-        env={**os.environ, "CFASR_EMULATOR_TOKEN": "t"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}/client/v4/accounts/{DEFAULT_ACCOUNT_ID}/ai/run/{NOVA}"
-    try:
-        for _ in range(300):
-            try:
-                httpx.get(f"http://127.0.0.1:{port}/", timeout=1)
-                break
-            except httpx.ConnectError:
-                time.sleep(0.05)
-        else:
-            raise AssertionError("the server did not start")
-        yield process, url
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    with emulator_process() as (process, port):
+        yield (
+            process,
+            f"http://127.0.0.1:{port}/client/v4/accounts/{DEFAULT_ACCOUNT_ID}/ai/run/{NOVA}",
+        )
 
 
 def send(url: str, body: bytes) -> httpx.Response:

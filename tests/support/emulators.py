@@ -8,9 +8,16 @@ per-operation call counters) between tests without a restart.
 from __future__ import annotations
 
 import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+import httpx
 
 from cfasr_emulator.faults import FaultInjector, parse_rules
 from cfasr_emulator.testing import EmulatorHandle, run_emulator
@@ -95,3 +102,34 @@ def settings_for(emu: EmulatorHandle, base_url: str | None = None, **kwargs: Any
         environ={},
         **kwargs,
     )
+
+
+@contextlib.contextmanager
+def emulator_process(*args: str, token: str = "t") -> Iterator[tuple[subprocess.Popen[bytes], int]]:
+    """``python -m cfasr_emulator`` (engine skipped) as a process of its own, on a free
+    loopback port, ready when yielded: for tests where the server may crash or must be
+    measured apart from the test. Stopped on exit."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    root = Path(__file__).resolve().parents[2]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cfasr_emulator", "--port", str(port), "--engine", "skip", *args],
+        cwd=root,
+        env={**os.environ, "CFASR_EMULATOR_TOKEN": token},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(300):
+            try:
+                httpx.get(f"http://127.0.0.1:{port}/", timeout=1)
+                break
+            except httpx.ConnectError:
+                time.sleep(0.05)
+        else:
+            raise AssertionError("the server did not start")
+        yield process, port
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
