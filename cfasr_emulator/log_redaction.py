@@ -15,7 +15,9 @@ import re
 __all__ = ["REDACTED", "CredentialFilter", "install"]
 
 REDACTED = "<redacted>"
-_NAMES = r"authorization|x-auth-key"
+_NAMES = r"authorization|x-auth-key|sec-websocket-protocol|cf-aig-authorization"
+"""Headers that carry a credential; ``sec-websocket-protocol`` because browser clients pass
+their token as a subprotocol (``token, <key>``)."""
 _HEADER_LINE = re.compile(rf"(?im)\b({_NAMES})(\s*:\s*)[^\r\n]*")
 """``authorization: Bearer abc``, as websockets logs a header line."""
 _HEADER_PAIR = re.compile(rf"(?i)(b?(['\"])(?:{_NAMES})\2\s*,\s*b?(['\"]))(.*?)(\3)")
@@ -34,8 +36,21 @@ LOGGERS = (
 """Logger filters see only records logged on that very logger, so each one is named."""
 
 
+_QUERY_CREDENTIAL = re.compile(
+    r"(?i)((?:[?&'\"]|\bb')(?:token|access_token|api_key|apikey|key|authorization)=)[^&\s\"']*"
+)
+"""``?token=abc`` in a logged request line (access log, handshake path), and
+``'query_string': b'token=abc'`` in uvicorn's trace of a scope."""
+
+
+_SUBPROTOCOLS = re.compile(r"(['\"]subprotocols['\"]\s*:\s*\[)[^\]]*(\])")
+"""``'subprotocols': ['token', 'abc']``, as uvicorn's trace logs a WebSocket scope."""
+
+
 def redact(text: str) -> str:
     text = _HEADER_LINE.sub(rf"\1\2{REDACTED}", text)
+    text = _SUBPROTOCOLS.sub(rf"\1'{REDACTED}'\2", text)
+    text = _QUERY_CREDENTIAL.sub(rf"\1{REDACTED}", text)
     return _HEADER_PAIR.sub(rf"\1{REDACTED}\5", text)
 
 

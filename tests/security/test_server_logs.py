@@ -20,6 +20,8 @@ from tests.support.raw_http import HANG_BOUND_S
 ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "cfasr-log-token-4b1d9e77c0a2"
 API_KEY = "cfasr-log-key-8e6a0f35d91c"
+SUBPROTOCOL_TOKEN = "cfasr-log-subprotocol-2c7e91"
+QUERY_TOKEN = "cfasr-log-query-6d03f4"
 
 
 def _free_port() -> int:
@@ -71,6 +73,9 @@ def test_the_server_log_shows_no_credential(level: str) -> None:
         assert _upgrade(port, path, f"Authorization: Bearer {TOKEN}").startswith(b"HTTP/1.1 101")
         _upgrade(port, path, f"X-Auth-Key: {API_KEY}\r\nX-Auth-Email: a@example.com")
         httpx.post(f"{base}/@cf/openai/whisper", headers={"X-Auth-Key": API_KEY})
+        # Browser clients pass the token as a subprotocol, or in the query string.
+        _upgrade(port, path, f"Sec-WebSocket-Protocol: token, {SUBPROTOCOL_TOKEN}")
+        httpx.post(f"{base}/@cf/openai/whisper?token={QUERY_TOKEN}&tags=x")
     finally:
         server.send_signal(signal.SIGINT)
         output, _ = server.communicate(timeout=HANG_BOUND_S)
@@ -78,3 +83,5 @@ def test_the_server_log_shows_no_credential(level: str) -> None:
     assert TOKEN not in output
     assert TOKEN[5:15] not in output
     assert API_KEY not in output
+    assert SUBPROTOCOL_TOKEN not in output
+    assert QUERY_TOKEN not in output
