@@ -105,10 +105,13 @@ def settings_for(emu: EmulatorHandle, base_url: str | None = None, **kwargs: Any
 
 
 @contextlib.contextmanager
-def emulator_process(*args: str, token: str = "t") -> Iterator[tuple[subprocess.Popen[bytes], int]]:
+def emulator_process(
+    *args: str, token: str = "t", log: bool = False
+) -> Iterator[tuple[subprocess.Popen[bytes], int]]:
     """``python -m cfasr_emulator`` (engine skipped) as a process of its own, on a free
     loopback port, ready when yielded: for tests where the server may crash or must be
-    measured apart from the test. Stopped on exit."""
+    measured apart from the test. Stopped on exit; with ``log``, its output (stdout and
+    stderr) is left readable on ``process.stdout`` afterwards."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -117,8 +120,8 @@ def emulator_process(*args: str, token: str = "t") -> Iterator[tuple[subprocess.
         [sys.executable, "-m", "cfasr_emulator", "--port", str(port), "--engine", "skip", *args],
         cwd=root,
         env={**os.environ, "CFASR_EMULATOR_TOKEN": token},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=subprocess.PIPE if log else subprocess.DEVNULL,
+        stderr=subprocess.STDOUT if log else subprocess.DEVNULL,
     )
     try:
         for _ in range(300):
