@@ -120,6 +120,10 @@ class ServerConfig:
         default=float(_limit("ws_handshake_timeout_s")), validator=_positive
     )
     """A WebSocket upgrade not answered (101 or refusal) within this gets 408 and is closed."""
+    max_ws_text_bytes: int = attrs.field(
+        default=int(_limit("max_ws_text_bytes")), validator=_positive
+    )
+    """A WebSocket text message longer than this closes the session with 1009."""
     max_connections: int = attrs.field(default=int(_limit("max_connections")), validator=_positive)
     """Open connections (HTTP and WebSocket); the next ones get 503 and are closed."""
     allowed_origins: tuple[str, ...] = attrs.field(default=(), converter=_origins)

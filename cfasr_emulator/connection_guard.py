@@ -269,8 +269,20 @@ class GuardedWebSocketProtocol(WebSocketsSansIOProtocol):
 
     def send_receive_event_to_app(self) -> None:
         """A text message that is not UTF-8 closes with 1007 as before, but with one line in
-        the log instead of uvicorn's traceback: it is the client's error, not the server's."""
+        the log instead of uvicorn's traceback: it is the client's error, not the server's.
+        One longer than ``max_ws_text_bytes`` closes with 1009 before it is queued."""
         if self.curr_msg_data_type == "text" and not self.close_sent:
+            size = sum(len(frame) for frame in self.frames)
+            if size > self.settings.max_ws_text_bytes:
+                self.frames = []
+                self.logger.info(
+                    "WebSocket closed 1009: a %d-byte text message (at most %d)",
+                    size,
+                    self.settings.max_ws_text_bytes,
+                )
+                self.conn.send_close(1009)
+                self.handle_parser_exception()
+                return
             try:
                 b"".join(self.frames).decode()
             except UnicodeDecodeError:

@@ -105,6 +105,13 @@ EMULATOR_LIMITS: dict[str, EmulatorLimit] = {
         description="A WebSocket upgrade not answered within this is closed.",
         flag="--ws-handshake-timeout",
     ),
+    "max_ws_text_bytes": EmulatorLimit(
+        name="max_ws_text_bytes",
+        value=65536,
+        unit="bytes of one WebSocket text message",
+        answer="WebSocket close 1009",
+        description="A text message longer than this closes the session (1009): control messages (KeepAlive, Finalize, CloseStream, Configure) are small JSON, and a client could otherwise pile up memory with megabyte-sized ones faster than the session reads them.",
+    ),
     "max_connections": EmulatorLimit(
         name="max_connections",
         value=256,
