@@ -26,6 +26,7 @@ from cfasr_ext import AsyncClient
 from cfasr_ext._audio_sources import AudioFile
 from cfasr_ext._errors import CfasrError
 
+from .browser_guard import refuse_foreign_browsers
 from .config import GatewayConfig
 from .errors import OpenAIError, from_cfasr_error
 from .form import AudioForm, read_form
@@ -60,6 +61,7 @@ class _Clients:
 
 def _authorised(request: Request, config: GatewayConfig) -> None:
     if config.api_key is None:
+        refuse_foreign_browsers(request)  # without a key, only this machine's programs
         return
     scheme, _, presented = request.headers.get("authorization", "").partition(" ")
     # compare_digest takes the same time wherever the first differing byte is.
