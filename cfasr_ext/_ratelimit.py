@@ -90,13 +90,32 @@ class RateLimiter:
 
     def reserve(self) -> float:
         """Take the next free slot and return how many seconds the caller must wait for it."""
+        wait = self.reserve_within(math.inf)
+        assert wait is not None
+        return wait
+
+    def reserve_within(self, max_wait: float) -> float | None:
+        """Take the next free slot if it is at most ``max_wait`` seconds away and return the
+        wait; else take nothing and return ``None`` (a server answers 429 instead of queueing
+        callers without bound)."""
         with self._lock:
             now = self._clock()
-            when = max(now, self._last, self._due - self._tolerance, self._window.earliest(now))
+            when = self._next_free(now)
+            if when - now > max_wait:
+                return None
             self._window.record(when)
             self._due = max(self._due, when) + self._interval
             self._last = when
             return when - now
+
+    def next_free_in(self) -> float:
+        """Seconds until a slot would be free (0: now), without taking one."""
+        with self._lock:
+            now = self._clock()
+            return self._next_free(now) - now
+
+    def _next_free(self, now: float) -> float:
+        return max(now, self._last, self._due - self._tolerance, self._window.earliest(now))
 
     def used(self) -> int:
         """Requests sent (or reserved) in the last 60 seconds, counted against the limit."""

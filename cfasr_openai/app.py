@@ -8,8 +8,10 @@ mount the app before it serves) and closed by `close_client`, from the owner's l
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import hmac
+import math
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
@@ -96,6 +98,8 @@ async def _audio(
     form, spool = await read_form(request, config.max_body_bytes)
     response: Response | None = None
     try:
+        if not await _turn(request, config):
+            return Response(status_code=499)  # the caller left: nothing is sent upstream
         response = await _answer(clients.get(), form, translate=translate)
         return response
     finally:
@@ -103,6 +107,32 @@ async def _audio(
             response.background = BackgroundTask(spool.close)  # the stream still reads it
         else:
             await spool.close()
+
+
+async def _turn(request: Request, config: GatewayConfig) -> bool:
+    """Wait for the rate limiter's slot; False if the caller left meanwhile (so its call is
+    never forwarded and billed). Raises 429 with Retry-After when the slot is further away
+    than `config.max_wait_s`."""
+    limiter = config.rate_limiter
+    if limiter is None:
+        return True
+    wait = limiter.reserve_within(config.max_wait_s)
+    if wait is None:
+        retry = max(1, math.ceil(limiter.next_free_in()))
+        raise OpenAIError(
+            429,
+            f"The gateway's limit of {limiter.requests_per_minute:g} Workers AI requests per "
+            f"minute is reached; retry in {retry} s.",
+            code="rate_limit_exceeded",
+            headers={"Retry-After": str(retry)},
+        )
+    loop = asyncio.get_running_loop()
+    until = loop.time() + wait
+    while (left := until - loop.time()) > 0:
+        await asyncio.sleep(min(left, 0.25))
+        if await request.is_disconnected():
+            return False
+    return True
 
 
 async def _answer(client: AsyncClient, form: AudioForm, *, translate: bool) -> Response:

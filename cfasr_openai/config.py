@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
+
+from cfasr_ext._ratelimit import RateLimiter
 
 __all__ = ["API_KEY_ENV", "DEFAULT_MAX_BODY_BYTES", "DEFAULT_PORT", "GatewayConfig"]
 
@@ -12,9 +16,12 @@ API_KEY_ENV = "CFASR_GATEWAY_API_KEY"
 DEFAULT_PORT = 8790
 DEFAULT_MAX_BODY_BYTES = 25 * 1024 * 1024
 """OpenAI's own upload limit for the audio endpoints (25 MB)."""
+DEFAULT_MAX_WAIT_S = 10.0
+"""The longest a caller waits for the rate limiter's next slot before it gets 429: longer
+than OpenAI clients' patience for a slot is worse than telling them when to come back."""
 
 
-def _positive(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+def _positive(instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
     del instance
     if value <= 0:
         raise ValueError(f"{attribute.name} must be positive, got {value!r}")
@@ -40,6 +47,10 @@ class GatewayConfig:
 
     api_key: str | None = attrs.field(default=None, validator=_no_empty_key)
     max_body_bytes: int = attrs.field(default=DEFAULT_MAX_BODY_BYTES, validator=_positive)
+    rate_limiter: RateLimiter | None = attrs.field(default=None, eq=False)
+    """Paces the Workers AI calls of all callers together; a caller whose turn is more than
+    `max_wait_s` away gets 429 with Retry-After instead of waiting in an unbounded queue."""
+    max_wait_s: float = attrs.field(default=DEFAULT_MAX_WAIT_S, validator=_positive)
 
     def __repr__(self) -> str:
         key = "None" if self.api_key is None else "'***'"

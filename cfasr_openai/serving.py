@@ -14,6 +14,8 @@ from __future__ import annotations
 import logging
 import sys
 
+import attrs
+
 from cfasr_ext import AsyncClient
 from cfasr_ext._config import is_loopback_host
 from cfasr_ext._ratelimit import DEFAULT_REQUESTS_PER_MINUTE, RateLimiter
@@ -47,8 +49,9 @@ def serve_gateway(
         account_id=account_id,
         gateway_id=gateway_id,
         max_retries=max_retries,
-        rate_limiter=RateLimiter(requests_per_minute),
     )
+    # The gateway paces calls itself, so that it can answer 429 rather than queue callers.
+    config = attrs.evolve(config, rate_limiter=RateLimiter(requests_per_minute))
     if not is_loopback_host(host) and config.api_key is None:
         print(
             f"warning: listening on {host} without an API key: anyone who can reach it "
