@@ -23,6 +23,10 @@ RunItem = Callable[[], Awaitable[dict[str, Any]]]
 _BUSY_RETRY_S = 0.05
 
 
+async def _nothing() -> dict[str, Any]:
+    raise AssertionError("a batch item ran twice")
+
+
 class BatchState(enum.Enum):
     QUEUED = "queued"
     RUNNING = "running"
@@ -33,6 +37,10 @@ class BatchState(enum.Enum):
 class BatchItemInput:
     run: RunItem
     external_reference: str | None = None
+
+
+_DONE = BatchItemInput(_nothing)
+"""Stands in for an item that has run, so its request can be freed."""
 
 
 @attrs.define
@@ -79,8 +87,14 @@ class BatchStore:
 
     async def _run(self, batch: Batch) -> None:
         batch.state = BatchState.RUNNING
-        for index, item in enumerate(batch.items):
+        # Each item's closure holds its request (the body, the decoded audio): let go of
+        # each once it has run, so a finished batch keeps only its answers (issue 29 item 2).
+        pending = list(batch.items)
+        batch.items = ()
+        for index in range(len(pending)):
+            item, pending[index] = pending[index], _DONE
             batch.responses.append(await self._run_item(index, item))
+            del item
         batch.state = BatchState.DONE
 
     @staticmethod
