@@ -8,7 +8,6 @@ one sample frame) to keep its resend ledger, and the `OptionError` a caller sees
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar, Unpack
 
 import attrs
@@ -17,6 +16,7 @@ from cfasr_client.contract.options import StreamFluxOptions, StreamNova3Options
 from cfasr_client.contract.params import StreamFluxParams, StreamNova3Params
 
 from cfasr_ext._errors import OptionError
+from cfasr_ext.models._options import check_options
 
 P = TypeVar("P", bound=Params)
 
@@ -80,7 +80,8 @@ class Nova3StreamOptions(_AsSent, StreamNova3Params):
     """
 
     def __init__(self, **options: Unpack[StreamNova3Options]) -> None:
-        self.__attrs_init__(**_checked_options(StreamNova3Params, options))
+        checked: dict[str, Any] = check_options(StreamNova3Params.OPERATION, options, defaults=True)
+        self.__attrs_init__(**checked)
 
     @classmethod
     def from_kwargs(cls, **options: Any) -> Self:
@@ -109,7 +110,8 @@ class FluxStreamOptions(_AsSent, StreamFluxParams):
     `sample_rate` filled in. Numbers may be given as numbers or as text ("0.7")."""
 
     def __init__(self, **options: Unpack[StreamFluxOptions]) -> None:
-        self.__attrs_init__(**_checked_options(StreamFluxParams, options))
+        checked: dict[str, Any] = check_options(StreamFluxParams.OPERATION, options, defaults=True)
+        self.__attrs_init__(**checked)
 
     @classmethod
     def from_kwargs(cls, **options: Any) -> Self:
@@ -125,12 +127,3 @@ class FluxStreamOptions(_AsSent, StreamFluxParams):
     @property
     def frame_bytes(self) -> int:
         return 2
-
-
-def _checked_options(params: type[Params], options: Mapping[str, object]) -> dict[str, Any]:
-    """Keyword options → checked values with the spec's defaults filled in, or `OptionError`
-    (an unknown name lists the valid ones)."""
-    try:
-        return params.from_options(options, defaults=True).given()
-    except OptionProblem as problem:
-        raise OptionError(problem.message) from None
