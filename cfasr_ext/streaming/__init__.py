@@ -13,8 +13,7 @@ model (see `Nova3StreamOptions`, `FluxStreamOptions`); unknown or out-of-range v
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, TypedDict, Unpack
+from typing import TypedDict, Unpack
 
 from cfasr_client.contract import OPERATIONS
 from cfasr_client.contract.options import StreamFluxOptions, StreamNova3Options
@@ -146,32 +145,6 @@ def _resend_seconds(reconnect: ReconnectArg) -> float:
     return reconnect.max_resend_seconds if isinstance(reconnect, ReconnectPolicy) else 120.0
 
 
-def _nova3(
-    model: str,
-    settings: Settings,
-    reconnect: ReconnectArg,
-    keepalive_interval: float | None,
-    max_queued_chunks: int,
-    close_timeout: float | None,
-    extra_query: ExtraQuery | None,
-    options: Mapping[str, Any],
-) -> AsyncNova3Stream:
-    protocol = ListenV1Protocol(
-        Nova3StreamOptions(**options),
-        model=model,
-        keepalive_interval=keepalive_interval,
-        max_resend_seconds=_resend_seconds(reconnect),
-        extra_query=extra_query,
-    )
-    return AsyncNova3Stream(
-        protocol,
-        settings,
-        reconnect=_policy(reconnect, protocol),
-        max_queued_chunks=max_queued_chunks,
-        close_timeout=close_timeout,
-    )
-
-
 def connect_listen_v1(
     model: str,
     settings: Settings,
@@ -185,15 +158,19 @@ def connect_listen_v1(
 ) -> AsyncNova3Stream:
     """A Deepgram v1 `listen` session with any model of that kind (openapi.yaml's
     `x-cfasr-body-kind: listen-v1`); the same arguments as `connect_nova3`."""
-    return _nova3(
-        model,
+    protocol = ListenV1Protocol(
+        Nova3StreamOptions(**options),
+        model=model,
+        keepalive_interval=keepalive_interval,
+        max_resend_seconds=_resend_seconds(reconnect),
+        extra_query=extra_query,
+    )
+    return AsyncNova3Stream(
+        protocol,
         settings,
-        reconnect,
-        keepalive_interval,
-        max_queued_chunks,
-        close_timeout,
-        extra_query,
-        options,
+        reconnect=_policy(reconnect, protocol),
+        max_queued_chunks=max_queued_chunks,
+        close_timeout=close_timeout,
     )
 
 
@@ -214,15 +191,15 @@ def connect_nova3(
     `close_timeout`: how long `close()` waits for the server (default `settings.timeout`).
     `extra_query`: query parameters sent unchecked, for options newer than openapi.yaml (a
     name given replaces the typed option's parameter; None leaves it out)."""
-    return _nova3(
+    return connect_listen_v1(
         NOVA3_MODEL,
         settings,
-        reconnect,
-        keepalive_interval,
-        max_queued_chunks,
-        close_timeout,
-        extra_query,
-        options,
+        reconnect=reconnect,
+        keepalive_interval=keepalive_interval,
+        max_queued_chunks=max_queued_chunks,
+        close_timeout=close_timeout,
+        extra_query=extra_query,
+        **options,
     )
 
 
@@ -238,15 +215,15 @@ def connect_nova3_internal(
 ) -> AsyncNova3Stream:
     """Like `connect_nova3` for `@cf/deepgram/nova-3-internal`: undocumented by Cloudflare,
     experimental, and ordinary accounts may be refused (403)."""
-    return _nova3(
+    return connect_listen_v1(
         NOVA3_INTERNAL_MODEL,
         settings,
-        reconnect,
-        keepalive_interval,
-        max_queued_chunks,
-        close_timeout,
-        extra_query,
-        options,
+        reconnect=reconnect,
+        keepalive_interval=keepalive_interval,
+        max_queued_chunks=max_queued_chunks,
+        close_timeout=close_timeout,
+        extra_query=extra_query,
+        **options,
     )
 
 
