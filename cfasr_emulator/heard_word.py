@@ -7,9 +7,19 @@ package (which imports them back).
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
-__all__ = ["StreamWord"]
+__all__ = ["StreamWord", "bare_word"]
+
+_EDGE_PUNCTUATION = re.compile(r"^[^\w']+|[^\w']+$")
+
+
+def bare_word(text: str) -> str:
+    """Whisper's spelling (" today,") as the POST's bare lower-case ``word`` ("today"):
+    edge punctuation off, apostrophes kept ("'til")."""
+    return _EDGE_PUNCTUATION.sub("", text).lower()
 
 
 @attrs.frozen

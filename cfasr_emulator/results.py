@@ -7,7 +7,6 @@ invented; options that would need them are reported in nova-3's ``metadata.warni
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Sequence
 from typing import Any
@@ -39,7 +38,7 @@ from cfasr_client.models import (
 from cfasr_client.types import UNSET
 
 from .engine import EngineResult, EngineWord, LanguageDetection
-from .heard_word import StreamWord
+from .heard_word import StreamWord, bare_word
 from .inputs import Nova3Options
 from .word_options import extra_fields, paragraphs, paragraphs_transcript, replaced, search
 
@@ -47,8 +46,6 @@ SKIPPED_NOTE = (
     "cfasr emulator: recognition skipped (engine mode 'skip', for transport benchmarks); "
     "the transcript is empty on purpose"
 )
-
-_EDGE_PUNCTUATION = re.compile(r"^[^\w']+|[^\w']+$")
 
 
 def _timestamp(seconds: float) -> str:
@@ -119,17 +116,13 @@ def turbo_result(result: EngineResult) -> dict[str, Any]:
     ).to_dict()
 
 
-def _bare(word: str) -> str:
-    return _EDGE_PUNCTUATION.sub("", word.strip()).lower()
-
-
 def _heard(result: EngineResult, replace: Sequence[str]) -> tuple[StreamWord, ...]:
     """The engine's words as Deepgram spells them, with their speakers when diarized and
     ``replace`` rules applied."""
     speakers = result.diarization
     heard = tuple(
         StreamWord(
-            _bare(w.word),
+            bare_word(w.word),
             w.word.strip(),
             _seconds(w.start),
             _seconds(w.end),
@@ -138,7 +131,7 @@ def _heard(result: EngineResult, replace: Sequence[str]) -> tuple[StreamWord, ..
             speaker_confidence=round(speakers.confidences[index], 4) if speakers else None,
         )
         for index, w in enumerate(result.words)
-        if _bare(w.word)
+        if bare_word(w.word)
     )
     return replaced(heard, replace)
 

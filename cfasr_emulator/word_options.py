@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from .heard_word import StreamWord
+from .heard_word import StreamWord, bare_word
 
 __all__ = [
     "PARAGRAPH_PAUSE_S",
@@ -36,11 +36,6 @@ PARAGRAPH_PAUSE_S = 1.0
 """A silence this long between two sentences starts a new paragraph."""
 
 _SENTENCE_END = re.compile(r"[.?!…][\"'”’)\]]*$")
-_STRIP = re.compile(r"^[^\w']+|[^\w']+$")
-
-
-def _bare(text: str) -> str:
-    return _STRIP.sub("", text).lower()
 
 
 def _same(word: str) -> str:
@@ -53,9 +48,8 @@ def _rule(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """``find:replace`` → (the bare words to find, the words to put instead); a rule without
     a colon removes what it finds, as an empty replacement does."""
     find, _, replacement = text.partition(":")
-    return tuple(_same(_bare(w)) for w in find.split() if _same(_bare(w))), tuple(
-        replacement.split()
-    )
+    words = (_same(bare_word(w)) for w in find.split())
+    return tuple(w for w in words if w), tuple(replacement.split())
 
 
 def replaced(words: Sequence[StreamWord], rules: Iterable[str]) -> tuple[StreamWord, ...]:
@@ -89,7 +83,7 @@ def _replace_one(
             last = number == len(replacement) - 1
             out.append(
                 StreamWord(
-                    word=_bare(text) or text.lower(),
+                    word=bare_word(text) or text.lower(),
                     punctuated=text + (trailing if last else ""),
                     start=round(start + number * step, 3),
                     end=round(start + (number + 1) * step, 3),
@@ -119,7 +113,7 @@ def search(words: Sequence[StreamWord], query: str) -> list[Hit]:
     scored by how alike its letters are (difflib), best first; windows under
     :data:`SEARCH_THRESHOLD` are left out. Whisper mishears names, so an exact match would
     miss what Deepgram's fuzzy search finds."""
-    wanted = " ".join(_bare(w) for w in query.split() if _bare(w))
+    wanted = " ".join(w for w in map(bare_word, query.split()) if w)
     size = len(wanted.split())
     if not wanted or not words:
         return []
