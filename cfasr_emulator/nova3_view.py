@@ -13,7 +13,6 @@ from collections.abc import Iterable, Mapping
 from typing import Any, TypedDict
 
 import attrs
-from cfasr_client.contract import OPERATIONS
 from cfasr_client.contract.params import (
     RunNova3Effective,
     RunNova3Params,
@@ -22,11 +21,12 @@ from cfasr_client.contract.params import (
 )
 
 from .engine import ModelName, choose_model
-from .option_words import RefusedOption
+from .option_words import parse_params
 
 __all__ = ["Nova3View", "ViewFields", "not_applied", "refuse_refused", "turned_on", "view_fields"]
 
-_NOVA3 = OPERATIONS["runNova3"].model
+_REST = RunNova3Params.OPERATION
+_NOVA3 = _REST.model
 
 
 @attrs.frozen(kw_only=True)
@@ -98,11 +98,15 @@ def view_fields(effective: RunNova3Effective | StreamNova3Effective) -> ViewFiel
 
 def refuse_refused(items: Iterable[tuple[str, str]]) -> None:
     """Refuse, in the service's own words, a parameter the spec marks refused for nova-3
-    (``keywords``), on either transport."""
-    given = {name for name, _ in items}
-    for param in OPERATIONS["runNova3"].params:
-        if param.refused is not None and param.name in given:
-            raise RefusedOption(param.service_answer or param.refused)
+    (``keywords``), on either transport: the POST's check, applied to those alone (the
+    stream's operation does not list them)."""
+    refused = [
+        (name, text)
+        for name, text in items
+        if (param := _REST.get(name)) is not None and param.refused is not None
+    ]
+    if refused:
+        parse_params(RunNova3Params, refused)  # raises RefusedOption in Cloudflare's words
 
 
 def turned_on(value: object) -> bool:
