@@ -3,7 +3,6 @@ turns: each word carries a speaker, utterances and paragraphs never mix two (iss
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 from typing import Any
 
@@ -12,6 +11,7 @@ import pytest
 from cfasr_emulator.engine import TWO_SPEAKERS, WEATHER
 from cfasr_emulator.testing import EmulatorHandle
 from tests.cfasr_emulator.conftest import nova3_result as nova3
+from tests.cfasr_emulator.engine.test_diarize import accuracy
 
 pytestmark = pytest.mark.engine
 
@@ -29,16 +29,6 @@ def truth(words: Sequence[dict[str, Any]]) -> list[int]:
         ).speaker
         for w in words
     ]
-
-
-def accuracy(found: Sequence[int], expected: Sequence[int]) -> float:
-    """Share of words on the right speaker under the best matching of labels."""
-    labels = max([*found, *expected]) + 1
-    best = max(
-        sum(mapping[f] == t for f, t in zip(found, expected, strict=True))
-        for mapping in itertools.permutations(range(labels))
-    )
-    return best / len(expected)
 
 
 def test_two_voices_come_back_on_their_speakers(emulator: EmulatorHandle) -> None:

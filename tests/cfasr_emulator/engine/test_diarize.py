@@ -71,7 +71,7 @@ def _truth(words: Sequence[EngineWord], turns: Sequence[SpeakerTurn]) -> list[in
     return [min(turns, key=lambda t: distance(t, (w.start + w.end) / 2)).speaker for w in words]
 
 
-def _accuracy(found: Sequence[int], truth: Sequence[int]) -> float:
+def accuracy(found: Sequence[int], truth: Sequence[int]) -> float:
     """Share of words on the right speaker under the best matching of labels."""
     labels = max([*found, *truth]) + 1
     best = max(
@@ -101,7 +101,7 @@ def test_two_voices_taking_turns_come_back_on_the_right_speaker(
     _check_shape(result, len(two_voice_words))
     assert result.speaker_count == 2
     truth = _truth(two_voice_words, TWO_SPEAKERS.turns)
-    assert _accuracy(result.speakers, truth) >= 0.9
+    assert accuracy(result.speakers, truth) >= 0.9
 
 
 def test_the_engine_attributes_its_own_words_when_asked(
@@ -112,7 +112,7 @@ def test_the_engine_attributes_its_own_words_when_asked(
     assert result.diarization is not None
     _check_shape(result.diarization, len(result.words))
     truth = _truth(result.words, TWO_SPEAKERS.turns)
-    assert _accuracy(result.diarization.speakers, truth) >= 0.9
+    assert accuracy(result.diarization.speakers, truth) >= 0.9
     plain = engine.transcribe(two_voices, model="tiny.en", options=decoding())
     assert plain.diarization is None
     with pytest.raises(ValueError, match="word_timestamps"):
@@ -141,7 +141,7 @@ def test_the_pauses_alone_do_not_give_the_turns_away(two_voice_words: list[Engin
             if previous is not None and word is not None and word.start - previous.end >= pause:
                 speaker = 1 - speaker
             guess.append(speaker)
-        best = max(best, _accuracy(guess, truth))
+        best = max(best, accuracy(guess, truth))
     assert best < 0.9
 
 
@@ -158,7 +158,7 @@ def test_speakers_are_numbered_by_first_appearance_and_follow_the_voice(
     truth = _truth(words, turns)
     assert truth[0] == 1
     assert result.speakers[0] == 0
-    assert _accuracy(result.speakers, truth) >= 0.9
+    assert accuracy(result.speakers, truth) >= 0.9
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda s: s.path.stem)
@@ -210,7 +210,7 @@ def test_long_audio_is_capped_and_still_told_apart(
     _check_shape(result, len(spans))
     truth = _truth(two_voice_words, TWO_SPEAKERS.turns) * copies
     assert result.speaker_count == 2
-    assert _accuracy(result.speakers, truth) >= 0.9
+    assert accuracy(result.speakers, truth) >= 0.9
 
 
 def test_no_words_no_speakers() -> None:

@@ -10,7 +10,8 @@ import pytest
 
 from cfasr_emulator.engine import TWO_SPEAKERS
 from cfasr_emulator.testing import EmulatorHandle
-from tests.cfasr_emulator.test_diarize_rest import accuracy, truth
+from tests.cfasr_emulator.engine.test_diarize import accuracy
+from tests.cfasr_emulator.test_diarize_rest import truth
 
 from .conftest import read_pcm
 from .test_sockets import CLOSE, NOVA, RAW, connect, receive_all, send_audio
