@@ -13,8 +13,7 @@ import httpx
 from starlette.applications import Starlette
 from starlette.routing import Mount
 
-from cfasr_ext import AsyncClient
-from cfasr_ext._ratelimit import RateLimiter
+from cfasr_ext import AsyncClient, RateLimiter
 from cfasr_openai import GatewayConfig
 from cfasr_openai.app import create_v1_app
 

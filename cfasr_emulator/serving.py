@@ -9,7 +9,7 @@ import math
 import sys
 from typing import TYPE_CHECKING, Any
 
-from cfasr_ext._extras import MissingExtraError
+from cfasr_ext.internal import MissingExtraError
 
 from .config import ServerConfig
 from .testing import require_server_extra

@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from cfasr_ext._extras import require_extra
+from cfasr_ext.internal import require_extra
 
 DEFAULT_ACCOUNT_ID = "0123456789abcdef0123456789abcdef"
 """Any 32 hex digits pass; this one is used unless you pass ``account_id``."""

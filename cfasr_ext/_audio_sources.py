@@ -58,7 +58,7 @@ AudioSource: TypeAlias = (
     | tuple[str | None, Any, str | None]
 )
 
-_EXTENSIONS = {
+AUDIO_SUFFIXES: dict[str, str] = {
     ".wav": "audio/wav",
     ".wave": "audio/wav",
     ".mp3": "audio/mpeg",
@@ -74,6 +74,7 @@ _EXTENSIONS = {
     ".mp4": "audio/mp4",
     ".aac": "audio/aac",
 }
+"""The file suffixes read as audio when the first bytes do not say, and their MIME types."""
 
 
 def sniff_content_type(head: bytes, filename: str | None = None) -> str | None:
@@ -96,7 +97,7 @@ def sniff_content_type(head: bytes, filename: str | None = None) -> str | None:
         if head[1] & 0xE0 == 0xE0:
             return "audio/mpeg"
     if filename:
-        return _EXTENSIONS.get(Path(filename).suffix.lower())
+        return AUDIO_SUFFIXES.get(Path(filename).suffix.lower())
     return None
 
 

@@ -24,9 +24,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Mount, Route
 
-from cfasr_ext import AsyncClient
-from cfasr_ext._audio_sources import AudioFile
-from cfasr_ext._errors import CfasrError
+from cfasr_ext import AsyncClient, AudioFile, CfasrError
 
 from .browser_guard import refuse_foreign_browsers
 from .config import GatewayConfig

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from starlette.requests import Request
 
-from cfasr_ext._config import is_loopback_host
+from cfasr_ext.internal import is_loopback_host
 
 from .errors import OpenAIError
 

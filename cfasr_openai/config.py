@@ -6,7 +6,7 @@ from typing import Any
 
 import attrs
 
-from cfasr_ext._ratelimit import RateLimiter
+from cfasr_ext import RateLimiter
 
 __all__ = ["API_KEY_ENV", "DEFAULT_MAX_BODY_BYTES", "DEFAULT_PORT", "GatewayConfig"]
 

@@ -11,7 +11,7 @@ import math
 
 from starlette.responses import JSONResponse
 
-from cfasr_ext._errors import (
+from cfasr_ext import (
     APIConnectionError,
     APIStatusError,
     APITimeoutError,

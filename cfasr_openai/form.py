@@ -16,7 +16,8 @@ from starlette.exceptions import HTTPException
 from starlette.formparsers import MultiPartException
 from starlette.requests import Request
 
-from cfasr_ext._audio_sources import _EXTENSIONS, sniff_content_type
+from cfasr_ext import sniff_content_type
+from cfasr_ext.internal import AUDIO_SUFFIXES
 
 from .body_limit import limited_request, refuse_declared_oversize
 from .errors import OpenAIError
@@ -27,7 +28,7 @@ ResponseFormat = Literal["json", "text", "srt", "verbose_json", "vtt"]
 RESPONSE_FORMATS: tuple[ResponseFormat, ...] = ("json", "text", "srt", "verbose_json", "vtt")
 GRANULARITIES = ("word", "segment")
 _MAX_FIELD_BYTES = 64 * 1024
-_SUPPORTED = ", ".join(sorted({suffix.lstrip(".") for suffix in _EXTENSIONS}))
+_SUPPORTED = ", ".join(sorted({suffix.lstrip(".") for suffix in AUDIO_SUFFIXES}))
 
 
 @attrs.frozen

@@ -1,12 +1,12 @@
 """OpenAI model names → Workers AI model ids, and the `/v1/models` list.
 
-Every id comes from `cfasr_ext._model_names` (itself from the contract); the one name added
+Every id comes from `cfasr_ext.internal` (itself from the contract); the one name added
 here is OpenAI's `whisper-1`, which goes to the closest Workers AI model.
 """
 
 from __future__ import annotations
 
-from cfasr_ext._model_names import MODEL_ALIASES, NOVA_3, TRANSCRIBE_MODELS, TURBO
+from cfasr_ext.internal import MODEL_ALIASES, NOVA_3, TRANSCRIBE_MODELS, TURBO
 
 from .errors import OpenAIError
 

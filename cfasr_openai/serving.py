@@ -16,9 +16,8 @@ import sys
 
 import attrs
 
-from cfasr_ext import AsyncClient
-from cfasr_ext._config import is_loopback_host
-from cfasr_ext._ratelimit import DEFAULT_REQUESTS_PER_MINUTE, RateLimiter
+from cfasr_ext import AsyncClient, RateLimiter
+from cfasr_ext.internal import DEFAULT_REQUESTS_PER_MINUTE, is_loopback_host
 
 from .app import create_app
 from .config import GatewayConfig

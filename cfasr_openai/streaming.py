@@ -16,8 +16,7 @@ from typing import Any
 
 from starlette.responses import StreamingResponse
 
-from cfasr_ext import AsyncClient
-from cfasr_ext._errors import CfasrError
+from cfasr_ext import AsyncClient, CfasrError
 from cfasr_ext.streaming import AsyncNova3Stream, Results
 
 from .errors import OpenAIError, from_cfasr_error

@@ -1,0 +1,32 @@
+"""What cfasr's own gateway, emulator and command line share with the SDK.
+
+The one declared seam between `cfasr_ext` and the packages stacked on it (`cfasr_openai`,
+`cfasr_emulator`, `cfasr_cli`): they import the SDK's public names from `cfasr_ext` and the
+rest from here, never from a `_private` module, so the SDK can reorganise its private modules
+without breaking them (import-linter checks this in `make lint`). Not meant for users: these
+names may change with any release. Importing this module stays as light as `import cfasr_ext`
+(no HTTP client, no audio decoding).
+"""
+
+from __future__ import annotations
+
+from cfasr_ext._audio_sources import AUDIO_SUFFIXES
+from cfasr_ext._config import is_loopback_host
+from cfasr_ext._extras import MissingExtraError, require_extra
+from cfasr_ext._logging import setup_from_env
+from cfasr_ext._model_names import MODEL_ALIASES, NOVA_3, TRANSCRIBE_MODELS, TURBO, short_name
+from cfasr_ext._ratelimit import DEFAULT_REQUESTS_PER_MINUTE
+
+__all__ = [
+    "AUDIO_SUFFIXES",
+    "DEFAULT_REQUESTS_PER_MINUTE",
+    "MODEL_ALIASES",
+    "NOVA_3",
+    "TRANSCRIBE_MODELS",
+    "TURBO",
+    "MissingExtraError",
+    "is_loopback_host",
+    "require_extra",
+    "setup_from_env",
+    "short_name",
+]
