@@ -24,6 +24,7 @@ from cfasr_ext._audio_sources import Audio, AudioSource
 from cfasr_ext._config import Settings
 from cfasr_ext._errors import OptionError, UnsupportedOperationError
 from cfasr_ext._http import Call
+from cfasr_ext._options import check_options, merged_headers
 from cfasr_ext._request_bodies import (
     Body,
     base64_json_body,
@@ -32,7 +33,6 @@ from cfasr_ext._request_bodies import (
     raw_body,
 )
 from cfasr_ext._unchecked import ExtraBody, ExtraQuery, merge_body, merge_query, refuse_body
-from cfasr_ext.models._options import check_options, merged_headers
 
 if TYPE_CHECKING:  # streaming (websockets, asyncio) loads on the first stream(), not on import
     from cfasr_ext.streaming import (

@@ -26,10 +26,10 @@ from cfasr_client.types import Unset
 from cfasr_ext._audio_sources import Audio, AudioSource, open_audio, open_audio_async
 from cfasr_ext._errors import APIError, AudioInputError, OptionError
 from cfasr_ext._http import Call
+from cfasr_ext._options import merged_headers
 from cfasr_ext._request_bodies import Body, json_body
 from cfasr_ext._unchecked import ExtraBody, ExtraQuery, merge_body, merge_query
 from cfasr_ext.models._method import AsyncRequester, SyncRequester
-from cfasr_ext.models._options import merged_headers
 
 _QUEUED = tuple(RunWhisperLargeV3TurboParams(queueRequest=True).query())
 """The query that makes a POST a batch submission or poll (``queueRequest``, which every

@@ -20,8 +20,8 @@ from cfasr_client.contract.options import StreamFluxOptions, StreamNova3Options
 
 from cfasr_ext._config import Settings
 from cfasr_ext._model_names import FLUX, NOVA3_INTERNAL_MODEL, NOVA_3
+from cfasr_ext._options import document_options
 from cfasr_ext._unchecked import ExtraQuery
-from cfasr_ext.models._options import document_options
 from cfasr_ext.streaming._async_session import (
     DEFAULT_MAX_QUEUED_CHUNKS,
     AsyncFluxStream,

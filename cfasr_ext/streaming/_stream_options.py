@@ -16,7 +16,7 @@ from cfasr_client.contract.options import StreamFluxOptions, StreamNova3Options
 from cfasr_client.contract.params import StreamFluxParams, StreamNova3Params
 
 from cfasr_ext._errors import OptionError
-from cfasr_ext.models._options import check_options
+from cfasr_ext._options import check_options
 
 P = TypeVar("P", bound=Params)
 

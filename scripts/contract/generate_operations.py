@@ -424,7 +424,7 @@ def sdk_module_source(spec: dict[str, Any], ops: list[dict[str, Any]]) -> str:
         "    sync_method,",
         "    sync_raw_method,",
         ")",
-        "from cfasr_ext.models._options import document_options",
+        "from cfasr_ext._options import document_options",
         "from cfasr_ext.models.batch import AsyncBatch, SyncBatch",
         "",
         "if TYPE_CHECKING:  # streaming (websockets, asyncio) loads on the first stream()",
