@@ -17,13 +17,13 @@ segment; a mono transcript has no `channel` key at all, so its JSON is unchanged
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
 import attrs
 
 from cfasr_ext._errors import CfasrError
+from cfasr_ext._timed_words import Segment, Word, ends_sentence, join_words
 
 __all__ = [
     "Segment",
@@ -34,10 +34,6 @@ __all__ = [
     "join_words",
     "segments_from_words",
 ]
-
-#: A word ending in one of these (after closing quotes/brackets) ends a sentence.
-_SENTENCE_END = frozenset(".?!…。？！")
-_CLOSERS = "\"')]}”’»」』"
 
 #: Silence longer than this (seconds) between two words starts a new segment.
 DEFAULT_SEGMENT_GAP = 1.0
@@ -56,56 +52,6 @@ def _word_tuple(words: Iterable[Word]) -> tuple[Word, ...]:
 
 def _segment_tuple(segments: Iterable[Segment]) -> tuple[Segment, ...]:
     return tuple(segments)
-
-
-def _check_times(instance: Word | Segment, attribute: attrs.Attribute[float], value: float) -> None:
-    if not math.isfinite(value) or value < 0:
-        raise ValueError(f"{attribute.name} must be a finite number of seconds >= 0, got {value!r}")
-    if attribute.name == "end" and value < instance.start:
-        raise ValueError(f"end ({value}) must not be before start ({instance.start})")
-
-
-@attrs.frozen
-class Word:
-    """One recognised word; `confidence` (0-1) and `speaker` (index from 0) only when known.
-
-    `channel` is the audio channel (index from 0) the word was heard on when each channel
-    was transcribed on its own (nova-3 `multichannel`); `None` for mono or mixed audio."""
-
-    text: str
-    start: float = attrs.field(converter=float, validator=_check_times)
-    end: float = attrs.field(converter=float, validator=_check_times)
-    confidence: float | None = None
-    speaker: int | None = None
-    channel: int | None = None
-
-    def shifted(self, seconds: float) -> Word:
-        """The same word `seconds` later (used to stitch pieces of long audio)."""
-        return attrs.evolve(self, start=self.start + seconds, end=self.end + seconds)
-
-
-@attrs.frozen
-class Segment:
-    """A sentence-like stretch of the transcript; `words` is empty when the model gave none.
-
-    `channel` is the audio channel of all its words in a multichannel transcript (a segment
-    never spans two channels), else `None`."""
-
-    text: str
-    start: float = attrs.field(converter=float, validator=_check_times)
-    end: float = attrs.field(converter=float, validator=_check_times)
-    words: tuple[Word, ...] = attrs.field(default=(), converter=_word_tuple)
-    channel: int | None = None
-
-    def shifted(self, seconds: float) -> Segment:
-        """The same segment, and its words, `seconds` later."""
-        return Segment(
-            text=self.text,
-            start=self.start + seconds,
-            end=self.end + seconds,
-            words=tuple(word.shifted(seconds) for word in self.words),
-            channel=self.channel,
-        )
 
 
 @attrs.frozen
@@ -249,17 +195,6 @@ class Transcript:
         if not isinstance(data, dict):
             raise TranscriptFormatError("transcript JSON must be an object")
         return cls.from_dict(data)
-
-
-def join_words(words: Iterable[Word]) -> str:
-    """The words' texts separated by single spaces."""
-    return " ".join(word.text for word in words if word.text)
-
-
-def ends_sentence(text: str) -> bool:
-    """True when `text` ends with sentence punctuation, ignoring closing quotes and brackets."""
-    stripped = text.rstrip().rstrip(_CLOSERS)
-    return bool(stripped) and stripped[-1] in _SENTENCE_END
 
 
 def segments_from_words(
