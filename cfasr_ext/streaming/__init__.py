@@ -49,10 +49,10 @@ from cfasr_ext.streaming._events import (
     Update,
     UtteranceEnd,
 )
+from cfasr_ext.streaming._listen_v1 import ListenV1Protocol
+from cfasr_ext.streaming._listen_v2 import ListenV2Protocol
 from cfasr_ext.streaming._protocol import (
     DEFAULT_KEEPALIVE_INTERVAL,
-    ListenV1Protocol,
-    ListenV2Protocol,
     StreamProtocol,
     StreamState,
 )

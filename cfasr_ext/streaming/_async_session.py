@@ -35,11 +35,11 @@ from cfasr_ext._logging import SecretFilter, redact, register_secrets
 from cfasr_ext._version import __version__
 from cfasr_ext.streaming import _events as ev
 from cfasr_ext.streaming._collect import transcript_from_finals
+from cfasr_ext.streaming._listen_v1 import ListenV1Protocol
+from cfasr_ext.streaming._listen_v2 import ListenV2Protocol
 from cfasr_ext.streaming._outgoing import Item, Outgoing
 from cfasr_ext.streaming._protocol import (
     Frame,
-    ListenV1Protocol,
-    ListenV2Protocol,
     StreamProtocol,
     StreamState,
 )

@@ -15,38 +15,11 @@ import json
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from cfasr_client.contract.params import StreamFluxParams
-from cfasr_client.models import (
-    FluxCloseStream,
-    FluxConfigure,
-    FluxConfigureFailure,
-    FluxConfigureSuccess,
-    FluxConfigureThresholds,
-    FluxConnected,
-    FluxError,
-    FluxForceEndTurn,
-    Nova3CloseStream,
-    Nova3Finalize,
-    Nova3KeepAlive,
-    Nova3MetadataMessage,
-    Nova3ResultsMessage,
-    Nova3SpeechStartedMessage,
-    Nova3UtteranceEndMessage,
-)
-from cfasr_client.types import UNSET
-
 from cfasr_ext._config import Settings
 from cfasr_ext._errors import OptionError
 from cfasr_ext._unchecked import ExtraQuery, merge_query
 from cfasr_ext.streaming import _events as ev
 from cfasr_ext.streaming._ledger import AudioLedger
-from cfasr_ext.streaming._message_checks import (
-    check_fields,
-    check_results,
-    check_turn,
-    shift,
-    shift_words,
-)
 from cfasr_ext.streaming._stream_errors import (
     StreamClosedError,
     StreamProtocolError,
@@ -57,21 +30,17 @@ from cfasr_ext.streaming._stream_errors import (
 from cfasr_ext.streaming._stream_options import (
     FluxStreamOptions,
     Nova3StreamOptions,
-    check_each_option,
 )
 
 __all__ = [
     "DEFAULT_KEEPALIVE_INTERVAL",
     "DEFAULT_MAX_RESEND_SECONDS",
-    "ListenV1Protocol",
-    "ListenV2Protocol",
     "StreamProtocol",
     "StreamState",
 ]
 
 DEFAULT_KEEPALIVE_INTERVAL = 4.0
 DEFAULT_MAX_RESEND_SECONDS = 120.0
-_SILENCE_SECONDS = 0.02  # flux has no KeepAlive message; 20 ms of zeros keeps it open
 
 Frame = bytes | str
 
@@ -87,7 +56,7 @@ class StreamState(enum.Enum):
 _decode = json.JSONDecoder().decode
 
 
-def _text_frame(message: Any) -> str:
+def text_frame(message: Any) -> str:
     return json.dumps(message.to_dict(), separators=(",", ":"))
 
 
@@ -270,231 +239,3 @@ class StreamProtocol:
         self, _raw: dict[str, Any]
     ) -> Callable[[dict[str, Any]], ev.StreamEvent] | None:
         return None
-
-
-class ListenV1Protocol(StreamProtocol):
-    """Deepgram v1 `listen`: nova-3 and nova-3-internal."""
-
-    def __init__(
-        self,
-        options: Nova3StreamOptions,
-        *,
-        model: str = Nova3StreamOptions.OPERATION.model,
-        keepalive_interval: float | None = DEFAULT_KEEPALIVE_INTERVAL,
-        max_resend_seconds: float = DEFAULT_MAX_RESEND_SECONDS,
-        extra_query: ExtraQuery | None = None,
-    ) -> None:
-        super().__init__(
-            options,
-            keepalive_interval=keepalive_interval,
-            max_resend_seconds=max_resend_seconds,
-            extra_query=extra_query,
-        )
-        self.model = model
-        self.metadata_seen = False
-        self._covered: dict[int, float] = {}
-        """Multichannel: where each channel's finals reach (session timeline)."""
-
-    def finalize(self, now: float, channel: int | None = None) -> str:
-        """Finalize: flush the audio buffered on the server now (results carry from_finalize)."""
-        self._check_sendable("Finalize")
-        message = Nova3Finalize(type_="Finalize", channel=UNSET if channel is None else channel)
-        return self._text(_text_frame(message), now)
-
-    def _close_frame(self) -> str:
-        return _text_frame(Nova3CloseStream(type_="CloseStream"))
-
-    def _keepalive_frame(self, now: float) -> Frame:
-        return self._text(_text_frame(Nova3KeepAlive(type_="KeepAlive")), now)
-
-    def _complete_without_close(self) -> bool:
-        # Metadata is the last word after CloseStream: a drop after it loses nothing.
-        return self.close_sent and self.metadata_seen
-
-    def _parsers(self) -> dict[str, Callable[[dict[str, Any]], ev.StreamEvent]]:
-        return {
-            "Results": self._results,
-            "Metadata": self._metadata,
-            "UtteranceEnd": self._utterance_end,
-            "SpeechStarted": self._speech_started,
-        }
-
-    def _results(self, raw: dict[str, Any]) -> ev.StreamEvent:
-        buildable = check_results(raw)
-        if self.offset:
-            shift(raw, ("start",), self.offset)
-            for alternative in raw["channel"]["alternatives"]:
-                shift_words(alternative["words"], self.offset)
-        # The model is built when first read, unless the checks cannot vouch for it: then
-        # now, so that a message it rejects still becomes an UnknownMessage.
-        event = ev.Results._parsed(raw, None if buildable else Nova3ResultsMessage.from_dict(raw))
-        if raw.get("is_final") is True:
-            self.finals.append(event)
-            self.ledger.commit(
-                self._covered_until(event, float(raw["start"]) + float(raw["duration"]))
-            )
-        return event
-
-    def _covered_until(self, final: ev.Results, end: float) -> float:
-        """How far finals cover the audio: with `multichannel` each channel has its own
-        finals, so only audio every channel has covered may be forgotten (a resume sends the
-        rest again; a channel may then repeat a few words, but none is lost)."""
-        count = final.channel_count
-        if count <= 1:
-            return end
-        self._covered[final.channel_index] = max(end, self._covered.get(final.channel_index, 0.0))
-        return min(self._covered.get(index, 0.0) for index in range(count))
-
-    def _metadata(self, raw: dict[str, Any]) -> ev.StreamEvent:
-        event = ev.Metadata._parsed(raw, Nova3MetadataMessage.from_dict(raw))
-        if self.close_sent:
-            self.metadata_seen = True
-        return event
-
-    def _utterance_end(self, raw: dict[str, Any]) -> ev.StreamEvent:
-        check_fields(raw, ("last_word_end",), optional=False)
-        shift(raw, ("last_word_end",), self.offset)
-        return ev.UtteranceEnd._parsed(raw, Nova3UtteranceEndMessage.from_dict(raw))
-
-    def _speech_started(self, raw: dict[str, Any]) -> ev.StreamEvent:
-        check_fields(raw, ("timestamp",), optional=False)
-        shift(raw, ("timestamp",), self.offset)
-        return ev.SpeechStarted._parsed(raw, Nova3SpeechStartedMessage.from_dict(raw))
-
-
-_TURN_EVENTS: dict[str, type[ev.TurnInfo]] = {
-    "StartOfTurn": ev.StartOfTurn,
-    "Update": ev.Update,
-    "EagerEndOfTurn": ev.EagerEndOfTurn,
-    "TurnResumed": ev.TurnResumed,
-    "EndOfTurn": ev.EndOfTurn,
-}
-
-
-class ListenV2Protocol(StreamProtocol):
-    """Deepgram v2 `listen`: flux, with turn events, Configure and ForceEndTurn."""
-
-    model = FluxStreamOptions.OPERATION.model
-    options: FluxStreamOptions
-
-    def __init__(
-        self,
-        options: FluxStreamOptions,
-        *,
-        keepalive_interval: float | None = DEFAULT_KEEPALIVE_INTERVAL,
-        max_resend_seconds: float = DEFAULT_MAX_RESEND_SECONDS,
-        extra_query: ExtraQuery | None = None,
-    ) -> None:
-        super().__init__(
-            options,
-            keepalive_interval=keepalive_interval,
-            max_resend_seconds=max_resend_seconds,
-            extra_query=extra_query,
-        )
-        self.turns_ended = 0  # turns completed before the current connection
-        self._turn_offset = 0
-
-    def configure(
-        self,
-        now: float,
-        *,
-        eager_eot_threshold: float | None = None,
-        eot_threshold: float | None = None,
-        eot_timeout_ms: int | None = None,
-        keyterms: list[str] | None = None,
-    ) -> str:
-        """Configure: change thresholds or keyterms mid-stream (validated like the options)."""
-        self._check_sendable("Configure")
-        checked = check_each_option(
-            StreamFluxParams(
-                eager_eot_threshold=eager_eot_threshold,
-                eot_threshold=eot_threshold,
-                eot_timeout_ms=eot_timeout_ms,
-                keyterm=((keyterms,) if isinstance(keyterms, str) else tuple(keyterms))
-                if keyterms
-                else None,
-            )
-        )
-        thresholds = FluxConfigureThresholds(
-            eager_eot_threshold=_or_unset(checked.eager_eot_threshold),
-            eot_threshold=_or_unset(checked.eot_threshold),
-            eot_timeout_ms=_or_unset(checked.eot_timeout_ms),
-        )
-        message = FluxConfigure(
-            type_="Configure",
-            thresholds=thresholds if thresholds.to_dict() else UNSET,
-            keyterms=list(checked.keyterm or ()) if keyterms is not None else UNSET,
-        )
-        return self._text(_text_frame(message), now)
-
-    def force_end_turn(self, now: float) -> str:
-        """ForceEndTurn: end the current turn now; the server answers EndOfTurn."""
-        self._check_sendable("ForceEndTurn")
-        return self._text(_text_frame(FluxForceEndTurn(type_="ForceEndTurn")), now)
-
-    def _close_frame(self) -> str:
-        return _text_frame(FluxCloseStream(type_="CloseStream"))
-
-    def _keepalive_frame(self, now: float) -> Frame:
-        silence = bytes(
-            self.ledger.frame_bytes * int(self.options.effective().sample_rate * _SILENCE_SECONDS)
-        )
-        return self.audio(silence, now)
-
-    def _on_resume(self) -> None:
-        self._turn_offset = self.turns_ended
-
-    def _parsers(self) -> dict[str, Callable[[dict[str, Any]], ev.StreamEvent]]:
-        return {
-            "Connected": lambda raw: ev.Connected._parsed(raw, FluxConnected.from_dict(raw)),
-            "TurnInfo": self._turn_info,
-            "ConfigureSuccess": _configure_success,
-            "ConfigureFailure": _configure_failure,
-            "Error": self._error,
-        }
-
-    def _untyped_parser(
-        self, raw: dict[str, Any]
-    ) -> Callable[[dict[str, Any]], ev.StreamEvent] | None:
-        # Cloudflare's schema lists TurnInfo without `type`: dispatch on `event` then.
-        return self._turn_info if "type" not in raw and "event" in raw else None
-
-    def _turn_info(self, raw: dict[str, Any]) -> ev.StreamEvent:
-        check_turn(raw)
-        kind = _TURN_EVENTS.get(raw.get("event"))  # type: ignore[arg-type]
-        if kind is None:
-            raise ValueError(f"unknown turn event {raw.get('event')!r}")
-        if self.offset:
-            shift(raw, ("audio_window_start", "audio_window_end"), self.offset)
-            shift_words(raw.get("words", []), self.offset)
-        if self._turn_offset:
-            raw["turn_index"] += self._turn_offset
-        event = kind._parsed(raw)  # check_turn vouches for FluxTurnInfo.from_dict
-        if isinstance(event, ev.EndOfTurn):
-            self.finals.append(event)
-            self.turns_ended = raw["turn_index"] + 1
-            end = raw.get("audio_window_end")
-            if end is not None:
-                self.ledger.commit(end)
-        return event
-
-    def _error(self, raw: dict[str, Any]) -> ev.StreamEvent:
-        event = ev.ErrorMessage._parsed(raw, FluxError.from_dict(raw))
-        self._fatal = StreamServerError(
-            f"flux reported a fatal error {event.message.code}: {event.message.description}",
-            close_code=None,
-            retryable=True,
-        )
-        return event
-
-
-def _configure_success(raw: dict[str, Any]) -> ev.StreamEvent:
-    return ev.ConfigureSuccess._parsed(raw, FluxConfigureSuccess.from_dict(raw))
-
-
-def _configure_failure(raw: dict[str, Any]) -> ev.StreamEvent:
-    return ev.ConfigureFailure._parsed(raw, FluxConfigureFailure.from_dict(raw))
-
-
-def _or_unset(value: Any) -> Any:
-    return UNSET if value is None else value

@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cfasr_ext.streaming import _events as ev
-from cfasr_ext.streaming._protocol import ListenV1Protocol, ListenV2Protocol
+from cfasr_ext.streaming._listen_v1 import ListenV1Protocol
+from cfasr_ext.streaming._listen_v2 import ListenV2Protocol
 from cfasr_ext.streaming._stream_options import FluxStreamOptions, Nova3StreamOptions
 
 numbers = st.floats(allow_nan=False, allow_infinity=False, width=32) | st.integers(-1000, 1000)

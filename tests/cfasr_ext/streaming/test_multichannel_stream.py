@@ -13,7 +13,7 @@ import pytest
 import cfasr_ext as cf
 from cfasr_emulator.engine import WEATHER
 from cfasr_emulator.testing import EmulatorHandle, run_emulator
-from cfasr_ext.streaming._protocol import ListenV1Protocol
+from cfasr_ext.streaming._listen_v1 import ListenV1Protocol
 from cfasr_ext.streaming._stream_options import Nova3StreamOptions
 from tests.support.stereo import CHANNEL_WORDS, stereo_call, words_of
 

@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 from cfasr_ext._config import resolve_settings
 from cfasr_ext._errors import OptionError
 from cfasr_ext.streaming import _events as ev
-from cfasr_ext.streaming._protocol import ListenV1Protocol, ListenV2Protocol, StreamState
+from cfasr_ext.streaming._listen_v1 import ListenV1Protocol
+from cfasr_ext.streaming._listen_v2 import ListenV2Protocol
+from cfasr_ext.streaming._protocol import StreamState
 from cfasr_ext.streaming._stream_errors import (
     StreamAudioError,
     StreamConnectionLostError,
