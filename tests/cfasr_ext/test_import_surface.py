@@ -17,6 +17,7 @@ HEAVY = (
     "av",
     "numpy",
     "typer",
+    "rich",
     "cfasr_emulator",
     "cfasr_openai",
     "cfasr_ext.cli",
@@ -36,6 +37,13 @@ def test_importing_the_sdk_loads_no_server_engine_decoder_or_cli_module() -> Non
     assert "cfasr_ext" in loaded
     heavy = sorted(name for name in loaded if name.split(".")[0] in HEAVY or name in HEAVY)
     assert heavy == []
+
+
+def test_the_seam_for_cfasrs_own_packages_is_as_light_as_the_sdk() -> None:
+    loaded = _modules_after("import cfasr_ext.internal")
+    heavy = sorted(name for name in loaded if name.split(".")[0] in HEAVY or name in HEAVY)
+    assert heavy == []
+    assert "httpx" not in loaded
 
 
 def test_the_check_sees_heavy_modules_when_they_are_imported() -> None:
