@@ -35,7 +35,8 @@ def packages(tmp_path: Path) -> Path:
     """A scratch copy of every root package, the contract config and its custom contract."""
     for name in CONFIG["root_packages"]:
         spec = importlib.util.find_spec(name)
-        assert spec is not None and spec.submodule_search_locations, name
+        assert spec is not None, name
+        assert spec.submodule_search_locations, name
         source = Path(next(iter(spec.submodule_search_locations)))
         shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
