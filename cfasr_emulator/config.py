@@ -124,6 +124,10 @@ class ServerConfig:
         default=int(_limit("max_ws_text_bytes")), validator=_positive
     )
     """A WebSocket text message longer than this closes the session with 1009."""
+    ws_queued_audio_s: float = attrs.field(
+        default=float(_limit("ws_queued_audio_s")), validator=_positive
+    )
+    """Audio a stream reads ahead of recognition, so pings are answered while it is behind."""
     max_connections: int = attrs.field(default=int(_limit("max_connections")), validator=_positive)
     """Open connections (HTTP and WebSocket); the next ones get 503 and are closed."""
     allowed_origins: tuple[str, ...] = attrs.field(default=(), converter=_origins)

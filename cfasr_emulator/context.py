@@ -26,12 +26,10 @@ from .faults import (
     FaultSpecError,
     HttpFault,
     ResetFault,
+    SessionFault,
     StatusFault,
     TruncateFault,
-    WsCloseFault,
-    WsErrorFault,
     WsRefuseFault,
-    WsStallFault,
 )
 from .limits import AccountRateLimiter, SessionLimiter, SessionTicket
 from .neurons import Transport, neurons_for
@@ -71,7 +69,7 @@ class WebSocketAdmission:
     """
 
     request_id: str
-    fault: WsCloseFault | WsStallFault | WsErrorFault | None
+    fault: SessionFault | None
     ticket: SessionTicket
 
     def release(self) -> None:

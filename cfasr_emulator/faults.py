@@ -24,6 +24,9 @@ Fault spec grammar: ``name[=value][;key=value]...``
                               messages were sent or S seconds of session time passed
 ``ws-stall[;after-messages=N]``
                               stop sending after N messages, keep the socket open
+``ws-slow=S``                 every recognition step of the session starts S seconds late, as
+                              on an overloaded server; the socket is still read (up to
+                              ``ws_queued_audio_s`` of audio), so pings are answered
 ``ws-refuse[;status=S]``      refuse the upgrade with HTTP S (default 503) and an envelope
 ``ws-error[;after-messages=N][;code=C]``
                               a fatal server error once N server messages were sent (default
@@ -113,6 +116,13 @@ class WsStallFault:
 
 
 @attrs.frozen
+class WsSlowFault:
+    """Start every recognition step of the session ``seconds`` late (an overloaded server)."""
+
+    seconds: float
+
+
+@attrs.frozen
 class WsRefuseFault:
     """Refuse the WebSocket upgrade with this HTTP status and an error envelope."""
 
@@ -132,7 +142,9 @@ class WsErrorFault:
 
 
 HttpFault = StatusFault | ResetFault | TruncateFault | DelayFault
-WsFault = WsCloseFault | WsStallFault | WsRefuseFault | WsErrorFault
+SessionFault = WsCloseFault | WsStallFault | WsErrorFault | WsSlowFault
+"""The faults that act inside an accepted session (the others act before the upgrade)."""
+WsFault = SessionFault | WsRefuseFault
 Fault = HttpFault | WsFault
 
 _STATUS_FAULTS = {
@@ -208,6 +220,9 @@ def parse_fault(spec: str) -> Fault:
     elif name == "ws-stall":
         allowed = {"after-messages"}
         fault = WsStallFault(_count(options.get("after-messages", "0"), "after-messages"))
+    elif name == "ws-slow":
+        allowed = set()
+        fault = WsSlowFault(_number(value, "ws-slow"))
     elif name == "ws-refuse":
         allowed = {"status"}
         status = _count(options.get("status", "503"), "status")
@@ -225,7 +240,7 @@ def parse_fault(spec: str) -> Fault:
     else:
         known = ", ".join([*_STATUS_FAULTS, "reset", "truncate", "delay=S", "ws-close=C"])
         raise FaultSpecError(
-            f"unknown fault {name!r}; use one of {known}, ws-stall, ws-refuse, ws-error"
+            f"unknown fault {name!r}; use one of {known}, ws-stall, ws-slow=S, ws-refuse, ws-error"
         )
     unknown = set(options) - allowed
     if unknown:

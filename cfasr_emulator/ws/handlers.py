@@ -147,6 +147,7 @@ async def _serve(
         recognizer,
         audio_bytes_per_second=audio_bytes_per_second,
         idle_timeout_s=ctx.config.idle_timeout_s,
+        queued_audio_s=ctx.config.ws_queued_audio_s,
         fault=admission.fault,
         shutdown=ctx.shutdown,
         on_finish=stop.set,

@@ -3,8 +3,9 @@
 Three concerns meet here and nowhere else:
 
 * **Back-pressure.** A reader task moves frames from the socket into an :class:`Inbox`
-  bounded by ``MAX_QUEUED_AUDIO_S`` of audio; when it is full the reader stops calling
-  ``receive``, uvicorn pauses the transport, and TCP pushes back on the client. Whether a
+  bounded by ``ws_queued_audio_s`` of audio; while it has room the socket is read (and the
+  client's pings answered) however far behind recognition is; when it is full the reader stops
+  calling ``receive``, uvicorn pauses the transport, and TCP pushes back on the client. Whether a
   frame brings an interim is the recognizer's choice, by position in the audio, however fast
   the client sends; under overload the engine's scheduler drops interims, never finals.
 * **The engine runs off the event loop**, in one worker thread per session, so a session's
@@ -23,7 +24,6 @@ Three concerns meet here and nowhere else:
 from __future__ import annotations
 
 import asyncio
-import collections
 import concurrent.futures
 import contextlib
 import functools
@@ -36,7 +36,8 @@ import attrs
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from ..engine import InferenceTimeout
-from ..faults import WsCloseFault, WsErrorFault, WsStallFault
+from ..faults import SessionFault, WsCloseFault, WsErrorFault, WsSlowFault, WsStallFault
+from .inbox import Gone, Idle, Inbox, Shutdown
 from .protocol import (
     IDLE_REASON,
     INTERNAL_ERROR,
@@ -49,8 +50,6 @@ from .protocol import (
 
 logger = logging.getLogger("cfasr_emulator.ws")
 
-MAX_QUEUED_AUDIO_S = 2.0
-MAX_QUEUED_TEXT = 64
 FATAL_MESSAGE_WAIT_S = 5.0
 """How long a fatal error's message waits for the recognizer call still running."""
 GOING_AWAY = 1001
@@ -64,27 +63,12 @@ T = TypeVar("T")
 
 
 @attrs.frozen
-class _Idle:
-    pass
-
-
-@attrs.frozen
-class _Gone:
-    pass
-
-
-@attrs.frozen
 class _Stall:
     pass
 
 
 @attrs.frozen
 class _Abort:
-    pass
-
-
-@attrs.frozen
-class _Shutdown:
     pass
 
 
@@ -96,61 +80,9 @@ class _Fatal:
     description: str = "the server failed while processing the stream"
 
 
-_Item = bytes | str | _Idle | _Gone | _Shutdown
 _CLOSE_STREAM = json.dumps({"type": "CloseStream"})
 """Both protocols' own ending: what the session feeds its recognizer on server shutdown."""
-_Ending = Close | _Gone | _Stall | _Abort | _Fatal
-
-
-class Inbox:
-    """Frames waiting for the recognizer, bounded by audio bytes and by text-frame count."""
-
-    def __init__(self, max_audio_bytes: int) -> None:
-        self._items: collections.deque[_Item] = collections.deque()
-        self._changed = asyncio.Condition()
-        self._max_audio_bytes = max_audio_bytes
-        self.audio_bytes = 0
-
-    async def put(self, item: _Item) -> None:
-        async with self._changed:
-            await self._changed.wait_for(lambda: self._has_room(item))
-            self._items.append(item)
-            if isinstance(item, bytes):
-                self.audio_bytes += len(item)
-            self._changed.notify_all()
-
-    async def get(self) -> _Item:
-        async with self._changed:
-            await self._changed.wait_for(lambda: bool(self._items))
-            item = self._items.popleft()
-            if isinstance(item, bytes):
-                self.audio_bytes -= len(item)
-            self._changed.notify_all()
-            return item
-
-    async def take_waiting_audio(self) -> list[bytes]:
-        """The audio frames at the front of the inbox, without waiting for more."""
-        async with self._changed:
-            taken: list[bytes] = []
-            while self._items and isinstance(data := self._items[0], bytes):
-                self._items.popleft()
-                self.audio_bytes -= len(data)
-                taken.append(data)
-            if taken:
-                self._changed.notify_all()
-            return taken
-
-    @property
-    def pending(self) -> int:
-        return len(self._items)
-
-    def _has_room(self, item: _Item) -> bool:
-        if isinstance(item, bytes):
-            # An empty inbox always takes a frame, however large, so nothing deadlocks.
-            return not self._items or self.audio_bytes + len(item) <= self._max_audio_bytes
-        if isinstance(item, str):
-            return len(self._items) < MAX_QUEUED_TEXT
-        return True
+_Ending = Close | Gone | _Stall | _Abort | _Fatal
 
 
 class Session:
@@ -163,7 +95,8 @@ class Session:
         *,
         audio_bytes_per_second: int,
         idle_timeout_s: float,
-        fault: WsCloseFault | WsStallFault | WsErrorFault | None = None,
+        queued_audio_s: float,
+        fault: SessionFault | None = None,
         shutdown: asyncio.Event | None = None,
         on_finish: Callable[[], None] | None = None,
         batch_audio: bool = False,
@@ -171,7 +104,7 @@ class Session:
         self._ws = websocket
         self._recognizer = recognizer
         self._idle_timeout_s = idle_timeout_s
-        self._inbox = Inbox(max(1, int(MAX_QUEUED_AUDIO_S * audio_bytes_per_second)))
+        self._inbox = Inbox(max(1, int(queued_audio_s * audio_bytes_per_second)))
         self._fault = fault
         self._shutdown = shutdown
         self._on_finish = on_finish
@@ -241,7 +174,7 @@ class Session:
                 if receive not in done:
                     if draining:
                         # Every frame the client had sent is in: finish behind them.
-                        await self._inbox.put(_Shutdown())
+                        await self._inbox.put(Shutdown())
                         return
                     if stopping is not None and stopping in done:
                         continue  # drain what the socket still holds, then finish
@@ -251,12 +184,12 @@ class Session:
                         continue
                     if loop.time() < self._active_at + self._idle_timeout_s:
                         continue  # Work finished meanwhile: the client gets a full window.
-                    await self._inbox.put(_Idle())
+                    await self._inbox.put(Idle())
                     return
                 message = receive.result()
                 receive = None
                 if message["type"] == "websocket.disconnect":
-                    await self._inbox.put(_Gone())
+                    await self._inbox.put(Gone())
                     return
                 data = message.get("bytes")
                 text = message.get("text")
@@ -280,13 +213,13 @@ class Session:
                 if self._ending is not None and self._ending.done():
                     return  # What is still queued (the client leaving) belongs to _stall.
                 item = await self._inbox.get()
-                if isinstance(item, _Idle):
+                if isinstance(item, Idle):
                     self._end(Close(INTERNAL_ERROR, IDLE_REASON))
                     return
-                if isinstance(item, _Gone):
-                    self._end(_Gone())
+                if isinstance(item, Gone):
+                    self._end(Gone())
                     return
-                if isinstance(item, _Shutdown):
+                if isinstance(item, Shutdown):
                     await self._finish_for_shutdown()
                     return
                 if isinstance(item, bytes):
@@ -336,6 +269,8 @@ class Session:
         loop = asyncio.get_running_loop()
         self._busy = True
         try:
+            if isinstance(self._fault, WsSlowFault):
+                await asyncio.sleep(self._fault.seconds)
             return await loop.run_in_executor(self._worker, func)
         finally:
             self._busy = False
@@ -352,7 +287,7 @@ class Session:
                 await self._ws.send_text(json.dumps(message))
             except (WebSocketDisconnect, OSError, RuntimeError):
                 # Starlette raises RuntimeError for a send after the close handshake.
-                self._end(_Gone())
+                self._end(Gone())
                 return False
             self._sent += 1
             self._check_fault()
@@ -391,22 +326,22 @@ class Session:
         queue another: waiting on the inbox then would hold the session's slot forever."""
         while True:
             if reader.done() and not self._inbox.pending:
-                return _Gone()
+                return Gone()
             getting = asyncio.ensure_future(self._inbox.get())
             await asyncio.wait({getting, reader}, return_when=asyncio.FIRST_COMPLETED)
             if not getting.done():
                 getting.cancel()
                 continue
             item = getting.result()
-            if isinstance(item, _Gone):
+            if isinstance(item, Gone):
                 return item
-            if isinstance(item, _Idle):
+            if isinstance(item, Idle):
                 return Close(INTERNAL_ERROR, IDLE_REASON)
-            if isinstance(item, _Shutdown):
+            if isinstance(item, Shutdown):
                 return Close(GOING_AWAY, "server shutting down")
 
     async def _finish(self, ending: _Ending) -> None:
-        if isinstance(ending, _Gone):
+        if isinstance(ending, Gone):
             return
         if isinstance(ending, _Abort):
             if abort_transport(self._ws):

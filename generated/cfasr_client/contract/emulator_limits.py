@@ -112,6 +112,14 @@ EMULATOR_LIMITS: dict[str, EmulatorLimit] = {
         answer="WebSocket close 1009",
         description="A text message longer than this closes the session (1009): control messages (KeepAlive, Finalize, CloseStream, Configure) are small JSON, and a client could otherwise pile up memory with megabyte-sized ones faster than the session reads them.",
     ),
+    "ws_queued_audio_s": EmulatorLimit(
+        name="ws_queued_audio_s",
+        value=30,
+        unit="seconds of audio a WebSocket session reads ahead of recognition",
+        answer="the session stops reading its socket (TCP back-pressure); nothing is refused",
+        description="While recognition is behind, a session keeps reading its socket up to this much audio, so the client's keepalive pings are still answered (a default websockets client gives up after 20 s without a pong); past it the session stops reading until recognition catches up, and the client's sends wait.",
+        flag="--ws-queued-audio",
+    ),
     "max_connections": EmulatorLimit(
         name="max_connections",
         value=256,
