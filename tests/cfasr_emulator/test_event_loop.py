@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from cfasr_emulator import inputs
 from cfasr_emulator.error_envelope import ApiError
+from cfasr_emulator.rest import inputs
 from cfasr_emulator.testing import EmulatorHandle
 from tests.support.emulators import suite_emulator
 from tests.support.raw_http import read_answer

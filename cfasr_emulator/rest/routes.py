@@ -28,16 +28,15 @@ from starlette.types import Receive, Scope, Send
 
 from cfasr_contract import BodyKind
 
-from . import error_envelope, inputs
-from .batch import BatchItemInput
-from .catalog import (
+from .. import error_envelope
+from ..catalog import (
     REST_OPERATIONS,
     RUN_PREFIX,
     WEBSOCKET_OPERATIONS,
     is_well_formed_model_id,
 )
-from .context import EmulatorContext, fault_error
-from .engine import (
+from ..context import EmulatorContext, fault_error
+from ..engine import (
     PROBED_ENCODINGS,
     DecodeOptions,
     ModelName,
@@ -46,10 +45,12 @@ from .engine import (
     supported_languages,
     undecodable_encoding,
 )
-from .faults import DelayFault, ResetFault, StatusFault, TruncateFault
-from .json_depth import MAX_JSON_DEPTH, too_deep
-from .limits import read_body
-from .neurons import format_neurons
+from ..faults import DelayFault, ResetFault, StatusFault, TruncateFault
+from ..json_depth import MAX_JSON_DEPTH, too_deep
+from ..limits import read_body
+from ..neurons import format_neurons
+from . import inputs
+from .batch import BatchItemInput
 from .recognise import RawFormat, recognise
 from .results import (
     SKIPPED_NOTE,

@@ -26,10 +26,10 @@ from cfasr_client.contract.params import (
     StreamNova3Params,
 )
 
-from . import error_envelope
-from .engine import DecodeOptions
-from .nova3_view import Nova3View, not_applied, refuse_refused, view_fields
-from .option_words import RefusedOption, cloudflare_words, parse_params, parse_query
+from .. import error_envelope
+from ..engine import DecodeOptions
+from ..nova3_view import Nova3View, not_applied, refuse_refused, view_fields
+from ..option_words import RefusedOption, cloudflare_words, parse_params, parse_query
 
 JsonType = str
 
