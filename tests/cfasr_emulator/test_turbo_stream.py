@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from cfasr_emulator.rest.routes import STREAM_FROM_BYTES
+from cfasr_emulator.rest.handlers import STREAM_FROM_BYTES
 from cfasr_emulator.rest.turbo_body import (
     PLACEHOLDER,
     StreamedTurbo,
