@@ -14,11 +14,12 @@ from starlette.responses import Response
 
 from cfasr_openai.app import close_client
 
-from . import error_envelope, log_redaction, rest, status
+from . import error_envelope, log_redaction, status
 from .config import ServerConfig
 from .context import EmulatorContext
 from .engine import Engine
 from .openai_routes import openai_mount
+from .rest.routes import routes as rest_routes
 from .ws import websocket_routes
 
 logger = logging.getLogger("cfasr_emulator")
@@ -79,7 +80,7 @@ def create_app(config: ServerConfig | None = None, *, engine: Engine | None = No
             await close_client(openai.app)  # type: ignore[arg-type]
 
     app = Starlette(
-        routes=[*websocket_routes(ctx), *rest.routes(ctx), *status.routes(ctx)],
+        routes=[*websocket_routes(ctx), *rest_routes(ctx), *status.routes(ctx)],
         exception_handlers={HTTPException: _http_exception, Exception: _unexpected},
         lifespan=lifespan,
     )

@@ -17,7 +17,6 @@ import attrs
 
 from . import error_envelope
 from .auth import check_account_id, check_credentials
-from .batch import BatchStore
 from .config import ServerConfig
 from .engine import Engine, NullEngine, SpeechEngine
 from .faults import (
@@ -34,6 +33,7 @@ from .faults import (
 from .limits import AccountRateLimiter, SessionLimiter, SessionTicket
 from .neurons import Transport, neurons_for
 from .origins import origin_allowed
+from .rest.batch import BatchStore
 
 
 def fault_error(fault: StatusFault) -> error_envelope.ApiError:

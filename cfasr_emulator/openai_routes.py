@@ -18,7 +18,7 @@ from cfasr_openai import GatewayConfig
 from cfasr_openai.app import create_v1_app
 
 from .config import ServerConfig
-from .testing import DEFAULT_ACCOUNT_ID, LENIENT_TOKEN
+from .defaults import DEFAULT_ACCOUNT_ID, LENIENT_TOKEN
 
 __all__ = ["openai_mount"]
 

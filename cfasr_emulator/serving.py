@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from cfasr_ext.internal import MissingExtraError
 
 from .config import ServerConfig
-from .testing import require_server_extra
+from .defaults import require_server_extra
 
 if TYPE_CHECKING:
     import uvicorn

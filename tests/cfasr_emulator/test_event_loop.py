@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from cfasr_emulator import inputs
 from cfasr_emulator.error_envelope import ApiError
+from cfasr_emulator.rest import inputs, whisper_input
 from cfasr_emulator.testing import EmulatorHandle
 from tests.support.emulators import suite_emulator
 from tests.support.raw_http import read_answer
@@ -53,17 +53,15 @@ def _gate_parsers(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, thr
     10 s): parsing a big body, made slow and deterministic. Wraps every parser the
     handlers may call (the emulator runs in this process)."""
     started, done = threading.Event(), threading.Event()
-    for name in ("parse_json", "byte_array_audio"):
-        parser = getattr(inputs, name, None)
-        if parser is None:
-            continue
+    for module, name in ((inputs, "parse_json"), (whisper_input, "byte_array_audio")):
+        parser = getattr(module, name)
 
         def gated(*args: Any, _parser: Any = parser) -> Any:
             started.set()
             done.wait(10)
             return _parser(*args)
 
-        monkeypatch.setattr(inputs, name, gated)
+        monkeypatch.setattr(module, name, gated)
     return started, done
 
 
@@ -110,17 +108,17 @@ def test_a_request_is_answered_while_a_big_json_body_is_parsed(
     ],
 )
 def test_the_byte_array_fast_path_agrees_with_the_json_path(body: bytes) -> None:
-    fast = inputs.byte_array_audio(body, "rid")
+    fast = whisper_input.byte_array_audio(body, "rid")
     if fast is None:
         return  # the general path answers it, as before
-    assert fast == inputs.whisper_audio(inputs.parse_json(body, "rid"), "rid")
+    assert fast == whisper_input.whisper_audio(inputs.parse_json(body, "rid"), "rid")
 
 
 def test_the_fast_path_refuses_a_value_over_255_as_the_json_path_does() -> None:
     body = b'{"audio": [' + b"1," * 300_000 + b"3, 256, 1]}"
     with pytest.raises(ApiError) as fast:
-        inputs.byte_array_audio(body, "rid")
+        whisper_input.byte_array_audio(body, "rid")
     with pytest.raises(ApiError) as slow:
-        inputs.whisper_audio(inputs.parse_json(body, "rid"), "rid")
+        whisper_input.whisper_audio(inputs.parse_json(body, "rid"), "rid")
     assert fast.value.message == slow.value.message
     assert "'/audio/300001' must be between 0 and 255, got 256" in fast.value.message

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from cfasr_emulator.inputs import nova3_options
 from cfasr_emulator.nova3_view import turned_on
+from cfasr_emulator.rest.nova3_input import nova3_options
 from cfasr_emulator.ws import parse_v1
 
 REPEATED = [

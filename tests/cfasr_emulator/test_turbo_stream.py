@@ -14,15 +14,15 @@ from typing import Any
 
 import pytest
 
-from cfasr_emulator.rest import STREAM_FROM_BYTES
-from cfasr_emulator.testing import EmulatorHandle, run_emulator
-from cfasr_emulator.turbo_body import (
+from cfasr_emulator.rest.handlers import STREAM_FROM_BYTES
+from cfasr_emulator.rest.turbo_body import (
     PLACEHOLDER,
     StreamedTurbo,
     TurboBodyFeeder,
     decode_turbo_body,
     pieces_of,
 )
+from cfasr_emulator.testing import EmulatorHandle, run_emulator
 from tests.cfasr_emulator.conftest import post
 from tests.cfasr_emulator.test_rest_errors import bad_input_complaint, error_of
 

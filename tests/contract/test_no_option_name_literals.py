@@ -90,7 +90,9 @@ def test_no_hand_written_module_names_an_option_by_a_literal() -> None:
 
 
 OPTION_PARSERS = (
-    "cfasr_emulator/inputs.py",
+    "cfasr_emulator/rest/inputs.py",
+    "cfasr_emulator/rest/nova3_input.py",
+    "cfasr_emulator/rest/turbo_input.py",
     "cfasr_emulator/nova3_view.py",
     "cfasr_emulator/option_words.py",
     "cfasr_emulator/ws/options.py",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from cfasr_client.contract import OPERATIONS, Operation
 
-from cfasr_emulator.inputs import APPLIED_ON_POST
+from cfasr_emulator.rest.nova3_input import APPLIED_ON_POST
 from cfasr_emulator.ws.options import APPLIED_ON_STREAM
 
 GUIDE = Path(__file__).resolve().parents[2] / "docs" / "guides" / "emulator.md"

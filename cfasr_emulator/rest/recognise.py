@@ -22,9 +22,9 @@ from typing import NamedTuple
 import attrs
 from cfasr_client.contract.params import RunNova3Params
 
-from . import error_envelope
-from .context import EmulatorContext
-from .engine import (
+from .. import error_envelope
+from ..context import EmulatorContext
+from ..engine import (
     AudioDecodeError,
     AudioTooLong,
     DecodeOptions,
@@ -37,8 +37,8 @@ from .engine import (
     decode_raw,
     speech_regions,
 )
-from .engine.decode import FloatAudio
-from .engine.decode_channels import decode_audio_channels, decode_raw_channels
+from ..engine.decode import FloatAudio
+from ..engine.decode_channels import decode_audio_channels, decode_raw_channels
 
 _CHANNELS = RunNova3Params.OPERATION.get(attrs.fields(RunNova3Params).channels.name)
 assert _CHANNELS is not None

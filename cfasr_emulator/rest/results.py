@@ -37,10 +37,10 @@ from cfasr_client.models import (
 )
 from cfasr_client.types import UNSET
 
-from .engine import EngineResult, EngineWord, LanguageDetection
-from .heard_word import StreamWord, bare_word
-from .inputs import Nova3Options
-from .word_options import extra_fields, paragraphs, paragraphs_transcript, replaced, search
+from ..engine import EngineResult, EngineWord, LanguageDetection
+from ..heard_word import StreamWord, bare_word
+from ..word_options import extra_fields, paragraphs, paragraphs_transcript, replaced, search
+from .nova3_input import Nova3Options
 
 SKIPPED_NOTE = (
     "cfasr emulator: recognition skipped (engine mode 'skip', for transport benchmarks); "

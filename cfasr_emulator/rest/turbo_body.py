@@ -25,8 +25,8 @@ from typing import Any
 
 import attrs
 
+from ..json_depth import BracketScan, too_deep
 from .inputs import refuse_constant
-from .json_depth import BracketScan, too_deep
 
 __all__ = [
     "PLACEHOLDER",
