@@ -17,6 +17,7 @@ import attrs
 
 from . import error_envelope
 from .auth import check_account_id, check_credentials
+from .batches import BatchStore
 from .config import ServerConfig
 from .engine import Engine, NullEngine, SpeechEngine
 from .faults import (
@@ -33,7 +34,6 @@ from .faults import (
 from .limits import AccountRateLimiter, SessionLimiter, SessionTicket
 from .neurons import Transport, neurons_for
 from .origins import origin_allowed
-from .rest.batch import BatchStore
 
 
 def fault_error(fault: StatusFault) -> error_envelope.ApiError:

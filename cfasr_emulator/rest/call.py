@@ -10,10 +10,10 @@ from typing import Any
 import attrs
 
 from .. import error_envelope
+from ..batches import BatchItemInput
 from ..context import EmulatorContext
 from ..json_depth import MAX_JSON_DEPTH, too_deep
 from . import inputs
-from .batch import BatchItemInput
 from .turbo_body import TurboBodyFeeder
 
 

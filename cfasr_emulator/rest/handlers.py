@@ -19,6 +19,7 @@ import attrs
 from cfasr_contract import BodyKind
 
 from .. import error_envelope
+from ..batches import BatchItemInput
 from ..engine import (
     PROBED_ENCODINGS,
     DecodeOptions,
@@ -29,7 +30,6 @@ from ..engine import (
     undecodable_encoding,
 )
 from . import inputs, nova3_input, turbo_input, whisper_input
-from .batch import BatchItemInput
 from .call import (
     Handler,
     Outcome,

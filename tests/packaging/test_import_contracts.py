@@ -27,6 +27,7 @@ PLANTS = [
     ("sdk-is-light", "cfasr_ext/transcript.py", "import uvicorn"),
     ("sdk-private-modules", "cfasr_openai/errors.py", "import cfasr_ext._retry"),
     ("no-cycles", "cfasr_ext/_timed_words.py", "import cfasr_ext.transcript"),
+    ("emulator-testing-helpers", "cfasr_emulator/app.py", "import cfasr_emulator.testing"),
 ]
 
 

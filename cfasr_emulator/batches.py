@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 from cfasr_client.models import BatchItem, BatchItemResult, BatchQueued, BatchResults
 
-from .. import error_envelope
+from . import error_envelope
 
 RunItem = Callable[[], Awaitable[dict[str, Any]]]
 """Runs one batch input and returns its model result; raises ApiError on failure."""
