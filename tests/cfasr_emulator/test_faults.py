@@ -16,6 +16,7 @@ from cfasr_emulator.faults import (
     WsCloseFault,
     WsErrorFault,
     WsRefuseFault,
+    WsSlowFault,
     WsStallFault,
     parse_fault,
     parse_rules,
@@ -155,6 +156,7 @@ def test_websocket_fault_specs_parse() -> None:
     assert parse_fault("ws-error;after-messages=4;code=X") == WsErrorFault(4, "X")
     assert parse_fault("ws-refuse;status=429") == WsRefuseFault(429)
     assert parse_fault("ws-refuse") == WsRefuseFault(503)
+    assert parse_fault("ws-slow=2.5") == WsSlowFault(2.5)
 
 
 def test_http_fault_specs_parse() -> None:
@@ -164,7 +166,17 @@ def test_http_fault_specs_parse() -> None:
 
 @pytest.mark.parametrize(
     "spec",
-    ["", "teapot", "delay=soon", "reset;after-bytes=-1", "ws-close=99", "503;color=red", "reset;x"],
+    [
+        "",
+        "teapot",
+        "delay=soon",
+        "reset;after-bytes=-1",
+        "ws-close=99",
+        "503;color=red",
+        "reset;x",
+        "ws-slow",
+        "ws-slow=1;after-messages=2",
+    ],
 )
 def test_bad_fault_specs_are_refused(spec: str) -> None:
     with pytest.raises(FaultSpecError):
