@@ -17,11 +17,11 @@ from cfasr_client.contract.params import StreamNova3Params
 from cfasr_ext._ratelimit import DEFAULT_REQUESTS_PER_MINUTE
 from cfasr_ext._version import __version__
 from cfasr_ext.chunking import DEFAULT_MAX_BYTES
-from cfasr_ext.cli.catalog import REST_MODELS, STREAM_MODELS, CliError, resolve_model
-from cfasr_ext.cli.context import GlobalOptions, fail, options_of
-from cfasr_ext.cli.inputs import expand_inputs
-from cfasr_ext.cli.options import PARAM_HELP, extra_params, model_options, with_model_flags
-from cfasr_ext.cli.outputs import parse_format, plan_outputs
+from cfasr_cli.catalog import REST_MODELS, STREAM_MODELS, CliError, resolve_model
+from cfasr_cli.context import GlobalOptions, fail, options_of
+from cfasr_cli.inputs import expand_inputs
+from cfasr_cli.options import PARAM_HELP, extra_params, model_options, with_model_flags
+from cfasr_cli.outputs import parse_format, plan_outputs
 
 _NOVA3_STREAM = attrs.fields(StreamNova3Params)
 
@@ -137,9 +137,9 @@ def transcribe(
 ) -> None:
     """Transcribe recordings: one output per input, N requests at a time."""
     # Loaded here, not at import: `cfasr --help` needs none of them.
-    from cfasr_ext.cli.batch import run_batch
-    from cfasr_ext.cli.file_transcriber import FileTranscriber
-    from cfasr_ext.cli.report import BatchProgress, print_summary
+    from cfasr_cli.batch import run_batch
+    from cfasr_cli.file_transcriber import FileTranscriber
+    from cfasr_cli.report import BatchProgress, print_summary
 
     options = options_of(ctx)
     try:
@@ -210,7 +210,7 @@ def models(
     as_json: Annotated[bool, typer.Option("--json", help="Print the table as JSON.")] = False,
 ) -> None:
     """The eight operations: model, transport (REST / WebSocket), inputs and options."""
-    from cfasr_ext.cli.models_table import models_json, print_models
+    from cfasr_cli.models_table import models_json, print_models
 
     if as_json:
         typer.echo(models_json())
@@ -244,7 +244,7 @@ def serve(
     ] = None,
 ) -> None:
     """Run the local emulator (the same API on http://HOST:PORT/client/v4)."""
-    from cfasr_ext.cli.serve import run_server
+    from cfasr_cli.serve import run_server
 
     options = options_of(ctx)
     try:
@@ -285,7 +285,7 @@ def gateway(
     ] = DEFAULT_REQUESTS_PER_MINUTE,
 ) -> None:
     """OpenAI's audio API (http://HOST:PORT/v1/audio/transcriptions) in front of Workers AI."""
-    from cfasr_ext.cli.gateway import run_gateway
+    from cfasr_cli.gateway import run_gateway
 
     options = options_of(ctx)
     try:
@@ -339,7 +339,7 @@ def stream(
     model_flags: dict[str, Any],
 ) -> None:
     """Stream a recording live: interim text in place, final lines, flux turns."""
-    from cfasr_ext.cli.live import StreamRequest, run_stream
+    from cfasr_cli.live import StreamRequest, run_stream
 
     options = options_of(ctx)
     try:

@@ -11,7 +11,7 @@ import typer
 
 from cfasr_ext._config import Settings, resolve_settings
 from cfasr_ext._logging import setup_from_env
-from cfasr_ext.cli.error_lines import describe_error, exit_code_for
+from cfasr_cli.error_lines import describe_error, exit_code_for
 
 if TYPE_CHECKING:
     from rich.console import Console

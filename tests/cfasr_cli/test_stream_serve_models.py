@@ -14,7 +14,7 @@ import httpx
 
 from cfasr_ext.subtitles import parse_srt
 from cfasr_ext.transcript import Transcript
-from tests.cfasr_ext.cli.conftest import (
+from tests.cfasr_cli.conftest import (
     TWO_SENTENCES_WAV,
     WEATHER_WAV,
     Cfasr,

@@ -19,7 +19,7 @@ from cfasr_ext._errors import (
     RateLimitError,
     RequestTooLargeError,
 )
-from cfasr_ext.cli.catalog import CliError
+from cfasr_cli.catalog import CliError
 
 __all__ = ["EXIT_FAILED", "EXIT_USAGE", "describe_error", "exit_code_for"]
 

@@ -7,8 +7,8 @@ import os
 import typer
 
 from cfasr_ext._extras import MissingExtraError, require_extra
-from cfasr_ext.cli.catalog import CliError
-from cfasr_ext.cli.context import GlobalOptions
+from cfasr_cli.catalog import CliError
+from cfasr_cli.context import GlobalOptions
 
 __all__ = ["run_gateway"]
 

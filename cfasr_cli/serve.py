@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from cfasr_ext.cli.catalog import CliError
-from cfasr_ext.cli.context import GlobalOptions
+from cfasr_cli.catalog import CliError
+from cfasr_cli.context import GlobalOptions
 
 __all__ = ["run_server"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.cfasr_ext.cli.conftest import Cfasr, assert_one_line_error
+from tests.cfasr_cli.conftest import Cfasr, assert_one_line_error
 
 
 @pytest.mark.parametrize(
