@@ -16,6 +16,10 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import TextIO
 
+from cfasr_cli.error_lines import describe_error
+from cfasr_cli.inputs import InputFile
+from cfasr_cli.outputs import OutputFormat, is_complete, render, write_atomic
+from cfasr_cli.report import BatchProgress, FileOutcome
 from cfasr_ext._errors import (
     APIConnectionError,
     AuthenticationError,
@@ -23,10 +27,6 @@ from cfasr_ext._errors import (
     PermissionDeniedError,
     RateLimitError,
 )
-from cfasr_cli.error_lines import describe_error
-from cfasr_cli.inputs import InputFile
-from cfasr_cli.outputs import OutputFormat, is_complete, render, write_atomic
-from cfasr_cli.report import BatchProgress, FileOutcome
 from cfasr_ext.transcript import Transcript
 
 __all__ = ["is_fatal", "run_batch"]

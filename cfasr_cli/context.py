@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, NoReturn
 import attrs
 import typer
 
+from cfasr_cli.error_lines import describe_error, exit_code_for
 from cfasr_ext._config import Settings, resolve_settings
 from cfasr_ext._logging import setup_from_env
-from cfasr_cli.error_lines import describe_error, exit_code_for
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -6,6 +6,7 @@ traceback for the rest. Messages come from the SDK's typed errors, which never c
 
 from __future__ import annotations
 
+from cfasr_cli.catalog import CliError
 from cfasr_ext._errors import (
     APIConnectionError,
     APIError,
@@ -19,7 +20,6 @@ from cfasr_ext._errors import (
     RateLimitError,
     RequestTooLargeError,
 )
-from cfasr_cli.catalog import CliError
 
 __all__ = ["EXIT_FAILED", "EXIT_USAGE", "describe_error", "exit_code_for"]
 

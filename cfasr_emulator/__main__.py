@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from .config import ServerConfig
 from .faults import FaultSpecError
-from .flags import build_parser, server_config
+from .flags import SERVER_FLAGS, build_parser, flag_words, server_config
 from .serving import serve
 
 __all__ = ["build_parser", "config_from_args", "main"]
@@ -26,7 +26,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         config = config_from_args(args)
     except (FaultSpecError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {flag_words(str(exc), SERVER_FLAGS)}", file=sys.stderr)
         return 2
     return serve(config, log_level=args.log_level)
 

@@ -71,13 +71,14 @@ class ServerConfig:
         metadata=flag(
             f"Accept only this bearer token (unset: any token). Prefer the {TOKEN_ENV} "
             "environment variable: a flag is saved in your shell history.",
-            secret=True,
+            secret_env=TOKEN_ENV,
         ),
     )
     api_key: str | None = attrs.field(
         default=None,
         metadata=flag(
-            f"Accept only this X-Auth-Key (with --email) [env: {API_KEY_ENV}].", secret=True
+            f"Accept only this X-Auth-Key (with --email) [env: {API_KEY_ENV}].",
+            secret_env=API_KEY_ENV,
         ),
     )
     email: str | None = attrs.field(

@@ -11,11 +11,11 @@ import argparse
 from collections.abc import Mapping
 from typing import Any
 
-from cfasr_openai.flags import FlagSpec, add_arguments, config_values, flags_of
+from cfasr_openai.flags import FlagSpec, add_arguments, config_values, flag_words, flags_of
 
 from .config import ServerConfig
 
-__all__ = ["SERVER_FLAGS", "build_parser", "server_config"]
+__all__ = ["LOG_LEVELS", "SERVER_FLAGS", "build_parser", "flag_words", "server_config"]
 
 SERVER_FLAGS: tuple[FlagSpec, ...] = flags_of(ServerConfig)
 

@@ -73,7 +73,7 @@ class GatewayConfig:
         metadata=flag(
             f"Callers must send this bearer key. Prefer the {API_KEY_ENV} environment "
             "variable: a flag shows in the process list.",
-            secret=True,
+            secret_env=API_KEY_ENV,
         ),
     )
     max_body_bytes: int = attrs.field(

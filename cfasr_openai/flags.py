@@ -15,6 +15,7 @@ emulator's above it) mark their fields with it; it imports only attrs.
 from __future__ import annotations
 
 import argparse
+import re
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -22,7 +23,16 @@ from typing import Any, Literal, get_args, get_origin
 
 import attrs
 
-__all__ = ["FLAG_KEY", "Flag", "FlagSpec", "add_arguments", "config_values", "flag", "flags_of"]
+__all__ = [
+    "FLAG_KEY",
+    "Flag",
+    "FlagSpec",
+    "add_arguments",
+    "config_values",
+    "flag",
+    "flag_words",
+    "flags_of",
+]
 
 FLAG_KEY = "cfasr_flag"
 """The attrs metadata key under which a field's `Flag` is stored."""
@@ -41,21 +51,22 @@ class Flag:
     flag takes a float then, and the field gets ``int(value * scale)``."""
     parse: Callable[[str], Any] | None = None
     """Turns the flag's text into the field's value (the field's type is then not used)."""
-    secret: bool = False
-    """A value that should come from the environment: front ends warn when it is typed."""
+    secret_env: str | None = None
+    """A secret: the environment variable to set instead (front ends warn when it is typed,
+    as a flag shows in the process list and the shell history)."""
 
 
 def flag(
-    help: str,  # noqa: A002 (the word every argparse and typer user knows)
+    help: str,
     *,
     name: str | None = None,
     metavar: str | None = None,
     scale: int | None = None,
     parse: Callable[[str], Any] | None = None,
-    secret: bool = False,
+    secret_env: str | None = None,
 ) -> dict[str, Flag]:
     """The ``metadata`` of an attrs field that is a command-line flag."""
-    return {FLAG_KEY: Flag(help, name, metavar, scale, parse, secret)}
+    return {FLAG_KEY: Flag(help, name, metavar, scale, parse, secret_env)}
 
 
 FlagKind = Literal["text", "int", "float", "bool", "repeated"]
@@ -190,3 +201,11 @@ def add_arguments(parser: argparse.ArgumentParser, specs: tuple[FlagSpec, ...]) 
             choices=spec.choices,
             **common,
         )
+
+
+def flag_words(message: str, specs: tuple[FlagSpec, ...]) -> str:
+    """A config error in the words of the command line: field names become flag names
+    (``engine_deadline_s must be positive`` → ``--engine-deadline must be positive``)."""
+    for spec in specs:
+        message = re.sub(rf"\b{spec.field}\b", spec.name, message)
+    return message
