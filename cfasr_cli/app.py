@@ -223,7 +223,8 @@ def models(
 
 
 _SERVER_FLAGS, _LOG_LEVELS = server_flags()
-_LogLevel = Literal[_LOG_LEVELS] if _LOG_LEVELS else str  # type: ignore[valid-type]
+_LogLevel: Any = Literal[_LOG_LEVELS] if _LOG_LEVELS else str
+"""uvicorn's levels, checked by typer (any text without the server extra: then no level)."""
 
 
 @app.command(

@@ -29,7 +29,7 @@ def _annotation(spec: FlagSpec) -> Any:
         return Annotated[bool, typer.Option(decl, help=spec.help)]
     if spec.kind == "repeated":
         return Annotated[list[str] | None, typer.Option(spec.name, show_default=False, **common)]
-    kind = Literal[spec.choices] if spec.choices else _TYPES[spec.kind]  # type: ignore[valid-type]
+    kind = Literal[spec.choices] if spec.choices else _TYPES[spec.kind]
     if spec.choices:
         common["metavar"] = "[" + "|".join(spec.choices) + "]"
     if spec.default is None:

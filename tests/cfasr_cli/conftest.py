@@ -14,9 +14,9 @@ import attrs
 import pytest
 from typer.testing import CliRunner
 
+from cfasr_cli.app import app
 from cfasr_emulator.engine import SpeechEngine
 from cfasr_emulator.testing import EmulatorHandle, run_emulator
-from cfasr_cli.app import app
 
 DATA = Path(__file__).resolve().parents[2] / "cfasr_emulator" / "data"
 WEATHER_WAV = DATA / "weather_park.wav"
