@@ -59,13 +59,18 @@ def global_options(
             show_default=False,
         ),
     ] = None,
-    gateway: Annotated[
+    ai_gateway: Annotated[
         str | None,
         typer.Option(
-            "--gateway",
-            help="AI Gateway id to route through [env: CLOUDFLARE_AI_GATEWAY_ID]",
+            "--ai-gateway",
+            metavar="ID",
+            help="Cloudflare AI Gateway id to route through [env: CLOUDFLARE_AI_GATEWAY_ID]",
             show_default=False,
         ),
+    ] = None,
+    old_gateway: Annotated[
+        str | None,
+        typer.Option("--gateway", hidden=True, help="Deprecated spelling of --ai-gateway."),
     ] = None,
     account_id: Annotated[
         str | None,
@@ -88,7 +93,14 @@ def global_options(
 ) -> None:
     """Global options go before the command: cfasr --base-url URL transcribe talk.mp3"""
     del version
-    options = GlobalOptions(base_url, gateway, account_id, verbose, quiet)
+    if old_gateway is not None:
+        # `cfasr gateway` is the OpenAI-compatible server; the old flag said "gateway" too.
+        typer.echo(
+            "cfasr: warning: --gateway is deprecated and will be removed in the next release; "
+            "use --ai-gateway.",
+            err=True,
+        )
+    options = GlobalOptions(base_url, ai_gateway or old_gateway, account_id, verbose, quiet)
     options.setup_logging()
     ctx.obj = options
 

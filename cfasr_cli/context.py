@@ -23,10 +23,11 @@ __all__ = ["GlobalOptions", "fail"]
 
 @attrs.frozen
 class GlobalOptions:
-    """`--base-url`, `--gateway`, `--account-id`, `-v`, `--quiet`; the token is env-only."""
+    """`--base-url`, `--ai-gateway`, `--account-id`, `-v`, `--quiet`; the token is env-only."""
 
     base_url: str | None = None
-    gateway: str | None = None
+    ai_gateway: str | None = None
+    """A Cloudflare AI Gateway id (not the OpenAI-compatible `cfasr gateway`)."""
     account_id: str | None = None
     verbose: bool = False
     quiet: bool = False
@@ -34,13 +35,15 @@ class GlobalOptions:
     def settings(self) -> Settings:
         """Resolved settings (token from `CLOUDFLARE_API_TOKEN`); `ConfigurationError` if not."""
         return resolve_settings(
-            account_id=self.account_id, base_url=self.base_url, gateway_id=self.gateway
+            account_id=self.account_id, base_url=self.base_url, gateway_id=self.ai_gateway
         )
 
     def client(self) -> Client:
         from cfasr_ext import Client
 
-        return Client(account_id=self.account_id, base_url=self.base_url, gateway_id=self.gateway)
+        return Client(
+            account_id=self.account_id, base_url=self.base_url, gateway_id=self.ai_gateway
+        )
 
     def stderr(self) -> Console:
         from rich.console import Console

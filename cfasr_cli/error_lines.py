@@ -82,7 +82,7 @@ def _cli_words(message: str) -> str:
         .replace("pass account_id= or set", "pass --account-id or set")
         .replace("argument account_id=", "--account-id")
         .replace("argument base_url=", "--base-url")
-        .replace("argument gateway_id=", "--gateway")
+        .replace("argument gateway_id=", "--ai-gateway")
         .replace("(or api_key= and email=,", "(or")
     )
 

@@ -55,6 +55,6 @@ def run_gateway(given: Mapping[str, Any], *, options: GlobalOptions) -> int:
         config,
         base_url=options.base_url,
         account_id=options.account_id,
-        gateway_id=options.gateway,
+        gateway_id=options.ai_gateway,
         log_level=log_level,
     )
