@@ -22,7 +22,7 @@ from cfasr_cli.inputs import expand_inputs
 from cfasr_cli.options import PARAM_HELP, extra_params, model_options, with_model_flags
 from cfasr_cli.outputs import parse_format, plan_outputs
 from cfasr_cli.serve import server_flags
-from cfasr_ext._version import __version__
+from cfasr_ext import __version__
 from cfasr_ext.chunking import DEFAULT_MAX_BYTES
 
 _NOVA3_STREAM = attrs.fields(StreamNova3Params)

@@ -20,7 +20,7 @@ from cfasr_cli.error_lines import describe_error
 from cfasr_cli.inputs import InputFile
 from cfasr_cli.outputs import OutputFormat, is_complete, render, write_atomic
 from cfasr_cli.report import BatchProgress, FileOutcome
-from cfasr_ext._errors import (
+from cfasr_ext import (
     APIConnectionError,
     AuthenticationError,
     NotFoundError,

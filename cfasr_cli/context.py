@@ -10,7 +10,7 @@ import attrs
 import typer
 
 from cfasr_cli.error_lines import describe_error, exit_code_for
-from cfasr_ext._config import Settings, resolve_settings
+from cfasr_ext import Settings, resolve_settings
 from cfasr_ext._logging import setup_from_env
 
 if TYPE_CHECKING:

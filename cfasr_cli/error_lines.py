@@ -7,7 +7,7 @@ traceback for the rest. Messages come from the SDK's typed errors, which never c
 from __future__ import annotations
 
 from cfasr_cli.catalog import CliError
-from cfasr_ext._errors import (
+from cfasr_ext import (
     APIConnectionError,
     APIError,
     APITimeoutError,
