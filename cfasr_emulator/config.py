@@ -32,7 +32,8 @@ def _limit(name: str) -> Any:
 def _limit_flag(name: str) -> dict[str, Flag]:
     """The flag of one of the emulator's own limits: its name and help from openapi.yaml."""
     limit = EMULATOR_LIMITS[name]
-    assert limit.flag is not None, f"{name} has no flag in openapi.yaml"
+    if limit.flag is None:
+        raise ValueError(f"{name} has no flag in openapi.yaml's x-cfasr-emulator-limits")
     return flag(f"{limit.description} [{limit.unit}]", name=limit.flag.removeprefix("--"))
 
 
