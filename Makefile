@@ -12,9 +12,9 @@ TEST_WORKERS ?= $(shell $(PYTHON) -c 'import os; print(len(os.sched_getaffinity(
 PARALLEL = -n $(TEST_WORKERS) --dist loadscope --no-loadscope-reorder
 # The daily loop: the SDK, the generated client and the contract (with their unit tests),
 # without the real speech engine or anything marked slow.
-FAST_PATHS = tests/cfasr_ext tests/cfasr_client tests/contract
+FAST_PATHS = tests/cfasr_ext tests/cfasr_cli tests/cfasr_client tests/contract
 SOAK_SECONDS ?= 600
-LINT_PATHS = $(wildcard cfasr_contract cfasr_ext cfasr_emulator cfasr_openai tests scripts benchmarks examples)
+LINT_PATHS = $(wildcard cfasr_contract cfasr_ext cfasr_emulator cfasr_openai cfasr_cli tests scripts benchmarks examples)
 
 .PHONY: install test test-fast lint format regen check-generated check-spec-drift demo bench bench-quick soak fuzz docs clean
 
@@ -48,6 +48,7 @@ test-fast: install
 	$(BIN)/python -m pytest $(PARALLEL) -m "not slow and not engine" -q $(FAST_PATHS) $(PYTEST_ARGS)
 
 lint: install
+	$(BIN)/lint-imports --no-logo
 	$(BIN)/ruff check $(LINT_PATHS)
 	$(BIN)/ruff format --check $(LINT_PATHS)
 	$(BIN)/mypy

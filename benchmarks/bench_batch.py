@@ -30,7 +30,7 @@ FILE_SECONDS = 0.5
 
 def _cli(emu: harness.Emulator, inputs: Path, out: Path, concurrency: int) -> float:
     cfasr = Path(sys.executable).with_name("cfasr")
-    command = [str(cfasr)] if cfasr.exists() else [sys.executable, "-m", "cfasr_ext.cli"]
+    command = [str(cfasr)] if cfasr.exists() else [sys.executable, "-m", "cfasr_cli"]
     env = {
         **os.environ,
         "CLOUDFLARE_API_TOKEN": harness.TOKEN,

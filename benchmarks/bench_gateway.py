@@ -46,7 +46,7 @@ def gateway(emu: harness.Emulator) -> Iterator[tuple[str, int]]:
         "CLOUDFLARE_BASE_URL": emu.base_url,
         "CFASR_GATEWAY_API_KEY": GATEWAY_KEY,
     }
-    command = [sys.executable, "-m", "cfasr_ext.cli", "--quiet", "gateway", f"--port={port}"]
+    command = [sys.executable, "-m", "cfasr_cli", "--quiet", "gateway", f"--port={port}"]
     process = subprocess.Popen(
         # No pacing: the SDK called directly is not paced either (its limiter is measured
         # in the overhead section).

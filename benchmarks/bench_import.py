@@ -73,7 +73,7 @@ def _wall_ms(statement: str, repeat: int) -> float:
 def run(quick: bool) -> dict[str, Any]:
     repeat = 5 if quick else 15
     cfasr = Path(PYTHON).with_name("cfasr")
-    help_command = [str(cfasr), "--help"] if cfasr.exists() else [PYTHON, "-m", "cfasr_ext.cli"]
+    help_command = [str(cfasr), "--help"] if cfasr.exists() else [PYTHON, "-m", "cfasr_cli"]
     sdk_ms = _import_ms("cfasr_ext", repeat)
     httpx_ms = _import_ms("httpx", repeat)
     # First use of the client: httpx, the client and the models it needs.

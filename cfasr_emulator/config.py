@@ -9,7 +9,9 @@ from typing import Any, Literal
 import attrs
 from cfasr_client.contract import EMULATOR_LIMITS
 
-from .faults import FaultRule
+from cfasr_openai.flags import Flag, flag
+
+from .faults import FaultRule, parse_rules
 
 EngineMode = Literal["real", "skip"]
 """``skip`` answers without recognition (transport benchmarks only); results say so."""
@@ -25,6 +27,18 @@ DEFAULT_PORT = 8787
 def _limit(name: str) -> Any:
     """The default of one of the emulator's own limits, as openapi.yaml declares it."""
     return EMULATOR_LIMITS[name].value
+
+
+def _limit_flag(name: str) -> dict[str, Flag]:
+    """The flag of one of the emulator's own limits: its name and help from openapi.yaml."""
+    limit = EMULATOR_LIMITS[name]
+    if limit.flag is None:
+        raise ValueError(f"{name} has no flag in openapi.yaml's x-cfasr-emulator-limits")
+    return flag(f"{limit.description} [{limit.unit}]", name=limit.flag.removeprefix("--"))
+
+
+def _fault_rules(text: str) -> tuple[FaultRule, ...]:
+    return parse_rules([text])
 
 
 def _positive(instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
@@ -51,15 +65,37 @@ class ServerConfig:
     a request without credentials still gets Cloudflare's 10000 authentication error.
     """
 
-    host: str = DEFAULT_HOST
-    port: int = DEFAULT_PORT
-    token: str | None = None
-    api_key: str | None = None
-    email: str | None = None
-    max_body_bytes: int = attrs.field(default=int(_limit("max_body_bytes")), validator=_positive)
+    host: str = attrs.field(default=DEFAULT_HOST, metadata=flag("Address to listen on."))
+    port: int = attrs.field(default=DEFAULT_PORT, metadata=flag("Port to listen on."))
+    token: str | None = attrs.field(
+        default=None,
+        metadata=flag(
+            f"Accept only this bearer token (unset: any token). Prefer the {TOKEN_ENV} "
+            "environment variable: a flag is saved in your shell history.",
+            secret_env=TOKEN_ENV,
+        ),
+    )
+    api_key: str | None = attrs.field(
+        default=None,
+        metadata=flag(
+            f"Accept only this X-Auth-Key (with --email) [env: {API_KEY_ENV}].",
+            secret_env=API_KEY_ENV,
+        ),
+    )
+    email: str | None = attrs.field(
+        default=None,
+        metadata=flag(f"Accept only this X-Auth-Email (with --api-key) [env: {EMAIL_ENV}]."),
+    )
+    max_body_bytes: int = attrs.field(
+        default=int(_limit("max_body_bytes")),
+        validator=_positive,
+        metadata=_limit_flag("max_body_bytes"),
+    )
     """Larger request bodies get 413 / 3006 (checked from Content-Length before reading)."""
     max_audio_seconds: float = attrs.field(
-        default=float(_limit("max_audio_seconds")), validator=_positive
+        default=float(_limit("max_audio_seconds")),
+        validator=_positive,
+        metadata=_limit_flag("max_audio_seconds"),
     )
     """Decoded audio per REST request (each batch item) and per WebSocket session; longer
     audio gets 413 / 3006 (REST) or close 1008 ``DATA-0000`` (WebSocket). Decoding stops as
@@ -67,57 +103,109 @@ class ServerConfig:
     30 minutes is 115 MB of 16 kHz float32, and the SDK sends long files in ~30 s pieces."""
     max_batch_bytes: int = attrs.field(default=10 * 1000 * 1000, validator=_positive)
     """Cloudflare's batch payload ceiling (``queueRequest=true``): under 10 MB."""
-    max_ws_sessions: int = attrs.field(default=int(_limit("max_ws_sessions")), validator=_positive)
-    requests_per_minute: int = attrs.field(default=720, validator=_positive)
+    max_ws_sessions: int = attrs.field(
+        default=int(_limit("max_ws_sessions")),
+        validator=_positive,
+        metadata=_limit_flag("max_ws_sessions"),
+    )
+    requests_per_minute: int = attrs.field(
+        default=720,
+        validator=_positive,
+        metadata=flag("Requests per minute per account; more get 429 / 3040."),
+    )
     """Per account, as Cloudflare limits Automatic Speech Recognition."""
     engine_mode: EngineMode = attrs.field(
-        default="real", validator=attrs.validators.in_(("real", "skip"))
+        default="real",
+        validator=attrs.validators.in_(("real", "skip")),
+        metadata=flag(
+            "'skip' answers without recognition, for transport benchmarks only.", name="engine"
+        ),
     )
-    engine_queue: int = attrs.field(default=int(_limit("engine_queue")), validator=_positive)
+    engine_queue: int = attrs.field(
+        default=int(_limit("engine_queue")),
+        validator=_positive,
+        metadata=_limit_flag("engine_queue"),
+    )
     """Requests running or waiting in the engine; one more gets 429 / 3040."""
     engine_threads: int = attrs.field(default=2, validator=_positive)
     engine_deadline_s: float = attrs.field(
-        default=float(_limit("engine_deadline_s")), validator=_positive
+        default=float(_limit("engine_deadline_s")),
+        validator=_positive,
+        metadata=_limit_flag("engine_deadline_s"),
     )
     """Time one recognition may take (waiting for the engine included); past it a REST request
     gets 408 / 3007 and a stream closes with 1011. The engine stops at its next decoder step,
     so the answer can come up to one step later (one window's encoding or token generation)."""
-    faults_enabled: bool = False
+    faults_enabled: bool = attrs.field(
+        default=False,
+        metadata=flag(
+            "Enable fault injection (the cf-emulator-fault request header).", name="faults"
+        ),
+    )
     """Fault injection (control header and rules) is off unless this is set at start."""
-    fault_rules: tuple[FaultRule, ...] = ()
-    idle_timeout_s: float = attrs.field(default=10.0, validator=_positive)
+    fault_rules: tuple[FaultRule, ...] = attrs.field(
+        default=(),
+        metadata=flag(
+            "Fault rules such as 'runWhisper@2:503,*@1:reset' (turns on --faults).",
+            metavar="RULES",
+            parse=_fault_rules,
+        ),
+    )
+    idle_timeout_s: float = attrs.field(
+        default=10.0,
+        validator=_positive,
+        metadata=flag("Seconds a WebSocket session may send nothing before it closes (1011)."),
+    )
     """WebSocket sessions with no client frame for this long close with 1011 NET-0001."""
-    preload: bool = False
+    preload: bool = attrs.field(default=False, metadata=flag("Load the models at start."))
     """Load the models at start instead of on first use."""
-    graceful_shutdown_s: float = attrs.field(default=5.0, validator=_positive)
+    graceful_shutdown_s: float = attrs.field(
+        default=5.0,
+        validator=_positive,
+        metadata=flag("Seconds requests and streams in flight may finish on stop."),
+    )
     """On SIGINT/SIGTERM: requests in flight may finish and streams end (last finals,
     Metadata, close 1001) for this long; then what is left is cancelled and the process ends."""
     max_request_line_bytes: int = attrs.field(
-        default=int(_limit("max_request_line_bytes")), validator=_positive
+        default=int(_limit("max_request_line_bytes")),
+        validator=_positive,
+        metadata=_limit_flag("max_request_line_bytes"),
     )
     """Longer request lines (method, URL with its query, version) get 414. Cloudflare
     answers 414 past 32 KB of URL; 100 typical key terms take about 3 KB of query."""
     max_header_bytes: int = attrs.field(
-        default=int(_limit("max_header_bytes")), validator=_positive
+        default=int(_limit("max_header_bytes")),
+        validator=_positive,
+        metadata=_limit_flag("max_header_bytes"),
     )
     """Larger header blocks, or more than ``max_header_count`` header lines, get 431."""
     max_header_count: int = attrs.field(
-        default=int(_limit("max_header_count")), validator=_positive
+        default=int(_limit("max_header_count")),
+        validator=_positive,
+        metadata=_limit_flag("max_header_count"),
     )
     header_timeout_s: float = attrs.field(
-        default=float(_limit("header_timeout_s")), validator=_positive
+        default=float(_limit("header_timeout_s")),
+        validator=_positive,
+        metadata=_limit_flag("header_timeout_s"),
     )
     """The whole request head must arrive within this (a slow-loris client is cut off, 408)."""
     body_timeout_s: float = attrs.field(
-        default=float(_limit("body_timeout_s")), validator=_positive
+        default=float(_limit("body_timeout_s")),
+        validator=_positive,
+        metadata=_limit_flag("body_timeout_s"),
     )
     """A request body that sends nothing for this long gets 408 and the connection closes."""
     keep_alive_timeout_s: float = attrs.field(
-        default=float(_limit("keep_alive_timeout_s")), validator=_positive
+        default=float(_limit("keep_alive_timeout_s")),
+        validator=_positive,
+        metadata=_limit_flag("keep_alive_timeout_s"),
     )
     """An idle keep-alive connection between requests is closed after this."""
     ws_handshake_timeout_s: float = attrs.field(
-        default=float(_limit("ws_handshake_timeout_s")), validator=_positive
+        default=float(_limit("ws_handshake_timeout_s")),
+        validator=_positive,
+        metadata=_limit_flag("ws_handshake_timeout_s"),
     )
     """A WebSocket upgrade not answered (101 or refusal) within this gets 408 and is closed."""
     max_ws_text_bytes: int = attrs.field(
@@ -125,15 +213,32 @@ class ServerConfig:
     )
     """A WebSocket text message longer than this closes the session with 1009."""
     ws_queued_audio_s: float = attrs.field(
-        default=float(_limit("ws_queued_audio_s")), validator=_positive
+        default=float(_limit("ws_queued_audio_s")),
+        validator=_positive,
+        metadata=_limit_flag("ws_queued_audio_s"),
     )
     """Audio a stream reads ahead of recognition, so pings are answered while it is behind."""
-    max_connections: int = attrs.field(default=int(_limit("max_connections")), validator=_positive)
+    max_connections: int = attrs.field(
+        default=int(_limit("max_connections")),
+        validator=_positive,
+        metadata=_limit_flag("max_connections"),
+    )
     """Open connections (HTTP and WebSocket); the next ones get 503 and are closed."""
-    allowed_origins: tuple[str, ...] = attrs.field(default=(), converter=_origins)
+    allowed_origins: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=_origins,
+        metadata=flag(
+            "Let web pages from ORIGIN (e.g. https://app.example) open WebSockets; repeatable "
+            "(loopback origins and non-browser clients always may).",
+            name="allow-origin",
+            metavar="ORIGIN",
+        ),
+    )
     """Browser origins (``https://app.example:8443``) that may open WebSockets besides the
     loopback ones; a handshake from any other ``Origin`` gets 403. No ``Origin`` passes."""
-    allow_any_origin: bool = False
+    allow_any_origin: bool = attrs.field(
+        default=False, metadata=flag("Let web pages from any origin open WebSockets.")
+    )
     """Let a page from any origin open WebSockets (the emulator is then open to the web)."""
 
     def __attrs_post_init__(self) -> None:

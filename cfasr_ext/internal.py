@@ -5,7 +5,7 @@ The one declared seam between `cfasr_ext` and the packages stacked on it (`cfasr
 rest from here, never from a `_private` module, so the SDK can reorganise its private modules
 without breaking them (import-linter checks this in `make lint`). Not meant for users: these
 names may change with any release. Importing this module stays as light as `import cfasr_ext`
-(no HTTP client, no audio decoding).
+(no HTTP client, no audio decoding until a long recording is cut).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from cfasr_ext._audio_sources import AUDIO_SUFFIXES
 from cfasr_ext._config import is_loopback_host
 from cfasr_ext._extras import MissingExtraError, require_extra
 from cfasr_ext._logging import setup_from_env
+from cfasr_ext._long_audio import transcribe_long
 from cfasr_ext._model_names import MODEL_ALIASES, NOVA_3, TRANSCRIBE_MODELS, TURBO, short_name
 from cfasr_ext._ratelimit import DEFAULT_REQUESTS_PER_MINUTE
 
@@ -29,4 +30,5 @@ __all__ = [
     "require_extra",
     "setup_from_env",
     "short_name",
+    "transcribe_long",
 ]

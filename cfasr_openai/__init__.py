@@ -9,7 +9,26 @@ are. Installed by the `openai-gateway` extra (the emulator's `server` extra incl
 
 from __future__ import annotations
 
-from cfasr_openai.app import create_app
-from cfasr_openai.config import API_KEY_ENV, GatewayConfig
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from cfasr_openai.app import create_app
+    from cfasr_openai.config import API_KEY_ENV, GatewayConfig
 
 __all__ = ["API_KEY_ENV", "GatewayConfig", "create_app"]
+
+_HOMES = {
+    "API_KEY_ENV": "cfasr_openai.config",
+    "GatewayConfig": "cfasr_openai.config",
+    "create_app": "cfasr_openai.app",
+}
+"""Loaded on first use, so `cfasr gateway --help` (which reads the flags from
+`cfasr_openai.config`) needs neither starlette nor uvicorn."""
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(home), name)

@@ -7,14 +7,25 @@ from typing import Any
 import attrs
 
 from cfasr_ext import RateLimiter
+from cfasr_ext.internal import DEFAULT_REQUESTS_PER_MINUTE
 
-__all__ = ["API_KEY_ENV", "DEFAULT_MAX_BODY_BYTES", "DEFAULT_PORT", "GatewayConfig"]
+from .flags import flag
+
+__all__ = [
+    "API_KEY_ENV",
+    "DEFAULT_HOST",
+    "DEFAULT_MAX_BODY_BYTES",
+    "DEFAULT_PORT",
+    "GatewayConfig",
+]
 
 API_KEY_ENV = "CFASR_GATEWAY_API_KEY"
 """Where `cfasr gateway` reads the key callers must present (a flag would show in `ps`)."""
 
+DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8790
-DEFAULT_MAX_BODY_BYTES = 25 * 1024 * 1024
+_MIB = 1024 * 1024
+DEFAULT_MAX_BODY_BYTES = 25 * _MIB
 """OpenAI's own upload limit for the audio endpoints (25 MB)."""
 DEFAULT_MAX_WAIT_S = 10.0
 """The longest a caller waits for the rate limiter's next slot before it gets 429: longer
@@ -25,6 +36,18 @@ def _positive(instance: object, attribute: attrs.Attribute[Any], value: float) -
     del instance
     if value <= 0:
         raise ValueError(f"{attribute.name} must be positive, got {value!r}")
+
+
+def _not_negative(instance: object, attribute: attrs.Attribute[Any], value: int) -> None:
+    del instance
+    if value < 0:
+        raise ValueError(f"{attribute.name} must not be negative, got {value!r}")
+
+
+def _port(instance: object, attribute: attrs.Attribute[Any], value: int) -> None:
+    del instance
+    if not 0 <= value <= 65535:
+        raise ValueError(f"{attribute.name} must be between 0 and 65535, got {value!r}")
 
 
 def _no_empty_key(
@@ -45,12 +68,42 @@ class GatewayConfig:
     multipart request: a larger `Content-Length` is refused before reading, and a body that
     grows past it while being read is cut off with the same 413."""
 
-    api_key: str | None = attrs.field(default=None, validator=_no_empty_key)
-    max_body_bytes: int = attrs.field(default=DEFAULT_MAX_BODY_BYTES, validator=_positive)
+    api_key: str | None = attrs.field(
+        default=None,
+        validator=_no_empty_key,
+        metadata=flag(
+            f"Callers must send this bearer key. Prefer the {API_KEY_ENV} environment "
+            "variable: a flag shows in the process list.",
+            secret_env=API_KEY_ENV,
+        ),
+    )
+    max_body_bytes: int = attrs.field(
+        default=DEFAULT_MAX_BODY_BYTES,
+        validator=_positive,
+        metadata=flag(
+            "Largest request body, in MiB (OpenAI's limit is 25).", name="max-body-mb", scale=_MIB
+        ),
+    )
     rate_limiter: RateLimiter | None = attrs.field(default=None, eq=False)
     """Paces the Workers AI calls of all callers together; a caller whose turn is more than
     `max_wait_s` away gets 429 with Retry-After instead of waiting in an unbounded queue."""
     max_wait_s: float = attrs.field(default=DEFAULT_MAX_WAIT_S, validator=_positive)
+    host: str = attrs.field(default=DEFAULT_HOST, metadata=flag("Address to listen on."))
+    """Where `serve_gateway` listens (`create_app` alone does not listen)."""
+    port: int = attrs.field(
+        default=DEFAULT_PORT, validator=_port, metadata=flag("Port to listen on.")
+    )
+    max_retries: int = attrs.field(
+        default=0,
+        validator=_not_negative,
+        metadata=flag("Retries of a failed Workers AI call (callers retry too)."),
+    )
+    requests_per_minute: float = attrs.field(
+        default=DEFAULT_REQUESTS_PER_MINUTE,
+        validator=_positive,
+        metadata=flag("Workers AI calls per minute, all callers together."),
+    )
+    """What `serve_gateway` builds `rate_limiter` from."""
 
     def __repr__(self) -> str:
         key = "None" if self.api_key is None else "'***'"

@@ -17,7 +17,7 @@ import sys
 import attrs
 
 from cfasr_ext import AsyncClient, RateLimiter
-from cfasr_ext.internal import DEFAULT_REQUESTS_PER_MINUTE, is_loopback_host
+from cfasr_ext.internal import is_loopback_host
 
 from .app import create_app
 from .config import GatewayConfig
@@ -30,27 +30,25 @@ _STARTUP_FAILURE = 3
 def serve_gateway(
     config: GatewayConfig,
     *,
-    host: str,
-    port: int,
     base_url: str | None = None,
     account_id: str | None = None,
     gateway_id: str | None = None,
-    max_retries: int = 0,
-    requests_per_minute: float = DEFAULT_REQUESTS_PER_MINUTE,
     log_level: str = "info",
 ) -> int:
-    """Serve until interrupted; returns the exit status (3: the server could not start).
-    Raises `ConfigurationError` for missing or invalid Cloudflare settings."""
+    """Serve on ``config.host``/``config.port`` until interrupted; returns the exit status
+    (3: the server could not start). Raises `ConfigurationError` for missing or invalid
+    Cloudflare settings."""
     import uvicorn
 
     client = AsyncClient(
         base_url=base_url,
         account_id=account_id,
         gateway_id=gateway_id,
-        max_retries=max_retries,
+        max_retries=config.max_retries,
     )
     # The gateway paces calls itself, so that it can answer 429 rather than queue callers.
-    config = attrs.evolve(config, rate_limiter=RateLimiter(requests_per_minute))
+    config = attrs.evolve(config, rate_limiter=RateLimiter(config.requests_per_minute))
+    host, port = config.host, config.port
     if not is_loopback_host(host) and config.api_key is None:
         print(
             f"warning: listening on {host} without an API key: anyone who can reach it "

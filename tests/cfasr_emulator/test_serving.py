@@ -112,7 +112,7 @@ def test_the_pytest_fixture_gives_a_running_emulator(tmp_path: Path) -> None:
 
 def test_command_line_builds_the_config() -> None:
     args = build_parser().parse_args(
-        ["--port", "9999", "--token", "abc", "--faults", "runWhisper@2:503", "--preload"]
+        ["--port", "9999", "--token", "abc", "--fault-rules", "runWhisper@2:503", "--preload"]
     )
     config = config_from_args(args)
     assert config.port == 9999
@@ -129,9 +129,15 @@ def test_command_line_without_faults_keeps_them_off() -> None:
     assert config.engine_mode == "real"
 
 
+def test_faults_alone_turn_injection_on_without_rules() -> None:
+    config = config_from_args(build_parser().parse_args(["--faults"]))
+    assert config.faults_enabled
+    assert config.fault_rules == ()
+
+
 def test_command_line_refuses_a_bad_rule() -> None:
     with pytest.raises(FaultSpecError):
-        config_from_args(build_parser().parse_args(["--faults", "nonsense"]))
+        config_from_args(build_parser().parse_args(["--fault-rules", "nonsense"]))
 
 
 def test_python_m_server_serves_and_stops_on_sigint(weather_wav: bytes) -> None:

@@ -20,7 +20,7 @@ HEAVY = (
     "rich",
     "cfasr_emulator",
     "cfasr_openai",
-    "cfasr_ext.cli",
+    "cfasr_cli",
 )
 
 
@@ -56,7 +56,7 @@ def test_cfasr_help_loads_no_client_streaming_or_generated_models() -> None:
     """`cfasr --help` builds every model flag from the contract alone."""
     code = (
         "import sys, json\n"
-        "from cfasr_ext.cli import main\n"
+        "from cfasr_cli import main\n"
         "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
         "print(json.dumps(sorted(sys.modules)), file=sys.stderr)"
     )

@@ -137,7 +137,7 @@ def test_cfasr_gateway_command_serves_openai_clients(speech_emulator: EmulatorHa
         "CFASR_GATEWAY_API_KEY": GATEWAY_KEY,
     }
     process = subprocess.Popen(
-        [sys.executable, "-m", "cfasr_ext.cli", "gateway", "--port", str(port)],
+        [sys.executable, "-m", "cfasr_cli", "gateway", "--port", str(port)],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ("cfasr_contract", "cfasr_ext", "cfasr_emulator", "cfasr_openai")
+PACKAGES = ("cfasr_contract", "cfasr_ext", "cfasr_emulator", "cfasr_openai", "cfasr_cli")
 """The hand-written packages (the generator writes into cfasr_ext too)."""
 
 

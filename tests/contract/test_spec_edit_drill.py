@@ -108,14 +108,14 @@ CHILD = textwrap.dedent(
         report["emulator_checks_new_option"] = bad.status_code
         env = {"CLOUDFLARE_API_TOKEN": emu.token, "CLOUDFLARE_ACCOUNT_ID": emu.account_id,
                "CLOUDFLARE_BASE_URL": emu.base_url, "PYTHONPATH": sys.argv[2], "PATH": ""}
-        cli = [sys.executable, "-m", "cfasr_ext.cli", "-q", "transcribe"]
+        cli = [sys.executable, "-m", "cfasr_cli", "-q", "transcribe"]
         ok = subprocess.run(cli + ["-m", "nova-3", "--drill-option", str(WEATHER.path)],
                             capture_output=True, text=True, env=env)
         report["cli"] = [ok.returncode, ok.stderr]
         refused = subprocess.run(cli + ["-m", "turbo", "--beam-size", "15", str(WEATHER.path)],
                                  capture_output=True, text=True, env=env)
         report["cli_narrowed"] = [refused.returncode, refused.stderr]
-        models = subprocess.run([sys.executable, "-m", "cfasr_ext.cli", "models", "--json"],
+        models = subprocess.run([sys.executable, "-m", "cfasr_cli", "models", "--json"],
                                 capture_output=True, text=True, env=env)
         rows = json.loads(models.stdout)
         report["models"] = sorted(

@@ -84,7 +84,7 @@ CHILD = textwrap.dedent(
         report["emulator"] = [post.status_code, post.json()["result"].get("text", "")]
         env = {"CLOUDFLARE_API_TOKEN": emu.token, "CLOUDFLARE_ACCOUNT_ID": emu.account_id,
                "CLOUDFLARE_BASE_URL": emu.base_url, "PYTHONPATH": sys.argv[2], "PATH": ""}
-        cli = [sys.executable, "-m", "cfasr_ext.cli", "-q", "transcribe"]
+        cli = [sys.executable, "-m", "cfasr_cli", "-q", "transcribe"]
         done = subprocess.run(cli + ["--model", "whisper-drill", str(WEATHER.path)],
                               capture_output=True, text=True, env=env, timeout=300)
         report["cli"] = [done.returncode, done.stdout, done.stderr[-2000:]]

@@ -36,7 +36,7 @@ def wheel_metadata(wheel: Path) -> email.message.Message:
 
 def test_the_wheel_holds_both_packages_with_py_typed(wheel: Path) -> None:
     names = wheel_names(wheel)
-    for package in ("cfasr_ext", "cfasr_client", "cfasr_openai"):
+    for package in ("cfasr_ext", "cfasr_client", "cfasr_openai", "cfasr_cli"):
         assert f"{package}/__init__.py" in names
         assert f"{package}/py.typed" in names
     assert "cfasr_emulator/pytest_plugin.py" in names
@@ -57,6 +57,7 @@ def test_the_sdist_holds_sources_spec_licence_and_samples(sdist: Path) -> None:
         "cfasr_ext/__init__.py",
         "cfasr_ext/py.typed",
         "cfasr_openai/__init__.py",
+        "cfasr_cli/__init__.py",
         "generated/cfasr_client/__init__.py",
         "generated/cfasr_client/py.typed",
         "openapi.yaml",

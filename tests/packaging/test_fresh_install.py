@@ -19,6 +19,10 @@ import httpx
 import pytest
 
 from cfasr_emulator.testing import DEFAULT_ACCOUNT_ID
+from tests.packaging.conftest import ROOT
+
+SAMPLE = ROOT / "cfasr_emulator" / "data" / "weather_park.wav"
+SAMPLE_TEXT = "The weather is nice today, so we will meet in the park."
 
 # Building the venvs took 100 s with both CPUs busy elsewhere; this guards against a hang.
 pytestmark = pytest.mark.timeout(900)
@@ -53,6 +57,22 @@ def cli_venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_venv(tmp_path_factory.mktemp("venv-cli"), f"{wheel}[cli]")
 
 
+NOT_FOR_THE_SDK = (
+    "starlette",
+    "uvicorn",
+    "faster_whisper",
+    "ctranslate2",
+    "av",
+    "numpy",
+    "typer",
+    "rich",
+    "cfasr_emulator",
+    "cfasr_openai",
+    "cfasr_cli",
+)
+"""Servers, engines, decoders and the command line: `import cfasr_ext` loads none of them."""
+
+
 def test_the_installed_package_imports_from_the_venv(cli_venv: Path) -> None:
     result = run(
         cli_venv,
@@ -60,7 +80,7 @@ def test_the_installed_package_imports_from_the_venv(cli_venv: Path) -> None:
         "-c",
         "import cfasr_ext, cfasr_client, cfasr_client.models, sys; "
         "print(cfasr_ext.__file__); print(cfasr_ext.__version__); "
-        "print(sorted(m for m in ('av', 'numpy', 'starlette') if m in sys.modules))",
+        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & {set(NOT_FOR_THE_SDK)!r}))",
     )
     assert result.returncode == 0, result.stderr
     location, version, heavy = result.stdout.splitlines()
@@ -72,8 +92,13 @@ def test_the_installed_package_imports_from_the_venv(cli_venv: Path) -> None:
 def test_cfasr_help_and_version(cli_venv: Path, wheel: Path) -> None:
     helped = run(cli_venv, "cfasr", "--help")
     assert helped.returncode == 0, helped.stderr
-    for command in ("transcribe", "stream", "serve", "models"):
+    for command in ("transcribe", "stream", "serve", "gateway", "models"):
         assert command in helped.stdout
+    # The servers' flags come from their config classes, readable without the server extra
+    # for the gateway; the emulator's need it, and `cfasr serve` says so (test below).
+    gateway_help = run(cli_venv, "cfasr", "gateway", "--help")
+    assert gateway_help.returncode == 0, gateway_help.stderr
+    assert "--requests-per-minute" in gateway_help.stdout
     versioned = run(cli_venv, "cfasr", "--version")
     assert versioned.stdout.strip() == f"cfasr {_version_of(wheel)}"
 
@@ -97,6 +122,18 @@ def server_venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_venv(tmp_path_factory.mktemp("venv-server"), f"{wheel}[server,cli]")
 
 
+def _wait_until_answering(process: subprocess.Popen[str], url: str) -> None:
+    for _ in range(1200):
+        if process.poll() is not None:
+            pytest.fail(f"the server exited: {process.stderr and process.stderr.read()}")
+        try:
+            httpx.get(url, timeout=1)
+            return
+        except httpx.TransportError:
+            time.sleep(0.05)
+    pytest.fail(f"nothing answered at {url}")
+
+
 @pytest.fixture
 def installed_emulator(server_venv: Path) -> Iterator[str]:
     port = _free_port()
@@ -109,15 +146,46 @@ def installed_emulator(server_venv: Path) -> Iterator[str]:
     )
     base_url = f"http://127.0.0.1:{port}/client/v4"
     try:
-        for _ in range(1200):
-            if process.poll() is not None:
-                pytest.fail(f"the emulator exited: {process.stderr and process.stderr.read()}")
-            try:
-                httpx.get(base_url, timeout=1)
-                break
-            except httpx.TransportError:
-                time.sleep(0.05)
+        _wait_until_answering(process, base_url)
         yield base_url
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
+
+
+@pytest.mark.slow(cpu_s=30)  # a fresh venv with the server extra
+def test_the_installed_gateway_answers_openai_calls_through_the_installed_emulator(
+    server_venv: Path, installed_emulator: str
+) -> None:
+    port = _free_port()
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("CLOUDFLARE_", "CFASR_"))}
+    process = subprocess.Popen(
+        [str(server_venv / "cfasr"), "--quiet", "gateway", "--port", str(port)],
+        cwd=server_venv.parent,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={
+            **clean,
+            "CLOUDFLARE_API_TOKEN": "any-token",
+            "CLOUDFLARE_ACCOUNT_ID": DEFAULT_ACCOUNT_ID,
+            "CLOUDFLARE_BASE_URL": installed_emulator,
+        },
+    )
+    base_url = f"http://127.0.0.1:{port}/v1"
+    try:
+        _wait_until_answering(process, f"{base_url}/models")
+        listed = httpx.get(f"{base_url}/models", timeout=30)
+        assert listed.status_code == 200, listed.text
+        assert listed.json()["data"]
+        answer = httpx.post(
+            f"{base_url}/audio/transcriptions",
+            files={"file": ("weather.wav", SAMPLE.read_bytes(), "audio/wav")},
+            data={"model": "whisper-tiny-en"},
+            timeout=240,
+        )
+        assert answer.status_code == 200, answer.text
+        assert answer.json()["text"].strip() == SAMPLE_TEXT
     finally:
         process.terminate()
         process.wait(timeout=60)

@@ -99,7 +99,7 @@ def test_the_command_line_without_typer_names_the_cli_extra() -> None:
     result = run_without(
         "typer",
         """
-        from cfasr_ext.cli import main
+        from cfasr_cli import main
         main(["--help"])
         """,
     )
@@ -112,7 +112,7 @@ def test_cfasr_serve_without_the_server_extra_names_it() -> None:
     result = run_without(
         "uvicorn starlette",
         """
-        from cfasr_ext.cli import main
+        from cfasr_cli import main
         main(["serve", "--port", "0"])
         """,
     )
@@ -127,7 +127,7 @@ def test_cfasr_gateway_without_its_extra_names_the_openai_gateway_extra(blocked:
         blocked,
         """
         import sys
-        from cfasr_ext.cli import main
+        from cfasr_cli import main
         sys.argv = ["cfasr", "gateway", "--port", "0"]
         main()
         """,

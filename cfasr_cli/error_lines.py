@@ -6,7 +6,8 @@ traceback for the rest. Messages come from the SDK's typed errors, which never c
 
 from __future__ import annotations
 
-from cfasr_ext._errors import (
+from cfasr_cli.catalog import CliError
+from cfasr_ext import (
     APIConnectionError,
     APIError,
     APITimeoutError,
@@ -19,7 +20,6 @@ from cfasr_ext._errors import (
     RateLimitError,
     RequestTooLargeError,
 )
-from cfasr_ext.cli.catalog import CliError
 
 __all__ = ["EXIT_FAILED", "EXIT_USAGE", "describe_error", "exit_code_for"]
 
@@ -82,7 +82,7 @@ def _cli_words(message: str) -> str:
         .replace("pass account_id= or set", "pass --account-id or set")
         .replace("argument account_id=", "--account-id")
         .replace("argument base_url=", "--base-url")
-        .replace("argument gateway_id=", "--gateway")
+        .replace("argument gateway_id=", "--ai-gateway")
         .replace("(or api_key= and email=,", "(or")
     )
 

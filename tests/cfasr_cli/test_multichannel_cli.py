@@ -10,7 +10,7 @@ import pytest
 
 from cfasr_ext.subtitles import parse_srt, parse_vtt
 from cfasr_ext.transcript import Transcript
-from tests.cfasr_ext.cli.conftest import Cfasr, assert_one_line_error
+from tests.cfasr_cli.conftest import Cfasr, assert_one_line_error
 from tests.support.stereo import CHANNEL_WORDS, stereo_call, words_of
 
 

@@ -14,7 +14,7 @@ import httpx
 
 from cfasr_ext.subtitles import parse_srt
 from cfasr_ext.transcript import Transcript
-from tests.cfasr_ext.cli.conftest import (
+from tests.cfasr_cli.conftest import (
     TWO_SENTENCES_WAV,
     WEATHER_WAV,
     Cfasr,
@@ -226,6 +226,6 @@ def test_serve_rejects_an_empty_token(cfasr_offline: Cfasr) -> None:
 
 
 def test_serve_passes_the_engine_deadline_to_the_emulator(cfasr_offline: Cfasr) -> None:
-    # The emulator's own check answers, so the flag reached its ServerConfig.
+    # The emulator's own check answers (in the flag's words), so the flag reached its config.
     result = cfasr_offline("serve", "--engine-deadline", "0")
-    assert_one_line_error(result, code=2, contains="engine_deadline_s must be positive, got 0")
+    assert_one_line_error(result, code=2, contains="--engine-deadline must be positive, got 0")

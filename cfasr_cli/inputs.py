@@ -13,8 +13,8 @@ from pathlib import Path
 
 import attrs
 
-from cfasr_ext._audio_sources import sniff_content_type
-from cfasr_ext.cli.catalog import CliError
+from cfasr_cli.catalog import CliError
+from cfasr_ext import sniff_content_type
 
 __all__ = ["STDIN", "InputFile", "expand_inputs", "is_audio_name"]
 

@@ -9,6 +9,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from cfasr_cli.catalog import OPERATIONS, REST_MODELS, STREAM_MODELS, CliError, resolve_model
+from cfasr_cli.error_lines import EXIT_FAILED, EXIT_USAGE, describe_error, exit_code_for
+from cfasr_cli.inputs import InputFile, expand_inputs
+from cfasr_cli.options import model_options
+from cfasr_cli.outputs import OutputFormat, is_complete, plan_outputs, render, write_atomic
 from cfasr_ext._errors import (
     APIConnectionError,
     AuthenticationError,
@@ -16,14 +21,9 @@ from cfasr_ext._errors import (
     OptionError,
     RateLimitError,
 )
-from cfasr_ext.cli.catalog import OPERATIONS, REST_MODELS, STREAM_MODELS, CliError, resolve_model
-from cfasr_ext.cli.error_lines import EXIT_FAILED, EXIT_USAGE, describe_error, exit_code_for
-from cfasr_ext.cli.inputs import InputFile, expand_inputs
-from cfasr_ext.cli.options import model_options
-from cfasr_ext.cli.outputs import OutputFormat, is_complete, plan_outputs, render, write_atomic
 from cfasr_ext.transcript import Transcript, Word
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _touch(path: Path, data: bytes = b"RIFF0000WAVE") -> Path:

@@ -16,17 +16,17 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import TextIO
 
-from cfasr_ext._errors import (
+from cfasr_cli.error_lines import describe_error
+from cfasr_cli.inputs import InputFile
+from cfasr_cli.outputs import OutputFormat, is_complete, render, write_atomic
+from cfasr_cli.report import BatchProgress, FileOutcome
+from cfasr_ext import (
     APIConnectionError,
     AuthenticationError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
 )
-from cfasr_ext.cli.error_lines import describe_error
-from cfasr_ext.cli.inputs import InputFile
-from cfasr_ext.cli.outputs import OutputFormat, is_complete, render, write_atomic
-from cfasr_ext.cli.report import BatchProgress, FileOutcome
 from cfasr_ext.transcript import Transcript
 
 __all__ = ["is_fatal", "run_batch"]

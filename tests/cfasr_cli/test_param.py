@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.cfasr_ext.cli.conftest import WEATHER_WAV, Cfasr, assert_one_line_error
+from tests.cfasr_cli.conftest import WEATHER_WAV, Cfasr, assert_one_line_error
 from tests.cfasr_ext.streaming.conftest import fake_deepgram_in_thread
 from tests.cfasr_ext.streaming.fake_deepgram import ACCOUNT, TOKEN, Script
 from tests.support.fake_http import ScriptedServer, scripted_server

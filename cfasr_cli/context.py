@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, NoReturn
 import attrs
 import typer
 
-from cfasr_ext._config import Settings, resolve_settings
-from cfasr_ext._logging import setup_from_env
-from cfasr_ext.cli.error_lines import describe_error, exit_code_for
+from cfasr_cli.error_lines import describe_error, exit_code_for
+from cfasr_ext import Settings, resolve_settings
+from cfasr_ext.internal import setup_from_env
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -23,10 +23,11 @@ __all__ = ["GlobalOptions", "fail"]
 
 @attrs.frozen
 class GlobalOptions:
-    """`--base-url`, `--gateway`, `--account-id`, `-v`, `--quiet`; the token is env-only."""
+    """`--base-url`, `--ai-gateway`, `--account-id`, `-v`, `--quiet`; the token is env-only."""
 
     base_url: str | None = None
-    gateway: str | None = None
+    ai_gateway: str | None = None
+    """A Cloudflare AI Gateway id (not the OpenAI-compatible `cfasr gateway`)."""
     account_id: str | None = None
     verbose: bool = False
     quiet: bool = False
@@ -34,13 +35,15 @@ class GlobalOptions:
     def settings(self) -> Settings:
         """Resolved settings (token from `CLOUDFLARE_API_TOKEN`); `ConfigurationError` if not."""
         return resolve_settings(
-            account_id=self.account_id, base_url=self.base_url, gateway_id=self.gateway
+            account_id=self.account_id, base_url=self.base_url, gateway_id=self.ai_gateway
         )
 
     def client(self) -> Client:
         from cfasr_ext import Client
 
-        return Client(account_id=self.account_id, base_url=self.base_url, gateway_id=self.gateway)
+        return Client(
+            account_id=self.account_id, base_url=self.base_url, gateway_id=self.ai_gateway
+        )
 
     def stderr(self) -> Console:
         from rich.console import Console

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from cfasr_emulator.testing import EmulatorHandle, run_emulator
-from tests.cfasr_ext.cli.conftest import TWO_SENTENCES_WAV, cfasr_command, emulator_env
+from tests.cfasr_cli.conftest import TWO_SENTENCES_WAV, cfasr_command, emulator_env
 
 
 @pytest.fixture(scope="module")

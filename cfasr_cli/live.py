@@ -22,12 +22,10 @@ import attrs
 from cfasr_client.contract import operation_for
 from cfasr_client.contract.params import StreamFluxParams, StreamNova3Params
 
-from cfasr_ext._audio_decoder import pcm16_chunks
-from cfasr_ext._config import Settings
-from cfasr_ext._errors import AudioInputError
-from cfasr_ext.cli.catalog import CliError
-from cfasr_ext.cli.context import GlobalOptions
-from cfasr_ext.cli.outputs import OutputFormat, render, write_atomic
+from cfasr_cli.catalog import CliError
+from cfasr_cli.context import GlobalOptions
+from cfasr_cli.outputs import OutputFormat, render, write_atomic
+from cfasr_ext import AudioInputError, Settings, pcm16_chunks
 from cfasr_ext.streaming import (
     AsyncStream,
     EndOfTurn,

@@ -23,7 +23,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from cfasr_ext.cli.inputs import InputFile
+from cfasr_cli.inputs import InputFile
 
 __all__ = ["BatchProgress", "FileOutcome", "format_duration", "print_summary"]
 

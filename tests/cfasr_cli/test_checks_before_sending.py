@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.cfasr_ext.cli.conftest import WEATHER_WAV, Cfasr, assert_one_line_error
+from tests.cfasr_cli.conftest import WEATHER_WAV, Cfasr, assert_one_line_error
 
 
 def test_stream_out_under_a_file_is_refused_before_connecting(

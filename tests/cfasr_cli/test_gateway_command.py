@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from tests.cfasr_ext.cli.conftest import Cfasr, assert_one_line_error
+from tests.cfasr_cli.conftest import Cfasr, assert_one_line_error
 
 
 @pytest.mark.parametrize(
     ("argv", "contains"),
     [
         (("--port", "70000"), "--port must be between 0 and 65535"),
-        (("--max-body-mb", "0"), "--max-body-mb and --requests-per-minute must be positive"),
-        (("--requests-per-minute", "-1"), "must be positive"),
-        (("--max-retries", "-1"), "--max-retries not negative"),
+        (("--max-body-mb", "0"), "--max-body-mb must be positive"),
+        (("--requests-per-minute", "-1"), "--requests-per-minute must be positive"),
+        (("--max-retries", "-1"), "--max-retries must not be negative"),
         (("--api-key", ""), "--api-key is empty"),
     ],
 )

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from cfasr_ext.subtitles import Cue, parse_srt, parse_vtt
 from cfasr_ext.transcript import Transcript
-from tests.cfasr_ext.cli.conftest import (
+from tests.cfasr_cli.conftest import (
     TWO_SENTENCES_WAV,
     WEATHER_TEXT,
     WEATHER_WAV,

@@ -7,7 +7,7 @@ import json
 from rich.console import Console
 from rich.text import Text
 
-from cfasr_ext.cli.catalog import OPERATIONS, REST_MODELS, STREAM_MODELS
+from cfasr_cli.catalog import OPERATIONS, REST_MODELS, STREAM_MODELS
 
 __all__ = ["models_json", "print_models"]
 

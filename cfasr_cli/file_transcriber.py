@@ -12,9 +12,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from cfasr_ext import Client
-from cfasr_ext._audio_sources import AudioSource
-from cfasr_ext._long_audio import transcribe_long
+from cfasr_ext import AudioSource, Client
+from cfasr_ext.internal import transcribe_long
 from cfasr_ext.chunking import DEFAULT_MAX_BYTES
 from cfasr_ext.transcript import Transcript
 

@@ -8,20 +8,22 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import attrs
 import typer
 from cfasr_client.contract.params import StreamNova3Params
 
-from cfasr_ext._ratelimit import DEFAULT_REQUESTS_PER_MINUTE
-from cfasr_ext._version import __version__
+from cfasr_cli.catalog import REST_MODELS, STREAM_MODELS, CliError, resolve_model
+from cfasr_cli.config_flags import with_config_flags
+from cfasr_cli.context import GlobalOptions, fail, options_of
+from cfasr_cli.gateway import GATEWAY_FLAGS
+from cfasr_cli.inputs import expand_inputs
+from cfasr_cli.options import PARAM_HELP, extra_params, model_options, with_model_flags
+from cfasr_cli.outputs import parse_format, plan_outputs
+from cfasr_cli.serve import server_flags
+from cfasr_ext import __version__
 from cfasr_ext.chunking import DEFAULT_MAX_BYTES
-from cfasr_ext.cli.catalog import REST_MODELS, STREAM_MODELS, CliError, resolve_model
-from cfasr_ext.cli.context import GlobalOptions, fail, options_of
-from cfasr_ext.cli.inputs import expand_inputs
-from cfasr_ext.cli.options import PARAM_HELP, extra_params, model_options, with_model_flags
-from cfasr_ext.cli.outputs import parse_format, plan_outputs
 
 _NOVA3_STREAM = attrs.fields(StreamNova3Params)
 
@@ -57,13 +59,18 @@ def global_options(
             show_default=False,
         ),
     ] = None,
-    gateway: Annotated[
+    ai_gateway: Annotated[
         str | None,
         typer.Option(
-            "--gateway",
-            help="AI Gateway id to route through [env: CLOUDFLARE_AI_GATEWAY_ID]",
+            "--ai-gateway",
+            metavar="ID",
+            help="Cloudflare AI Gateway id to route through [env: CLOUDFLARE_AI_GATEWAY_ID]",
             show_default=False,
         ),
+    ] = None,
+    old_gateway: Annotated[
+        str | None,
+        typer.Option("--gateway", hidden=True, help="Deprecated spelling of --ai-gateway."),
     ] = None,
     account_id: Annotated[
         str | None,
@@ -86,7 +93,14 @@ def global_options(
 ) -> None:
     """Global options go before the command: cfasr --base-url URL transcribe talk.mp3"""
     del version
-    options = GlobalOptions(base_url, gateway, account_id, verbose, quiet)
+    if old_gateway is not None:
+        # `cfasr gateway` is the OpenAI-compatible server; the old flag said "gateway" too.
+        typer.echo(
+            "cfasr: warning: --gateway is deprecated and will be removed in the next release; "
+            "use --ai-gateway.",
+            err=True,
+        )
+    options = GlobalOptions(base_url, ai_gateway or old_gateway, account_id, verbose, quiet)
     options.setup_logging()
     ctx.obj = options
 
@@ -137,9 +151,9 @@ def transcribe(
 ) -> None:
     """Transcribe recordings: one output per input, N requests at a time."""
     # Loaded here, not at import: `cfasr --help` needs none of them.
-    from cfasr_ext.cli.batch import run_batch
-    from cfasr_ext.cli.file_transcriber import FileTranscriber
-    from cfasr_ext.cli.report import BatchProgress, print_summary
+    from cfasr_cli.batch import run_batch
+    from cfasr_cli.file_transcriber import FileTranscriber
+    from cfasr_cli.report import BatchProgress, print_summary
 
     options = options_of(ctx)
     try:
@@ -210,7 +224,7 @@ def models(
     as_json: Annotated[bool, typer.Option("--json", help="Print the table as JSON.")] = False,
 ) -> None:
     """The eight operations: model, transport (REST / WebSocket), inputs and options."""
-    from cfasr_ext.cli.models_table import models_json, print_models
+    from cfasr_cli.models_table import models_json, print_models
 
     if as_json:
         typer.echo(models_json())
@@ -220,84 +234,53 @@ def models(
         print_models(Console(soft_wrap=False))
 
 
-@app.command()
+_SERVER_FLAGS, _LOG_LEVELS = server_flags()
+_LogLevel: Any = Literal[_LOG_LEVELS] if _LOG_LEVELS else str
+"""uvicorn's levels, checked by typer (any text without the server extra: then no level)."""
+
+
+@app.command(
+    # Without the server extra there are no flags to declare: take any, and say what to install.
+    context_settings={}
+    if _SERVER_FLAGS
+    else {"ignore_unknown_options": True, "allow_extra_args": True},
+)
+@with_config_flags(_SERVER_FLAGS)
 def serve(
     ctx: typer.Context,
-    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8787,
-    token: Annotated[
-        str | None,
+    log_level: Annotated[
+        _LogLevel | None,
         typer.Option(
-            help="Accept only this bearer token. Prefer the CFASR_EMULATOR_TOKEN environment "
-            "variable: a flag is saved in your shell history.",
+            metavar="LEVEL",
+            help="The server's log level [default: info; warning with -q, debug with -v]",
             show_default=False,
         ),
     ] = None,
-    preload: Annotated[bool, typer.Option(help="Load the models before listening.")] = False,
-    engine_deadline: Annotated[
-        float | None,
-        typer.Option(
-            help="Seconds one recognition may take; past it a request gets 408 and a stream "
-            "closes with 1011. [default: 300]",
-            show_default=False,
-        ),
-    ] = None,
+    *,
+    config_flags: dict[str, Any],
 ) -> None:
-    """Run the local emulator (the same API on http://HOST:PORT/client/v4)."""
-    from cfasr_ext.cli.serve import run_server
+    """Run the local emulator (the same API on http://HOST:PORT/client/v4).
+
+    The flags are `python -m cfasr_emulator`'s."""
+    from cfasr_cli.serve import run_server
 
     options = options_of(ctx)
     try:
-        code = run_server(
-            host=host,
-            port=port,
-            token=token,
-            preload=preload,
-            options=options,
-            engine_deadline_s=engine_deadline,
-        )
+        code = run_server(config_flags, log_level=log_level, options=options)
     except Exception as error:
         fail(error, options)
     raise typer.Exit(code)
 
 
 @app.command()
-def gateway(
-    ctx: typer.Context,
-    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8790,
-    api_key: Annotated[
-        str | None,
-        typer.Option(
-            help="Callers must send this bearer key. Prefer the CFASR_GATEWAY_API_KEY "
-            "environment variable: a flag shows in the process list.",
-            show_default=False,
-        ),
-    ] = None,
-    max_body_mb: Annotated[
-        float, typer.Option(help="Largest request body, in MiB (OpenAI's limit is 25).")
-    ] = 25.0,
-    max_retries: Annotated[
-        int, typer.Option(help="Retries of a failed Workers AI call (callers retry too).")
-    ] = 0,
-    requests_per_minute: Annotated[
-        float, typer.Option(help="Workers AI calls per minute, all callers together.")
-    ] = DEFAULT_REQUESTS_PER_MINUTE,
-) -> None:
+@with_config_flags(GATEWAY_FLAGS)
+def gateway(ctx: typer.Context, *, config_flags: dict[str, Any]) -> None:
     """OpenAI's audio API (http://HOST:PORT/v1/audio/transcriptions) in front of Workers AI."""
-    from cfasr_ext.cli.gateway import run_gateway
+    from cfasr_cli.gateway import run_gateway
 
     options = options_of(ctx)
     try:
-        code = run_gateway(
-            host=host,
-            port=port,
-            api_key=api_key,
-            max_body_mb=max_body_mb,
-            max_retries=max_retries,
-            requests_per_minute=requests_per_minute,
-            options=options,
-        )
+        code = run_gateway(config_flags, options=options)
     except Exception as error:
         fail(error, options)
     raise typer.Exit(code)
@@ -339,7 +322,7 @@ def stream(
     model_flags: dict[str, Any],
 ) -> None:
     """Stream a recording live: interim text in place, final lines, flux turns."""
-    from cfasr_ext.cli.live import StreamRequest, run_stream
+    from cfasr_cli.live import StreamRequest, run_stream
 
     options = options_of(ctx)
     try:

@@ -14,11 +14,11 @@ import attrs
 import pytest
 from typer.testing import CliRunner
 
+from cfasr_cli.app import app
 from cfasr_emulator.engine import SpeechEngine
 from cfasr_emulator.testing import EmulatorHandle, run_emulator
-from cfasr_ext.cli.app import app
 
-DATA = Path(__file__).resolve().parents[3] / "cfasr_emulator" / "data"
+DATA = Path(__file__).resolve().parents[2] / "cfasr_emulator" / "data"
 WEATHER_WAV = DATA / "weather_park.wav"
 TWO_SENTENCES_WAV = DATA / "two_sentences_pause.wav"
 WEATHER_TEXT = "The weather is nice today, so we will meet in the park."
@@ -65,12 +65,12 @@ class Cfasr:
 
 
 def cfasr_command() -> list[str]:
-    """The installed console script beside this interpreter, else `python -m cfasr_ext.cli`."""
+    """The installed console script beside this interpreter, else `python -m cfasr_cli`."""
     script = Path(sys.executable).with_name("cfasr")
     if script.exists():
         return [str(script)]
     found = shutil.which("cfasr")
-    return [found] if found else [sys.executable, "-m", "cfasr_ext.cli"]
+    return [found] if found else [sys.executable, "-m", "cfasr_cli"]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

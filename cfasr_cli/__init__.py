@@ -18,7 +18,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     try:
         import typer
 
-        from cfasr_ext.cli.app import app
+        from cfasr_cli.app import app
     except ImportError as exc:
         print(
             f"cfasr: error: the command line needs the cli extra ({exc.name} is missing); "

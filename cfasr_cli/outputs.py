@@ -14,8 +14,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from cfasr_ext.cli.catalog import CliError
-from cfasr_ext.cli.inputs import InputFile
+from cfasr_cli.catalog import CliError
+from cfasr_cli.inputs import InputFile
 from cfasr_ext.subtitles import parse_srt, parse_vtt
 from cfasr_ext.transcript import Transcript
 

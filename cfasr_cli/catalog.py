@@ -10,7 +10,7 @@ import attrs
 from cfasr_client.contract import MODELS, Param
 from cfasr_client.contract import OPERATIONS as CONTRACT
 
-from cfasr_ext._model_names import MODEL_ALIASES, TRANSCRIBE_MODELS, short_name
+from cfasr_ext.internal import MODEL_ALIASES, TRANSCRIBE_MODELS, short_name
 
 __all__ = [
     "OPERATIONS",

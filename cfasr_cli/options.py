@@ -18,7 +18,7 @@ from typing import Annotated, Any, get_type_hints
 import typer
 from cfasr_client.contract import Operation, OptionProblem, Param, operation_for
 
-from cfasr_ext.cli.catalog import CliError, short_name
+from cfasr_cli.catalog import CliError, short_name
 
 __all__ = [
     "PARAM_HELP",

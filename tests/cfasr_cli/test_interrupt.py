@@ -18,8 +18,8 @@ from cfasr_emulator.faults import parse_rules
 from cfasr_emulator.testing import EmulatorHandle, run_emulator
 from cfasr_ext._long_audio import transcribe_long
 from cfasr_ext.transcript import Transcript
-from tests.cfasr_ext.cli.conftest import WEATHER_WAV, cfasr_command, emulator_env
-from tests.cfasr_ext.cli.test_transcribe import _long_recording
+from tests.cfasr_cli.conftest import WEATHER_WAV, cfasr_command, emulator_env
+from tests.cfasr_cli.test_transcribe import _long_recording
 
 
 @pytest.fixture(scope="module")
