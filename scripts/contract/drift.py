@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from generate import load_spec, operations
+from spec_options import load_spec, operations
 
 FACTS = ("type", "enum", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
 FACTS += ("pattern", "default", "required")
