@@ -18,7 +18,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "contract"))
 import generate as contract
 import generate_operations
 import generate_pages
-from spec_options import load_spec, operations
+from spec_options import operations
+from spec_tree import load_spec
 
 PINNED_GENERATOR = "0.29.1"
 PACKAGE = "cfasr_client"

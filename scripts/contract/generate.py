@@ -38,7 +38,8 @@ from generate_catalog import (
 )
 from generate_options import options_source
 from generate_params import params_source
-from spec_options import emulator_limits, gateway_headers, load_spec, operations
+from spec_options import emulator_limits, gateway_headers, operations
+from spec_tree import load_spec
 
 __all__ = ["load_spec", "operations", "write_package"]
 

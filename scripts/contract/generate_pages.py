@@ -11,7 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from contract_runtime import allowed_words
-from spec_options import emulator_limits, load_spec, operations
+from spec_options import emulator_limits, operations
+from spec_tree import load_spec
 
 __all__ = ["limits_page", "options_page"]
 

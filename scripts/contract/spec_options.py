@@ -4,7 +4,7 @@ the emulator's own limits, each fact with its provenance.
 The one reader of the spec's options: the contract's Python modules (``generate_catalog``,
 ``generate_options``, ``generate_params``), the SDK's operation layer
 (``generate_operations``), the reference pages (``generate_pages``) and the drift check
-(``drift``) all write from the dicts it returns, never from the YAML itself.
+(``drift``) all work from the dicts it returns, never from the YAML itself.
 """
 
 from __future__ import annotations
@@ -13,14 +13,13 @@ from typing import Any
 
 import spec_body_kinds
 from spec_provenance import EMULATOR_LIMIT, SCHEMA_SOURCES, ProvenanceError, apply_provenance
-from spec_tree import Resolver, load_spec, one_line
+from spec_tree import Resolver, one_line
 
 __all__ = [
     "LIMIT_KEYS",
     "RUN_MARKER",
     "emulator_limits",
     "gateway_headers",
-    "load_spec",
     "operations",
 ]
 

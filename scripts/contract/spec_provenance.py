@@ -3,7 +3,7 @@ or generation fails.
 
 Its own module because every reader of the spec applies the same rule: the options and
 AI Gateway headers (``spec_options``) and each operation's body kind and result
-(``generate_operations``). It also sets the emulator's own limits apart from the service's
+(``spec_body_kinds``). It also sets the emulator's own limits apart from the service's
 facts, so that only the emulator enforces them.
 """
 
