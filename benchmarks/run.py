@@ -33,6 +33,7 @@ import bench_upload
 import bench_upload_memory
 import harness
 import report
+import report_chart
 
 SECTIONS: dict[str, Callable[[bool], dict[str, Any]]] = {
     "overhead": bench_overhead.run,
@@ -111,7 +112,7 @@ def main() -> int:
     (args.results_dir / "latest.json").write_text(json.dumps(results, indent=2) + "\n")
     body = report.markdown(results)
     report.write_into(args.markdown, body)
-    charted = report.chart(results, args.results_dir / "upload.png")
+    charted = report_chart.chart(results, args.results_dir / "upload.png")
     print(body)
     print(
         f"[bench] wrote {args.results_dir / 'latest.json'}, {args.markdown}"

@@ -6,18 +6,11 @@ Hand-written and at the bottom of the package stack: the generated contract
 and the command line use them through it.
 """
 
-from .checks import (
-    BODY_KINDS,
-    BodyKind,
-    EmulatorLimit,
-    Kind,
-    Location,
-    Operation,
-    OptionProblem,
-    Param,
-    Reason,
-)
+from .emulator_limit import EmulatorLimit
+from .operation_checks import Operation
+from .param_checks import Param
 from .params import Params
+from .terms import BODY_KINDS, BodyKind, Kind, Location, OptionProblem, Reason
 
 __all__ = [
     "BODY_KINDS",

@@ -11,8 +11,8 @@ and a renamed option fails the type check of every reader instead of going quiet
   command line's flags) and :meth:`Params.from_body` (the fields of a JSON body);
 - out: :meth:`Params.query` and :meth:`Params.body` (the wire), :meth:`Params.given`.
 
-Every way in runs the checks of :mod:`cfasr_contract.checks` and raises their
-:class:`~cfasr_contract.checks.OptionProblem`; each layer words it its own way.
+Every way in runs the checks of :mod:`cfasr_contract.operation_checks` and raises their
+:class:`~cfasr_contract.terms.OptionProblem`; each layer words it its own way.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, ClassVar, Self
 
-from .checks import Operation
+from .operation_checks import Operation
 
 __all__ = ["Params"]
 

@@ -17,6 +17,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent / "contract"))
 import generate as contract
 import generate_operations
+import generate_pages
+from spec_options import operations
+from spec_tree import load_spec
 
 PINNED_GENERATOR = "0.29.1"
 PACKAGE = "cfasr_client"
@@ -139,7 +142,7 @@ OPTIONS_PAGE = Path("docs") / "reference" / "options.md"
 def options_page(root: Path = ROOT) -> str:
     """The options reference page, made from the spec (written by regenerate, guarded by
     check-generated like the generated package)."""
-    return contract.options_page(root / "openapi.yaml")
+    return generate_pages.options_page(root / "openapi.yaml")
 
 
 LIMITS_PAGE = Path("docs") / "reference" / "limits.md"
@@ -147,7 +150,7 @@ LIMITS_PAGE = Path("docs") / "reference" / "limits.md"
 
 def limits_page(root: Path = ROOT) -> str:
     """The emulator's limits page, made from the spec like the options page."""
-    return contract.limits_page(root / "openapi.yaml")
+    return generate_pages.limits_page(root / "openapi.yaml")
 
 
 SDK_MODULE = Path(*generate_operations.SDK_MODULE)
@@ -157,8 +160,8 @@ def sdk_module(root: Path = ROOT) -> str:
     """The SDK's generated operation layer (`cfasr_ext/models/_generated.py`). The generator
     writes its imports in the project's order; `ruff format`, isolated from any settings
     file, lays out the rest, so every tree regenerates it byte for byte alike."""
-    spec = contract.load_spec(root / "openapi.yaml")
-    source = generate_operations.sdk_module_source(spec, contract.operations(spec))
+    spec = load_spec(root / "openapi.yaml")
+    source = generate_operations.sdk_module_source(spec, operations(spec))
     return subprocess.run(
         [
             _tool("ruff"),

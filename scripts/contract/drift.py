@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from generate import load_spec, operations
+from spec_options import operations
+from spec_tree import load_spec
 
 FACTS = ("type", "enum", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
 FACTS += ("pattern", "default", "required")

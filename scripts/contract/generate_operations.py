@@ -1,19 +1,18 @@
-"""openapi.yaml → the operation layer: each operation's body kind and result in the catalog,
-and the SDK's typed faces in ``cfasr_ext/models/_generated.py``.
+"""openapi.yaml → the SDK's operation layer: the typed faces in ``cfasr_ext/models/_generated.py``.
 
 Every operation says how its request carries its input (``x-cfasr-body-kind``: raw-audio,
 byte-array-json, base64-json, config-json, listen-v1 or listen-v2) and, over REST, which
-generated model its result is (``x-cfasr-result``), each with its ``x-cfasr-source``. From
-that this step writes, per operation, a typed builder (``build_run_whisper(model, audio, /,
-*, ..., **options: Unpack[RunWhisperOptions]) -> Call[WhisperResult]``) wired to the SDK's
+generated model its result is (``x-cfasr-result``); ``spec_body_kinds`` reads and checks both.
+From them this step writes, per operation, a typed builder (``build_run_whisper(model, audio,
+/, *, ..., **options: Unpack[RunWhisperOptions]) -> Call[WhisperResult]``) wired to the SDK's
 hand-written builder of its kind (``cfasr_ext.models._kinds``), and per model the namespace
 classes (sync, async and their raw twins), each with ``transcribe`` (or ``run_config``) and
 ``stream()`` where the model has a WebSocket operation, plus the client attributes
 (``client.whisper``, ``client.nova_3``, ...). Adding a model whose kind is known is then an
 edit of openapi.yaml and ``make regen``, nothing else.
 
-Called from ``generate.py`` (the catalog's fields) and ``scripts/_generation.py`` (the SDK
-module, which ``scripts/check-generated`` compares like the generated package).
+Called from ``scripts/_generation.py`` (the SDK module, which ``scripts/check-generated``
+compares like the generated package).
 """
 
 from __future__ import annotations
@@ -21,72 +20,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = [
-    "BODY_KINDS",
-    "SDK_MODULE",
-    "catalog_lines",
-    "operation_facts",
-    "sdk_module_source",
-]
+from generate_options import typed_dict_name
+from spec_body_kinds import AUDIO_KINDS
+
+__all__ = ["SDK_MODULE", "sdk_module_source"]
 
 SDK_MODULE = ("cfasr_ext", "models", "_generated.py")
 """Where the SDK module is written, relative to the project root."""
-
-BODY_KINDS = (
-    "raw-audio",
-    "byte-array-json",
-    "base64-json",
-    "config-json",
-    "listen-v1",
-    "listen-v2",
-)
-"""The kinds the SDK and the emulator have a builder and a handler for (``cfasr_contract``'s
-``BodyKind`` names the same)."""
-
-_STREAM_KINDS = ("listen-v1", "listen-v2")
-_AUDIO_KINDS = ("raw-audio", "byte-array-json", "base64-json")
-
-
-# ---- the catalog's fields -----------------------------------------------------------------
-
-
-def operation_facts(
-    spec: dict[str, Any], operation: dict[str, Any], transport: str, *, strict: bool = True
-) -> dict[str, Any]:
-    """``body_kind`` and ``result`` of one operation, checked: a known kind that suits the
-    transport, a result model that ``components/schemas`` defines, each with its source."""
-    import generate  # the sibling module (it imports this one; attributes are read late)
-
-    where = operation.get("operationId", "?")
-    kind = operation.get("x-cfasr-body-kind")
-    result = operation.get("x-cfasr-result")
-    sources = operation.get("x-cfasr-source", {})
-    sources = sources if isinstance(sources, dict) else {"body-kind": sources, "result": sources}
-    problems: list[str] = []
-    if kind not in BODY_KINDS:
-        problems.append(f"x-cfasr-body-kind {kind!r} is not one of {', '.join(BODY_KINDS)}")
-    elif (kind in _STREAM_KINDS) != (transport == "websocket"):
-        problems.append(f"x-cfasr-body-kind {kind!r} does not suit a {transport} operation")
-    if transport == "rest" and result is None:
-        problems.append("a REST operation needs x-cfasr-result (its result model)")
-    if result is not None and result not in spec.get("components", {}).get("schemas", {}):
-        problems.append(f"x-cfasr-result {result!r} is not in components/schemas")
-    for fact, value in (("body-kind", kind), ("result", result)):
-        if value is not None and not generate.valid_source(sources.get(fact)):
-            problems.append(f"its {fact} has no valid x-cfasr-source")
-    if problems and strict:
-        raise generate.ProvenanceError(f"{where}: " + "; ".join(problems))
-    return {"body_kind": kind, "result": result}
-
-
-def catalog_lines(op: dict[str, Any]) -> list[str]:
-    """The ``Operation(...)`` keyword lines for the two facts."""
-    return [
-        f"        {key}={op[key]!r}," for key in ("body_kind", "result") if op.get(key) is not None
-    ]
-
-
-# ---- the SDK module -----------------------------------------------------------------------
 
 
 def _snake(operation_id: str) -> str:
@@ -105,10 +45,6 @@ def attribute_name(model: str) -> str:
 def class_name(model: str) -> str:
     """``@cf/deepgram/nova-3-internal`` → ``Nova3Internal``."""
     return "".join(part[:1].upper() + part[1:] for part in attribute_name(model).split("_"))
-
-
-def _options_type(operation_id: str) -> str:
-    return operation_id[0].upper() + operation_id[1:] + "Options"
 
 
 def _doc(text: str, indent: str) -> str:
@@ -192,7 +128,7 @@ def _builder(op: dict[str, Any]) -> list[str]:
     kind, opid, result = op["body_kind"], op["operation_id"], op["result"]
     name = f"build_{_snake(opid)}"
     args = ["    model: str,"]
-    if kind in _AUDIO_KINDS:
+    if kind in AUDIO_KINDS:
         args.append("    audio: AudioSource,")
     args += ["    /,", "    *,"]
     passed = []
@@ -206,14 +142,14 @@ def _builder(op: dict[str, Any]) -> list[str]:
         "    extra_query: ExtraQuery | None = None,",
         "    extra_body: ExtraBody | None = None,",
         "    extra_headers: Mapping[str, str] | None = None,",
-        f"    **options: Unpack[{_options_type(opid)}],",
+        f"    **options: Unpack[{typed_dict_name(opid)}],",
     ]
     passed += ["extra_query=extra_query", "extra_body=extra_body", "extra_headers=extra_headers"]
     summary = op["summary_text"].strip()
     doc = f"{summary}\n\n{op['description_text'].strip()}\n\nReturns `{result}`.\n\n"
     doc += _KIND_DOCS[kind]
     call_args = ["OPERATIONS[" + repr(opid) + "]", "model"]
-    if kind in _AUDIO_KINDS:
+    if kind in AUDIO_KINDS:
         call_args.append("audio")
     call_args += [f"{result}.from_dict", "options", *passed]
     return [
@@ -243,7 +179,7 @@ def _namespace(model: str, rest: dict[str, Any] | None, ws: dict[str, Any] | Non
         faces = []
         if rest is not None:
             faces.append(
-                "transcribe(...)" if rest["body_kind"] in _AUDIO_KINDS else "run_config(...)"
+                "transcribe(...)" if rest["body_kind"] in AUDIO_KINDS else "run_config(...)"
             )
         if ws is not None:
             faces.append("stream(...)")
@@ -254,7 +190,7 @@ def _namespace(model: str, rest: dict[str, Any] | None, ws: dict[str, Any] | Non
         ]
         if rest is not None:
             build = f"build_{_snake(rest['operation_id'])}"
-            face = "transcribe" if rest["body_kind"] in _AUDIO_KINDS else "run_config"
+            face = "transcribe" if rest["body_kind"] in AUDIO_KINDS else "run_config"
             lines += [f"    {face} = {mode}_method({build})", ""]
             if rest["body_kind"] == "config-json":
                 lines += _refusal(mode, model, ws)
@@ -271,7 +207,7 @@ def _namespace(model: str, rest: dict[str, Any] | None, ws: dict[str, Any] | Non
         lines.append("")
         if rest is not None:
             build = f"build_{_snake(rest['operation_id'])}"
-            face = "transcribe" if rest["body_kind"] in _AUDIO_KINDS else "run_config"
+            face = "transcribe" if rest["body_kind"] in AUDIO_KINDS else "run_config"
             lines += [
                 f"class {prefix}{cls}WithRawResponse({base}):",
                 f'    """The faces of `{owner}.{attr}`, returning `RawResponse`."""',
@@ -391,7 +327,7 @@ def sdk_module_source(spec: dict[str, Any], ops: list[dict[str, Any]]) -> str:
     models = [(m, t.get("rest"), t.get("websocket")) for m, t in by_model.items()]
     rest_ops = [r for _, r, _ in models if r is not None]
     results = sorted({r["result"] for r in rest_ops})
-    option_types = sorted(_options_type(r["operation_id"]) for r in rest_ops)
+    option_types = sorted(typed_dict_name(r["operation_id"]) for r in rest_ops)
     stream_kinds = [w["body_kind"] for _, _, w in models if w is not None]
     stream_names = sorted({name for kind in stream_kinds for name in _STREAM_TYPES[kind][:3]})
     lines = [
@@ -450,7 +386,7 @@ def sdk_module_source(spec: dict[str, Any], ops: list[dict[str, Any]]) -> str:
         *(
             f"    OPERATIONS[{r['operation_id']!r}].model: build_{_snake(r['operation_id'])},"
             for r in rest_ops
-            if r["body_kind"] in _AUDIO_KINDS
+            if r["body_kind"] in AUDIO_KINDS
         ),
         "}",
         '"""The builder behind `client.transcribe(model=...)`, by model id."""',
