@@ -10,6 +10,7 @@ from .emulator_limit import EmulatorLimit
 from .operation_checks import Operation
 from .param_checks import Param
 from .params import Params
+from .service_limit import ServiceLimit
 from .terms import BODY_KINDS, BodyKind, Kind, Location, OptionProblem, Reason
 
 __all__ = [
@@ -23,4 +24,5 @@ __all__ = [
     "Param",
     "Params",
     "Reason",
+    "ServiceLimit",
 ]

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
 import attrs
-from cfasr_client.contract import EMULATOR_LIMITS
+from cfasr_client.contract import EMULATOR_LIMITS, SERVICE_LIMITS
 
 from cfasr_openai.flags import Flag, flag
 
@@ -101,7 +101,9 @@ class ServerConfig:
     audio gets 413 / 3006 (REST) or close 1008 ``DATA-0000`` (WebSocket). Decoding stops as
     soon as the cap is passed, so a tiny FLAC of hours of silence cannot fill the memory:
     30 minutes is 115 MB of 16 kHz float32, and the SDK sends long files in ~30 s pieces."""
-    max_batch_bytes: int = attrs.field(default=10 * 1000 * 1000, validator=_positive)
+    max_batch_bytes: int = attrs.field(
+        default=int(SERVICE_LIMITS["max_batch_bytes"].value), validator=_positive
+    )
     """Cloudflare's batch payload ceiling (``queueRequest=true``): under 10 MB."""
     max_ws_sessions: int = attrs.field(
         default=int(_limit("max_ws_sessions")),
@@ -109,7 +111,7 @@ class ServerConfig:
         metadata=_limit_flag("max_ws_sessions"),
     )
     requests_per_minute: int = attrs.field(
-        default=720,
+        default=int(SERVICE_LIMITS["requests_per_minute"].value),
         validator=_positive,
         metadata=flag("Requests per minute per account; more get 429 / 3040."),
     )

@@ -1,6 +1,7 @@
 """A client-side limiter so requests stay under Workers AI's per-account rate limit.
 
-Cloudflare allows 720 speech-recognition requests per minute per account, and the emulator
+Cloudflare allows 720 speech-recognition requests per minute per account (openapi.yaml's
+`x-cfasr-service-limits`, read here from the generated contract), and the emulator
 counts them the same way: in a sliding one-minute window. The limiter therefore keeps a log of
 recent send times and guarantees at most `requests_per_minute` sends in ANY 60-second window.
 A token bucket alone cannot, since its burst and its refill add up (60 + 720 = 780 in the
@@ -18,9 +19,11 @@ import threading
 import time
 from collections.abc import Awaitable, Callable
 
+from cfasr_client.contract import SERVICE_LIMITS
+
 __all__ = ["DEFAULT_REQUESTS_PER_MINUTE", "RateLimiter", "shared_rate_limiter"]
 
-DEFAULT_REQUESTS_PER_MINUTE = 720.0
+DEFAULT_REQUESTS_PER_MINUTE = float(SERVICE_LIMITS["requests_per_minute"].value)
 MINUTE = 60.0
 
 

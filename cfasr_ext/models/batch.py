@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Generic, TypeAlias, TypeVar
 
 import attrs
+from cfasr_client.contract import SERVICE_LIMITS
 from cfasr_client.contract.params import RunWhisperLargeV3TurboParams
 from cfasr_client.models import (
     BatchItem,
@@ -38,7 +39,7 @@ operation that batches takes alike)."""
 __all__ = ["BatchJob", "BatchOutcome", "BatchTimeoutError"]
 
 T = TypeVar("T")
-MAX_BATCH_BYTES = 10 * 1000 * 1000
+MAX_BATCH_BYTES = int(SERVICE_LIMITS["max_batch_bytes"].value)
 
 
 class BatchTimeoutError(APIError):

@@ -35,10 +35,11 @@ from generate_catalog import (
     catalog_source,
     emulator_limits_source,
     gateway_source,
+    service_limits_source,
 )
 from generate_options import options_source
 from generate_params import params_source
-from spec_options import emulator_limits, gateway_headers, operations
+from spec_options import emulator_limits, gateway_headers, operations, service_limits
 from spec_tree import load_spec
 
 __all__ = ["load_spec", "operations", "write_package"]
@@ -56,5 +57,8 @@ def write_package(spec_path: Path, package_dir: Path) -> None:
     (out / "params.py").write_text(params_source(ops, checked_default), encoding="utf-8")
     (out / "emulator_limits.py").write_text(
         emulator_limits_source(emulator_limits(spec)), encoding="utf-8"
+    )
+    (out / "service_limits.py").write_text(
+        service_limits_source(service_limits(spec)), encoding="utf-8"
     )
     (out / "gateway.py").write_text(gateway_source(gateway_headers(spec)), encoding="utf-8")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from contract_runtime import allowed_words
-from spec_options import emulator_limits, operations
+from spec_options import emulator_limits, operations, service_limits
 from spec_tree import load_spec
 
 __all__ = ["limits_page", "options_page"]
@@ -116,5 +116,21 @@ def limits_page(spec_path: Path) -> str:
                     f"| `{op['operation_id']}` | `{param['name']}` | {_cell(field)} "
                     f"{_cell(str(value))} |"
                 )
+    lines += [
+        "",
+        "## Limits Workers AI documents",
+        "",
+        "Stated by Cloudflare (`x-cfasr-service-limits`, each with its source): the SDK paces",
+        "and checks by them, and the emulator's settings of the same name default to them.",
+        "",
+        "| Limit | Value | Of | Source | What |",
+        "|---|---|---|---|---|",
+    ]
+    for limit in service_limits(spec):
+        source = limit["source"].partition(":")[2]
+        lines.append(
+            f"| `{limit['name']}` | {_cell(str(limit['value']))} | {_cell(limit['unit'])} "
+            f"| <{source}> | {_cell(limit['description'])} |"
+        )
     lines.append("")
     return "\n".join(lines)

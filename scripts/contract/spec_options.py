@@ -12,15 +12,23 @@ from __future__ import annotations
 from typing import Any
 
 import spec_body_kinds
-from spec_provenance import EMULATOR_LIMIT, SCHEMA_SOURCES, ProvenanceError, apply_provenance
+from spec_provenance import (
+    EMULATOR_LIMIT,
+    SCHEMA_SOURCES,
+    ProvenanceError,
+    apply_provenance,
+    valid_source,
+)
 from spec_tree import Resolver, one_line
 
 __all__ = [
     "LIMIT_KEYS",
     "RUN_MARKER",
+    "SERVICE_LIMIT_KEYS",
     "emulator_limits",
     "gateway_headers",
     "operations",
+    "service_limits",
 ]
 
 RUN_MARKER = "/ai/run/"
@@ -249,6 +257,26 @@ def emulator_limits(spec: dict[str, Any]) -> list[dict[str, Any]]:
                 "close_reason": entry.get("close_reason"),
             }
         )
+    return found
+
+
+SERVICE_LIMIT_KEYS = ("name", "value", "unit", "source", "description")
+
+
+def service_limits(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    """openapi.yaml's ``x-cfasr-service-limits``: each needs every field and a source that
+    names the documentation stating it (``emulator-limit`` is no source for these)."""
+    found: list[dict[str, Any]] = []
+    for entry in spec.get("x-cfasr-service-limits", []):
+        missing = [key for key in SERVICE_LIMIT_KEYS if key not in entry]
+        if missing:
+            raise ProvenanceError(f"x-cfasr-service-limits: {entry!r} lacks {missing}")
+        if entry["source"] == EMULATOR_LIMIT or not valid_source(entry["source"]):
+            raise ProvenanceError(
+                f"x-cfasr-service-limits: {entry['name']!r} has no valid source "
+                f"({entry['source']!r})"
+            )
+        found.append({**entry, "description": one_line(entry["description"])})
     return found
 
 

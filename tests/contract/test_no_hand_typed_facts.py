@@ -14,10 +14,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from cfasr_client.contract import MODELS, OPERATIONS
+from cfasr_client.contract import MODELS, OPERATIONS, SERVICE_LIMITS
 
 ROOT = Path(__file__).resolve().parents[2]
-HAND_WRITTEN = ("cfasr_contract", "cfasr_ext", "cfasr_emulator", "cfasr_openai")
+HAND_WRITTEN = ("cfasr_contract", "cfasr_ext", "cfasr_emulator", "cfasr_openai", "cfasr_cli")
 # Numbers too common to mean "a copy of a bound": counts, HTTP statuses, milliseconds per
 # second and minute, and 0.3 s (a duration the emulator's VAD also uses).
 COMMON = {0, 1, 2, 3, 4, 5, 8, 10, 16, 20, 50, 60, 100, 500, 1000, 60_000, 0.3, 0.5}
@@ -34,6 +34,10 @@ def _bounds() -> set[float]:
             for _, limit in param.emulator_limits:
                 if isinstance(limit, int | float) and not isinstance(limit, bool):
                     found.add(limit)
+    # So are the service's documented limits (the rate limit was once typed three times).
+    for fact in SERVICE_LIMITS.values():
+        if isinstance(fact.value, int | float) and not isinstance(fact.value, bool):
+            found.add(fact.value)
     return found - COMMON
 
 
@@ -89,6 +93,7 @@ def copies_in(source: str, bounds: set[float], enums: set[frozenset[str]]) -> li
 def test_the_hand_written_packages_repeat_no_bound_enum_or_model_id() -> None:
     bounds, enums = _bounds(), _enums()
     assert 192000 in bounds  # the sample-rate bound, once copied seven times
+    assert 720 in bounds  # the rate limit
     copies = {
         name: found for name, source in _sources() if (found := copies_in(source, bounds, enums))
     }
