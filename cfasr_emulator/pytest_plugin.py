@@ -1,5 +1,9 @@
 """pytest plugin: the ``cfasr_emulator`` fixture, one emulator per test session.
 
+Opt-in, so installing cfasr changes no other pytest run: ``pytest_plugins =
+["cfasr_emulator.pytest_plugin"]`` in a ``conftest.py``, or ``pytest -p
+cfasr_emulator.pytest_plugin``.
+
     def test_transcribe(cfasr_emulator):
         client = cfasr_ext.Client(api_token=cfasr_emulator.token,
                                   account_id=cfasr_emulator.account_id,

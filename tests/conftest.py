@@ -8,7 +8,12 @@ from hypothesis import settings
 
 from tests.support.fake_http import ScriptedServer, scripted_server
 
-pytest_plugins = ["tests.support.summary", "tests.support.fuzz_gate", "tests.support.scheduling"]
+pytest_plugins = [
+    "cfasr_emulator.pytest_plugin",
+    "tests.support.summary",
+    "tests.support.fuzz_gate",
+    "tests.support.scheduling",
+]
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,8 +1,8 @@
 """Fixtures for testing `my_app` offline.
 
-`cfasr_emulator` comes from the pytest plugin that `pip install 'cfasr[server]'` registers:
-one emulator (real offline recognition) for the whole session. The fixtures below add a
-client for it and emulators that fail on purpose.
+`cfasr_emulator` comes from the pytest plugin that `pip install 'cfasr[server]'` ships and
+the `pytest_plugins` line below turns on: one emulator (real offline recognition) for the
+whole session. The fixtures below add a client for it and emulators that fail on purpose.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ import pytest
 import cfasr_ext
 from cfasr_emulator.faults import parse_rules
 from cfasr_emulator.testing import EmulatorHandle, run_emulator
+
+pytest_plugins = ["cfasr_emulator.pytest_plugin"]
 
 
 def client_for(emulator: EmulatorHandle, **options: object) -> cfasr_ext.Client:

@@ -3,7 +3,6 @@ graceful shutdown."""
 
 from __future__ import annotations
 
-import importlib.metadata
 import os
 import signal
 import socket
@@ -91,15 +90,10 @@ def test_the_pytest_fixture_gives_a_running_emulator(tmp_path: Path) -> None:
             """
         )
     )
-    # Installed packages register the plugin through the pytest11 entry point; otherwise load
-    # it by name, as a user without the entry point would.
-    registered = any(
-        ep.value == "cfasr_emulator.pytest_plugin"
-        for ep in importlib.metadata.entry_points(group="pytest11")
-    )
-    plugin = [] if registered else ["-p", "cfasr_emulator.pytest_plugin"]
+    # The documented opt-in: one line in the user's conftest.py.
+    (tmp_path / "conftest.py").write_text('pytest_plugins = ["cfasr_emulator.pytest_plugin"]\n')
     completed = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *plugin, str(test_file)],
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(test_file)],
         cwd=tmp_path,
         capture_output=True,
         text=True,

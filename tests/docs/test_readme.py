@@ -47,6 +47,10 @@ def test_readme_python_block_runs(
     script.write_text(code, encoding="utf-8")
     command = [sys.executable, str(script)]
     if is_test_file:
+        # The README's opt-in line for the fixture, in the user's conftest.py.
+        (audio_dir / "conftest.py").write_text(
+            'pytest_plugins = ["cfasr_emulator.pytest_plugin"]\n', encoding="utf-8"
+        )
         command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(script)]
     result = subprocess.run(
         command,

@@ -44,6 +44,16 @@ def test_the_wheel_holds_both_packages_with_py_typed(wheel: Path) -> None:
     assert not any("__pycache__" in name or name.startswith("tests/") for name in names)
 
 
+def test_the_wheel_registers_no_pytest_plugin(wheel: Path) -> None:
+    """Installing cfasr must not change every pytest run in the environment: the emulator's
+    fixture is opt-in (`pytest_plugins = ["cfasr_emulator.pytest_plugin"]`)."""
+    with zipfile.ZipFile(wheel) as archive:
+        entry_points = [n for n in archive.namelist() if n.endswith(".dist-info/entry_points.txt")]
+        text = "".join(archive.read(name).decode("utf-8") for name in entry_points)
+    assert "[console_scripts]" in text
+    assert "pytest11" not in text
+
+
 def test_the_wheel_holds_the_licence_and_the_samples(wheel: Path) -> None:
     names = wheel_names(wheel)
     assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names)
