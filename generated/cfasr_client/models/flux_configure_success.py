@@ -33,7 +33,7 @@ class FluxConfigureSuccess:
         thresholds (FluxConfigureThresholds): Turn-detection thresholds to change mid-stream; omitted ones keep their
             values.
         keyterms (list[str]): Terms now boosted.
-        language_hints (list[str] | Unset): Languages now expected, when the model takes hints.
+        language_hints (list[str] | None): Languages now expected, when the model takes hints.
     """
 
     type_: Literal["ConfigureSuccess"]
@@ -41,7 +41,7 @@ class FluxConfigureSuccess:
     sequence_id: int
     thresholds: FluxConfigureThresholds
     keyterms: list[str]
-    language_hints: list[str] | Unset = UNSET
+    language_hints: list[str] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -55,9 +55,12 @@ class FluxConfigureSuccess:
 
         keyterms = self.keyterms
 
+        _language_hints_held: list[str] | Unset = (
+            UNSET if self.language_hints is None else self.language_hints
+        )
         language_hints: list[str] | Unset = UNSET
-        if not isinstance(self.language_hints, Unset):
-            language_hints = self.language_hints
+        if not isinstance(_language_hints_held, Unset):
+            language_hints = _language_hints_held
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -100,7 +103,9 @@ class FluxConfigureSuccess:
             sequence_id=sequence_id,
             thresholds=thresholds,
             keyterms=keyterms,
-            language_hints=language_hints,
+            language_hints=None
+            if isinstance(language_hints, Unset)
+            else language_hints,
         )
 
         flux_configure_success.additional_properties = d
