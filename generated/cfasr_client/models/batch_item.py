@@ -72,16 +72,16 @@ class BatchItem:
         from ..models.batch_item_result import BatchItemResult
 
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = UNSET if (_given := d.pop("id", None)) is None else _given
 
-        _result = d.pop("result", UNSET)
+        _result = UNSET if (_given := d.pop("result", None)) is None else _given
         result: BatchItemResult | Unset
         if isinstance(_result, Unset):
             result = UNSET
         else:
             result = BatchItemResult.from_dict(_result)
 
-        success = d.pop("success", UNSET)
+        success = UNSET if (_given := d.pop("success", None)) is None else _given
 
         def _parse_external_reference(data: object) -> None | str | Unset:
             if data is None:

@@ -54,7 +54,7 @@ class BatchQueued:
 
         request_id = d.pop("request_id")
 
-        model = d.pop("model", UNSET)
+        model = UNSET if (_given := d.pop("model", None)) is None else _given
 
         batch_queued = cls(
             status=status,

@@ -67,7 +67,7 @@ class BatchResults:
 
             responses.append(responses_item)
 
-        _usage = d.pop("usage", UNSET)
+        _usage = UNSET if (_given := d.pop("usage", None)) is None else _given
         usage: BatchResultsUsage | Unset
         if isinstance(_usage, Unset):
             usage = UNSET

@@ -57,7 +57,7 @@ class ErrorChainItem:
                 return data
             return cast(int | str | Unset, data)
 
-        code = _parse_code(d.pop("code", UNSET))
+        code = _parse_code(UNSET if (_given := d.pop("code", None)) is None else _given)
 
         error_chain_item = cls(
             message=message,

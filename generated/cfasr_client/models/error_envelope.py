@@ -84,7 +84,7 @@ class ErrorEnvelope:
 
         success = d.pop("success")
 
-        _messages = d.pop("messages", UNSET)
+        _messages = UNSET if (_given := d.pop("messages", None)) is None else _given
         messages: list[ResponseMessage] | Unset = UNSET
         if _messages is not UNSET:
             messages = []
@@ -93,7 +93,7 @@ class ErrorEnvelope:
 
                 messages.append(messages_item)
 
-        result = d.pop("result", UNSET)
+        result = UNSET if (_given := d.pop("result", None)) is None else _given
 
         error_envelope = cls(
             errors=errors,

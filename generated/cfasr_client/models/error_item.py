@@ -77,9 +77,11 @@ class ErrorItem:
                 return data
             return cast(int | str | Unset, data)
 
-        code = _parse_code(d.pop("code", UNSET))
+        code = _parse_code(UNSET if (_given := d.pop("code", None)) is None else _given)
 
-        _error_chain = d.pop("error_chain", UNSET)
+        _error_chain = (
+            UNSET if (_given := d.pop("error_chain", None)) is None else _given
+        )
         error_chain: list[ErrorChainItem] | Unset = UNSET
         if _error_chain is not UNSET:
             error_chain = []

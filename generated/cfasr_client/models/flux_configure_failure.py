@@ -66,9 +66,11 @@ class FluxConfigureFailure:
         if type_ != "ConfigureFailure":
             raise ValueError(f"type must match const 'ConfigureFailure', got '{type_}'")
 
-        request_id = d.pop("request_id", UNSET)
+        request_id = UNSET if (_given := d.pop("request_id", None)) is None else _given
 
-        sequence_id = d.pop("sequence_id", UNSET)
+        sequence_id = (
+            UNSET if (_given := d.pop("sequence_id", None)) is None else _given
+        )
 
         flux_configure_failure = cls(
             type_=type_,

@@ -95,7 +95,10 @@ class FluxConfigureSuccess:
 
         keyterms = cast(list[str], d.pop("keyterms"))
 
-        language_hints = cast(list[str], d.pop("language_hints", UNSET))
+        language_hints = cast(
+            list[str],
+            UNSET if (_given := d.pop("language_hints", None)) is None else _given,
+        )
 
         flux_configure_success = cls(
             type_=type_,

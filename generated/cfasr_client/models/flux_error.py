@@ -71,7 +71,9 @@ class FluxError:
 
         description = d.pop("description")
 
-        sequence_id = d.pop("sequence_id", UNSET)
+        sequence_id = (
+            UNSET if (_given := d.pop("sequence_id", None)) is None else _given
+        )
 
         flux_error = cls(
             type_=type_,

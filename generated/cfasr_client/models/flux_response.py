@@ -85,7 +85,7 @@ class FluxResponse:
 
         success = d.pop("success")
 
-        _errors = d.pop("errors", UNSET)
+        _errors = UNSET if (_given := d.pop("errors", None)) is None else _given
         errors: list[ErrorItem] | Unset = UNSET
         if _errors is not UNSET:
             errors = []
@@ -94,7 +94,7 @@ class FluxResponse:
 
                 errors.append(errors_item)
 
-        _messages = d.pop("messages", UNSET)
+        _messages = UNSET if (_given := d.pop("messages", None)) is None else _given
         messages: list[ResponseMessage] | Unset = UNSET
         if _messages is not UNSET:
             messages = []

@@ -146,19 +146,28 @@ class FluxTurnInfo:
 
         transcript = d.pop("transcript")
 
-        type_ = cast(Literal["TurnInfo"] | Unset, d.pop("type", UNSET))
+        type_ = cast(
+            Literal["TurnInfo"] | Unset,
+            UNSET if (_given := d.pop("type", None)) is None else _given,
+        )
         if type_ != "TurnInfo" and not isinstance(type_, Unset):
             raise ValueError(f"type must match const 'TurnInfo', got '{type_}'")
 
-        request_id = d.pop("request_id", UNSET)
+        request_id = UNSET if (_given := d.pop("request_id", None)) is None else _given
 
-        sequence_id = d.pop("sequence_id", UNSET)
+        sequence_id = (
+            UNSET if (_given := d.pop("sequence_id", None)) is None else _given
+        )
 
-        audio_window_start = d.pop("audio_window_start", UNSET)
+        audio_window_start = (
+            UNSET if (_given := d.pop("audio_window_start", None)) is None else _given
+        )
 
-        audio_window_end = d.pop("audio_window_end", UNSET)
+        audio_window_end = (
+            UNSET if (_given := d.pop("audio_window_end", None)) is None else _given
+        )
 
-        _words = d.pop("words", UNSET)
+        _words = UNSET if (_given := d.pop("words", None)) is None else _given
         words: list[FluxWord] | Unset = UNSET
         if _words is not UNSET:
             words = []
@@ -167,9 +176,13 @@ class FluxTurnInfo:
 
                 words.append(words_item)
 
-        end_of_turn_confidence = d.pop("end_of_turn_confidence", UNSET)
+        end_of_turn_confidence = (
+            UNSET
+            if (_given := d.pop("end_of_turn_confidence", None)) is None
+            else _given
+        )
 
-        trigger = d.pop("trigger", UNSET)
+        trigger = UNSET if (_given := d.pop("trigger", None)) is None else _given
 
         flux_turn_info = cls(
             event=event,

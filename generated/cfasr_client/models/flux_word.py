@@ -61,9 +61,9 @@ class FluxWord:
 
         confidence = d.pop("confidence")
 
-        start = d.pop("start", UNSET)
+        start = UNSET if (_given := d.pop("start", None)) is None else _given
 
-        end = d.pop("end", UNSET)
+        end = UNSET if (_given := d.pop("end", None)) is None else _given
 
         flux_word = cls(
             word=word,

@@ -141,11 +141,11 @@ class Nova3Alternative:
         from ..models.nova_3_word import Nova3Word
 
         d = dict(src_dict)
-        transcript = d.pop("transcript", UNSET)
+        transcript = UNSET if (_given := d.pop("transcript", None)) is None else _given
 
-        confidence = d.pop("confidence", UNSET)
+        confidence = UNSET if (_given := d.pop("confidence", None)) is None else _given
 
-        _words = d.pop("words", UNSET)
+        _words = UNSET if (_given := d.pop("words", None)) is None else _given
         words: list[Nova3Word] | Unset = UNSET
         if _words is not UNSET:
             words = []
@@ -154,16 +154,18 @@ class Nova3Alternative:
 
                 words.append(words_item)
 
-        _paragraphs = d.pop("paragraphs", UNSET)
+        _paragraphs = UNSET if (_given := d.pop("paragraphs", None)) is None else _given
         paragraphs: Nova3Paragraphs | Unset
         if isinstance(_paragraphs, Unset):
             paragraphs = UNSET
         else:
             paragraphs = Nova3Paragraphs.from_dict(_paragraphs)
 
-        languages = cast(list[str], d.pop("languages", UNSET))
+        languages = cast(
+            list[str], UNSET if (_given := d.pop("languages", None)) is None else _given
+        )
 
-        _entities = d.pop("entities", UNSET)
+        _entities = UNSET if (_given := d.pop("entities", None)) is None else _given
         entities: list[Nova3Entity] | Unset = UNSET
         if _entities is not UNSET:
             entities = []
@@ -172,7 +174,7 @@ class Nova3Alternative:
 
                 entities.append(entities_item)
 
-        _summaries = d.pop("summaries", UNSET)
+        _summaries = UNSET if (_given := d.pop("summaries", None)) is None else _given
         summaries: list[Nova3SpanSummary] | Unset = UNSET
         if _summaries is not UNSET:
             summaries = []
@@ -181,7 +183,7 @@ class Nova3Alternative:
 
                 summaries.append(summaries_item)
 
-        _topics = d.pop("topics", UNSET)
+        _topics = UNSET if (_given := d.pop("topics", None)) is None else _given
         topics: list[Nova3TopicSegment] | Unset = UNSET
         if _topics is not UNSET:
             topics = []

@@ -58,11 +58,15 @@ class Nova3AnalysisInfo:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        model_uuid = d.pop("model_uuid", UNSET)
+        model_uuid = UNSET if (_given := d.pop("model_uuid", None)) is None else _given
 
-        input_tokens = d.pop("input_tokens", UNSET)
+        input_tokens = (
+            UNSET if (_given := d.pop("input_tokens", None)) is None else _given
+        )
 
-        output_tokens = d.pop("output_tokens", UNSET)
+        output_tokens = (
+            UNSET if (_given := d.pop("output_tokens", None)) is None else _given
+        )
 
         nova_3_analysis_info = cls(
             model_uuid=None if isinstance(model_uuid, Unset) else model_uuid,

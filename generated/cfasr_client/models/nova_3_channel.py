@@ -84,7 +84,9 @@ class Nova3Channel:
         from ..models.nova_3_search import Nova3Search
 
         d = dict(src_dict)
-        _alternatives = d.pop("alternatives", UNSET)
+        _alternatives = (
+            UNSET if (_given := d.pop("alternatives", None)) is None else _given
+        )
         alternatives: list[Nova3Alternative] | Unset = UNSET
         if _alternatives is not UNSET:
             alternatives = []
@@ -93,11 +95,15 @@ class Nova3Channel:
 
                 alternatives.append(alternatives_item)
 
-        detected_language = d.pop("detected_language", UNSET)
+        detected_language = (
+            UNSET if (_given := d.pop("detected_language", None)) is None else _given
+        )
 
-        language_confidence = d.pop("language_confidence", UNSET)
+        language_confidence = (
+            UNSET if (_given := d.pop("language_confidence", None)) is None else _given
+        )
 
-        _search = d.pop("search", UNSET)
+        _search = UNSET if (_given := d.pop("search", None)) is None else _given
         search: list[Nova3Search] | Unset = UNSET
         if _search is not UNSET:
             search = []

@@ -81,17 +81,17 @@ class Nova3Entity:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        label = d.pop("label", UNSET)
+        label = UNSET if (_given := d.pop("label", None)) is None else _given
 
-        value = d.pop("value", UNSET)
+        value = UNSET if (_given := d.pop("value", None)) is None else _given
 
-        raw_value = d.pop("raw_value", UNSET)
+        raw_value = UNSET if (_given := d.pop("raw_value", None)) is None else _given
 
-        confidence = d.pop("confidence", UNSET)
+        confidence = UNSET if (_given := d.pop("confidence", None)) is None else _given
 
-        start_word = d.pop("start_word", UNSET)
+        start_word = UNSET if (_given := d.pop("start_word", None)) is None else _given
 
-        end_word = d.pop("end_word", UNSET)
+        end_word = UNSET if (_given := d.pop("end_word", None)) is None else _given
 
         nova_3_entity = cls(
             label=None if isinstance(label, Unset) else label,

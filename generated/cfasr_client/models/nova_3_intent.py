@@ -46,9 +46,11 @@ class Nova3Intent:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        intent = d.pop("intent", UNSET)
+        intent = UNSET if (_given := d.pop("intent", None)) is None else _given
 
-        confidence_score = d.pop("confidence_score", UNSET)
+        confidence_score = (
+            UNSET if (_given := d.pop("confidence_score", None)) is None else _given
+        )
 
         nova_3_intent = cls(
             intent=None if isinstance(intent, Unset) else intent,

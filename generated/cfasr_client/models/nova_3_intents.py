@@ -50,7 +50,7 @@ class Nova3Intents:
         from ..models.nova_3_intent_segment import Nova3IntentSegment
 
         d = dict(src_dict)
-        _segments = d.pop("segments", UNSET)
+        _segments = UNSET if (_given := d.pop("segments", None)) is None else _given
         segments: list[Nova3IntentSegment] | Unset = UNSET
         if _segments is not UNSET:
             segments = []

@@ -186,28 +186,32 @@ class Nova3Metadata:
         from ..models.nova_3_warning import Nova3Warning
 
         d = dict(src_dict)
-        transaction_key = d.pop("transaction_key", UNSET)
+        transaction_key = (
+            UNSET if (_given := d.pop("transaction_key", None)) is None else _given
+        )
 
-        request_id = d.pop("request_id", UNSET)
+        request_id = UNSET if (_given := d.pop("request_id", None)) is None else _given
 
-        sha256 = d.pop("sha256", UNSET)
+        sha256 = UNSET if (_given := d.pop("sha256", None)) is None else _given
 
-        created = d.pop("created", UNSET)
+        created = UNSET if (_given := d.pop("created", None)) is None else _given
 
-        duration = d.pop("duration", UNSET)
+        duration = UNSET if (_given := d.pop("duration", None)) is None else _given
 
-        channels = d.pop("channels", UNSET)
+        channels = UNSET if (_given := d.pop("channels", None)) is None else _given
 
-        models = cast(list[str], d.pop("models", UNSET))
+        models = cast(
+            list[str], UNSET if (_given := d.pop("models", None)) is None else _given
+        )
 
-        _model_info = d.pop("model_info", UNSET)
+        _model_info = UNSET if (_given := d.pop("model_info", None)) is None else _given
         model_info: Nova3MetadataModelInfo | Unset
         if isinstance(_model_info, Unset):
             model_info = UNSET
         else:
             model_info = Nova3MetadataModelInfo.from_dict(_model_info)
 
-        _warnings = d.pop("warnings", UNSET)
+        _warnings = UNSET if (_given := d.pop("warnings", None)) is None else _given
         warnings: list[Nova3Warning] | Unset = UNSET
         if _warnings is not UNSET:
             warnings = []
@@ -216,35 +220,43 @@ class Nova3Metadata:
 
                 warnings.append(warnings_item)
 
-        _extra = d.pop("extra", UNSET)
+        _extra = UNSET if (_given := d.pop("extra", None)) is None else _given
         extra: Nova3MetadataExtra | Unset
         if isinstance(_extra, Unset):
             extra = UNSET
         else:
             extra = Nova3MetadataExtra.from_dict(_extra)
 
-        _summary_info = d.pop("summary_info", UNSET)
+        _summary_info = (
+            UNSET if (_given := d.pop("summary_info", None)) is None else _given
+        )
         summary_info: Nova3AnalysisInfo | Unset
         if isinstance(_summary_info, Unset):
             summary_info = UNSET
         else:
             summary_info = Nova3AnalysisInfo.from_dict(_summary_info)
 
-        _sentiment_info = d.pop("sentiment_info", UNSET)
+        _sentiment_info = (
+            UNSET if (_given := d.pop("sentiment_info", None)) is None else _given
+        )
         sentiment_info: Nova3AnalysisInfo | Unset
         if isinstance(_sentiment_info, Unset):
             sentiment_info = UNSET
         else:
             sentiment_info = Nova3AnalysisInfo.from_dict(_sentiment_info)
 
-        _topics_info = d.pop("topics_info", UNSET)
+        _topics_info = (
+            UNSET if (_given := d.pop("topics_info", None)) is None else _given
+        )
         topics_info: Nova3AnalysisInfo | Unset
         if isinstance(_topics_info, Unset):
             topics_info = UNSET
         else:
             topics_info = Nova3AnalysisInfo.from_dict(_topics_info)
 
-        _intents_info = d.pop("intents_info", UNSET)
+        _intents_info = (
+            UNSET if (_given := d.pop("intents_info", None)) is None else _given
+        )
         intents_info: Nova3AnalysisInfo | Unset
         if isinstance(_intents_info, Unset):
             intents_info = UNSET

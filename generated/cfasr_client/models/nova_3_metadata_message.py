@@ -94,15 +94,17 @@ class Nova3MetadataMessage:
 
         request_id = d.pop("request_id")
 
-        transaction_key = d.pop("transaction_key", UNSET)
+        transaction_key = (
+            UNSET if (_given := d.pop("transaction_key", None)) is None else _given
+        )
 
-        sha256 = d.pop("sha256", UNSET)
+        sha256 = UNSET if (_given := d.pop("sha256", None)) is None else _given
 
-        created = d.pop("created", UNSET)
+        created = UNSET if (_given := d.pop("created", None)) is None else _given
 
-        duration = d.pop("duration", UNSET)
+        duration = UNSET if (_given := d.pop("duration", None)) is None else _given
 
-        channels = d.pop("channels", UNSET)
+        channels = UNSET if (_given := d.pop("channels", None)) is None else _given
 
         nova_3_metadata_message = cls(
             type_=type_,

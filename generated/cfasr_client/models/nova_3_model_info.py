@@ -51,11 +51,11 @@ class Nova3ModelInfo:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        name = d.pop("name", UNSET)
+        name = UNSET if (_given := d.pop("name", None)) is None else _given
 
-        version = d.pop("version", UNSET)
+        version = UNSET if (_given := d.pop("version", None)) is None else _given
 
-        arch = d.pop("arch", UNSET)
+        arch = UNSET if (_given := d.pop("arch", None)) is None else _given
 
         nova_3_model_info = cls(
             name=None if isinstance(name, Unset) else name,

@@ -80,7 +80,7 @@ class Nova3Paragraph:
         from ..models.nova_3_sentence import Nova3Sentence
 
         d = dict(src_dict)
-        _sentences = d.pop("sentences", UNSET)
+        _sentences = UNSET if (_given := d.pop("sentences", None)) is None else _given
         sentences: list[Nova3Sentence] | Unset = UNSET
         if _sentences is not UNSET:
             sentences = []
@@ -89,13 +89,13 @@ class Nova3Paragraph:
 
                 sentences.append(sentences_item)
 
-        start = d.pop("start", UNSET)
+        start = UNSET if (_given := d.pop("start", None)) is None else _given
 
-        end = d.pop("end", UNSET)
+        end = UNSET if (_given := d.pop("end", None)) is None else _given
 
-        num_words = d.pop("num_words", UNSET)
+        num_words = UNSET if (_given := d.pop("num_words", None)) is None else _given
 
-        speaker = d.pop("speaker", UNSET)
+        speaker = UNSET if (_given := d.pop("speaker", None)) is None else _given
 
         nova_3_paragraph = cls(
             sentences=None if isinstance(sentences, Unset) else sentences,

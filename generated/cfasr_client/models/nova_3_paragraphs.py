@@ -59,9 +59,9 @@ class Nova3Paragraphs:
         from ..models.nova_3_paragraph import Nova3Paragraph
 
         d = dict(src_dict)
-        transcript = d.pop("transcript", UNSET)
+        transcript = UNSET if (_given := d.pop("transcript", None)) is None else _given
 
-        _paragraphs = d.pop("paragraphs", UNSET)
+        _paragraphs = UNSET if (_given := d.pop("paragraphs", None)) is None else _given
         paragraphs: list[Nova3Paragraph] | Unset = UNSET
         if _paragraphs is not UNSET:
             paragraphs = []

@@ -62,7 +62,7 @@ class Nova3Result:
         d = dict(src_dict)
         results = Nova3Results.from_dict(d.pop("results"))
 
-        _metadata = d.pop("metadata", UNSET)
+        _metadata = UNSET if (_given := d.pop("metadata", None)) is None else _given
         metadata: Nova3Metadata | Unset
         if isinstance(_metadata, Unset):
             metadata = UNSET

@@ -123,7 +123,7 @@ class Nova3Results:
 
             channels.append(channels_item)
 
-        _utterances = d.pop("utterances", UNSET)
+        _utterances = UNSET if (_given := d.pop("utterances", None)) is None else _given
         utterances: list[Nova3Utterance] | Unset = UNSET
         if _utterances is not UNSET:
             utterances = []
@@ -132,28 +132,28 @@ class Nova3Results:
 
                 utterances.append(utterances_item)
 
-        _summary = d.pop("summary", UNSET)
+        _summary = UNSET if (_given := d.pop("summary", None)) is None else _given
         summary: Nova3Summary | Unset
         if isinstance(_summary, Unset):
             summary = UNSET
         else:
             summary = Nova3Summary.from_dict(_summary)
 
-        _sentiments = d.pop("sentiments", UNSET)
+        _sentiments = UNSET if (_given := d.pop("sentiments", None)) is None else _given
         sentiments: Nova3Sentiments | Unset
         if isinstance(_sentiments, Unset):
             sentiments = UNSET
         else:
             sentiments = Nova3Sentiments.from_dict(_sentiments)
 
-        _topics = d.pop("topics", UNSET)
+        _topics = UNSET if (_given := d.pop("topics", None)) is None else _given
         topics: Nova3Topics | Unset
         if isinstance(_topics, Unset):
             topics = UNSET
         else:
             topics = Nova3Topics.from_dict(_topics)
 
-        _intents = d.pop("intents", UNSET)
+        _intents = UNSET if (_given := d.pop("intents", None)) is None else _given
         intents: Nova3Intents | Unset
         if isinstance(_intents, Unset):
             intents = UNSET

@@ -139,20 +139,24 @@ class Nova3ResultsMessage:
 
         channel = Nova3StreamChannel.from_dict(d.pop("channel"))
 
-        is_final = d.pop("is_final", UNSET)
+        is_final = UNSET if (_given := d.pop("is_final", None)) is None else _given
 
-        speech_final = d.pop("speech_final", UNSET)
+        speech_final = (
+            UNSET if (_given := d.pop("speech_final", None)) is None else _given
+        )
 
-        from_finalize = d.pop("from_finalize", UNSET)
+        from_finalize = (
+            UNSET if (_given := d.pop("from_finalize", None)) is None else _given
+        )
 
-        _metadata = d.pop("metadata", UNSET)
+        _metadata = UNSET if (_given := d.pop("metadata", None)) is None else _given
         metadata: Nova3StreamMetadata | Unset
         if isinstance(_metadata, Unset):
             metadata = UNSET
         else:
             metadata = Nova3StreamMetadata.from_dict(_metadata)
 
-        _entities = d.pop("entities", UNSET)
+        _entities = UNSET if (_given := d.pop("entities", None)) is None else _given
         entities: list[Nova3Entity] | Unset = UNSET
         if _entities is not UNSET:
             entities = []

@@ -57,9 +57,9 @@ class Nova3Search:
         from ..models.nova_3_search_hit import Nova3SearchHit
 
         d = dict(src_dict)
-        query = d.pop("query", UNSET)
+        query = UNSET if (_given := d.pop("query", None)) is None else _given
 
-        _hits = d.pop("hits", UNSET)
+        _hits = UNSET if (_given := d.pop("hits", None)) is None else _given
         hits: list[Nova3SearchHit] | Unset = UNSET
         if _hits is not UNSET:
             hits = []

@@ -60,13 +60,13 @@ class Nova3SearchHit:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        confidence = d.pop("confidence", UNSET)
+        confidence = UNSET if (_given := d.pop("confidence", None)) is None else _given
 
-        start = d.pop("start", UNSET)
+        start = UNSET if (_given := d.pop("start", None)) is None else _given
 
-        end = d.pop("end", UNSET)
+        end = UNSET if (_given := d.pop("end", None)) is None else _given
 
-        snippet = d.pop("snippet", UNSET)
+        snippet = UNSET if (_given := d.pop("snippet", None)) is None else _given
 
         nova_3_search_hit = cls(
             confidence=None if isinstance(confidence, Unset) else confidence,

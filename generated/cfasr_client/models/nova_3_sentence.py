@@ -51,11 +51,11 @@ class Nova3Sentence:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        text = d.pop("text", UNSET)
+        text = UNSET if (_given := d.pop("text", None)) is None else _given
 
-        start = d.pop("start", UNSET)
+        start = UNSET if (_given := d.pop("start", None)) is None else _given
 
-        end = d.pop("end", UNSET)
+        end = UNSET if (_given := d.pop("end", None)) is None else _given
 
         nova_3_sentence = cls(
             text=None if isinstance(text, Unset) else text,

@@ -48,9 +48,11 @@ class Nova3SentimentAverage:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        sentiment = d.pop("sentiment", UNSET)
+        sentiment = UNSET if (_given := d.pop("sentiment", None)) is None else _given
 
-        sentiment_score = d.pop("sentiment_score", UNSET)
+        sentiment_score = (
+            UNSET if (_given := d.pop("sentiment_score", None)) is None else _given
+        )
 
         nova_3_sentiment_average = cls(
             sentiment=None if isinstance(sentiment, Unset) else sentiment,

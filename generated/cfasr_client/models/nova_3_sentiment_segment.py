@@ -73,15 +73,17 @@ class Nova3SentimentSegment:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        text = d.pop("text", UNSET)
+        text = UNSET if (_given := d.pop("text", None)) is None else _given
 
-        start_word = d.pop("start_word", UNSET)
+        start_word = UNSET if (_given := d.pop("start_word", None)) is None else _given
 
-        end_word = d.pop("end_word", UNSET)
+        end_word = UNSET if (_given := d.pop("end_word", None)) is None else _given
 
-        sentiment = d.pop("sentiment", UNSET)
+        sentiment = UNSET if (_given := d.pop("sentiment", None)) is None else _given
 
-        sentiment_score = d.pop("sentiment_score", UNSET)
+        sentiment_score = (
+            UNSET if (_given := d.pop("sentiment_score", None)) is None else _given
+        )
 
         nova_3_sentiment_segment = cls(
             text=None if isinstance(text, Unset) else text,

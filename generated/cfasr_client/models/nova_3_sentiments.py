@@ -63,7 +63,7 @@ class Nova3Sentiments:
         from ..models.nova_3_sentiment_segment import Nova3SentimentSegment
 
         d = dict(src_dict)
-        _segments = d.pop("segments", UNSET)
+        _segments = UNSET if (_given := d.pop("segments", None)) is None else _given
         segments: list[Nova3SentimentSegment] | Unset = UNSET
         if _segments is not UNSET:
             segments = []
@@ -72,7 +72,7 @@ class Nova3Sentiments:
 
                 segments.append(segments_item)
 
-        _average = d.pop("average", UNSET)
+        _average = UNSET if (_given := d.pop("average", None)) is None else _given
         average: Nova3SentimentAverage | Unset
         if isinstance(_average, Unset):
             average = UNSET

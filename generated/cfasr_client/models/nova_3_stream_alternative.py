@@ -79,7 +79,9 @@ class Nova3StreamAlternative:
 
             words.append(words_item)
 
-        languages = cast(list[str], d.pop("languages", UNSET))
+        languages = cast(
+            list[str], UNSET if (_given := d.pop("languages", None)) is None else _given
+        )
 
         nova_3_stream_alternative = cls(
             transcript=transcript,

@@ -84,11 +84,13 @@ class Nova3StreamWord:
 
         confidence = d.pop("confidence")
 
-        punctuated_word = d.pop("punctuated_word", UNSET)
+        punctuated_word = (
+            UNSET if (_given := d.pop("punctuated_word", None)) is None else _given
+        )
 
-        speaker = d.pop("speaker", UNSET)
+        speaker = UNSET if (_given := d.pop("speaker", None)) is None else _given
 
-        language = d.pop("language", UNSET)
+        language = UNSET if (_given := d.pop("language", None)) is None else _given
 
         nova_3_stream_word = cls(
             word=word,

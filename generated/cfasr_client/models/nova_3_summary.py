@@ -44,9 +44,9 @@ class Nova3Summary:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        result = d.pop("result", UNSET)
+        result = UNSET if (_given := d.pop("result", None)) is None else _given
 
-        short = d.pop("short", UNSET)
+        short = UNSET if (_given := d.pop("short", None)) is None else _given
 
         nova_3_summary = cls(
             result=None if isinstance(result, Unset) else result,

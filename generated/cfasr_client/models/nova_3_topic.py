@@ -55,11 +55,13 @@ class Nova3Topic:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        topic = d.pop("topic", UNSET)
+        topic = UNSET if (_given := d.pop("topic", None)) is None else _given
 
-        confidence_score = d.pop("confidence_score", UNSET)
+        confidence_score = (
+            UNSET if (_given := d.pop("confidence_score", None)) is None else _given
+        )
 
-        confidence = d.pop("confidence", UNSET)
+        confidence = UNSET if (_given := d.pop("confidence", None)) is None else _given
 
         nova_3_topic = cls(
             topic=None if isinstance(topic, Unset) else topic,

@@ -75,13 +75,13 @@ class Nova3TopicSegment:
         from ..models.nova_3_topic import Nova3Topic
 
         d = dict(src_dict)
-        text = d.pop("text", UNSET)
+        text = UNSET if (_given := d.pop("text", None)) is None else _given
 
-        start_word = d.pop("start_word", UNSET)
+        start_word = UNSET if (_given := d.pop("start_word", None)) is None else _given
 
-        end_word = d.pop("end_word", UNSET)
+        end_word = UNSET if (_given := d.pop("end_word", None)) is None else _given
 
-        _topics = d.pop("topics", UNSET)
+        _topics = UNSET if (_given := d.pop("topics", None)) is None else _given
         topics: list[Nova3Topic] | Unset = UNSET
         if _topics is not UNSET:
             topics = []

@@ -50,7 +50,7 @@ class Nova3Topics:
         from ..models.nova_3_topic_segment import Nova3TopicSegment
 
         d = dict(src_dict)
-        _segments = d.pop("segments", UNSET)
+        _segments = UNSET if (_given := d.pop("segments", None)) is None else _given
         segments: list[Nova3TopicSegment] | Unset = UNSET
         if _segments is not UNSET:
             segments = []

@@ -103,17 +103,17 @@ class Nova3Utterance:
         from ..models.nova_3_word import Nova3Word
 
         d = dict(src_dict)
-        start = d.pop("start", UNSET)
+        start = UNSET if (_given := d.pop("start", None)) is None else _given
 
-        end = d.pop("end", UNSET)
+        end = UNSET if (_given := d.pop("end", None)) is None else _given
 
-        confidence = d.pop("confidence", UNSET)
+        confidence = UNSET if (_given := d.pop("confidence", None)) is None else _given
 
-        channel = d.pop("channel", UNSET)
+        channel = UNSET if (_given := d.pop("channel", None)) is None else _given
 
-        transcript = d.pop("transcript", UNSET)
+        transcript = UNSET if (_given := d.pop("transcript", None)) is None else _given
 
-        _words = d.pop("words", UNSET)
+        _words = UNSET if (_given := d.pop("words", None)) is None else _given
         words: list[Nova3Word] | Unset = UNSET
         if _words is not UNSET:
             words = []
@@ -122,9 +122,9 @@ class Nova3Utterance:
 
                 words.append(words_item)
 
-        speaker = d.pop("speaker", UNSET)
+        speaker = UNSET if (_given := d.pop("speaker", None)) is None else _given
 
-        id = d.pop("id", UNSET)
+        id = UNSET if (_given := d.pop("id", None)) is None else _given
 
         nova_3_utterance = cls(
             start=None if isinstance(start, Unset) else start,

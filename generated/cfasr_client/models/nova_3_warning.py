@@ -53,11 +53,11 @@ class Nova3Warning:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        parameter = d.pop("parameter", UNSET)
+        parameter = UNSET if (_given := d.pop("parameter", None)) is None else _given
 
-        type_ = d.pop("type", UNSET)
+        type_ = UNSET if (_given := d.pop("type", None)) is None else _given
 
-        message = d.pop("message", UNSET)
+        message = UNSET if (_given := d.pop("message", None)) is None else _given
 
         nova_3_warning = cls(
             parameter=None if isinstance(parameter, Unset) else parameter,

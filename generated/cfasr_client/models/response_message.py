@@ -55,9 +55,9 @@ class ResponseMessage:
                 return data
             return cast(int | str | Unset, data)
 
-        code = _parse_code(d.pop("code", UNSET))
+        code = _parse_code(UNSET if (_given := d.pop("code", None)) is None else _given)
 
-        message = d.pop("message", UNSET)
+        message = UNSET if (_given := d.pop("message", None)) is None else _given
 
         response_message = cls(
             code=None if isinstance(code, Unset) else code,

@@ -121,7 +121,7 @@ class TurboResponse:
 
         success = d.pop("success")
 
-        _errors = d.pop("errors", UNSET)
+        _errors = UNSET if (_given := d.pop("errors", None)) is None else _given
         errors: list[ErrorItem] | Unset = UNSET
         if _errors is not UNSET:
             errors = []
@@ -130,7 +130,7 @@ class TurboResponse:
 
                 errors.append(errors_item)
 
-        _messages = d.pop("messages", UNSET)
+        _messages = UNSET if (_given := d.pop("messages", None)) is None else _given
         messages: list[ResponseMessage] | Unset = UNSET
         if _messages is not UNSET:
             messages = []

@@ -89,16 +89,18 @@ class TurboResult:
         d = dict(src_dict)
         text = d.pop("text")
 
-        _transcription_info = d.pop("transcription_info", UNSET)
+        _transcription_info = (
+            UNSET if (_given := d.pop("transcription_info", None)) is None else _given
+        )
         transcription_info: TurboTranscriptionInfo | Unset
         if isinstance(_transcription_info, Unset):
             transcription_info = UNSET
         else:
             transcription_info = TurboTranscriptionInfo.from_dict(_transcription_info)
 
-        word_count = d.pop("word_count", UNSET)
+        word_count = UNSET if (_given := d.pop("word_count", None)) is None else _given
 
-        _segments = d.pop("segments", UNSET)
+        _segments = UNSET if (_given := d.pop("segments", None)) is None else _given
         segments: list[TurboSegment] | Unset = UNSET
         if _segments is not UNSET:
             segments = []
@@ -107,7 +109,7 @@ class TurboResult:
 
                 segments.append(segments_item)
 
-        vtt = d.pop("vtt", UNSET)
+        vtt = UNSET if (_given := d.pop("vtt", None)) is None else _given
 
         turbo_result = cls(
             text=text,

@@ -107,21 +107,29 @@ class TurboSegment:
         from ..models.turbo_word import TurboWord
 
         d = dict(src_dict)
-        start = d.pop("start", UNSET)
+        start = UNSET if (_given := d.pop("start", None)) is None else _given
 
-        end = d.pop("end", UNSET)
+        end = UNSET if (_given := d.pop("end", None)) is None else _given
 
-        text = d.pop("text", UNSET)
+        text = UNSET if (_given := d.pop("text", None)) is None else _given
 
-        temperature = d.pop("temperature", UNSET)
+        temperature = (
+            UNSET if (_given := d.pop("temperature", None)) is None else _given
+        )
 
-        avg_logprob = d.pop("avg_logprob", UNSET)
+        avg_logprob = (
+            UNSET if (_given := d.pop("avg_logprob", None)) is None else _given
+        )
 
-        compression_ratio = d.pop("compression_ratio", UNSET)
+        compression_ratio = (
+            UNSET if (_given := d.pop("compression_ratio", None)) is None else _given
+        )
 
-        no_speech_prob = d.pop("no_speech_prob", UNSET)
+        no_speech_prob = (
+            UNSET if (_given := d.pop("no_speech_prob", None)) is None else _given
+        )
 
-        _words = d.pop("words", UNSET)
+        _words = UNSET if (_given := d.pop("words", None)) is None else _given
         words: list[TurboWord] | Unset = UNSET
         if _words is not UNSET:
             words = []

@@ -64,13 +64,17 @@ class TurboTranscriptionInfo:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        language = d.pop("language", UNSET)
+        language = UNSET if (_given := d.pop("language", None)) is None else _given
 
-        language_probability = d.pop("language_probability", UNSET)
+        language_probability = (
+            UNSET if (_given := d.pop("language_probability", None)) is None else _given
+        )
 
-        duration = d.pop("duration", UNSET)
+        duration = UNSET if (_given := d.pop("duration", None)) is None else _given
 
-        duration_after_vad = d.pop("duration_after_vad", UNSET)
+        duration_after_vad = (
+            UNSET if (_given := d.pop("duration_after_vad", None)) is None else _given
+        )
 
         turbo_transcription_info = cls(
             language=None if isinstance(language, Unset) else language,

@@ -123,7 +123,7 @@ class WhisperResponse:
 
         success = d.pop("success")
 
-        _errors = d.pop("errors", UNSET)
+        _errors = UNSET if (_given := d.pop("errors", None)) is None else _given
         errors: list[ErrorItem] | Unset = UNSET
         if _errors is not UNSET:
             errors = []
@@ -132,7 +132,7 @@ class WhisperResponse:
 
                 errors.append(errors_item)
 
-        _messages = d.pop("messages", UNSET)
+        _messages = UNSET if (_given := d.pop("messages", None)) is None else _given
         messages: list[ResponseMessage] | Unset = UNSET
         if _messages is not UNSET:
             messages = []

@@ -76,9 +76,9 @@ class WhisperResult:
         d = dict(src_dict)
         text = d.pop("text")
 
-        word_count = d.pop("word_count", UNSET)
+        word_count = UNSET if (_given := d.pop("word_count", None)) is None else _given
 
-        _words = d.pop("words", UNSET)
+        _words = UNSET if (_given := d.pop("words", None)) is None else _given
         words: list[WhisperWord] | Unset = UNSET
         if _words is not UNSET:
             words = []
@@ -87,7 +87,7 @@ class WhisperResult:
 
                 words.append(words_item)
 
-        vtt = d.pop("vtt", UNSET)
+        vtt = UNSET if (_given := d.pop("vtt", None)) is None else _given
 
         whisper_result = cls(
             text=text,

@@ -51,11 +51,11 @@ class WhisperWord:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        word = d.pop("word", UNSET)
+        word = UNSET if (_given := d.pop("word", None)) is None else _given
 
-        start = d.pop("start", UNSET)
+        start = UNSET if (_given := d.pop("start", None)) is None else _given
 
-        end = d.pop("end", UNSET)
+        end = UNSET if (_given := d.pop("end", None)) is None else _given
 
         whisper_word = cls(
             word=None if isinstance(word, Unset) else word,
