@@ -72,16 +72,23 @@ class BatchItem:
         from ..models.batch_item_result import BatchItemResult
 
         d = dict(src_dict)
-        id = UNSET if (_given := d.pop("id", None)) is None else _given
+        for null_key in (
+            "id",
+            "result",
+            "success",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
+        id = d.pop("id", UNSET)
 
-        _result = UNSET if (_given := d.pop("result", None)) is None else _given
+        _result = d.pop("result", UNSET)
         result: BatchItemResult | Unset
         if isinstance(_result, Unset):
             result = UNSET
         else:
             result = BatchItemResult.from_dict(_result)
 
-        success = UNSET if (_given := d.pop("success", None)) is None else _given
+        success = d.pop("success", UNSET)
 
         def _parse_external_reference(data: object) -> None | str | Unset:
             if data is None:

@@ -50,11 +50,14 @@ class BatchQueued:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        for null_key in ("model",):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         status = d.pop("status")
 
         request_id = d.pop("request_id")
 
-        model = UNSET if (_given := d.pop("model", None)) is None else _given
+        model = d.pop("model", UNSET)
 
         batch_queued = cls(
             status=status,

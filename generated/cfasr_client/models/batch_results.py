@@ -60,6 +60,9 @@ class BatchResults:
         from ..models.batch_results_usage import BatchResultsUsage
 
         d = dict(src_dict)
+        for null_key in ("usage",):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         responses = []
         _responses = d.pop("responses")
         for responses_item_data in _responses:
@@ -67,7 +70,7 @@ class BatchResults:
 
             responses.append(responses_item)
 
-        _usage = UNSET if (_given := d.pop("usage", None)) is None else _given
+        _usage = d.pop("usage", UNSET)
         usage: BatchResultsUsage | Unset
         if isinstance(_usage, Unset):
             usage = UNSET

@@ -50,6 +50,9 @@ class ErrorChainItem:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        for null_key in ("code",):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         message = d.pop("message")
 
         def _parse_code(data: object) -> int | str | Unset:
@@ -57,7 +60,7 @@ class ErrorChainItem:
                 return data
             return cast(int | str | Unset, data)
 
-        code = _parse_code(UNSET if (_given := d.pop("code", None)) is None else _given)
+        code = _parse_code(d.pop("code", UNSET))
 
         error_chain_item = cls(
             message=message,

@@ -75,6 +75,12 @@ class ErrorEnvelope:
         from ..models.response_message import ResponseMessage
 
         d = dict(src_dict)
+        for null_key in (
+            "messages",
+            "result",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         errors = []
         _errors = d.pop("errors")
         for errors_item_data in _errors:
@@ -84,7 +90,7 @@ class ErrorEnvelope:
 
         success = d.pop("success")
 
-        _messages = UNSET if (_given := d.pop("messages", None)) is None else _given
+        _messages = d.pop("messages", UNSET)
         messages: list[ResponseMessage] | Unset = UNSET
         if _messages is not UNSET:
             messages = []
@@ -93,7 +99,7 @@ class ErrorEnvelope:
 
                 messages.append(messages_item)
 
-        result = UNSET if (_given := d.pop("result", None)) is None else _given
+        result = d.pop("result", UNSET)
 
         error_envelope = cls(
             errors=errors,

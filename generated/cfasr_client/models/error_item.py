@@ -70,6 +70,12 @@ class ErrorItem:
         from ..models.error_chain_item import ErrorChainItem
 
         d = dict(src_dict)
+        for null_key in (
+            "code",
+            "error_chain",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         message = d.pop("message")
 
         def _parse_code(data: object) -> int | str | Unset:
@@ -77,11 +83,9 @@ class ErrorItem:
                 return data
             return cast(int | str | Unset, data)
 
-        code = _parse_code(UNSET if (_given := d.pop("code", None)) is None else _given)
+        code = _parse_code(d.pop("code", UNSET))
 
-        _error_chain = (
-            UNSET if (_given := d.pop("error_chain", None)) is None else _given
-        )
+        _error_chain = d.pop("error_chain", UNSET)
         error_chain: list[ErrorChainItem] | Unset = UNSET
         if _error_chain is not UNSET:
             error_chain = []

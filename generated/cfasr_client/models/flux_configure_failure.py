@@ -62,15 +62,19 @@ class FluxConfigureFailure:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        for null_key in (
+            "request_id",
+            "sequence_id",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         type_ = cast(Literal["ConfigureFailure"], d.pop("type"))
         if type_ != "ConfigureFailure":
             raise ValueError(f"type must match const 'ConfigureFailure', got '{type_}'")
 
-        request_id = UNSET if (_given := d.pop("request_id", None)) is None else _given
+        request_id = d.pop("request_id", UNSET)
 
-        sequence_id = (
-            UNSET if (_given := d.pop("sequence_id", None)) is None else _given
-        )
+        sequence_id = d.pop("sequence_id", UNSET)
 
         flux_configure_failure = cls(
             type_=type_,

@@ -83,6 +83,9 @@ class FluxConfigureSuccess:
         from ..models.flux_configure_thresholds import FluxConfigureThresholds
 
         d = dict(src_dict)
+        for null_key in ("language_hints",):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         type_ = cast(Literal["ConfigureSuccess"], d.pop("type"))
         if type_ != "ConfigureSuccess":
             raise ValueError(f"type must match const 'ConfigureSuccess', got '{type_}'")
@@ -95,10 +98,7 @@ class FluxConfigureSuccess:
 
         keyterms = cast(list[str], d.pop("keyterms"))
 
-        language_hints = cast(
-            list[str],
-            UNSET if (_given := d.pop("language_hints", None)) is None else _given,
-        )
+        language_hints = cast(list[str], d.pop("language_hints", UNSET))
 
         flux_configure_success = cls(
             type_=type_,

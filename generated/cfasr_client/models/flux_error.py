@@ -63,6 +63,9 @@ class FluxError:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        for null_key in ("sequence_id",):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         type_ = cast(Literal["Error"], d.pop("type"))
         if type_ != "Error":
             raise ValueError(f"type must match const 'Error', got '{type_}'")
@@ -71,9 +74,7 @@ class FluxError:
 
         description = d.pop("description")
 
-        sequence_id = (
-            UNSET if (_given := d.pop("sequence_id", None)) is None else _given
-        )
+        sequence_id = d.pop("sequence_id", UNSET)
 
         flux_error = cls(
             type_=type_,

@@ -81,11 +81,17 @@ class FluxResponse:
         from ..models.response_message import ResponseMessage
 
         d = dict(src_dict)
+        for null_key in (
+            "errors",
+            "messages",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         result = FluxResult.from_dict(d.pop("result"))
 
         success = d.pop("success")
 
-        _errors = UNSET if (_given := d.pop("errors", None)) is None else _given
+        _errors = d.pop("errors", UNSET)
         errors: list[ErrorItem] | Unset = UNSET
         if _errors is not UNSET:
             errors = []
@@ -94,7 +100,7 @@ class FluxResponse:
 
                 errors.append(errors_item)
 
-        _messages = UNSET if (_given := d.pop("messages", None)) is None else _given
+        _messages = d.pop("messages", UNSET)
         messages: list[ResponseMessage] | Unset = UNSET
         if _messages is not UNSET:
             messages = []

@@ -140,34 +140,37 @@ class FluxTurnInfo:
         from ..models.flux_word import FluxWord
 
         d = dict(src_dict)
+        for null_key in (
+            "type",
+            "request_id",
+            "sequence_id",
+            "audio_window_start",
+            "audio_window_end",
+            "words",
+            "end_of_turn_confidence",
+            "trigger",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         event = FluxTurnEvent(d.pop("event"))
 
         turn_index = d.pop("turn_index")
 
         transcript = d.pop("transcript")
 
-        type_ = cast(
-            Literal["TurnInfo"] | Unset,
-            UNSET if (_given := d.pop("type", None)) is None else _given,
-        )
+        type_ = cast(Literal["TurnInfo"] | Unset, d.pop("type", UNSET))
         if type_ != "TurnInfo" and not isinstance(type_, Unset):
             raise ValueError(f"type must match const 'TurnInfo', got '{type_}'")
 
-        request_id = UNSET if (_given := d.pop("request_id", None)) is None else _given
+        request_id = d.pop("request_id", UNSET)
 
-        sequence_id = (
-            UNSET if (_given := d.pop("sequence_id", None)) is None else _given
-        )
+        sequence_id = d.pop("sequence_id", UNSET)
 
-        audio_window_start = (
-            UNSET if (_given := d.pop("audio_window_start", None)) is None else _given
-        )
+        audio_window_start = d.pop("audio_window_start", UNSET)
 
-        audio_window_end = (
-            UNSET if (_given := d.pop("audio_window_end", None)) is None else _given
-        )
+        audio_window_end = d.pop("audio_window_end", UNSET)
 
-        _words = UNSET if (_given := d.pop("words", None)) is None else _given
+        _words = d.pop("words", UNSET)
         words: list[FluxWord] | Unset = UNSET
         if _words is not UNSET:
             words = []
@@ -176,13 +179,9 @@ class FluxTurnInfo:
 
                 words.append(words_item)
 
-        end_of_turn_confidence = (
-            UNSET
-            if (_given := d.pop("end_of_turn_confidence", None)) is None
-            else _given
-        )
+        end_of_turn_confidence = d.pop("end_of_turn_confidence", UNSET)
 
-        trigger = UNSET if (_given := d.pop("trigger", None)) is None else _given
+        trigger = d.pop("trigger", UNSET)
 
         flux_turn_info = cls(
             event=event,

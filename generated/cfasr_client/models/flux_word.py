@@ -57,13 +57,19 @@ class FluxWord:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        for null_key in (
+            "start",
+            "end",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         word = d.pop("word")
 
         confidence = d.pop("confidence")
 
-        start = UNSET if (_given := d.pop("start", None)) is None else _given
+        start = d.pop("start", UNSET)
 
-        end = UNSET if (_given := d.pop("end", None)) is None else _given
+        end = d.pop("end", UNSET)
 
         flux_word = cls(
             word=word,

@@ -141,11 +141,23 @@ class Nova3Alternative:
         from ..models.nova_3_word import Nova3Word
 
         d = dict(src_dict)
-        transcript = UNSET if (_given := d.pop("transcript", None)) is None else _given
+        for null_key in (
+            "transcript",
+            "confidence",
+            "words",
+            "paragraphs",
+            "languages",
+            "entities",
+            "summaries",
+            "topics",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
+        transcript = d.pop("transcript", UNSET)
 
-        confidence = UNSET if (_given := d.pop("confidence", None)) is None else _given
+        confidence = d.pop("confidence", UNSET)
 
-        _words = UNSET if (_given := d.pop("words", None)) is None else _given
+        _words = d.pop("words", UNSET)
         words: list[Nova3Word] | Unset = UNSET
         if _words is not UNSET:
             words = []
@@ -154,18 +166,16 @@ class Nova3Alternative:
 
                 words.append(words_item)
 
-        _paragraphs = UNSET if (_given := d.pop("paragraphs", None)) is None else _given
+        _paragraphs = d.pop("paragraphs", UNSET)
         paragraphs: Nova3Paragraphs | Unset
         if isinstance(_paragraphs, Unset):
             paragraphs = UNSET
         else:
             paragraphs = Nova3Paragraphs.from_dict(_paragraphs)
 
-        languages = cast(
-            list[str], UNSET if (_given := d.pop("languages", None)) is None else _given
-        )
+        languages = cast(list[str], d.pop("languages", UNSET))
 
-        _entities = UNSET if (_given := d.pop("entities", None)) is None else _given
+        _entities = d.pop("entities", UNSET)
         entities: list[Nova3Entity] | Unset = UNSET
         if _entities is not UNSET:
             entities = []
@@ -174,7 +184,7 @@ class Nova3Alternative:
 
                 entities.append(entities_item)
 
-        _summaries = UNSET if (_given := d.pop("summaries", None)) is None else _given
+        _summaries = d.pop("summaries", UNSET)
         summaries: list[Nova3SpanSummary] | Unset = UNSET
         if _summaries is not UNSET:
             summaries = []
@@ -183,7 +193,7 @@ class Nova3Alternative:
 
                 summaries.append(summaries_item)
 
-        _topics = UNSET if (_given := d.pop("topics", None)) is None else _given
+        _topics = d.pop("topics", UNSET)
         topics: list[Nova3TopicSegment] | Unset = UNSET
         if _topics is not UNSET:
             topics = []

@@ -58,15 +58,18 @@ class Nova3AnalysisInfo:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        model_uuid = UNSET if (_given := d.pop("model_uuid", None)) is None else _given
+        for null_key in (
+            "model_uuid",
+            "input_tokens",
+            "output_tokens",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
+        model_uuid = d.pop("model_uuid", UNSET)
 
-        input_tokens = (
-            UNSET if (_given := d.pop("input_tokens", None)) is None else _given
-        )
+        input_tokens = d.pop("input_tokens", UNSET)
 
-        output_tokens = (
-            UNSET if (_given := d.pop("output_tokens", None)) is None else _given
-        )
+        output_tokens = d.pop("output_tokens", UNSET)
 
         nova_3_analysis_info = cls(
             model_uuid=None if isinstance(model_uuid, Unset) else model_uuid,

@@ -84,9 +84,15 @@ class Nova3Channel:
         from ..models.nova_3_search import Nova3Search
 
         d = dict(src_dict)
-        _alternatives = (
-            UNSET if (_given := d.pop("alternatives", None)) is None else _given
-        )
+        for null_key in (
+            "alternatives",
+            "detected_language",
+            "language_confidence",
+            "search",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
+        _alternatives = d.pop("alternatives", UNSET)
         alternatives: list[Nova3Alternative] | Unset = UNSET
         if _alternatives is not UNSET:
             alternatives = []
@@ -95,15 +101,11 @@ class Nova3Channel:
 
                 alternatives.append(alternatives_item)
 
-        detected_language = (
-            UNSET if (_given := d.pop("detected_language", None)) is None else _given
-        )
+        detected_language = d.pop("detected_language", UNSET)
 
-        language_confidence = (
-            UNSET if (_given := d.pop("language_confidence", None)) is None else _given
-        )
+        language_confidence = d.pop("language_confidence", UNSET)
 
-        _search = UNSET if (_given := d.pop("search", None)) is None else _given
+        _search = d.pop("search", UNSET)
         search: list[Nova3Search] | Unset = UNSET
         if _search is not UNSET:
             search = []

@@ -81,17 +81,27 @@ class Nova3Entity:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        label = UNSET if (_given := d.pop("label", None)) is None else _given
+        for null_key in (
+            "label",
+            "value",
+            "raw_value",
+            "confidence",
+            "start_word",
+            "end_word",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
+        label = d.pop("label", UNSET)
 
-        value = UNSET if (_given := d.pop("value", None)) is None else _given
+        value = d.pop("value", UNSET)
 
-        raw_value = UNSET if (_given := d.pop("raw_value", None)) is None else _given
+        raw_value = d.pop("raw_value", UNSET)
 
-        confidence = UNSET if (_given := d.pop("confidence", None)) is None else _given
+        confidence = d.pop("confidence", UNSET)
 
-        start_word = UNSET if (_given := d.pop("start_word", None)) is None else _given
+        start_word = d.pop("start_word", UNSET)
 
-        end_word = UNSET if (_given := d.pop("end_word", None)) is None else _given
+        end_word = d.pop("end_word", UNSET)
 
         nova_3_entity = cls(
             label=None if isinstance(label, Unset) else label,

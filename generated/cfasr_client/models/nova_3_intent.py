@@ -46,11 +46,15 @@ class Nova3Intent:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        intent = UNSET if (_given := d.pop("intent", None)) is None else _given
+        for null_key in (
+            "intent",
+            "confidence_score",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
+        intent = d.pop("intent", UNSET)
 
-        confidence_score = (
-            UNSET if (_given := d.pop("confidence_score", None)) is None else _given
-        )
+        confidence_score = d.pop("confidence_score", UNSET)
 
         nova_3_intent = cls(
             intent=None if isinstance(intent, Unset) else intent,

@@ -75,13 +75,21 @@ class Nova3IntentSegment:
         from ..models.nova_3_intent import Nova3Intent
 
         d = dict(src_dict)
-        text = UNSET if (_given := d.pop("text", None)) is None else _given
+        for null_key in (
+            "text",
+            "start_word",
+            "end_word",
+            "intents",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
+        text = d.pop("text", UNSET)
 
-        start_word = UNSET if (_given := d.pop("start_word", None)) is None else _given
+        start_word = d.pop("start_word", UNSET)
 
-        end_word = UNSET if (_given := d.pop("end_word", None)) is None else _given
+        end_word = d.pop("end_word", UNSET)
 
-        _intents = UNSET if (_given := d.pop("intents", None)) is None else _given
+        _intents = d.pop("intents", UNSET)
         intents: list[Nova3Intent] | Unset = UNSET
         if _intents is not UNSET:
             intents = []

@@ -50,7 +50,10 @@ class Nova3Intents:
         from ..models.nova_3_intent_segment import Nova3IntentSegment
 
         d = dict(src_dict)
-        _segments = UNSET if (_given := d.pop("segments", None)) is None else _given
+        for null_key in ("segments",):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
+        _segments = d.pop("segments", UNSET)
         segments: list[Nova3IntentSegment] | Unset = UNSET
         if _segments is not UNSET:
             segments = []

@@ -186,32 +186,46 @@ class Nova3Metadata:
         from ..models.nova_3_warning import Nova3Warning
 
         d = dict(src_dict)
-        transaction_key = (
-            UNSET if (_given := d.pop("transaction_key", None)) is None else _given
-        )
+        for null_key in (
+            "transaction_key",
+            "request_id",
+            "sha256",
+            "created",
+            "duration",
+            "channels",
+            "models",
+            "model_info",
+            "warnings",
+            "extra",
+            "summary_info",
+            "sentiment_info",
+            "topics_info",
+            "intents_info",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
+        transaction_key = d.pop("transaction_key", UNSET)
 
-        request_id = UNSET if (_given := d.pop("request_id", None)) is None else _given
+        request_id = d.pop("request_id", UNSET)
 
-        sha256 = UNSET if (_given := d.pop("sha256", None)) is None else _given
+        sha256 = d.pop("sha256", UNSET)
 
-        created = UNSET if (_given := d.pop("created", None)) is None else _given
+        created = d.pop("created", UNSET)
 
-        duration = UNSET if (_given := d.pop("duration", None)) is None else _given
+        duration = d.pop("duration", UNSET)
 
-        channels = UNSET if (_given := d.pop("channels", None)) is None else _given
+        channels = d.pop("channels", UNSET)
 
-        models = cast(
-            list[str], UNSET if (_given := d.pop("models", None)) is None else _given
-        )
+        models = cast(list[str], d.pop("models", UNSET))
 
-        _model_info = UNSET if (_given := d.pop("model_info", None)) is None else _given
+        _model_info = d.pop("model_info", UNSET)
         model_info: Nova3MetadataModelInfo | Unset
         if isinstance(_model_info, Unset):
             model_info = UNSET
         else:
             model_info = Nova3MetadataModelInfo.from_dict(_model_info)
 
-        _warnings = UNSET if (_given := d.pop("warnings", None)) is None else _given
+        _warnings = d.pop("warnings", UNSET)
         warnings: list[Nova3Warning] | Unset = UNSET
         if _warnings is not UNSET:
             warnings = []
@@ -220,43 +234,35 @@ class Nova3Metadata:
 
                 warnings.append(warnings_item)
 
-        _extra = UNSET if (_given := d.pop("extra", None)) is None else _given
+        _extra = d.pop("extra", UNSET)
         extra: Nova3MetadataExtra | Unset
         if isinstance(_extra, Unset):
             extra = UNSET
         else:
             extra = Nova3MetadataExtra.from_dict(_extra)
 
-        _summary_info = (
-            UNSET if (_given := d.pop("summary_info", None)) is None else _given
-        )
+        _summary_info = d.pop("summary_info", UNSET)
         summary_info: Nova3AnalysisInfo | Unset
         if isinstance(_summary_info, Unset):
             summary_info = UNSET
         else:
             summary_info = Nova3AnalysisInfo.from_dict(_summary_info)
 
-        _sentiment_info = (
-            UNSET if (_given := d.pop("sentiment_info", None)) is None else _given
-        )
+        _sentiment_info = d.pop("sentiment_info", UNSET)
         sentiment_info: Nova3AnalysisInfo | Unset
         if isinstance(_sentiment_info, Unset):
             sentiment_info = UNSET
         else:
             sentiment_info = Nova3AnalysisInfo.from_dict(_sentiment_info)
 
-        _topics_info = (
-            UNSET if (_given := d.pop("topics_info", None)) is None else _given
-        )
+        _topics_info = d.pop("topics_info", UNSET)
         topics_info: Nova3AnalysisInfo | Unset
         if isinstance(_topics_info, Unset):
             topics_info = UNSET
         else:
             topics_info = Nova3AnalysisInfo.from_dict(_topics_info)
 
-        _intents_info = (
-            UNSET if (_given := d.pop("intents_info", None)) is None else _given
-        )
+        _intents_info = d.pop("intents_info", UNSET)
         intents_info: Nova3AnalysisInfo | Unset
         if isinstance(_intents_info, Unset):
             intents_info = UNSET

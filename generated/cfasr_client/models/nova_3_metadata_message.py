@@ -88,23 +88,30 @@ class Nova3MetadataMessage:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        for null_key in (
+            "transaction_key",
+            "sha256",
+            "created",
+            "duration",
+            "channels",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         type_ = cast(Literal["Metadata"], d.pop("type"))
         if type_ != "Metadata":
             raise ValueError(f"type must match const 'Metadata', got '{type_}'")
 
         request_id = d.pop("request_id")
 
-        transaction_key = (
-            UNSET if (_given := d.pop("transaction_key", None)) is None else _given
-        )
+        transaction_key = d.pop("transaction_key", UNSET)
 
-        sha256 = UNSET if (_given := d.pop("sha256", None)) is None else _given
+        sha256 = d.pop("sha256", UNSET)
 
-        created = UNSET if (_given := d.pop("created", None)) is None else _given
+        created = d.pop("created", UNSET)
 
-        duration = UNSET if (_given := d.pop("duration", None)) is None else _given
+        duration = d.pop("duration", UNSET)
 
-        channels = UNSET if (_given := d.pop("channels", None)) is None else _given
+        channels = d.pop("channels", UNSET)
 
         nova_3_metadata_message = cls(
             type_=type_,

@@ -51,11 +51,18 @@ class Nova3ModelInfo:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        name = UNSET if (_given := d.pop("name", None)) is None else _given
+        for null_key in (
+            "name",
+            "version",
+            "arch",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
+        name = d.pop("name", UNSET)
 
-        version = UNSET if (_given := d.pop("version", None)) is None else _given
+        version = d.pop("version", UNSET)
 
-        arch = UNSET if (_given := d.pop("arch", None)) is None else _given
+        arch = d.pop("arch", UNSET)
 
         nova_3_model_info = cls(
             name=None if isinstance(name, Unset) else name,

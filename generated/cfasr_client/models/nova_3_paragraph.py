@@ -80,7 +80,16 @@ class Nova3Paragraph:
         from ..models.nova_3_sentence import Nova3Sentence
 
         d = dict(src_dict)
-        _sentences = UNSET if (_given := d.pop("sentences", None)) is None else _given
+        for null_key in (
+            "sentences",
+            "start",
+            "end",
+            "num_words",
+            "speaker",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
+        _sentences = d.pop("sentences", UNSET)
         sentences: list[Nova3Sentence] | Unset = UNSET
         if _sentences is not UNSET:
             sentences = []
@@ -89,13 +98,13 @@ class Nova3Paragraph:
 
                 sentences.append(sentences_item)
 
-        start = UNSET if (_given := d.pop("start", None)) is None else _given
+        start = d.pop("start", UNSET)
 
-        end = UNSET if (_given := d.pop("end", None)) is None else _given
+        end = d.pop("end", UNSET)
 
-        num_words = UNSET if (_given := d.pop("num_words", None)) is None else _given
+        num_words = d.pop("num_words", UNSET)
 
-        speaker = UNSET if (_given := d.pop("speaker", None)) is None else _given
+        speaker = d.pop("speaker", UNSET)
 
         nova_3_paragraph = cls(
             sentences=None if isinstance(sentences, Unset) else sentences,

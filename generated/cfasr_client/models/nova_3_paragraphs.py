@@ -59,9 +59,15 @@ class Nova3Paragraphs:
         from ..models.nova_3_paragraph import Nova3Paragraph
 
         d = dict(src_dict)
-        transcript = UNSET if (_given := d.pop("transcript", None)) is None else _given
+        for null_key in (
+            "transcript",
+            "paragraphs",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
+        transcript = d.pop("transcript", UNSET)
 
-        _paragraphs = UNSET if (_given := d.pop("paragraphs", None)) is None else _given
+        _paragraphs = d.pop("paragraphs", UNSET)
         paragraphs: list[Nova3Paragraph] | Unset = UNSET
         if _paragraphs is not UNSET:
             paragraphs = []

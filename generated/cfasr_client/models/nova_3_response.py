@@ -93,6 +93,12 @@ class Nova3Response:
         from ..models.response_message import ResponseMessage
 
         d = dict(src_dict)
+        for null_key in (
+            "errors",
+            "messages",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
 
         def _parse_result(data: object) -> BatchQueued | BatchResults | Nova3Result:
             try:
@@ -121,7 +127,7 @@ class Nova3Response:
 
         success = d.pop("success")
 
-        _errors = UNSET if (_given := d.pop("errors", None)) is None else _given
+        _errors = d.pop("errors", UNSET)
         errors: list[ErrorItem] | Unset = UNSET
         if _errors is not UNSET:
             errors = []
@@ -130,7 +136,7 @@ class Nova3Response:
 
                 errors.append(errors_item)
 
-        _messages = UNSET if (_given := d.pop("messages", None)) is None else _given
+        _messages = d.pop("messages", UNSET)
         messages: list[ResponseMessage] | Unset = UNSET
         if _messages is not UNSET:
             messages = []

@@ -60,9 +60,12 @@ class Nova3Result:
         from ..models.nova_3_results import Nova3Results
 
         d = dict(src_dict)
+        for null_key in ("metadata",):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         results = Nova3Results.from_dict(d.pop("results"))
 
-        _metadata = UNSET if (_given := d.pop("metadata", None)) is None else _given
+        _metadata = d.pop("metadata", UNSET)
         metadata: Nova3Metadata | Unset
         if isinstance(_metadata, Unset):
             metadata = UNSET

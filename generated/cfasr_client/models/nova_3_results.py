@@ -116,6 +116,15 @@ class Nova3Results:
         from ..models.nova_3_utterance import Nova3Utterance
 
         d = dict(src_dict)
+        for null_key in (
+            "utterances",
+            "summary",
+            "sentiments",
+            "topics",
+            "intents",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         channels = []
         _channels = d.pop("channels")
         for channels_item_data in _channels:
@@ -123,7 +132,7 @@ class Nova3Results:
 
             channels.append(channels_item)
 
-        _utterances = UNSET if (_given := d.pop("utterances", None)) is None else _given
+        _utterances = d.pop("utterances", UNSET)
         utterances: list[Nova3Utterance] | Unset = UNSET
         if _utterances is not UNSET:
             utterances = []
@@ -132,28 +141,28 @@ class Nova3Results:
 
                 utterances.append(utterances_item)
 
-        _summary = UNSET if (_given := d.pop("summary", None)) is None else _given
+        _summary = d.pop("summary", UNSET)
         summary: Nova3Summary | Unset
         if isinstance(_summary, Unset):
             summary = UNSET
         else:
             summary = Nova3Summary.from_dict(_summary)
 
-        _sentiments = UNSET if (_given := d.pop("sentiments", None)) is None else _given
+        _sentiments = d.pop("sentiments", UNSET)
         sentiments: Nova3Sentiments | Unset
         if isinstance(_sentiments, Unset):
             sentiments = UNSET
         else:
             sentiments = Nova3Sentiments.from_dict(_sentiments)
 
-        _topics = UNSET if (_given := d.pop("topics", None)) is None else _given
+        _topics = d.pop("topics", UNSET)
         topics: Nova3Topics | Unset
         if isinstance(_topics, Unset):
             topics = UNSET
         else:
             topics = Nova3Topics.from_dict(_topics)
 
-        _intents = UNSET if (_given := d.pop("intents", None)) is None else _given
+        _intents = d.pop("intents", UNSET)
         intents: Nova3Intents | Unset
         if isinstance(_intents, Unset):
             intents = UNSET

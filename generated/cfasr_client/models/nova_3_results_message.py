@@ -127,6 +127,15 @@ class Nova3ResultsMessage:
         from ..models.nova_3_stream_metadata import Nova3StreamMetadata
 
         d = dict(src_dict)
+        for null_key in (
+            "is_final",
+            "speech_final",
+            "from_finalize",
+            "metadata",
+            "entities",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         type_ = cast(Literal["Results"], d.pop("type"))
         if type_ != "Results":
             raise ValueError(f"type must match const 'Results', got '{type_}'")
@@ -139,24 +148,20 @@ class Nova3ResultsMessage:
 
         channel = Nova3StreamChannel.from_dict(d.pop("channel"))
 
-        is_final = UNSET if (_given := d.pop("is_final", None)) is None else _given
+        is_final = d.pop("is_final", UNSET)
 
-        speech_final = (
-            UNSET if (_given := d.pop("speech_final", None)) is None else _given
-        )
+        speech_final = d.pop("speech_final", UNSET)
 
-        from_finalize = (
-            UNSET if (_given := d.pop("from_finalize", None)) is None else _given
-        )
+        from_finalize = d.pop("from_finalize", UNSET)
 
-        _metadata = UNSET if (_given := d.pop("metadata", None)) is None else _given
+        _metadata = d.pop("metadata", UNSET)
         metadata: Nova3StreamMetadata | Unset
         if isinstance(_metadata, Unset):
             metadata = UNSET
         else:
             metadata = Nova3StreamMetadata.from_dict(_metadata)
 
-        _entities = UNSET if (_given := d.pop("entities", None)) is None else _given
+        _entities = d.pop("entities", UNSET)
         entities: list[Nova3Entity] | Unset = UNSET
         if _entities is not UNSET:
             entities = []

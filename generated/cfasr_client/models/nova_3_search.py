@@ -57,9 +57,15 @@ class Nova3Search:
         from ..models.nova_3_search_hit import Nova3SearchHit
 
         d = dict(src_dict)
-        query = UNSET if (_given := d.pop("query", None)) is None else _given
+        for null_key in (
+            "query",
+            "hits",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
+        query = d.pop("query", UNSET)
 
-        _hits = UNSET if (_given := d.pop("hits", None)) is None else _given
+        _hits = d.pop("hits", UNSET)
         hits: list[Nova3SearchHit] | Unset = UNSET
         if _hits is not UNSET:
             hits = []

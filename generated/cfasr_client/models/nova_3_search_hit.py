@@ -60,13 +60,21 @@ class Nova3SearchHit:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        confidence = UNSET if (_given := d.pop("confidence", None)) is None else _given
+        for null_key in (
+            "confidence",
+            "start",
+            "end",
+            "snippet",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
+        confidence = d.pop("confidence", UNSET)
 
-        start = UNSET if (_given := d.pop("start", None)) is None else _given
+        start = d.pop("start", UNSET)
 
-        end = UNSET if (_given := d.pop("end", None)) is None else _given
+        end = d.pop("end", UNSET)
 
-        snippet = UNSET if (_given := d.pop("snippet", None)) is None else _given
+        snippet = d.pop("snippet", UNSET)
 
         nova_3_search_hit = cls(
             confidence=None if isinstance(confidence, Unset) else confidence,

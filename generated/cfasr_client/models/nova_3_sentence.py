@@ -51,11 +51,18 @@ class Nova3Sentence:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        text = UNSET if (_given := d.pop("text", None)) is None else _given
+        for null_key in (
+            "text",
+            "start",
+            "end",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
+        text = d.pop("text", UNSET)
 
-        start = UNSET if (_given := d.pop("start", None)) is None else _given
+        start = d.pop("start", UNSET)
 
-        end = UNSET if (_given := d.pop("end", None)) is None else _given
+        end = d.pop("end", UNSET)
 
         nova_3_sentence = cls(
             text=None if isinstance(text, Unset) else text,

@@ -48,11 +48,15 @@ class Nova3SentimentAverage:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        sentiment = UNSET if (_given := d.pop("sentiment", None)) is None else _given
+        for null_key in (
+            "sentiment",
+            "sentiment_score",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
+        sentiment = d.pop("sentiment", UNSET)
 
-        sentiment_score = (
-            UNSET if (_given := d.pop("sentiment_score", None)) is None else _given
-        )
+        sentiment_score = d.pop("sentiment_score", UNSET)
 
         nova_3_sentiment_average = cls(
             sentiment=None if isinstance(sentiment, Unset) else sentiment,

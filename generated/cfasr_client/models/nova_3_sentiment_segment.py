@@ -73,17 +73,24 @@ class Nova3SentimentSegment:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        text = UNSET if (_given := d.pop("text", None)) is None else _given
+        for null_key in (
+            "text",
+            "start_word",
+            "end_word",
+            "sentiment",
+            "sentiment_score",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
+        text = d.pop("text", UNSET)
 
-        start_word = UNSET if (_given := d.pop("start_word", None)) is None else _given
+        start_word = d.pop("start_word", UNSET)
 
-        end_word = UNSET if (_given := d.pop("end_word", None)) is None else _given
+        end_word = d.pop("end_word", UNSET)
 
-        sentiment = UNSET if (_given := d.pop("sentiment", None)) is None else _given
+        sentiment = d.pop("sentiment", UNSET)
 
-        sentiment_score = (
-            UNSET if (_given := d.pop("sentiment_score", None)) is None else _given
-        )
+        sentiment_score = d.pop("sentiment_score", UNSET)
 
         nova_3_sentiment_segment = cls(
             text=None if isinstance(text, Unset) else text,

@@ -63,7 +63,13 @@ class Nova3Sentiments:
         from ..models.nova_3_sentiment_segment import Nova3SentimentSegment
 
         d = dict(src_dict)
-        _segments = UNSET if (_given := d.pop("segments", None)) is None else _given
+        for null_key in (
+            "segments",
+            "average",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
+        _segments = d.pop("segments", UNSET)
         segments: list[Nova3SentimentSegment] | Unset = UNSET
         if _segments is not UNSET:
             segments = []
@@ -72,7 +78,7 @@ class Nova3Sentiments:
 
                 segments.append(segments_item)
 
-        _average = UNSET if (_given := d.pop("average", None)) is None else _given
+        _average = d.pop("average", UNSET)
         average: Nova3SentimentAverage | Unset
         if isinstance(_average, Unset):
             average = UNSET

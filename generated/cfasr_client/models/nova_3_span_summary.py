@@ -55,11 +55,18 @@ class Nova3SpanSummary:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        summary = UNSET if (_given := d.pop("summary", None)) is None else _given
+        for null_key in (
+            "summary",
+            "start_word",
+            "end_word",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
+        summary = d.pop("summary", UNSET)
 
-        start_word = UNSET if (_given := d.pop("start_word", None)) is None else _given
+        start_word = d.pop("start_word", UNSET)
 
-        end_word = UNSET if (_given := d.pop("end_word", None)) is None else _given
+        end_word = d.pop("end_word", UNSET)
 
         nova_3_span_summary = cls(
             summary=None if isinstance(summary, Unset) else summary,

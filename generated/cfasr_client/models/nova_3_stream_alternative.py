@@ -68,6 +68,9 @@ class Nova3StreamAlternative:
         from ..models.nova_3_stream_word import Nova3StreamWord
 
         d = dict(src_dict)
+        for null_key in ("languages",):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         transcript = d.pop("transcript")
 
         confidence = d.pop("confidence")
@@ -79,9 +82,7 @@ class Nova3StreamAlternative:
 
             words.append(words_item)
 
-        languages = cast(
-            list[str], UNSET if (_given := d.pop("languages", None)) is None else _given
-        )
+        languages = cast(list[str], d.pop("languages", UNSET))
 
         nova_3_stream_alternative = cls(
             transcript=transcript,

@@ -65,16 +65,23 @@ class Nova3StreamMetadata:
         from ..models.nova_3_model_info import Nova3ModelInfo
 
         d = dict(src_dict)
-        request_id = UNSET if (_given := d.pop("request_id", None)) is None else _given
+        for null_key in (
+            "request_id",
+            "model_info",
+            "model_uuid",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
+        request_id = d.pop("request_id", UNSET)
 
-        _model_info = UNSET if (_given := d.pop("model_info", None)) is None else _given
+        _model_info = d.pop("model_info", UNSET)
         model_info: Nova3ModelInfo | Unset
         if isinstance(_model_info, Unset):
             model_info = UNSET
         else:
             model_info = Nova3ModelInfo.from_dict(_model_info)
 
-        model_uuid = UNSET if (_given := d.pop("model_uuid", None)) is None else _given
+        model_uuid = d.pop("model_uuid", UNSET)
 
         nova_3_stream_metadata = cls(
             request_id=None if isinstance(request_id, Unset) else request_id,

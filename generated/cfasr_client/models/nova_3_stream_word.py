@@ -76,6 +76,13 @@ class Nova3StreamWord:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        for null_key in (
+            "punctuated_word",
+            "speaker",
+            "language",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         word = d.pop("word")
 
         start = d.pop("start")
@@ -84,13 +91,11 @@ class Nova3StreamWord:
 
         confidence = d.pop("confidence")
 
-        punctuated_word = (
-            UNSET if (_given := d.pop("punctuated_word", None)) is None else _given
-        )
+        punctuated_word = d.pop("punctuated_word", UNSET)
 
-        speaker = UNSET if (_given := d.pop("speaker", None)) is None else _given
+        speaker = d.pop("speaker", UNSET)
 
-        language = UNSET if (_given := d.pop("language", None)) is None else _given
+        language = d.pop("language", UNSET)
 
         nova_3_stream_word = cls(
             word=word,

@@ -44,9 +44,15 @@ class Nova3Summary:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        result = UNSET if (_given := d.pop("result", None)) is None else _given
+        for null_key in (
+            "result",
+            "short",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
+        result = d.pop("result", UNSET)
 
-        short = UNSET if (_given := d.pop("short", None)) is None else _given
+        short = d.pop("short", UNSET)
 
         nova_3_summary = cls(
             result=None if isinstance(result, Unset) else result,

@@ -55,13 +55,18 @@ class Nova3Topic:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        topic = UNSET if (_given := d.pop("topic", None)) is None else _given
+        for null_key in (
+            "topic",
+            "confidence_score",
+            "confidence",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
+        topic = d.pop("topic", UNSET)
 
-        confidence_score = (
-            UNSET if (_given := d.pop("confidence_score", None)) is None else _given
-        )
+        confidence_score = d.pop("confidence_score", UNSET)
 
-        confidence = UNSET if (_given := d.pop("confidence", None)) is None else _given
+        confidence = d.pop("confidence", UNSET)
 
         nova_3_topic = cls(
             topic=None if isinstance(topic, Unset) else topic,

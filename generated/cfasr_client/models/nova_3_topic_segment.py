@@ -75,13 +75,21 @@ class Nova3TopicSegment:
         from ..models.nova_3_topic import Nova3Topic
 
         d = dict(src_dict)
-        text = UNSET if (_given := d.pop("text", None)) is None else _given
+        for null_key in (
+            "text",
+            "start_word",
+            "end_word",
+            "topics",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
+        text = d.pop("text", UNSET)
 
-        start_word = UNSET if (_given := d.pop("start_word", None)) is None else _given
+        start_word = d.pop("start_word", UNSET)
 
-        end_word = UNSET if (_given := d.pop("end_word", None)) is None else _given
+        end_word = d.pop("end_word", UNSET)
 
-        _topics = UNSET if (_given := d.pop("topics", None)) is None else _given
+        _topics = d.pop("topics", UNSET)
         topics: list[Nova3Topic] | Unset = UNSET
         if _topics is not UNSET:
             topics = []

@@ -103,17 +103,29 @@ class Nova3Utterance:
         from ..models.nova_3_word import Nova3Word
 
         d = dict(src_dict)
-        start = UNSET if (_given := d.pop("start", None)) is None else _given
+        for null_key in (
+            "start",
+            "end",
+            "confidence",
+            "channel",
+            "transcript",
+            "words",
+            "speaker",
+            "id",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
+        start = d.pop("start", UNSET)
 
-        end = UNSET if (_given := d.pop("end", None)) is None else _given
+        end = d.pop("end", UNSET)
 
-        confidence = UNSET if (_given := d.pop("confidence", None)) is None else _given
+        confidence = d.pop("confidence", UNSET)
 
-        channel = UNSET if (_given := d.pop("channel", None)) is None else _given
+        channel = d.pop("channel", UNSET)
 
-        transcript = UNSET if (_given := d.pop("transcript", None)) is None else _given
+        transcript = d.pop("transcript", UNSET)
 
-        _words = UNSET if (_given := d.pop("words", None)) is None else _given
+        _words = d.pop("words", UNSET)
         words: list[Nova3Word] | Unset = UNSET
         if _words is not UNSET:
             words = []
@@ -122,9 +134,9 @@ class Nova3Utterance:
 
                 words.append(words_item)
 
-        speaker = UNSET if (_given := d.pop("speaker", None)) is None else _given
+        speaker = d.pop("speaker", UNSET)
 
-        id = UNSET if (_given := d.pop("id", None)) is None else _given
+        id = d.pop("id", UNSET)
 
         nova_3_utterance = cls(
             start=None if isinstance(start, Unset) else start,

@@ -53,11 +53,18 @@ class Nova3Warning:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        parameter = UNSET if (_given := d.pop("parameter", None)) is None else _given
+        for null_key in (
+            "parameter",
+            "type",
+            "message",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
+        parameter = d.pop("parameter", UNSET)
 
-        type_ = UNSET if (_given := d.pop("type", None)) is None else _given
+        type_ = d.pop("type", UNSET)
 
-        message = UNSET if (_given := d.pop("message", None)) is None else _given
+        message = d.pop("message", UNSET)
 
         nova_3_warning = cls(
             parameter=None if isinstance(parameter, Unset) else parameter,

@@ -92,25 +92,33 @@ class Nova3Word:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        word = UNSET if (_given := d.pop("word", None)) is None else _given
+        for null_key in (
+            "word",
+            "start",
+            "end",
+            "confidence",
+            "punctuated_word",
+            "speaker",
+            "speaker_confidence",
+            "language",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
+        word = d.pop("word", UNSET)
 
-        start = UNSET if (_given := d.pop("start", None)) is None else _given
+        start = d.pop("start", UNSET)
 
-        end = UNSET if (_given := d.pop("end", None)) is None else _given
+        end = d.pop("end", UNSET)
 
-        confidence = UNSET if (_given := d.pop("confidence", None)) is None else _given
+        confidence = d.pop("confidence", UNSET)
 
-        punctuated_word = (
-            UNSET if (_given := d.pop("punctuated_word", None)) is None else _given
-        )
+        punctuated_word = d.pop("punctuated_word", UNSET)
 
-        speaker = UNSET if (_given := d.pop("speaker", None)) is None else _given
+        speaker = d.pop("speaker", UNSET)
 
-        speaker_confidence = (
-            UNSET if (_given := d.pop("speaker_confidence", None)) is None else _given
-        )
+        speaker_confidence = d.pop("speaker_confidence", UNSET)
 
-        language = UNSET if (_given := d.pop("language", None)) is None else _given
+        language = d.pop("language", UNSET)
 
         nova_3_word = cls(
             word=None if isinstance(word, Unset) else word,

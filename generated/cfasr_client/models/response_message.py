@@ -49,15 +49,21 @@ class ResponseMessage:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        for null_key in (
+            "code",
+            "message",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
 
         def _parse_code(data: object) -> int | str | Unset:
             if isinstance(data, Unset):
                 return data
             return cast(int | str | Unset, data)
 
-        code = _parse_code(UNSET if (_given := d.pop("code", None)) is None else _given)
+        code = _parse_code(d.pop("code", UNSET))
 
-        message = UNSET if (_given := d.pop("message", None)) is None else _given
+        message = d.pop("message", UNSET)
 
         response_message = cls(
             code=None if isinstance(code, Unset) else code,

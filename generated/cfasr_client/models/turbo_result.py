@@ -87,20 +87,26 @@ class TurboResult:
         from ..models.turbo_transcription_info import TurboTranscriptionInfo
 
         d = dict(src_dict)
+        for null_key in (
+            "transcription_info",
+            "word_count",
+            "segments",
+            "vtt",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         text = d.pop("text")
 
-        _transcription_info = (
-            UNSET if (_given := d.pop("transcription_info", None)) is None else _given
-        )
+        _transcription_info = d.pop("transcription_info", UNSET)
         transcription_info: TurboTranscriptionInfo | Unset
         if isinstance(_transcription_info, Unset):
             transcription_info = UNSET
         else:
             transcription_info = TurboTranscriptionInfo.from_dict(_transcription_info)
 
-        word_count = UNSET if (_given := d.pop("word_count", None)) is None else _given
+        word_count = d.pop("word_count", UNSET)
 
-        _segments = UNSET if (_given := d.pop("segments", None)) is None else _given
+        _segments = d.pop("segments", UNSET)
         segments: list[TurboSegment] | Unset = UNSET
         if _segments is not UNSET:
             segments = []
@@ -109,7 +115,7 @@ class TurboResult:
 
                 segments.append(segments_item)
 
-        vtt = UNSET if (_given := d.pop("vtt", None)) is None else _given
+        vtt = d.pop("vtt", UNSET)
 
         turbo_result = cls(
             text=text,

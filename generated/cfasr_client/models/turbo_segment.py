@@ -107,29 +107,33 @@ class TurboSegment:
         from ..models.turbo_word import TurboWord
 
         d = dict(src_dict)
-        start = UNSET if (_given := d.pop("start", None)) is None else _given
+        for null_key in (
+            "start",
+            "end",
+            "text",
+            "temperature",
+            "avg_logprob",
+            "compression_ratio",
+            "no_speech_prob",
+            "words",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
+        start = d.pop("start", UNSET)
 
-        end = UNSET if (_given := d.pop("end", None)) is None else _given
+        end = d.pop("end", UNSET)
 
-        text = UNSET if (_given := d.pop("text", None)) is None else _given
+        text = d.pop("text", UNSET)
 
-        temperature = (
-            UNSET if (_given := d.pop("temperature", None)) is None else _given
-        )
+        temperature = d.pop("temperature", UNSET)
 
-        avg_logprob = (
-            UNSET if (_given := d.pop("avg_logprob", None)) is None else _given
-        )
+        avg_logprob = d.pop("avg_logprob", UNSET)
 
-        compression_ratio = (
-            UNSET if (_given := d.pop("compression_ratio", None)) is None else _given
-        )
+        compression_ratio = d.pop("compression_ratio", UNSET)
 
-        no_speech_prob = (
-            UNSET if (_given := d.pop("no_speech_prob", None)) is None else _given
-        )
+        no_speech_prob = d.pop("no_speech_prob", UNSET)
 
-        _words = UNSET if (_given := d.pop("words", None)) is None else _given
+        _words = d.pop("words", UNSET)
         words: list[TurboWord] | Unset = UNSET
         if _words is not UNSET:
             words = []

@@ -64,17 +64,21 @@ class TurboTranscriptionInfo:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        language = UNSET if (_given := d.pop("language", None)) is None else _given
+        for null_key in (
+            "language",
+            "language_probability",
+            "duration",
+            "duration_after_vad",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
+        language = d.pop("language", UNSET)
 
-        language_probability = (
-            UNSET if (_given := d.pop("language_probability", None)) is None else _given
-        )
+        language_probability = d.pop("language_probability", UNSET)
 
-        duration = UNSET if (_given := d.pop("duration", None)) is None else _given
+        duration = d.pop("duration", UNSET)
 
-        duration_after_vad = (
-            UNSET if (_given := d.pop("duration_after_vad", None)) is None else _given
-        )
+        duration_after_vad = d.pop("duration_after_vad", UNSET)
 
         turbo_transcription_info = cls(
             language=None if isinstance(language, Unset) else language,

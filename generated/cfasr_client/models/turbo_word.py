@@ -51,11 +51,18 @@ class TurboWord:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        word = UNSET if (_given := d.pop("word", None)) is None else _given
+        for null_key in (
+            "word",
+            "start",
+            "end",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
+        word = d.pop("word", UNSET)
 
-        start = UNSET if (_given := d.pop("start", None)) is None else _given
+        start = d.pop("start", UNSET)
 
-        end = UNSET if (_given := d.pop("end", None)) is None else _given
+        end = d.pop("end", UNSET)
 
         turbo_word = cls(
             word=None if isinstance(word, Unset) else word,

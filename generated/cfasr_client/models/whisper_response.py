@@ -95,6 +95,12 @@ class WhisperResponse:
         from ..models.whisper_result import WhisperResult
 
         d = dict(src_dict)
+        for null_key in (
+            "errors",
+            "messages",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
 
         def _parse_result(data: object) -> BatchQueued | BatchResults | WhisperResult:
             try:
@@ -123,7 +129,7 @@ class WhisperResponse:
 
         success = d.pop("success")
 
-        _errors = UNSET if (_given := d.pop("errors", None)) is None else _given
+        _errors = d.pop("errors", UNSET)
         errors: list[ErrorItem] | Unset = UNSET
         if _errors is not UNSET:
             errors = []
@@ -132,7 +138,7 @@ class WhisperResponse:
 
                 errors.append(errors_item)
 
-        _messages = UNSET if (_given := d.pop("messages", None)) is None else _given
+        _messages = d.pop("messages", UNSET)
         messages: list[ResponseMessage] | Unset = UNSET
         if _messages is not UNSET:
             messages = []

@@ -74,11 +74,18 @@ class WhisperResult:
         from ..models.whisper_word import WhisperWord
 
         d = dict(src_dict)
+        for null_key in (
+            "word_count",
+            "words",
+            "vtt",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         text = d.pop("text")
 
-        word_count = UNSET if (_given := d.pop("word_count", None)) is None else _given
+        word_count = d.pop("word_count", UNSET)
 
-        _words = UNSET if (_given := d.pop("words", None)) is None else _given
+        _words = d.pop("words", UNSET)
         words: list[WhisperWord] | Unset = UNSET
         if _words is not UNSET:
             words = []
@@ -87,7 +94,7 @@ class WhisperResult:
 
                 words.append(words_item)
 
-        vtt = UNSET if (_given := d.pop("vtt", None)) is None else _given
+        vtt = d.pop("vtt", UNSET)
 
         whisper_result = cls(
             text=text,
