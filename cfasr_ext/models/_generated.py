@@ -21,6 +21,7 @@ from cfasr_client.models import FluxResult, Nova3Result, TurboResult, WhisperRes
 
 from cfasr_ext._audio_sources import AudioSource
 from cfasr_ext._http import Call
+from cfasr_ext._options import document_options
 from cfasr_ext._unchecked import ExtraBody, ExtraQuery
 from cfasr_ext.models import _kinds
 from cfasr_ext.models._method import (
@@ -33,7 +34,6 @@ from cfasr_ext.models._method import (
     sync_method,
     sync_raw_method,
 )
-from cfasr_ext._options import document_options
 from cfasr_ext.models.batch import AsyncBatch, SyncBatch
 
 if TYPE_CHECKING:  # streaming (websockets, asyncio) loads on the first stream()
