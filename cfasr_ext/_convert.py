@@ -183,10 +183,7 @@ def _turbo_segment(segment: TurboSegment) -> Segment | None:
 def _whisper_word_fields(
     words: Sequence[WhisperWord | TurboWord] | None,
 ) -> list[tuple[str | None, float | None, float | None, None, None]]:
-    return [
-        (item.word, item.start, item.end, None, None)
-        for item in _listed(words)
-    ]
+    return [(item.word, item.start, item.end, None, None) for item in _listed(words)]
 
 
 def _timed_words(

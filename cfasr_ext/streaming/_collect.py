@@ -35,9 +35,7 @@ def _v2_words(event: ev.EndOfTurn) -> list[Word]:
     """Flux words may lack times: spread those evenly over the turn's audio window."""
     message = event.message
     items = event.words
-    window_start = (
-        0.0 if message.audio_window_start is None else message.audio_window_start
-    )
+    window_start = 0.0 if message.audio_window_start is None else message.audio_window_start
     window_end = window_start if message.audio_window_end is None else message.audio_window_end
     step = (window_end - window_start) / len(items) if items else 0.0
     words: list[Word] = []

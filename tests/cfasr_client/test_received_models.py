@@ -61,9 +61,7 @@ def _closure(schemas: dict[str, Any], names: set[str]) -> set[str]:
 
 def _objects(schemas: dict[str, Any], names: set[str]) -> set[str]:
     """The names that become generated models (objects and allOf compositions, not enums)."""
-    return {
-        n for n in names if schemas[n].get("type") == "object" or "allOf" in schemas[n]
-    }
+    return {n for n in names if schemas[n].get("type") == "object" or "allOf" in schemas[n]}
 
 
 def test_every_request_body_schema_is_marked_sent() -> None:
@@ -151,4 +149,3 @@ def test_required_members_are_plain_types() -> None:
 def test_a_result_missing_a_required_member_is_refused() -> None:
     with pytest.raises(KeyError):
         TurboResult.from_dict({"segments": []})
-
