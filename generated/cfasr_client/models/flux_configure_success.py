@@ -16,7 +16,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.flux_configure_thresholds import FluxConfigureThresholds
+    from ..models.flux_thresholds_in_force import FluxThresholdsInForce
 
 
 T = TypeVar("T", bound="FluxConfigureSuccess")
@@ -30,8 +30,8 @@ class FluxConfigureSuccess:
         type_ (Literal['ConfigureSuccess']): Message type.
         request_id (str): Session request id.
         sequence_id (int): Counter of server messages.
-        thresholds (FluxConfigureThresholds): Turn-detection thresholds to change mid-stream; omitted ones keep their
-            values.
+        thresholds (FluxThresholdsInForce): The turn-detection thresholds in force, as ConfigureSuccess reports them:
+            the members of FluxConfigureThresholds, read as a received model (an absent one is None).
         keyterms (list[str]): Terms now boosted.
         language_hints (list[str] | None): Languages now expected, when the model takes hints.
     """
@@ -39,7 +39,7 @@ class FluxConfigureSuccess:
     type_: Literal["ConfigureSuccess"]
     request_id: str
     sequence_id: int
-    thresholds: FluxConfigureThresholds
+    thresholds: FluxThresholdsInForce
     keyterms: list[str]
     language_hints: list[str] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -80,7 +80,7 @@ class FluxConfigureSuccess:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.flux_configure_thresholds import FluxConfigureThresholds
+        from ..models.flux_thresholds_in_force import FluxThresholdsInForce
 
         d = dict(src_dict)
         for null_key in ("language_hints",):  # null reads as absent
@@ -94,7 +94,7 @@ class FluxConfigureSuccess:
 
         sequence_id = d.pop("sequence_id")
 
-        thresholds = FluxConfigureThresholds.from_dict(d.pop("thresholds"))
+        thresholds = FluxThresholdsInForce.from_dict(d.pop("thresholds"))
 
         keyterms = cast(list[str], d.pop("keyterms"))
 
