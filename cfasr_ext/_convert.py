@@ -1,6 +1,6 @@
 """Each model's typed result → the common `Transcript`.
 
-Every field of the generated results may be absent (`UNSET`), and live outputs do leave parts
+Most fields of the generated results may be absent (None), and live outputs do leave parts
 out (no `metadata.duration` from nova-3, no segments from turbo), so each conversion takes what
 is there: a word without text is dropped, a missing start falls back to the previous word's
 end, a missing end to its own start, and an end before its start is raised to the start.
@@ -22,7 +22,6 @@ from cfasr_client.models import (
     WhisperResult,
     WhisperWord,
 )
-from cfasr_client.types import Unset
 
 from cfasr_ext._model_names import WHISPER_TINY_EN, short_name
 from cfasr_ext.subtitles import SubtitleFormatError, parse_vtt
@@ -80,8 +79,8 @@ def _from_turbo(model: str, result: TurboResult) -> Transcript:
     )
     words = tuple(word for segment in segments for word in segment.words)
     info = result.transcription_info
-    language = None if isinstance(info, Unset) else _value(info.language)
-    duration = None if isinstance(info, Unset) else _value(info.duration)
+    language = None if info is None else info.language
+    duration = None if info is None else info.duration
     if not segments:
         segments = _segments_from_vtt(result.vtt)
     text = _text(result.text) or " ".join(segment.text for segment in segments)
@@ -99,7 +98,7 @@ def _from_turbo(model: str, result: TurboResult) -> Transcript:
 def _from_nova_3(model: str, result: Nova3Result) -> Transcript:
     channels = _channels(result)
     metadata = result.metadata
-    duration = None if isinstance(metadata, Unset) else _value(metadata.duration)
+    duration = None if metadata is None else metadata.duration
     language = _language(channels[0]) if channels else None
     if len(channels) > 1:
         # multichannel: every channel's words, tagged with their channel, in time order.
@@ -129,8 +128,7 @@ def _from_nova_3(model: str, result: Nova3Result) -> Transcript:
 
 def _channels(result: Nova3Result) -> Sequence[Nova3Channel]:
     """One entry per audio channel with `multichannel`, else the one (mixed) channel."""
-    results = result.results
-    return [] if isinstance(results, Unset) else _listed(results.channels)
+    return result.results.channels
 
 
 def _best(channel: Nova3Channel) -> Nova3Alternative | None:
@@ -141,7 +139,7 @@ def _best(channel: Nova3Channel) -> Nova3Alternative | None:
 
 def _language(channel: Nova3Channel) -> str | None:
     """The language detected for the channel, else the first its best alternative lists."""
-    language = _value(channel.detected_language)
+    language = channel.detected_language
     alternative = _best(channel)
     if language is None and alternative is not None:
         languages = _listed(alternative.languages)
@@ -154,14 +152,14 @@ def _nova_3_words(alternative: Nova3Alternative | None) -> list[Word]:
         return []
     fields: list[tuple[str | None, float | None, float | None, float | None, int | None]] = []
     for item in _listed(alternative.words):
-        text = _value(item.punctuated_word) or _value(item.word)
+        text = item.punctuated_word or item.word
         fields.append(
             (
                 text,
-                _value(item.start),
-                _value(item.end),
-                _value(item.confidence),
-                _value(item.speaker),
+                item.start,
+                item.end,
+                item.confidence,
+                item.speaker,
             )
         )
     return _timed_words(fields)
@@ -170,8 +168,8 @@ def _nova_3_words(alternative: Nova3Alternative | None) -> list[Word]:
 def _turbo_segment(segment: TurboSegment) -> Segment | None:
     words = _timed_words(_whisper_word_fields(segment.words))
     text = _text(segment.text) or join_words(words)
-    start = _value(segment.start)
-    end = _value(segment.end)
+    start = segment.start
+    end = segment.end
     if start is None:
         start = words[0].start if words else None
     if end is None:
@@ -183,12 +181,9 @@ def _turbo_segment(segment: TurboSegment) -> Segment | None:
 
 
 def _whisper_word_fields(
-    words: Sequence[WhisperWord | TurboWord] | Unset,
+    words: Sequence[WhisperWord | TurboWord] | None,
 ) -> list[tuple[str | None, float | None, float | None, None, None]]:
-    return [
-        (_value(item.word), _value(item.start), _value(item.end), None, None)
-        for item in _listed(words)
-    ]
+    return [(item.word, item.start, item.end, None, None) for item in _listed(words)]
 
 
 def _timed_words(
@@ -208,9 +203,9 @@ def _timed_words(
     return words
 
 
-def _segments_from_vtt(vtt: str | Unset) -> tuple[Segment, ...]:
+def _segments_from_vtt(vtt: str | None) -> tuple[Segment, ...]:
     """Segments from the model's own WebVTT, the only timing some outputs carry."""
-    if isinstance(vtt, Unset) or not vtt.strip():
+    if vtt is None or not vtt.strip():
         return ()
     try:
         cues = parse_vtt(vtt)
@@ -223,13 +218,9 @@ def _segments_from_vtt(vtt: str | Unset) -> tuple[Segment, ...]:
     )
 
 
-def _listed(items: Sequence[_T] | Unset) -> Sequence[_T]:
-    return [] if isinstance(items, Unset) else items
+def _listed(items: Sequence[_T] | None) -> Sequence[_T]:
+    return [] if items is None else items
 
 
-def _value(value: _T | Unset) -> _T | None:
-    return None if isinstance(value, Unset) else value
-
-
-def _text(value: str | Unset) -> str:
-    return "" if isinstance(value, Unset) else value.strip()
+def _text(value: str | None) -> str:
+    return "" if value is None else value.strip()

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from cfasr_client.models import TurboResult
-from cfasr_client.types import Unset
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 
 from cfasr_ext.transcript import Segment, Transcript
@@ -91,7 +90,7 @@ _TURBO_SEGMENT_FIELDS = ("temperature", "avg_logprob", "compression_ratio", "no_
 def _turbo_segment_extras(raw: object, count: int) -> Sequence[dict[str, float]]:
     """Turbo's own per-segment decoding figures, when the transcript's segments are turbo's."""
     empty: list[dict[str, float]] = [{} for _ in range(count)]
-    if not isinstance(raw, TurboResult) or isinstance(raw.segments, Unset):
+    if not isinstance(raw, TurboResult) or raw.segments is None:
         return empty
     kept = [s for s in raw.segments if isinstance(s.text, str) and s.text.strip()]
     if len(kept) != count:

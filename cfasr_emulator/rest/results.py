@@ -35,7 +35,6 @@ from cfasr_client.models import (
     WhisperResult,
     WhisperWord,
 )
-from cfasr_client.types import UNSET
 
 from ..engine import EngineResult, EngineWord, LanguageDetection
 from ..heard_word import StreamWord, bare_word
@@ -143,9 +142,9 @@ def _nova3_words(words: Sequence[StreamWord], punctuate: bool) -> list[Nova3Word
             start=w.start,
             end=w.end,
             confidence=w.confidence,
-            punctuated_word=w.punctuated if punctuate else UNSET,
-            speaker=UNSET if w.speaker is None else w.speaker,
-            speaker_confidence=UNSET if w.speaker_confidence is None else w.speaker_confidence,
+            punctuated_word=w.punctuated if punctuate else None,
+            speaker=w.speaker,
+            speaker_confidence=w.speaker_confidence,
         )
         for w in words
     ]
@@ -165,7 +164,7 @@ def _paragraphs(
                 start=p.start,
                 end=p.end,
                 num_words=p.num_words,
-                speaker=UNSET if p.speaker is None else p.speaker,
+                speaker=p.speaker,
             )
             for p in found
         ],
@@ -288,10 +287,10 @@ def _nova3_channel(
                 transcript=_transcript(words, options.punctuate),
                 confidence=_confidence(words),
                 words=words,
-                paragraphs=_paragraphs(heard, speech) if options.paragraphs else UNSET,
+                paragraphs=_paragraphs(heard, speech) if options.paragraphs else None,
             )
         ],
-        search=_search(heard, options.search) if options.search else UNSET,
+        search=_search(heard, options.search) if options.search else None,
     )
     if options.detect_language:
         channel.detected_language = detection.language if detection else result.language
@@ -349,13 +348,13 @@ def nova3_channels_result(
             channels=len(channels),
             models=[model_id],
             model_info=model_info,
-            warnings=warnings if warnings else UNSET,
+            warnings=warnings if warnings else None,
             extra=Nova3MetadataExtra.from_dict(extra_fields(options.extra))
             if options.extra
-            else UNSET,
+            else None,
         ),
         results=Nova3Results(
             channels=channels,
-            utterances=_numbered(utterances, request_id) if options.utterances else UNSET,
+            utterances=_numbered(utterances, request_id) if options.utterances else None,
         ),
     ).to_dict()

@@ -29,7 +29,6 @@ from cfasr_client.models import (
     Nova3StreamWord,
     Nova3UtteranceEndMessage,
 )
-from cfasr_client.types import UNSET
 
 from ..engine import SAMPLE_RATE, AudioDecodeError, AudioTooLong, VadEvent, streaming_vad
 from ..engine.vad import CHUNK_SAMPLES
@@ -330,8 +329,8 @@ class NovaRecognizer:
                     start=w.start,
                     end=w.end,
                     confidence=w.confidence,
-                    punctuated_word=w.punctuated if punctuated else UNSET,
-                    speaker=UNSET if w.speaker is None else w.speaker,
+                    punctuated_word=w.punctuated if punctuated else None,
+                    speaker=w.speaker,
                 )
                 for w in words
             ],

@@ -27,14 +27,13 @@ from cfasr_client.contract.params import StreamFluxParams
 from cfasr_client.models import (
     FluxConfigureFailure,
     FluxConfigureSuccess,
-    FluxConfigureThresholds,
     FluxConnected,
     FluxError,
+    FluxThresholdsInForce,
     FluxTurnEvent,
     FluxTurnInfo,
     FluxWord,
 )
-from cfasr_client.types import UNSET
 
 from ..engine import AudioDecodeError, VadFrame, streaming_vad
 from ..json_depth import too_deep
@@ -289,14 +288,10 @@ class FluxRecognizer:
             type_="ConfigureSuccess",
             request_id=self._request_id,
             sequence_id=self._next_sequence(),
-            thresholds=FluxConfigureThresholds(
+            thresholds=FluxThresholdsInForce(
                 eot_threshold=thresholds.eot_threshold,
                 eot_timeout_ms=thresholds.eot_timeout_ms,
-                eager_eot_threshold=(
-                    UNSET
-                    if thresholds.eager_eot_threshold is None
-                    else thresholds.eager_eot_threshold
-                ),
+                eager_eot_threshold=thresholds.eager_eot_threshold,
             ),
             keyterms=list(keyterms),
         )

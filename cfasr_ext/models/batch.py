@@ -22,7 +22,6 @@ from cfasr_client.models import (
     BatchQueued,
     BatchResults,
 )
-from cfasr_client.types import Unset
 
 from cfasr_ext._audio_sources import Audio, AudioSource, open_audio, open_audio_async
 from cfasr_ext._errors import APIError, AudioInputError, OptionError
@@ -141,7 +140,7 @@ def _outcomes(results: BatchResults, parse_item: Callable[[Any], T]) -> list[Bat
     outcomes: list[BatchOutcome[T]] = []
     for item in results.responses:
         result = item.result if isinstance(item.result, BatchItemResult) else None
-        ok = item.success is True or (isinstance(item.success, Unset) and result is not None)
+        ok = item.success is True or (item.success is None and result is not None)
         reference = item.external_reference
         outcomes.append(
             BatchOutcome(

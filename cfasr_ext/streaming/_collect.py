@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from cfasr_client.types import Unset
-
 from cfasr_ext.streaming import _events as ev
 from cfasr_ext.transcript import Transcript, Word
 
@@ -18,7 +16,7 @@ def _v1_words(event: ev.Results) -> list[Word]:
     channel = event.channel_index if event.channel_count > 1 else None
     words: list[Word] = []
     for item in event.words:
-        text = item.word if isinstance(item.punctuated_word, Unset) else item.punctuated_word
+        text = item.punctuated_word or item.word
         start = max(0.0, float(item.start))
         words.append(
             Word(
@@ -26,7 +24,7 @@ def _v1_words(event: ev.Results) -> list[Word]:
                 start=start,
                 end=max(start, float(item.end)),
                 confidence=float(item.confidence),
-                speaker=None if isinstance(item.speaker, Unset) else item.speaker,
+                speaker=item.speaker,
                 channel=channel,
             )
         )
@@ -37,17 +35,13 @@ def _v2_words(event: ev.EndOfTurn) -> list[Word]:
     """Flux words may lack times: spread those evenly over the turn's audio window."""
     message = event.message
     items = event.words
-    window_start = (
-        0.0 if isinstance(message.audio_window_start, Unset) else message.audio_window_start
-    )
-    window_end = (
-        window_start if isinstance(message.audio_window_end, Unset) else message.audio_window_end
-    )
+    window_start = 0.0 if message.audio_window_start is None else message.audio_window_start
+    window_end = window_start if message.audio_window_end is None else message.audio_window_end
     step = (window_end - window_start) / len(items) if items else 0.0
     words: list[Word] = []
     for index, item in enumerate(items):
-        start = window_start + index * step if isinstance(item.start, Unset) else item.start
-        end = start + step if isinstance(item.end, Unset) else item.end
+        start = window_start + index * step if item.start is None else item.start
+        end = start + step if item.end is None else item.end
         start = max(0.0, float(start))
         words.append(
             Word(

@@ -29,7 +29,6 @@ from cfasr_client.models import (
     Nova3StreamWord,
     Nova3UtteranceEndMessage,
 )
-from cfasr_client.types import Unset
 
 from cfasr_ext._errors import CfasrError
 
@@ -233,7 +232,7 @@ class TurnInfo(_ServerMessage[FluxTurnInfo]):
     @property
     def words(self) -> list[FluxWord]:
         words = self.message.words
-        return [] if isinstance(words, Unset) else list(words)
+        return [] if words is None else list(words)
 
 
 class StartOfTurn(TurnInfo):

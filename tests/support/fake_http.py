@@ -51,7 +51,10 @@ class RecordedRequest:
 @attrs.define
 class Scripted:
     status: int = 200
-    body: Any = attrs.field(factory=lambda: {"result": {"text": "ok"}, "success": True})
+    # One reply every model parses: whisper's required `text` beside nova-3's `results`.
+    body: Any = attrs.field(
+        factory=lambda: {"result": {"text": "ok", "results": {"channels": []}}, "success": True}
+    )
     headers: dict[str, str] = attrs.field(factory=dict)
 
 

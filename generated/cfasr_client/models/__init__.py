@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from .flux_input_mip_opt_out import FluxInputMipOptOut
     from .flux_response import FluxResponse
     from .flux_result import FluxResult
+    from .flux_thresholds_in_force import FluxThresholdsInForce
     from .flux_turn_event import FluxTurnEvent
     from .flux_turn_info import FluxTurnInfo
     from .flux_word import FluxWord
@@ -127,6 +128,7 @@ _HOMES = {
     "FluxInputMipOptOut": ".flux_input_mip_opt_out",
     "FluxResponse": ".flux_response",
     "FluxResult": ".flux_result",
+    "FluxThresholdsInForce": ".flux_thresholds_in_force",
     "FluxTurnEvent": ".flux_turn_event",
     "FluxTurnInfo": ".flux_turn_info",
     "FluxWord": ".flux_word",
@@ -238,6 +240,7 @@ __all__ = (
     "FluxInputMipOptOut",
     "FluxResponse",
     "FluxResult",
+    "FluxThresholdsInForce",
     "FluxTurnEvent",
     "FluxTurnInfo",
     "FluxWord",

@@ -20,32 +20,38 @@ class BatchItem:
     """One finished item of a batch.
 
     Attributes:
-        id (int | Unset): Position of the input in the batch.
-        result (BatchItemResult | Unset): The model output for that input.
-        success (bool | Unset): Whether this item succeeded.
-        external_reference (None | str | Unset): The reference the caller gave this item
+        id (int | None): Position of the input in the batch.
+        result (BatchItemResult | None): The model output for that input.
+        success (bool | None): Whether this item succeeded.
+        external_reference (None | str): The reference the caller gave this item
     """
 
-    id: int | Unset = UNSET
-    result: BatchItemResult | Unset = UNSET
-    success: bool | Unset = UNSET
-    external_reference: None | str | Unset = UNSET
+    id: int | None = None
+    result: BatchItemResult | None = None
+    success: bool | None = None
+    external_reference: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
+        _id_held: int | Unset = UNSET if self.id is None else self.id
+        id = _id_held
 
+        _result_held: BatchItemResult | Unset = (
+            UNSET if self.result is None else self.result
+        )
         result: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.result, Unset):
-            result = self.result.to_dict()
+        if not isinstance(_result_held, Unset):
+            result = _result_held.to_dict()
 
-        success = self.success
+        _success_held: bool | Unset = UNSET if self.success is None else self.success
+        success = _success_held
 
+        _external_reference_held: None | str | Unset = self.external_reference
         external_reference: None | str | Unset
-        if isinstance(self.external_reference, Unset):
+        if isinstance(_external_reference_held, Unset):
             external_reference = UNSET
         else:
-            external_reference = self.external_reference
+            external_reference = _external_reference_held
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -66,6 +72,13 @@ class BatchItem:
         from ..models.batch_item_result import BatchItemResult
 
         d = dict(src_dict)
+        for null_key in (
+            "id",
+            "result",
+            "success",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         id = d.pop("id", UNSET)
 
         _result = d.pop("result", UNSET)
@@ -89,10 +102,12 @@ class BatchItem:
         )
 
         batch_item = cls(
-            id=id,
-            result=result,
-            success=success,
-            external_reference=external_reference,
+            id=None if isinstance(id, Unset) else id,
+            result=None if isinstance(result, Unset) else result,
+            success=None if isinstance(success, Unset) else success,
+            external_reference=None
+            if isinstance(external_reference, Unset)
+            else external_reference,
         )
 
         batch_item.additional_properties = d

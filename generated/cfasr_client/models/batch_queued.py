@@ -18,12 +18,12 @@ class BatchQueued:
     Attributes:
         status (str): `queued` or `running`.
         request_id (str): Poll with this id.
-        model (str | Unset): The model id.
+        model (str | None): The model id.
     """
 
     status: str
     request_id: str
-    model: str | Unset = UNSET
+    model: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -31,7 +31,8 @@ class BatchQueued:
 
         request_id = self.request_id
 
-        model = self.model
+        _model_held: str | Unset = UNSET if self.model is None else self.model
+        model = _model_held
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -49,6 +50,9 @@ class BatchQueued:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        for null_key in ("model",):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         status = d.pop("status")
 
         request_id = d.pop("request_id")
@@ -58,7 +62,7 @@ class BatchQueued:
         batch_queued = cls(
             status=status,
             request_id=request_id,
-            model=model,
+            model=None if isinstance(model, Unset) else model,
         )
 
         batch_queued.additional_properties = d

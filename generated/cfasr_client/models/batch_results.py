@@ -22,11 +22,11 @@ class BatchResults:
 
     Attributes:
         responses (list[BatchItem]): One item per input.
-        usage (BatchResultsUsage | Unset): Tokens or neurons used by the batch.
+        usage (BatchResultsUsage | None): Tokens or neurons used by the batch.
     """
 
     responses: list[BatchItem]
-    usage: BatchResultsUsage | Unset = UNSET
+    usage: BatchResultsUsage | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -35,9 +35,12 @@ class BatchResults:
             responses_item = responses_item_data.to_dict()
             responses.append(responses_item)
 
+        _usage_held: BatchResultsUsage | Unset = (
+            UNSET if self.usage is None else self.usage
+        )
         usage: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.usage, Unset):
-            usage = self.usage.to_dict()
+        if not isinstance(_usage_held, Unset):
+            usage = _usage_held.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -57,6 +60,9 @@ class BatchResults:
         from ..models.batch_results_usage import BatchResultsUsage
 
         d = dict(src_dict)
+        for null_key in ("usage",):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         responses = []
         _responses = d.pop("responses")
         for responses_item_data in _responses:
@@ -73,7 +79,7 @@ class BatchResults:
 
         batch_results = cls(
             responses=responses,
-            usage=usage,
+            usage=None if isinstance(usage, Unset) else usage,
         )
 
         batch_results.additional_properties = d

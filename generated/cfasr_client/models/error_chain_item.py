@@ -17,22 +17,23 @@ class ErrorChainItem:
 
     Attributes:
         message (str): What went wrong.
-        code (int | str | Unset): A Cloudflare error code. Integer on the wire, string in Cloudflare's own schema; both
+        code (int | str | None): A Cloudflare error code. Integer on the wire, string in Cloudflare's own schema; both
             are accepted.
     """
 
     message: str
-    code: int | str | Unset = UNSET
+    code: int | str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         message = self.message
 
+        _code_held: int | str | Unset = UNSET if self.code is None else self.code
         code: int | str | Unset
-        if isinstance(self.code, Unset):
+        if isinstance(_code_held, Unset):
             code = UNSET
         else:
-            code = self.code
+            code = _code_held
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -49,6 +50,9 @@ class ErrorChainItem:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        for null_key in ("code",):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         message = d.pop("message")
 
         def _parse_code(data: object) -> int | str | Unset:
@@ -60,7 +64,7 @@ class ErrorChainItem:
 
         error_chain_item = cls(
             message=message,
-            code=code,
+            code=None if isinstance(code, Unset) else code,
         )
 
         error_chain_item.additional_properties = d

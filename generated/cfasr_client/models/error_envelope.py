@@ -23,14 +23,14 @@ class ErrorEnvelope:
     Attributes:
         errors (list[ErrorItem]): Why the request failed; usually one item.
         success (bool): Always false here.
-        messages (list[ResponseMessage] | Unset): Informational messages, usually empty.
-        result (Any | Unset): Empty object or null on failure.
+        messages (list[ResponseMessage] | None): Informational messages, usually empty.
+        result (Any | None): Empty object or null on failure.
     """
 
     errors: list[ErrorItem]
     success: bool
-    messages: list[ResponseMessage] | Unset = UNSET
-    result: Any | Unset = UNSET
+    messages: list[ResponseMessage] | None = None
+    result: Any | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -41,14 +41,18 @@ class ErrorEnvelope:
 
         success = self.success
 
+        _messages_held: list[ResponseMessage] | Unset = (
+            UNSET if self.messages is None else self.messages
+        )
         messages: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.messages, Unset):
+        if not isinstance(_messages_held, Unset):
             messages = []
-            for messages_item_data in self.messages:
+            for messages_item_data in _messages_held:
                 messages_item = messages_item_data.to_dict()
                 messages.append(messages_item)
 
-        result = self.result
+        _result_held: Any | Unset = UNSET if self.result is None else self.result
+        result = _result_held
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -71,6 +75,12 @@ class ErrorEnvelope:
         from ..models.response_message import ResponseMessage
 
         d = dict(src_dict)
+        for null_key in (
+            "messages",
+            "result",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         errors = []
         _errors = d.pop("errors")
         for errors_item_data in _errors:
@@ -94,8 +104,8 @@ class ErrorEnvelope:
         error_envelope = cls(
             errors=errors,
             success=success,
-            messages=messages,
-            result=result,
+            messages=None if isinstance(messages, Unset) else messages,
+            result=None if isinstance(result, Unset) else result,
         )
 
         error_envelope.additional_properties = d

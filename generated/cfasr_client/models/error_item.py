@@ -21,29 +21,33 @@ class ErrorItem:
 
     Attributes:
         message (str): What went wrong
-        code (int | str | Unset): A Cloudflare error code. Integer on the wire, string in Cloudflare's own schema; both
+        code (int | str | None): A Cloudflare error code. Integer on the wire, string in Cloudflare's own schema; both
             are accepted.
-        error_chain (list[ErrorChainItem] | Unset): Lower-level errors, innermost last.
+        error_chain (list[ErrorChainItem] | None): Lower-level errors, innermost last.
     """
 
     message: str
-    code: int | str | Unset = UNSET
-    error_chain: list[ErrorChainItem] | Unset = UNSET
+    code: int | str | None = None
+    error_chain: list[ErrorChainItem] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         message = self.message
 
+        _code_held: int | str | Unset = UNSET if self.code is None else self.code
         code: int | str | Unset
-        if isinstance(self.code, Unset):
+        if isinstance(_code_held, Unset):
             code = UNSET
         else:
-            code = self.code
+            code = _code_held
 
+        _error_chain_held: list[ErrorChainItem] | Unset = (
+            UNSET if self.error_chain is None else self.error_chain
+        )
         error_chain: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.error_chain, Unset):
+        if not isinstance(_error_chain_held, Unset):
             error_chain = []
-            for error_chain_item_data in self.error_chain:
+            for error_chain_item_data in _error_chain_held:
                 error_chain_item = error_chain_item_data.to_dict()
                 error_chain.append(error_chain_item)
 
@@ -66,6 +70,12 @@ class ErrorItem:
         from ..models.error_chain_item import ErrorChainItem
 
         d = dict(src_dict)
+        for null_key in (
+            "code",
+            "error_chain",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         message = d.pop("message")
 
         def _parse_code(data: object) -> int | str | Unset:
@@ -86,8 +96,8 @@ class ErrorItem:
 
         error_item = cls(
             message=message,
-            code=code,
-            error_chain=error_chain,
+            code=None if isinstance(code, Unset) else code,
+            error_chain=None if isinstance(error_chain, Unset) else error_chain,
         )
 
         error_item.additional_properties = d

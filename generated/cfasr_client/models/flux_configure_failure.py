@@ -23,21 +23,27 @@ class FluxConfigureFailure:
 
     Attributes:
         type_ (Literal['ConfigureFailure']): Message type.
-        request_id (str | Unset): Session request id.
-        sequence_id (int | Unset): Counter of server messages.
+        request_id (str | None): Session request id.
+        sequence_id (int | None): Counter of server messages.
     """
 
     type_: Literal["ConfigureFailure"]
-    request_id: str | Unset = UNSET
-    sequence_id: int | Unset = UNSET
+    request_id: str | None = None
+    sequence_id: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
 
-        request_id = self.request_id
+        _request_id_held: str | Unset = (
+            UNSET if self.request_id is None else self.request_id
+        )
+        request_id = _request_id_held
 
-        sequence_id = self.sequence_id
+        _sequence_id_held: int | Unset = (
+            UNSET if self.sequence_id is None else self.sequence_id
+        )
+        sequence_id = _sequence_id_held
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -56,6 +62,12 @@ class FluxConfigureFailure:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        for null_key in (
+            "request_id",
+            "sequence_id",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         type_ = cast(Literal["ConfigureFailure"], d.pop("type"))
         if type_ != "ConfigureFailure":
             raise ValueError(f"type must match const 'ConfigureFailure', got '{type_}'")
@@ -66,8 +78,8 @@ class FluxConfigureFailure:
 
         flux_configure_failure = cls(
             type_=type_,
-            request_id=request_id,
-            sequence_id=sequence_id,
+            request_id=None if isinstance(request_id, Unset) else request_id,
+            sequence_id=None if isinstance(sequence_id, Unset) else sequence_id,
         )
 
         flux_configure_failure.additional_properties = d

@@ -16,7 +16,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.flux_configure_thresholds import FluxConfigureThresholds
+    from ..models.flux_thresholds_in_force import FluxThresholdsInForce
 
 
 T = TypeVar("T", bound="FluxConfigureSuccess")
@@ -30,18 +30,18 @@ class FluxConfigureSuccess:
         type_ (Literal['ConfigureSuccess']): Message type.
         request_id (str): Session request id.
         sequence_id (int): Counter of server messages.
-        thresholds (FluxConfigureThresholds): Turn-detection thresholds to change mid-stream; omitted ones keep their
-            values.
+        thresholds (FluxThresholdsInForce): The turn-detection thresholds in force, as ConfigureSuccess reports them:
+            the members of FluxConfigureThresholds, read as a received model (an absent one is None).
         keyterms (list[str]): Terms now boosted.
-        language_hints (list[str] | Unset): Languages now expected, when the model takes hints.
+        language_hints (list[str] | None): Languages now expected, when the model takes hints.
     """
 
     type_: Literal["ConfigureSuccess"]
     request_id: str
     sequence_id: int
-    thresholds: FluxConfigureThresholds
+    thresholds: FluxThresholdsInForce
     keyterms: list[str]
-    language_hints: list[str] | Unset = UNSET
+    language_hints: list[str] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -55,9 +55,12 @@ class FluxConfigureSuccess:
 
         keyterms = self.keyterms
 
+        _language_hints_held: list[str] | Unset = (
+            UNSET if self.language_hints is None else self.language_hints
+        )
         language_hints: list[str] | Unset = UNSET
-        if not isinstance(self.language_hints, Unset):
-            language_hints = self.language_hints
+        if not isinstance(_language_hints_held, Unset):
+            language_hints = _language_hints_held
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -77,9 +80,12 @@ class FluxConfigureSuccess:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.flux_configure_thresholds import FluxConfigureThresholds
+        from ..models.flux_thresholds_in_force import FluxThresholdsInForce
 
         d = dict(src_dict)
+        for null_key in ("language_hints",):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         type_ = cast(Literal["ConfigureSuccess"], d.pop("type"))
         if type_ != "ConfigureSuccess":
             raise ValueError(f"type must match const 'ConfigureSuccess', got '{type_}'")
@@ -88,7 +94,7 @@ class FluxConfigureSuccess:
 
         sequence_id = d.pop("sequence_id")
 
-        thresholds = FluxConfigureThresholds.from_dict(d.pop("thresholds"))
+        thresholds = FluxThresholdsInForce.from_dict(d.pop("thresholds"))
 
         keyterms = cast(list[str], d.pop("keyterms"))
 
@@ -100,7 +106,9 @@ class FluxConfigureSuccess:
             sequence_id=sequence_id,
             thresholds=thresholds,
             keyterms=keyterms,
-            language_hints=language_hints,
+            language_hints=None
+            if isinstance(language_hints, Unset)
+            else language_hints,
         )
 
         flux_configure_success.additional_properties = d

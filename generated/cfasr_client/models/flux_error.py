@@ -25,13 +25,13 @@ class FluxError:
         type_ (Literal['Error']): Message type.
         code (str): Error code such as INTERNAL_SERVER_ERROR.
         description (str): What went wrong.
-        sequence_id (int | Unset): Counter of server messages.
+        sequence_id (int | None): Counter of server messages.
     """
 
     type_: Literal["Error"]
     code: str
     description: str
-    sequence_id: int | Unset = UNSET
+    sequence_id: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -41,7 +41,10 @@ class FluxError:
 
         description = self.description
 
-        sequence_id = self.sequence_id
+        _sequence_id_held: int | Unset = (
+            UNSET if self.sequence_id is None else self.sequence_id
+        )
+        sequence_id = _sequence_id_held
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -60,6 +63,9 @@ class FluxError:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        for null_key in ("sequence_id",):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         type_ = cast(Literal["Error"], d.pop("type"))
         if type_ != "Error":
             raise ValueError(f"type must match const 'Error', got '{type_}'")
@@ -74,7 +80,7 @@ class FluxError:
             type_=type_,
             code=code,
             description=description,
-            sequence_id=sequence_id,
+            sequence_id=None if isinstance(sequence_id, Unset) else sequence_id,
         )
 
         flux_error.additional_properties = d

@@ -32,27 +32,27 @@ class FluxTurnInfo:
             event (FluxTurnEvent): What happened to the turn.
             turn_index (int): Index of the turn
             transcript (str): The whole turn's text so far (not a delta).
-            type_ (Literal['TurnInfo'] | Unset): Message type (may be missing).
-            request_id (str | Unset): Session request id.
-            sequence_id (int | Unset): Counter of server messages.
-            audio_window_start (float | Unset): Start of the audio this turn covers
-            audio_window_end (float | Unset): End of the audio covered so far
-            words (list[FluxWord] | Unset): The turn's words so far.
-            end_of_turn_confidence (float | Unset): Confidence that the turn has ended.
-            trigger (str | Unset): What ended the turn: model, manual or timeout.
+            type_ (Literal['TurnInfo'] | None): Message type (may be missing).
+            request_id (str | None): Session request id.
+            sequence_id (int | None): Counter of server messages.
+            audio_window_start (float | None): Start of the audio this turn covers
+            audio_window_end (float | None): End of the audio covered so far
+            words (list[FluxWord] | None): The turn's words so far.
+            end_of_turn_confidence (float | None): Confidence that the turn has ended.
+            trigger (str | None): What ended the turn: model, manual or timeout.
     """
 
     event: FluxTurnEvent
     turn_index: int
     transcript: str
-    type_: Literal["TurnInfo"] | Unset = UNSET
-    request_id: str | Unset = UNSET
-    sequence_id: int | Unset = UNSET
-    audio_window_start: float | Unset = UNSET
-    audio_window_end: float | Unset = UNSET
-    words: list[FluxWord] | Unset = UNSET
-    end_of_turn_confidence: float | Unset = UNSET
-    trigger: str | Unset = UNSET
+    type_: Literal["TurnInfo"] | None = None
+    request_id: str | None = None
+    sequence_id: int | None = None
+    audio_window_start: float | None = None
+    audio_window_end: float | None = None
+    words: list[FluxWord] | None = None
+    end_of_turn_confidence: float | None = None
+    trigger: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -62,26 +62,50 @@ class FluxTurnInfo:
 
         transcript = self.transcript
 
-        type_ = self.type_
+        _type__held: Literal["TurnInfo"] | Unset = (
+            UNSET if self.type_ is None else self.type_
+        )
+        type_ = _type__held
 
-        request_id = self.request_id
+        _request_id_held: str | Unset = (
+            UNSET if self.request_id is None else self.request_id
+        )
+        request_id = _request_id_held
 
-        sequence_id = self.sequence_id
+        _sequence_id_held: int | Unset = (
+            UNSET if self.sequence_id is None else self.sequence_id
+        )
+        sequence_id = _sequence_id_held
 
-        audio_window_start = self.audio_window_start
+        _audio_window_start_held: float | Unset = (
+            UNSET if self.audio_window_start is None else self.audio_window_start
+        )
+        audio_window_start = _audio_window_start_held
 
-        audio_window_end = self.audio_window_end
+        _audio_window_end_held: float | Unset = (
+            UNSET if self.audio_window_end is None else self.audio_window_end
+        )
+        audio_window_end = _audio_window_end_held
 
+        _words_held: list[FluxWord] | Unset = (
+            UNSET if self.words is None else self.words
+        )
         words: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.words, Unset):
+        if not isinstance(_words_held, Unset):
             words = []
-            for words_item_data in self.words:
+            for words_item_data in _words_held:
                 words_item = words_item_data.to_dict()
                 words.append(words_item)
 
-        end_of_turn_confidence = self.end_of_turn_confidence
+        _end_of_turn_confidence_held: float | Unset = (
+            UNSET
+            if self.end_of_turn_confidence is None
+            else self.end_of_turn_confidence
+        )
+        end_of_turn_confidence = _end_of_turn_confidence_held
 
-        trigger = self.trigger
+        _trigger_held: str | Unset = UNSET if self.trigger is None else self.trigger
+        trigger = _trigger_held
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -116,6 +140,18 @@ class FluxTurnInfo:
         from ..models.flux_word import FluxWord
 
         d = dict(src_dict)
+        for null_key in (
+            "type",
+            "request_id",
+            "sequence_id",
+            "audio_window_start",
+            "audio_window_end",
+            "words",
+            "end_of_turn_confidence",
+            "trigger",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         event = FluxTurnEvent(d.pop("event"))
 
         turn_index = d.pop("turn_index")
@@ -151,14 +187,20 @@ class FluxTurnInfo:
             event=event,
             turn_index=turn_index,
             transcript=transcript,
-            type_=type_,
-            request_id=request_id,
-            sequence_id=sequence_id,
-            audio_window_start=audio_window_start,
-            audio_window_end=audio_window_end,
-            words=words,
-            end_of_turn_confidence=end_of_turn_confidence,
-            trigger=trigger,
+            type_=None if isinstance(type_, Unset) else type_,
+            request_id=None if isinstance(request_id, Unset) else request_id,
+            sequence_id=None if isinstance(sequence_id, Unset) else sequence_id,
+            audio_window_start=None
+            if isinstance(audio_window_start, Unset)
+            else audio_window_start,
+            audio_window_end=None
+            if isinstance(audio_window_end, Unset)
+            else audio_window_end,
+            words=None if isinstance(words, Unset) else words,
+            end_of_turn_confidence=None
+            if isinstance(end_of_turn_confidence, Unset)
+            else end_of_turn_confidence,
+            trigger=None if isinstance(trigger, Unset) else trigger,
         )
 
         flux_turn_info.additional_properties = d

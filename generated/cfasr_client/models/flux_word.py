@@ -18,14 +18,14 @@ class FluxWord:
     Attributes:
         word (str): The word.
         confidence (float): Confidence 0-1.
-        start (float | Unset): Start in seconds
-        end (float | Unset): End in seconds
+        start (float | None): Start in seconds
+        end (float | None): End in seconds
     """
 
     word: str
     confidence: float
-    start: float | Unset = UNSET
-    end: float | Unset = UNSET
+    start: float | None = None
+    end: float | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -33,9 +33,11 @@ class FluxWord:
 
         confidence = self.confidence
 
-        start = self.start
+        _start_held: float | Unset = UNSET if self.start is None else self.start
+        start = _start_held
 
-        end = self.end
+        _end_held: float | Unset = UNSET if self.end is None else self.end
+        end = _end_held
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -55,6 +57,12 @@ class FluxWord:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        for null_key in (
+            "start",
+            "end",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         word = d.pop("word")
 
         confidence = d.pop("confidence")
@@ -66,8 +74,8 @@ class FluxWord:
         flux_word = cls(
             word=word,
             confidence=confidence,
-            start=start,
-            end=end,
+            start=None if isinstance(start, Unset) else start,
+            end=None if isinstance(end, Unset) else end,
         )
 
         flux_word.additional_properties = d

@@ -24,65 +24,89 @@ class Nova3Alternative:
     """One transcription hypothesis of a channel.
 
     Attributes:
-        transcript (str | Unset): The transcript.
-        confidence (float | Unset): Confidence 0-1.
-        words (list[Nova3Word] | Unset): Its words.
-        paragraphs (Nova3Paragraphs | Unset): Paragraph segmentation of an alternative.
-        languages (list[str] | Unset): Languages heard, in multilingual mode.
-        entities (list[Nova3Entity] | Unset): Entities found in this hypothesis, when detect_entities is on.
-        summaries (list[Nova3SpanSummary] | Unset): Summaries of spans of this hypothesis (Deepgram's older
-            summarisation output).
-        topics (list[Nova3TopicSegment] | Unset): Topics of spans of this hypothesis (Deepgram's older topic output).
+        transcript (str | None): The transcript.
+        confidence (float | None): Confidence 0-1.
+        words (list[Nova3Word] | None): Its words.
+        paragraphs (Nova3Paragraphs | None): Paragraph segmentation of an alternative.
+        languages (list[str] | None): Languages heard, in multilingual mode.
+        entities (list[Nova3Entity] | None): Entities found in this hypothesis, when detect_entities is on.
+        summaries (list[Nova3SpanSummary] | None): Summaries of spans of this hypothesis (Deepgram's older summarisation
+            output).
+        topics (list[Nova3TopicSegment] | None): Topics of spans of this hypothesis (Deepgram's older topic output).
     """
 
-    transcript: str | Unset = UNSET
-    confidence: float | Unset = UNSET
-    words: list[Nova3Word] | Unset = UNSET
-    paragraphs: Nova3Paragraphs | Unset = UNSET
-    languages: list[str] | Unset = UNSET
-    entities: list[Nova3Entity] | Unset = UNSET
-    summaries: list[Nova3SpanSummary] | Unset = UNSET
-    topics: list[Nova3TopicSegment] | Unset = UNSET
+    transcript: str | None = None
+    confidence: float | None = None
+    words: list[Nova3Word] | None = None
+    paragraphs: Nova3Paragraphs | None = None
+    languages: list[str] | None = None
+    entities: list[Nova3Entity] | None = None
+    summaries: list[Nova3SpanSummary] | None = None
+    topics: list[Nova3TopicSegment] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        transcript = self.transcript
+        _transcript_held: str | Unset = (
+            UNSET if self.transcript is None else self.transcript
+        )
+        transcript = _transcript_held
 
-        confidence = self.confidence
+        _confidence_held: float | Unset = (
+            UNSET if self.confidence is None else self.confidence
+        )
+        confidence = _confidence_held
 
+        _words_held: list[Nova3Word] | Unset = (
+            UNSET if self.words is None else self.words
+        )
         words: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.words, Unset):
+        if not isinstance(_words_held, Unset):
             words = []
-            for words_item_data in self.words:
+            for words_item_data in _words_held:
                 words_item = words_item_data.to_dict()
                 words.append(words_item)
 
+        _paragraphs_held: Nova3Paragraphs | Unset = (
+            UNSET if self.paragraphs is None else self.paragraphs
+        )
         paragraphs: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.paragraphs, Unset):
-            paragraphs = self.paragraphs.to_dict()
+        if not isinstance(_paragraphs_held, Unset):
+            paragraphs = _paragraphs_held.to_dict()
 
+        _languages_held: list[str] | Unset = (
+            UNSET if self.languages is None else self.languages
+        )
         languages: list[str] | Unset = UNSET
-        if not isinstance(self.languages, Unset):
-            languages = self.languages
+        if not isinstance(_languages_held, Unset):
+            languages = _languages_held
 
+        _entities_held: list[Nova3Entity] | Unset = (
+            UNSET if self.entities is None else self.entities
+        )
         entities: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.entities, Unset):
+        if not isinstance(_entities_held, Unset):
             entities = []
-            for entities_item_data in self.entities:
+            for entities_item_data in _entities_held:
                 entities_item = entities_item_data.to_dict()
                 entities.append(entities_item)
 
+        _summaries_held: list[Nova3SpanSummary] | Unset = (
+            UNSET if self.summaries is None else self.summaries
+        )
         summaries: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.summaries, Unset):
+        if not isinstance(_summaries_held, Unset):
             summaries = []
-            for summaries_item_data in self.summaries:
+            for summaries_item_data in _summaries_held:
                 summaries_item = summaries_item_data.to_dict()
                 summaries.append(summaries_item)
 
+        _topics_held: list[Nova3TopicSegment] | Unset = (
+            UNSET if self.topics is None else self.topics
+        )
         topics: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.topics, Unset):
+        if not isinstance(_topics_held, Unset):
             topics = []
-            for topics_item_data in self.topics:
+            for topics_item_data in _topics_held:
                 topics_item = topics_item_data.to_dict()
                 topics.append(topics_item)
 
@@ -117,6 +141,18 @@ class Nova3Alternative:
         from ..models.nova_3_word import Nova3Word
 
         d = dict(src_dict)
+        for null_key in (
+            "transcript",
+            "confidence",
+            "words",
+            "paragraphs",
+            "languages",
+            "entities",
+            "summaries",
+            "topics",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         transcript = d.pop("transcript", UNSET)
 
         confidence = d.pop("confidence", UNSET)
@@ -167,14 +203,14 @@ class Nova3Alternative:
                 topics.append(topics_item)
 
         nova_3_alternative = cls(
-            transcript=transcript,
-            confidence=confidence,
-            words=words,
-            paragraphs=paragraphs,
-            languages=languages,
-            entities=entities,
-            summaries=summaries,
-            topics=topics,
+            transcript=None if isinstance(transcript, Unset) else transcript,
+            confidence=None if isinstance(confidence, Unset) else confidence,
+            words=None if isinstance(words, Unset) else words,
+            paragraphs=None if isinstance(paragraphs, Unset) else paragraphs,
+            languages=None if isinstance(languages, Unset) else languages,
+            entities=None if isinstance(entities, Unset) else entities,
+            summaries=None if isinstance(summaries, Unset) else summaries,
+            topics=None if isinstance(topics, Unset) else topics,
         )
 
         nova_3_alternative.additional_properties = d

@@ -17,22 +17,31 @@ class Nova3AnalysisInfo:
     loosely documented, so any further member is accepted.
 
         Attributes:
-            model_uuid (str | Unset): Id of the model that ran the feature.
-            input_tokens (int | Unset): Tokens read.
-            output_tokens (int | Unset): Tokens written.
+            model_uuid (str | None): Id of the model that ran the feature.
+            input_tokens (int | None): Tokens read.
+            output_tokens (int | None): Tokens written.
     """
 
-    model_uuid: str | Unset = UNSET
-    input_tokens: int | Unset = UNSET
-    output_tokens: int | Unset = UNSET
+    model_uuid: str | None = None
+    input_tokens: int | None = None
+    output_tokens: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        model_uuid = self.model_uuid
+        _model_uuid_held: str | Unset = (
+            UNSET if self.model_uuid is None else self.model_uuid
+        )
+        model_uuid = _model_uuid_held
 
-        input_tokens = self.input_tokens
+        _input_tokens_held: int | Unset = (
+            UNSET if self.input_tokens is None else self.input_tokens
+        )
+        input_tokens = _input_tokens_held
 
-        output_tokens = self.output_tokens
+        _output_tokens_held: int | Unset = (
+            UNSET if self.output_tokens is None else self.output_tokens
+        )
+        output_tokens = _output_tokens_held
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -49,6 +58,13 @@ class Nova3AnalysisInfo:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        for null_key in (
+            "model_uuid",
+            "input_tokens",
+            "output_tokens",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         model_uuid = d.pop("model_uuid", UNSET)
 
         input_tokens = d.pop("input_tokens", UNSET)
@@ -56,9 +72,9 @@ class Nova3AnalysisInfo:
         output_tokens = d.pop("output_tokens", UNSET)
 
         nova_3_analysis_info = cls(
-            model_uuid=model_uuid,
-            input_tokens=input_tokens,
-            output_tokens=output_tokens,
+            model_uuid=None if isinstance(model_uuid, Unset) else model_uuid,
+            input_tokens=None if isinstance(input_tokens, Unset) else input_tokens,
+            output_tokens=None if isinstance(output_tokens, Unset) else output_tokens,
         )
 
         nova_3_analysis_info.additional_properties = d

@@ -21,34 +21,46 @@ class Nova3Channel:
     """Results for one audio channel.
 
     Attributes:
-        alternatives (list[Nova3Alternative] | Unset): Hypotheses, best first.
-        detected_language (str | Unset): Detected language when detect_language is on.
-        language_confidence (float | Unset): Confidence of the detected language.
-        search (list[Nova3Search] | Unset): One entry per `search` term, with its hits in this channel.
+        alternatives (list[Nova3Alternative] | None): Hypotheses, best first.
+        detected_language (str | None): Detected language when detect_language is on.
+        language_confidence (float | None): Confidence of the detected language.
+        search (list[Nova3Search] | None): One entry per `search` term, with its hits in this channel.
     """
 
-    alternatives: list[Nova3Alternative] | Unset = UNSET
-    detected_language: str | Unset = UNSET
-    language_confidence: float | Unset = UNSET
-    search: list[Nova3Search] | Unset = UNSET
+    alternatives: list[Nova3Alternative] | None = None
+    detected_language: str | None = None
+    language_confidence: float | None = None
+    search: list[Nova3Search] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _alternatives_held: list[Nova3Alternative] | Unset = (
+            UNSET if self.alternatives is None else self.alternatives
+        )
         alternatives: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.alternatives, Unset):
+        if not isinstance(_alternatives_held, Unset):
             alternatives = []
-            for alternatives_item_data in self.alternatives:
+            for alternatives_item_data in _alternatives_held:
                 alternatives_item = alternatives_item_data.to_dict()
                 alternatives.append(alternatives_item)
 
-        detected_language = self.detected_language
+        _detected_language_held: str | Unset = (
+            UNSET if self.detected_language is None else self.detected_language
+        )
+        detected_language = _detected_language_held
 
-        language_confidence = self.language_confidence
+        _language_confidence_held: float | Unset = (
+            UNSET if self.language_confidence is None else self.language_confidence
+        )
+        language_confidence = _language_confidence_held
 
+        _search_held: list[Nova3Search] | Unset = (
+            UNSET if self.search is None else self.search
+        )
         search: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.search, Unset):
+        if not isinstance(_search_held, Unset):
             search = []
-            for search_item_data in self.search:
+            for search_item_data in _search_held:
                 search_item = search_item_data.to_dict()
                 search.append(search_item)
 
@@ -72,6 +84,14 @@ class Nova3Channel:
         from ..models.nova_3_search import Nova3Search
 
         d = dict(src_dict)
+        for null_key in (
+            "alternatives",
+            "detected_language",
+            "language_confidence",
+            "search",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         _alternatives = d.pop("alternatives", UNSET)
         alternatives: list[Nova3Alternative] | Unset = UNSET
         if _alternatives is not UNSET:
@@ -95,10 +115,14 @@ class Nova3Channel:
                 search.append(search_item)
 
         nova_3_channel = cls(
-            alternatives=alternatives,
-            detected_language=detected_language,
-            language_confidence=language_confidence,
-            search=search,
+            alternatives=None if isinstance(alternatives, Unset) else alternatives,
+            detected_language=None
+            if isinstance(detected_language, Unset)
+            else detected_language,
+            language_confidence=None
+            if isinstance(language_confidence, Unset)
+            else language_confidence,
+            search=None if isinstance(search, Unset) else search,
         )
 
         nova_3_channel.additional_properties = d

@@ -17,34 +17,48 @@ class Nova3Entity:
     alternative's `words`.
 
         Attributes:
-            label (str | Unset): Kind of entity, such as NAME or PHONE_NUMBER.
-            value (str | Unset): The entity as formatted in the transcript.
-            raw_value (str | Unset): The entity as spoken.
-            confidence (float | Unset): Confidence 0-1.
-            start_word (float | Unset): Index of its first word.
-            end_word (float | Unset): Index of the word where it ends.
+            label (str | None): Kind of entity, such as NAME or PHONE_NUMBER.
+            value (str | None): The entity as formatted in the transcript.
+            raw_value (str | None): The entity as spoken.
+            confidence (float | None): Confidence 0-1.
+            start_word (float | None): Index of its first word.
+            end_word (float | None): Index of the word where it ends.
     """
 
-    label: str | Unset = UNSET
-    value: str | Unset = UNSET
-    raw_value: str | Unset = UNSET
-    confidence: float | Unset = UNSET
-    start_word: float | Unset = UNSET
-    end_word: float | Unset = UNSET
+    label: str | None = None
+    value: str | None = None
+    raw_value: str | None = None
+    confidence: float | None = None
+    start_word: float | None = None
+    end_word: float | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        label = self.label
+        _label_held: str | Unset = UNSET if self.label is None else self.label
+        label = _label_held
 
-        value = self.value
+        _value_held: str | Unset = UNSET if self.value is None else self.value
+        value = _value_held
 
-        raw_value = self.raw_value
+        _raw_value_held: str | Unset = (
+            UNSET if self.raw_value is None else self.raw_value
+        )
+        raw_value = _raw_value_held
 
-        confidence = self.confidence
+        _confidence_held: float | Unset = (
+            UNSET if self.confidence is None else self.confidence
+        )
+        confidence = _confidence_held
 
-        start_word = self.start_word
+        _start_word_held: float | Unset = (
+            UNSET if self.start_word is None else self.start_word
+        )
+        start_word = _start_word_held
 
-        end_word = self.end_word
+        _end_word_held: float | Unset = (
+            UNSET if self.end_word is None else self.end_word
+        )
+        end_word = _end_word_held
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -67,6 +81,16 @@ class Nova3Entity:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        for null_key in (
+            "label",
+            "value",
+            "raw_value",
+            "confidence",
+            "start_word",
+            "end_word",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         label = d.pop("label", UNSET)
 
         value = d.pop("value", UNSET)
@@ -80,12 +104,12 @@ class Nova3Entity:
         end_word = d.pop("end_word", UNSET)
 
         nova_3_entity = cls(
-            label=label,
-            value=value,
-            raw_value=raw_value,
-            confidence=confidence,
-            start_word=start_word,
-            end_word=end_word,
+            label=None if isinstance(label, Unset) else label,
+            value=None if isinstance(value, Unset) else value,
+            raw_value=None if isinstance(raw_value, Unset) else raw_value,
+            confidence=None if isinstance(confidence, Unset) else confidence,
+            start_word=None if isinstance(start_word, Unset) else start_word,
+            end_word=None if isinstance(end_word, Unset) else end_word,
         )
 
         nova_3_entity.additional_properties = d

@@ -16,18 +16,22 @@ class Nova3Intent:
     """One intent and how sure the model is of it.
 
     Attributes:
-        intent (str | Unset): The intent.
-        confidence_score (float | Unset): Confidence 0-1.
+        intent (str | None): The intent.
+        confidence_score (float | None): Confidence 0-1.
     """
 
-    intent: str | Unset = UNSET
-    confidence_score: float | Unset = UNSET
+    intent: str | None = None
+    confidence_score: float | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        intent = self.intent
+        _intent_held: str | Unset = UNSET if self.intent is None else self.intent
+        intent = _intent_held
 
-        confidence_score = self.confidence_score
+        _confidence_score_held: float | Unset = (
+            UNSET if self.confidence_score is None else self.confidence_score
+        )
+        confidence_score = _confidence_score_held
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -42,13 +46,21 @@ class Nova3Intent:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        for null_key in (
+            "intent",
+            "confidence_score",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         intent = d.pop("intent", UNSET)
 
         confidence_score = d.pop("confidence_score", UNSET)
 
         nova_3_intent = cls(
-            intent=intent,
-            confidence_score=confidence_score,
+            intent=None if isinstance(intent, Unset) else intent,
+            confidence_score=None
+            if isinstance(confidence_score, Unset)
+            else confidence_score,
         )
 
         nova_3_intent.additional_properties = d

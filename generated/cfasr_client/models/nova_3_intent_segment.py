@@ -20,29 +20,39 @@ class Nova3IntentSegment:
     """The intents of one span of words.
 
     Attributes:
-        text (str | Unset): The span's text.
-        start_word (float | Unset): Index of its first word.
-        end_word (float | Unset): Index of its last word.
-        intents (list[Nova3Intent] | Unset): Intents of the span.
+        text (str | None): The span's text.
+        start_word (float | None): Index of its first word.
+        end_word (float | None): Index of its last word.
+        intents (list[Nova3Intent] | None): Intents of the span.
     """
 
-    text: str | Unset = UNSET
-    start_word: float | Unset = UNSET
-    end_word: float | Unset = UNSET
-    intents: list[Nova3Intent] | Unset = UNSET
+    text: str | None = None
+    start_word: float | None = None
+    end_word: float | None = None
+    intents: list[Nova3Intent] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        text = self.text
+        _text_held: str | Unset = UNSET if self.text is None else self.text
+        text = _text_held
 
-        start_word = self.start_word
+        _start_word_held: float | Unset = (
+            UNSET if self.start_word is None else self.start_word
+        )
+        start_word = _start_word_held
 
-        end_word = self.end_word
+        _end_word_held: float | Unset = (
+            UNSET if self.end_word is None else self.end_word
+        )
+        end_word = _end_word_held
 
+        _intents_held: list[Nova3Intent] | Unset = (
+            UNSET if self.intents is None else self.intents
+        )
         intents: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.intents, Unset):
+        if not isinstance(_intents_held, Unset):
             intents = []
-            for intents_item_data in self.intents:
+            for intents_item_data in _intents_held:
                 intents_item = intents_item_data.to_dict()
                 intents.append(intents_item)
 
@@ -65,6 +75,14 @@ class Nova3IntentSegment:
         from ..models.nova_3_intent import Nova3Intent
 
         d = dict(src_dict)
+        for null_key in (
+            "text",
+            "start_word",
+            "end_word",
+            "intents",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         text = d.pop("text", UNSET)
 
         start_word = d.pop("start_word", UNSET)
@@ -81,10 +99,10 @@ class Nova3IntentSegment:
                 intents.append(intents_item)
 
         nova_3_intent_segment = cls(
-            text=text,
-            start_word=start_word,
-            end_word=end_word,
-            intents=intents,
+            text=None if isinstance(text, Unset) else text,
+            start_word=None if isinstance(start_word, Unset) else start_word,
+            end_word=None if isinstance(end_word, Unset) else end_word,
+            intents=None if isinstance(intents, Unset) else intents,
         )
 
         nova_3_intent_segment.additional_properties = d

@@ -20,17 +20,20 @@ class Nova3Intents:
     """Intent recognition over the whole transcript, when intents (or custom_intent) is on.
 
     Attributes:
-        segments (list[Nova3IntentSegment] | Unset): Per-span intents.
+        segments (list[Nova3IntentSegment] | None): Per-span intents.
     """
 
-    segments: list[Nova3IntentSegment] | Unset = UNSET
+    segments: list[Nova3IntentSegment] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _segments_held: list[Nova3IntentSegment] | Unset = (
+            UNSET if self.segments is None else self.segments
+        )
         segments: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.segments, Unset):
+        if not isinstance(_segments_held, Unset):
             segments = []
-            for segments_item_data in self.segments:
+            for segments_item_data in _segments_held:
                 segments_item = segments_item_data.to_dict()
                 segments.append(segments_item)
 
@@ -47,6 +50,9 @@ class Nova3Intents:
         from ..models.nova_3_intent_segment import Nova3IntentSegment
 
         d = dict(src_dict)
+        for null_key in ("segments",):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         _segments = d.pop("segments", UNSET)
         segments: list[Nova3IntentSegment] | Unset = UNSET
         if _segments is not UNSET:
@@ -57,7 +63,7 @@ class Nova3Intents:
                 segments.append(segments_item)
 
         nova_3_intents = cls(
-            segments=segments,
+            segments=None if isinstance(segments, Unset) else segments,
         )
 
         nova_3_intents.additional_properties = d

@@ -23,92 +23,126 @@ class Nova3Metadata:
     """Deepgram's request metadata. Cloudflare has been seen to omit parts of it, such as duration.
 
     Attributes:
-        transaction_key (str | Unset): Deprecated.
-        request_id (str | Unset): Request id.
-        sha256 (str | Unset): SHA-256 of the audio.
-        created (str | Unset): ISO 8601 time the request was received.
-        duration (float | Unset): Length of the audio in seconds.
-        channels (int | Unset): Number of channels.
-        models (list[str] | Unset): Ids of the models used.
-        model_info (Nova3MetadataModelInfo | Unset): Model details, keyed by model id.
-        warnings (list[Nova3Warning] | Unset): Options accepted but not applied.
-        extra (Nova3MetadataExtra | Unset): The `extra` options of the request echoed back: each `key:value` becomes a
+        transaction_key (str | None): Deprecated.
+        request_id (str | None): Request id.
+        sha256 (str | None): SHA-256 of the audio.
+        created (str | None): ISO 8601 time the request was received.
+        duration (float | None): Length of the audio in seconds.
+        channels (int | None): Number of channels.
+        models (list[str] | None): Ids of the models used.
+        model_info (Nova3MetadataModelInfo | None): Model details, keyed by model id.
+        warnings (list[Nova3Warning] | None): Options accepted but not applied.
+        extra (Nova3MetadataExtra | None): The `extra` options of the request echoed back: each `key:value` becomes a
             member `key` with the text after the first colon as its value. Deepgram's docs
             (developers.deepgram.com/docs/extra-metadata) describe it; Deepgram's response schema does not list it, whether
             Workers AI passes it on is unverified, and the cfasr emulator does not echo it.
-        summary_info (Nova3AnalysisInfo | Unset): Which model ran an audio-intelligence feature (summary, sentiment,
+        summary_info (Nova3AnalysisInfo | None): Which model ran an audio-intelligence feature (summary, sentiment,
             topics, intents) and what it consumed. Only loosely documented, so any further member is accepted.
-        sentiment_info (Nova3AnalysisInfo | Unset): Which model ran an audio-intelligence feature (summary, sentiment,
+        sentiment_info (Nova3AnalysisInfo | None): Which model ran an audio-intelligence feature (summary, sentiment,
             topics, intents) and what it consumed. Only loosely documented, so any further member is accepted.
-        topics_info (Nova3AnalysisInfo | Unset): Which model ran an audio-intelligence feature (summary, sentiment,
+        topics_info (Nova3AnalysisInfo | None): Which model ran an audio-intelligence feature (summary, sentiment,
             topics, intents) and what it consumed. Only loosely documented, so any further member is accepted.
-        intents_info (Nova3AnalysisInfo | Unset): Which model ran an audio-intelligence feature (summary, sentiment,
+        intents_info (Nova3AnalysisInfo | None): Which model ran an audio-intelligence feature (summary, sentiment,
             topics, intents) and what it consumed. Only loosely documented, so any further member is accepted.
     """
 
-    transaction_key: str | Unset = UNSET
-    request_id: str | Unset = UNSET
-    sha256: str | Unset = UNSET
-    created: str | Unset = UNSET
-    duration: float | Unset = UNSET
-    channels: int | Unset = UNSET
-    models: list[str] | Unset = UNSET
-    model_info: Nova3MetadataModelInfo | Unset = UNSET
-    warnings: list[Nova3Warning] | Unset = UNSET
-    extra: Nova3MetadataExtra | Unset = UNSET
-    summary_info: Nova3AnalysisInfo | Unset = UNSET
-    sentiment_info: Nova3AnalysisInfo | Unset = UNSET
-    topics_info: Nova3AnalysisInfo | Unset = UNSET
-    intents_info: Nova3AnalysisInfo | Unset = UNSET
+    transaction_key: str | None = None
+    request_id: str | None = None
+    sha256: str | None = None
+    created: str | None = None
+    duration: float | None = None
+    channels: int | None = None
+    models: list[str] | None = None
+    model_info: Nova3MetadataModelInfo | None = None
+    warnings: list[Nova3Warning] | None = None
+    extra: Nova3MetadataExtra | None = None
+    summary_info: Nova3AnalysisInfo | None = None
+    sentiment_info: Nova3AnalysisInfo | None = None
+    topics_info: Nova3AnalysisInfo | None = None
+    intents_info: Nova3AnalysisInfo | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        transaction_key = self.transaction_key
+        _transaction_key_held: str | Unset = (
+            UNSET if self.transaction_key is None else self.transaction_key
+        )
+        transaction_key = _transaction_key_held
 
-        request_id = self.request_id
+        _request_id_held: str | Unset = (
+            UNSET if self.request_id is None else self.request_id
+        )
+        request_id = _request_id_held
 
-        sha256 = self.sha256
+        _sha256_held: str | Unset = UNSET if self.sha256 is None else self.sha256
+        sha256 = _sha256_held
 
-        created = self.created
+        _created_held: str | Unset = UNSET if self.created is None else self.created
+        created = _created_held
 
-        duration = self.duration
+        _duration_held: float | Unset = (
+            UNSET if self.duration is None else self.duration
+        )
+        duration = _duration_held
 
-        channels = self.channels
+        _channels_held: int | Unset = UNSET if self.channels is None else self.channels
+        channels = _channels_held
 
+        _models_held: list[str] | Unset = UNSET if self.models is None else self.models
         models: list[str] | Unset = UNSET
-        if not isinstance(self.models, Unset):
-            models = self.models
+        if not isinstance(_models_held, Unset):
+            models = _models_held
 
+        _model_info_held: Nova3MetadataModelInfo | Unset = (
+            UNSET if self.model_info is None else self.model_info
+        )
         model_info: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.model_info, Unset):
-            model_info = self.model_info.to_dict()
+        if not isinstance(_model_info_held, Unset):
+            model_info = _model_info_held.to_dict()
 
+        _warnings_held: list[Nova3Warning] | Unset = (
+            UNSET if self.warnings is None else self.warnings
+        )
         warnings: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.warnings, Unset):
+        if not isinstance(_warnings_held, Unset):
             warnings = []
-            for warnings_item_data in self.warnings:
+            for warnings_item_data in _warnings_held:
                 warnings_item = warnings_item_data.to_dict()
                 warnings.append(warnings_item)
 
+        _extra_held: Nova3MetadataExtra | Unset = (
+            UNSET if self.extra is None else self.extra
+        )
         extra: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.extra, Unset):
-            extra = self.extra.to_dict()
+        if not isinstance(_extra_held, Unset):
+            extra = _extra_held.to_dict()
 
+        _summary_info_held: Nova3AnalysisInfo | Unset = (
+            UNSET if self.summary_info is None else self.summary_info
+        )
         summary_info: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.summary_info, Unset):
-            summary_info = self.summary_info.to_dict()
+        if not isinstance(_summary_info_held, Unset):
+            summary_info = _summary_info_held.to_dict()
 
+        _sentiment_info_held: Nova3AnalysisInfo | Unset = (
+            UNSET if self.sentiment_info is None else self.sentiment_info
+        )
         sentiment_info: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.sentiment_info, Unset):
-            sentiment_info = self.sentiment_info.to_dict()
+        if not isinstance(_sentiment_info_held, Unset):
+            sentiment_info = _sentiment_info_held.to_dict()
 
+        _topics_info_held: Nova3AnalysisInfo | Unset = (
+            UNSET if self.topics_info is None else self.topics_info
+        )
         topics_info: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.topics_info, Unset):
-            topics_info = self.topics_info.to_dict()
+        if not isinstance(_topics_info_held, Unset):
+            topics_info = _topics_info_held.to_dict()
 
+        _intents_info_held: Nova3AnalysisInfo | Unset = (
+            UNSET if self.intents_info is None else self.intents_info
+        )
         intents_info: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.intents_info, Unset):
-            intents_info = self.intents_info.to_dict()
+        if not isinstance(_intents_info_held, Unset):
+            intents_info = _intents_info_held.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -152,6 +186,24 @@ class Nova3Metadata:
         from ..models.nova_3_warning import Nova3Warning
 
         d = dict(src_dict)
+        for null_key in (
+            "transaction_key",
+            "request_id",
+            "sha256",
+            "created",
+            "duration",
+            "channels",
+            "models",
+            "model_info",
+            "warnings",
+            "extra",
+            "summary_info",
+            "sentiment_info",
+            "topics_info",
+            "intents_info",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         transaction_key = d.pop("transaction_key", UNSET)
 
         request_id = d.pop("request_id", UNSET)
@@ -218,20 +270,24 @@ class Nova3Metadata:
             intents_info = Nova3AnalysisInfo.from_dict(_intents_info)
 
         nova_3_metadata = cls(
-            transaction_key=transaction_key,
-            request_id=request_id,
-            sha256=sha256,
-            created=created,
-            duration=duration,
-            channels=channels,
-            models=models,
-            model_info=model_info,
-            warnings=warnings,
-            extra=extra,
-            summary_info=summary_info,
-            sentiment_info=sentiment_info,
-            topics_info=topics_info,
-            intents_info=intents_info,
+            transaction_key=None
+            if isinstance(transaction_key, Unset)
+            else transaction_key,
+            request_id=None if isinstance(request_id, Unset) else request_id,
+            sha256=None if isinstance(sha256, Unset) else sha256,
+            created=None if isinstance(created, Unset) else created,
+            duration=None if isinstance(duration, Unset) else duration,
+            channels=None if isinstance(channels, Unset) else channels,
+            models=None if isinstance(models, Unset) else models,
+            model_info=None if isinstance(model_info, Unset) else model_info,
+            warnings=None if isinstance(warnings, Unset) else warnings,
+            extra=None if isinstance(extra, Unset) else extra,
+            summary_info=None if isinstance(summary_info, Unset) else summary_info,
+            sentiment_info=None
+            if isinstance(sentiment_info, Unset)
+            else sentiment_info,
+            topics_info=None if isinstance(topics_info, Unset) else topics_info,
+            intents_info=None if isinstance(intents_info, Unset) else intents_info,
         )
 
         nova_3_metadata.additional_properties = d

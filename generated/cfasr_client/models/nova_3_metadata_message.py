@@ -24,20 +24,20 @@ class Nova3MetadataMessage:
     Attributes:
         type_ (Literal['Metadata']): Message type.
         request_id (str): Session request id.
-        transaction_key (str | Unset): Deprecated.
-        sha256 (str | Unset): SHA-256 of the audio received.
-        created (str | Unset): ISO 8601 start time.
-        duration (float | Unset): Seconds of audio received.
-        channels (int | Unset): Number of channels.
+        transaction_key (str | None): Deprecated.
+        sha256 (str | None): SHA-256 of the audio received.
+        created (str | None): ISO 8601 start time.
+        duration (float | None): Seconds of audio received.
+        channels (int | None): Number of channels.
     """
 
     type_: Literal["Metadata"]
     request_id: str
-    transaction_key: str | Unset = UNSET
-    sha256: str | Unset = UNSET
-    created: str | Unset = UNSET
-    duration: float | Unset = UNSET
-    channels: int | Unset = UNSET
+    transaction_key: str | None = None
+    sha256: str | None = None
+    created: str | None = None
+    duration: float | None = None
+    channels: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -45,15 +45,24 @@ class Nova3MetadataMessage:
 
         request_id = self.request_id
 
-        transaction_key = self.transaction_key
+        _transaction_key_held: str | Unset = (
+            UNSET if self.transaction_key is None else self.transaction_key
+        )
+        transaction_key = _transaction_key_held
 
-        sha256 = self.sha256
+        _sha256_held: str | Unset = UNSET if self.sha256 is None else self.sha256
+        sha256 = _sha256_held
 
-        created = self.created
+        _created_held: str | Unset = UNSET if self.created is None else self.created
+        created = _created_held
 
-        duration = self.duration
+        _duration_held: float | Unset = (
+            UNSET if self.duration is None else self.duration
+        )
+        duration = _duration_held
 
-        channels = self.channels
+        _channels_held: int | Unset = UNSET if self.channels is None else self.channels
+        channels = _channels_held
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -79,6 +88,15 @@ class Nova3MetadataMessage:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        for null_key in (
+            "transaction_key",
+            "sha256",
+            "created",
+            "duration",
+            "channels",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         type_ = cast(Literal["Metadata"], d.pop("type"))
         if type_ != "Metadata":
             raise ValueError(f"type must match const 'Metadata', got '{type_}'")
@@ -98,11 +116,13 @@ class Nova3MetadataMessage:
         nova_3_metadata_message = cls(
             type_=type_,
             request_id=request_id,
-            transaction_key=transaction_key,
-            sha256=sha256,
-            created=created,
-            duration=duration,
-            channels=channels,
+            transaction_key=None
+            if isinstance(transaction_key, Unset)
+            else transaction_key,
+            sha256=None if isinstance(sha256, Unset) else sha256,
+            created=None if isinstance(created, Unset) else created,
+            duration=None if isinstance(duration, Unset) else duration,
+            channels=None if isinstance(channels, Unset) else channels,
         )
 
         nova_3_metadata_message.additional_properties = d

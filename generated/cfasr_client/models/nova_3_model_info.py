@@ -16,22 +16,25 @@ class Nova3ModelInfo:
     """Name and version of a model that served the request.
 
     Attributes:
-        name (str | Unset): Model name.
-        version (str | Unset): Model version.
-        arch (str | Unset): Model architecture.
+        name (str | None): Model name.
+        version (str | None): Model version.
+        arch (str | None): Model architecture.
     """
 
-    name: str | Unset = UNSET
-    version: str | Unset = UNSET
-    arch: str | Unset = UNSET
+    name: str | None = None
+    version: str | None = None
+    arch: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
+        _name_held: str | Unset = UNSET if self.name is None else self.name
+        name = _name_held
 
-        version = self.version
+        _version_held: str | Unset = UNSET if self.version is None else self.version
+        version = _version_held
 
-        arch = self.arch
+        _arch_held: str | Unset = UNSET if self.arch is None else self.arch
+        arch = _arch_held
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -48,6 +51,13 @@ class Nova3ModelInfo:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        for null_key in (
+            "name",
+            "version",
+            "arch",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         name = d.pop("name", UNSET)
 
         version = d.pop("version", UNSET)
@@ -55,9 +65,9 @@ class Nova3ModelInfo:
         arch = d.pop("arch", UNSET)
 
         nova_3_model_info = cls(
-            name=name,
-            version=version,
-            arch=arch,
+            name=None if isinstance(name, Unset) else name,
+            version=None if isinstance(version, Unset) else version,
+            arch=None if isinstance(arch, Unset) else arch,
         )
 
         nova_3_model_info.additional_properties = d

@@ -20,35 +20,44 @@ class Nova3Paragraph:
     """One paragraph.
 
     Attributes:
-        sentences (list[Nova3Sentence] | Unset): Its sentences.
-        start (float | Unset): Start time in seconds.
-        end (float | Unset): End time in seconds.
-        num_words (int | Unset): Number of words.
-        speaker (int | Unset): Speaker index when diarize is on.
+        sentences (list[Nova3Sentence] | None): Its sentences.
+        start (float | None): Start time in seconds.
+        end (float | None): End time in seconds.
+        num_words (int | None): Number of words.
+        speaker (int | None): Speaker index when diarize is on.
     """
 
-    sentences: list[Nova3Sentence] | Unset = UNSET
-    start: float | Unset = UNSET
-    end: float | Unset = UNSET
-    num_words: int | Unset = UNSET
-    speaker: int | Unset = UNSET
+    sentences: list[Nova3Sentence] | None = None
+    start: float | None = None
+    end: float | None = None
+    num_words: int | None = None
+    speaker: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _sentences_held: list[Nova3Sentence] | Unset = (
+            UNSET if self.sentences is None else self.sentences
+        )
         sentences: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.sentences, Unset):
+        if not isinstance(_sentences_held, Unset):
             sentences = []
-            for sentences_item_data in self.sentences:
+            for sentences_item_data in _sentences_held:
                 sentences_item = sentences_item_data.to_dict()
                 sentences.append(sentences_item)
 
-        start = self.start
+        _start_held: float | Unset = UNSET if self.start is None else self.start
+        start = _start_held
 
-        end = self.end
+        _end_held: float | Unset = UNSET if self.end is None else self.end
+        end = _end_held
 
-        num_words = self.num_words
+        _num_words_held: int | Unset = (
+            UNSET if self.num_words is None else self.num_words
+        )
+        num_words = _num_words_held
 
-        speaker = self.speaker
+        _speaker_held: int | Unset = UNSET if self.speaker is None else self.speaker
+        speaker = _speaker_held
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -71,6 +80,15 @@ class Nova3Paragraph:
         from ..models.nova_3_sentence import Nova3Sentence
 
         d = dict(src_dict)
+        for null_key in (
+            "sentences",
+            "start",
+            "end",
+            "num_words",
+            "speaker",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         _sentences = d.pop("sentences", UNSET)
         sentences: list[Nova3Sentence] | Unset = UNSET
         if _sentences is not UNSET:
@@ -89,11 +107,11 @@ class Nova3Paragraph:
         speaker = d.pop("speaker", UNSET)
 
         nova_3_paragraph = cls(
-            sentences=sentences,
-            start=start,
-            end=end,
-            num_words=num_words,
-            speaker=speaker,
+            sentences=None if isinstance(sentences, Unset) else sentences,
+            start=None if isinstance(start, Unset) else start,
+            end=None if isinstance(end, Unset) else end,
+            num_words=None if isinstance(num_words, Unset) else num_words,
+            speaker=None if isinstance(speaker, Unset) else speaker,
         )
 
         nova_3_paragraph.additional_properties = d

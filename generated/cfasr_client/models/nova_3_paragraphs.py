@@ -20,21 +20,27 @@ class Nova3Paragraphs:
     """Paragraph segmentation of an alternative.
 
     Attributes:
-        transcript (str | Unset): The transcript laid out in paragraphs.
-        paragraphs (list[Nova3Paragraph] | Unset): The paragraphs.
+        transcript (str | None): The transcript laid out in paragraphs.
+        paragraphs (list[Nova3Paragraph] | None): The paragraphs.
     """
 
-    transcript: str | Unset = UNSET
-    paragraphs: list[Nova3Paragraph] | Unset = UNSET
+    transcript: str | None = None
+    paragraphs: list[Nova3Paragraph] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        transcript = self.transcript
+        _transcript_held: str | Unset = (
+            UNSET if self.transcript is None else self.transcript
+        )
+        transcript = _transcript_held
 
+        _paragraphs_held: list[Nova3Paragraph] | Unset = (
+            UNSET if self.paragraphs is None else self.paragraphs
+        )
         paragraphs: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.paragraphs, Unset):
+        if not isinstance(_paragraphs_held, Unset):
             paragraphs = []
-            for paragraphs_item_data in self.paragraphs:
+            for paragraphs_item_data in _paragraphs_held:
                 paragraphs_item = paragraphs_item_data.to_dict()
                 paragraphs.append(paragraphs_item)
 
@@ -53,6 +59,12 @@ class Nova3Paragraphs:
         from ..models.nova_3_paragraph import Nova3Paragraph
 
         d = dict(src_dict)
+        for null_key in (
+            "transcript",
+            "paragraphs",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         transcript = d.pop("transcript", UNSET)
 
         _paragraphs = d.pop("paragraphs", UNSET)
@@ -65,8 +77,8 @@ class Nova3Paragraphs:
                 paragraphs.append(paragraphs_item)
 
         nova_3_paragraphs = cls(
-            transcript=transcript,
-            paragraphs=paragraphs,
+            transcript=None if isinstance(transcript, Unset) else transcript,
+            paragraphs=None if isinstance(paragraphs, Unset) else paragraphs,
         )
 
         nova_3_paragraphs.additional_properties = d

@@ -27,14 +27,14 @@ class Nova3Response:
         result (BatchQueued | BatchResults | Nova3Result): The model output, or the batch status or responses when
             `queueRequest=true`.
         success (bool): Always true here.
-        errors (list[ErrorItem] | Unset): Always empty on success.
-        messages (list[ResponseMessage] | Unset): Informational messages, usually empty.
+        errors (list[ErrorItem] | None): Always empty on success.
+        messages (list[ResponseMessage] | None): Informational messages, usually empty.
     """
 
     result: BatchQueued | BatchResults | Nova3Result
     success: bool
-    errors: list[ErrorItem] | Unset = UNSET
-    messages: list[ResponseMessage] | Unset = UNSET
+    errors: list[ErrorItem] | None = None
+    messages: list[ResponseMessage] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -49,17 +49,23 @@ class Nova3Response:
 
         success = self.success
 
+        _errors_held: list[ErrorItem] | Unset = (
+            UNSET if self.errors is None else self.errors
+        )
         errors: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.errors, Unset):
+        if not isinstance(_errors_held, Unset):
             errors = []
-            for errors_item_data in self.errors:
+            for errors_item_data in _errors_held:
                 errors_item = errors_item_data.to_dict()
                 errors.append(errors_item)
 
+        _messages_held: list[ResponseMessage] | Unset = (
+            UNSET if self.messages is None else self.messages
+        )
         messages: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.messages, Unset):
+        if not isinstance(_messages_held, Unset):
             messages = []
-            for messages_item_data in self.messages:
+            for messages_item_data in _messages_held:
                 messages_item = messages_item_data.to_dict()
                 messages.append(messages_item)
 
@@ -87,6 +93,12 @@ class Nova3Response:
         from ..models.response_message import ResponseMessage
 
         d = dict(src_dict)
+        for null_key in (
+            "errors",
+            "messages",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
 
         def _parse_result(data: object) -> BatchQueued | BatchResults | Nova3Result:
             try:
@@ -136,8 +148,8 @@ class Nova3Response:
         nova_3_response = cls(
             result=result,
             success=success,
-            errors=errors,
-            messages=messages,
+            errors=None if isinstance(errors, Unset) else errors,
+            messages=None if isinstance(messages, Unset) else messages,
         )
 
         nova_3_response.additional_properties = d

@@ -18,34 +18,39 @@ T = TypeVar("T", bound="Nova3Result")
 
 @_attrs_define
 class Nova3Result:
-    """The output of @cf/deepgram/nova-3 (Deepgram's pre-recorded response; every field optional).
+    """The output of @cf/deepgram/nova-3 (Deepgram's pre-recorded response). Deepgram's schema requires `metadata` too; it
+    is optional here because a third-party capture of Cloudflare's answer has none, and Cloudflare omits parts of it
+    (see Nova3Metadata).
 
-    Attributes:
-        metadata (Nova3Metadata | Unset): Deepgram's request metadata. Cloudflare has been seen to omit parts of it,
-            such as duration.
-        results (Nova3Results | Unset): The transcription results of a pre-recorded request.
+        Attributes:
+            results (Nova3Results): The transcription results of a pre-recorded request.
+            metadata (Nova3Metadata | None): Deepgram's request metadata. Cloudflare has been seen to omit parts of it, such
+                as duration.
     """
 
-    metadata: Nova3Metadata | Unset = UNSET
-    results: Nova3Results | Unset = UNSET
+    results: Nova3Results
+    metadata: Nova3Metadata | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
+        results = self.results.to_dict()
 
-        results: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.results, Unset):
-            results = self.results.to_dict()
+        _metadata_held: Nova3Metadata | Unset = (
+            UNSET if self.metadata is None else self.metadata
+        )
+        metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(_metadata_held, Unset):
+            metadata = _metadata_held.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
+        field_dict.update(
+            {
+                "results": results,
+            }
+        )
         if metadata is not UNSET:
             field_dict["metadata"] = metadata
-        if results is not UNSET:
-            field_dict["results"] = results
 
         return field_dict
 
@@ -55,6 +60,11 @@ class Nova3Result:
         from ..models.nova_3_results import Nova3Results
 
         d = dict(src_dict)
+        for null_key in ("metadata",):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
+        results = Nova3Results.from_dict(d.pop("results"))
+
         _metadata = d.pop("metadata", UNSET)
         metadata: Nova3Metadata | Unset
         if isinstance(_metadata, Unset):
@@ -62,16 +72,9 @@ class Nova3Result:
         else:
             metadata = Nova3Metadata.from_dict(_metadata)
 
-        _results = d.pop("results", UNSET)
-        results: Nova3Results | Unset
-        if isinstance(_results, Unset):
-            results = UNSET
-        else:
-            results = Nova3Results.from_dict(_results)
-
         nova_3_result = cls(
-            metadata=metadata,
             results=results,
+            metadata=None if isinstance(metadata, Unset) else metadata,
         )
 
         nova_3_result.additional_properties = d

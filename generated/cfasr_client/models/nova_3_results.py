@@ -25,59 +25,74 @@ class Nova3Results:
     """The transcription results of a pre-recorded request.
 
     Attributes:
-        channels (list[Nova3Channel] | Unset): One entry per channel (one unless multichannel).
-        utterances (list[Nova3Utterance] | Unset): Utterances when utterances is on.
-        summary (Nova3Summary | Unset): A summary of the transcript.
-        sentiments (Nova3Sentiments | Unset): Sentiment analysis when sentiment is on.
-        topics (Nova3Topics | Unset): Topic detection over the whole transcript, when topics (or custom_topic) is on.
-        intents (Nova3Intents | Unset): Intent recognition over the whole transcript, when intents (or custom_intent) is
+        channels (list[Nova3Channel]): One entry per channel (one unless multichannel).
+        utterances (list[Nova3Utterance] | None): Utterances when utterances is on.
+        summary (Nova3Summary | None): A summary of the transcript.
+        sentiments (Nova3Sentiments | None): Sentiment analysis when sentiment is on.
+        topics (Nova3Topics | None): Topic detection over the whole transcript, when topics (or custom_topic) is on.
+        intents (Nova3Intents | None): Intent recognition over the whole transcript, when intents (or custom_intent) is
             on.
     """
 
-    channels: list[Nova3Channel] | Unset = UNSET
-    utterances: list[Nova3Utterance] | Unset = UNSET
-    summary: Nova3Summary | Unset = UNSET
-    sentiments: Nova3Sentiments | Unset = UNSET
-    topics: Nova3Topics | Unset = UNSET
-    intents: Nova3Intents | Unset = UNSET
+    channels: list[Nova3Channel]
+    utterances: list[Nova3Utterance] | None = None
+    summary: Nova3Summary | None = None
+    sentiments: Nova3Sentiments | None = None
+    topics: Nova3Topics | None = None
+    intents: Nova3Intents | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        channels: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.channels, Unset):
-            channels = []
-            for channels_item_data in self.channels:
-                channels_item = channels_item_data.to_dict()
-                channels.append(channels_item)
+        channels = []
+        for channels_item_data in self.channels:
+            channels_item = channels_item_data.to_dict()
+            channels.append(channels_item)
 
+        _utterances_held: list[Nova3Utterance] | Unset = (
+            UNSET if self.utterances is None else self.utterances
+        )
         utterances: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.utterances, Unset):
+        if not isinstance(_utterances_held, Unset):
             utterances = []
-            for utterances_item_data in self.utterances:
+            for utterances_item_data in _utterances_held:
                 utterances_item = utterances_item_data.to_dict()
                 utterances.append(utterances_item)
 
+        _summary_held: Nova3Summary | Unset = (
+            UNSET if self.summary is None else self.summary
+        )
         summary: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.summary, Unset):
-            summary = self.summary.to_dict()
+        if not isinstance(_summary_held, Unset):
+            summary = _summary_held.to_dict()
 
+        _sentiments_held: Nova3Sentiments | Unset = (
+            UNSET if self.sentiments is None else self.sentiments
+        )
         sentiments: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.sentiments, Unset):
-            sentiments = self.sentiments.to_dict()
+        if not isinstance(_sentiments_held, Unset):
+            sentiments = _sentiments_held.to_dict()
 
+        _topics_held: Nova3Topics | Unset = (
+            UNSET if self.topics is None else self.topics
+        )
         topics: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.topics, Unset):
-            topics = self.topics.to_dict()
+        if not isinstance(_topics_held, Unset):
+            topics = _topics_held.to_dict()
 
+        _intents_held: Nova3Intents | Unset = (
+            UNSET if self.intents is None else self.intents
+        )
         intents: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.intents, Unset):
-            intents = self.intents.to_dict()
+        if not isinstance(_intents_held, Unset):
+            intents = _intents_held.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if channels is not UNSET:
-            field_dict["channels"] = channels
+        field_dict.update(
+            {
+                "channels": channels,
+            }
+        )
         if utterances is not UNSET:
             field_dict["utterances"] = utterances
         if summary is not UNSET:
@@ -101,14 +116,21 @@ class Nova3Results:
         from ..models.nova_3_utterance import Nova3Utterance
 
         d = dict(src_dict)
-        _channels = d.pop("channels", UNSET)
-        channels: list[Nova3Channel] | Unset = UNSET
-        if _channels is not UNSET:
-            channels = []
-            for channels_item_data in _channels:
-                channels_item = Nova3Channel.from_dict(channels_item_data)
+        for null_key in (
+            "utterances",
+            "summary",
+            "sentiments",
+            "topics",
+            "intents",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
+        channels = []
+        _channels = d.pop("channels")
+        for channels_item_data in _channels:
+            channels_item = Nova3Channel.from_dict(channels_item_data)
 
-                channels.append(channels_item)
+            channels.append(channels_item)
 
         _utterances = d.pop("utterances", UNSET)
         utterances: list[Nova3Utterance] | Unset = UNSET
@@ -149,11 +171,11 @@ class Nova3Results:
 
         nova_3_results = cls(
             channels=channels,
-            utterances=utterances,
-            summary=summary,
-            sentiments=sentiments,
-            topics=topics,
-            intents=intents,
+            utterances=None if isinstance(utterances, Unset) else utterances,
+            summary=None if isinstance(summary, Unset) else summary,
+            sentiments=None if isinstance(sentiments, Unset) else sentiments,
+            topics=None if isinstance(topics, Unset) else topics,
+            intents=None if isinstance(intents, Unset) else intents,
         )
 
         nova_3_results.additional_properties = d

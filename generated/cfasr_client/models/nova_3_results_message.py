@@ -35,11 +35,11 @@ class Nova3ResultsMessage:
             duration (float): Length of this span in seconds.
             start (float): Start of this span in seconds.
             channel (Nova3StreamChannel): The channel a streaming result belongs to.
-            is_final (bool | Unset): The span will not change any more.
-            speech_final (bool | Unset): An endpoint (pause) was detected after it.
-            from_finalize (bool | Unset): Produced by a Finalize request.
-            metadata (Nova3StreamMetadata | Unset): Model details attached to each streaming result.
-            entities (list[Nova3Entity] | Unset): Entities in this span; only on final results, and only with
+            is_final (bool | None): The span will not change any more.
+            speech_final (bool | None): An endpoint (pause) was detected after it.
+            from_finalize (bool | None): Produced by a Finalize request.
+            metadata (Nova3StreamMetadata | None): Model details attached to each streaming result.
+            entities (list[Nova3Entity] | None): Entities in this span; only on final results, and only with
                 detect_entities.
     """
 
@@ -48,11 +48,11 @@ class Nova3ResultsMessage:
     duration: float
     start: float
     channel: Nova3StreamChannel
-    is_final: bool | Unset = UNSET
-    speech_final: bool | Unset = UNSET
-    from_finalize: bool | Unset = UNSET
-    metadata: Nova3StreamMetadata | Unset = UNSET
-    entities: list[Nova3Entity] | Unset = UNSET
+    is_final: bool | None = None
+    speech_final: bool | None = None
+    from_finalize: bool | None = None
+    metadata: Nova3StreamMetadata | None = None
+    entities: list[Nova3Entity] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -66,20 +66,33 @@ class Nova3ResultsMessage:
 
         channel = self.channel.to_dict()
 
-        is_final = self.is_final
+        _is_final_held: bool | Unset = UNSET if self.is_final is None else self.is_final
+        is_final = _is_final_held
 
-        speech_final = self.speech_final
+        _speech_final_held: bool | Unset = (
+            UNSET if self.speech_final is None else self.speech_final
+        )
+        speech_final = _speech_final_held
 
-        from_finalize = self.from_finalize
+        _from_finalize_held: bool | Unset = (
+            UNSET if self.from_finalize is None else self.from_finalize
+        )
+        from_finalize = _from_finalize_held
 
+        _metadata_held: Nova3StreamMetadata | Unset = (
+            UNSET if self.metadata is None else self.metadata
+        )
         metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
+        if not isinstance(_metadata_held, Unset):
+            metadata = _metadata_held.to_dict()
 
+        _entities_held: list[Nova3Entity] | Unset = (
+            UNSET if self.entities is None else self.entities
+        )
         entities: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.entities, Unset):
+        if not isinstance(_entities_held, Unset):
             entities = []
-            for entities_item_data in self.entities:
+            for entities_item_data in _entities_held:
                 entities_item = entities_item_data.to_dict()
                 entities.append(entities_item)
 
@@ -114,6 +127,15 @@ class Nova3ResultsMessage:
         from ..models.nova_3_stream_metadata import Nova3StreamMetadata
 
         d = dict(src_dict)
+        for null_key in (
+            "is_final",
+            "speech_final",
+            "from_finalize",
+            "metadata",
+            "entities",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         type_ = cast(Literal["Results"], d.pop("type"))
         if type_ != "Results":
             raise ValueError(f"type must match const 'Results', got '{type_}'")
@@ -154,11 +176,11 @@ class Nova3ResultsMessage:
             duration=duration,
             start=start,
             channel=channel,
-            is_final=is_final,
-            speech_final=speech_final,
-            from_finalize=from_finalize,
-            metadata=metadata,
-            entities=entities,
+            is_final=None if isinstance(is_final, Unset) else is_final,
+            speech_final=None if isinstance(speech_final, Unset) else speech_final,
+            from_finalize=None if isinstance(from_finalize, Unset) else from_finalize,
+            metadata=None if isinstance(metadata, Unset) else metadata,
+            entities=None if isinstance(entities, Unset) else entities,
         )
 
         nova_3_results_message.additional_properties = d

@@ -20,21 +20,25 @@ class Nova3Search:
     """The hits of one `search` term in one channel.
 
     Attributes:
-        query (str | Unset): The term searched for.
-        hits (list[Nova3SearchHit] | Unset): Where it was heard, best match first.
+        query (str | None): The term searched for.
+        hits (list[Nova3SearchHit] | None): Where it was heard, best match first.
     """
 
-    query: str | Unset = UNSET
-    hits: list[Nova3SearchHit] | Unset = UNSET
+    query: str | None = None
+    hits: list[Nova3SearchHit] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        query = self.query
+        _query_held: str | Unset = UNSET if self.query is None else self.query
+        query = _query_held
 
+        _hits_held: list[Nova3SearchHit] | Unset = (
+            UNSET if self.hits is None else self.hits
+        )
         hits: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.hits, Unset):
+        if not isinstance(_hits_held, Unset):
             hits = []
-            for hits_item_data in self.hits:
+            for hits_item_data in _hits_held:
                 hits_item = hits_item_data.to_dict()
                 hits.append(hits_item)
 
@@ -53,6 +57,12 @@ class Nova3Search:
         from ..models.nova_3_search_hit import Nova3SearchHit
 
         d = dict(src_dict)
+        for null_key in (
+            "query",
+            "hits",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         query = d.pop("query", UNSET)
 
         _hits = d.pop("hits", UNSET)
@@ -65,8 +75,8 @@ class Nova3Search:
                 hits.append(hits_item)
 
         nova_3_search = cls(
-            query=query,
-            hits=hits,
+            query=None if isinstance(query, Unset) else query,
+            hits=None if isinstance(hits, Unset) else hits,
         )
 
         nova_3_search.additional_properties = d

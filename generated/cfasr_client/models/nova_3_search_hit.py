@@ -16,26 +16,32 @@ class Nova3SearchHit:
     """One place where a search query was heard.
 
     Attributes:
-        confidence (float | Unset): How well the audio matches the query
-        start (float | Unset): Start time in seconds.
-        end (float | Unset): End time in seconds.
-        snippet (str | Unset): The transcript text around the hit.
+        confidence (float | None): How well the audio matches the query
+        start (float | None): Start time in seconds.
+        end (float | None): End time in seconds.
+        snippet (str | None): The transcript text around the hit.
     """
 
-    confidence: float | Unset = UNSET
-    start: float | Unset = UNSET
-    end: float | Unset = UNSET
-    snippet: str | Unset = UNSET
+    confidence: float | None = None
+    start: float | None = None
+    end: float | None = None
+    snippet: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        confidence = self.confidence
+        _confidence_held: float | Unset = (
+            UNSET if self.confidence is None else self.confidence
+        )
+        confidence = _confidence_held
 
-        start = self.start
+        _start_held: float | Unset = UNSET if self.start is None else self.start
+        start = _start_held
 
-        end = self.end
+        _end_held: float | Unset = UNSET if self.end is None else self.end
+        end = _end_held
 
-        snippet = self.snippet
+        _snippet_held: str | Unset = UNSET if self.snippet is None else self.snippet
+        snippet = _snippet_held
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -54,6 +60,14 @@ class Nova3SearchHit:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        for null_key in (
+            "confidence",
+            "start",
+            "end",
+            "snippet",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         confidence = d.pop("confidence", UNSET)
 
         start = d.pop("start", UNSET)
@@ -63,10 +77,10 @@ class Nova3SearchHit:
         snippet = d.pop("snippet", UNSET)
 
         nova_3_search_hit = cls(
-            confidence=confidence,
-            start=start,
-            end=end,
-            snippet=snippet,
+            confidence=None if isinstance(confidence, Unset) else confidence,
+            start=None if isinstance(start, Unset) else start,
+            end=None if isinstance(end, Unset) else end,
+            snippet=None if isinstance(snippet, Unset) else snippet,
         )
 
         nova_3_search_hit.additional_properties = d

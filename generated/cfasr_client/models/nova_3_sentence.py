@@ -16,22 +16,25 @@ class Nova3Sentence:
     """One sentence of a paragraph.
 
     Attributes:
-        text (str | Unset): The sentence.
-        start (float | Unset): Start time in seconds.
-        end (float | Unset): End time in seconds.
+        text (str | None): The sentence.
+        start (float | None): Start time in seconds.
+        end (float | None): End time in seconds.
     """
 
-    text: str | Unset = UNSET
-    start: float | Unset = UNSET
-    end: float | Unset = UNSET
+    text: str | None = None
+    start: float | None = None
+    end: float | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        text = self.text
+        _text_held: str | Unset = UNSET if self.text is None else self.text
+        text = _text_held
 
-        start = self.start
+        _start_held: float | Unset = UNSET if self.start is None else self.start
+        start = _start_held
 
-        end = self.end
+        _end_held: float | Unset = UNSET if self.end is None else self.end
+        end = _end_held
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -48,6 +51,13 @@ class Nova3Sentence:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        for null_key in (
+            "text",
+            "start",
+            "end",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         text = d.pop("text", UNSET)
 
         start = d.pop("start", UNSET)
@@ -55,9 +65,9 @@ class Nova3Sentence:
         end = d.pop("end", UNSET)
 
         nova_3_sentence = cls(
-            text=text,
-            start=start,
-            end=end,
+            text=None if isinstance(text, Unset) else text,
+            start=None if isinstance(start, Unset) else start,
+            end=None if isinstance(end, Unset) else end,
         )
 
         nova_3_sentence.additional_properties = d

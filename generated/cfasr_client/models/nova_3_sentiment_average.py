@@ -16,18 +16,24 @@ class Nova3SentimentAverage:
     """Sentiment of the whole transcript.
 
     Attributes:
-        sentiment (str | Unset): positive
-        sentiment_score (float | Unset): Score from -1 to 1.
+        sentiment (str | None): positive
+        sentiment_score (float | None): Score from -1 to 1.
     """
 
-    sentiment: str | Unset = UNSET
-    sentiment_score: float | Unset = UNSET
+    sentiment: str | None = None
+    sentiment_score: float | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        sentiment = self.sentiment
+        _sentiment_held: str | Unset = (
+            UNSET if self.sentiment is None else self.sentiment
+        )
+        sentiment = _sentiment_held
 
-        sentiment_score = self.sentiment_score
+        _sentiment_score_held: float | Unset = (
+            UNSET if self.sentiment_score is None else self.sentiment_score
+        )
+        sentiment_score = _sentiment_score_held
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -42,13 +48,21 @@ class Nova3SentimentAverage:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        for null_key in (
+            "sentiment",
+            "sentiment_score",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         sentiment = d.pop("sentiment", UNSET)
 
         sentiment_score = d.pop("sentiment_score", UNSET)
 
         nova_3_sentiment_average = cls(
-            sentiment=sentiment,
-            sentiment_score=sentiment_score,
+            sentiment=None if isinstance(sentiment, Unset) else sentiment,
+            sentiment_score=None
+            if isinstance(sentiment_score, Unset)
+            else sentiment_score,
         )
 
         nova_3_sentiment_average.additional_properties = d

@@ -16,30 +16,43 @@ class Nova3SentimentSegment:
     """Sentiment of one span of words.
 
     Attributes:
-        text (str | Unset): The span's text.
-        start_word (float | Unset): Index of its first word.
-        end_word (float | Unset): Index of its last word.
-        sentiment (str | Unset): positive
-        sentiment_score (float | Unset): Score from -1 to 1.
+        text (str | None): The span's text.
+        start_word (float | None): Index of its first word.
+        end_word (float | None): Index of its last word.
+        sentiment (str | None): positive
+        sentiment_score (float | None): Score from -1 to 1.
     """
 
-    text: str | Unset = UNSET
-    start_word: float | Unset = UNSET
-    end_word: float | Unset = UNSET
-    sentiment: str | Unset = UNSET
-    sentiment_score: float | Unset = UNSET
+    text: str | None = None
+    start_word: float | None = None
+    end_word: float | None = None
+    sentiment: str | None = None
+    sentiment_score: float | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        text = self.text
+        _text_held: str | Unset = UNSET if self.text is None else self.text
+        text = _text_held
 
-        start_word = self.start_word
+        _start_word_held: float | Unset = (
+            UNSET if self.start_word is None else self.start_word
+        )
+        start_word = _start_word_held
 
-        end_word = self.end_word
+        _end_word_held: float | Unset = (
+            UNSET if self.end_word is None else self.end_word
+        )
+        end_word = _end_word_held
 
-        sentiment = self.sentiment
+        _sentiment_held: str | Unset = (
+            UNSET if self.sentiment is None else self.sentiment
+        )
+        sentiment = _sentiment_held
 
-        sentiment_score = self.sentiment_score
+        _sentiment_score_held: float | Unset = (
+            UNSET if self.sentiment_score is None else self.sentiment_score
+        )
+        sentiment_score = _sentiment_score_held
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -60,6 +73,15 @@ class Nova3SentimentSegment:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        for null_key in (
+            "text",
+            "start_word",
+            "end_word",
+            "sentiment",
+            "sentiment_score",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         text = d.pop("text", UNSET)
 
         start_word = d.pop("start_word", UNSET)
@@ -71,11 +93,13 @@ class Nova3SentimentSegment:
         sentiment_score = d.pop("sentiment_score", UNSET)
 
         nova_3_sentiment_segment = cls(
-            text=text,
-            start_word=start_word,
-            end_word=end_word,
-            sentiment=sentiment,
-            sentiment_score=sentiment_score,
+            text=None if isinstance(text, Unset) else text,
+            start_word=None if isinstance(start_word, Unset) else start_word,
+            end_word=None if isinstance(end_word, Unset) else end_word,
+            sentiment=None if isinstance(sentiment, Unset) else sentiment,
+            sentiment_score=None
+            if isinstance(sentiment_score, Unset)
+            else sentiment_score,
         )
 
         nova_3_sentiment_segment.additional_properties = d

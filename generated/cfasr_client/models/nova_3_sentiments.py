@@ -21,25 +21,31 @@ class Nova3Sentiments:
     """Sentiment analysis when sentiment is on.
 
     Attributes:
-        segments (list[Nova3SentimentSegment] | Unset): Per-span sentiment.
-        average (Nova3SentimentAverage | Unset): Sentiment of the whole transcript.
+        segments (list[Nova3SentimentSegment] | None): Per-span sentiment.
+        average (Nova3SentimentAverage | None): Sentiment of the whole transcript.
     """
 
-    segments: list[Nova3SentimentSegment] | Unset = UNSET
-    average: Nova3SentimentAverage | Unset = UNSET
+    segments: list[Nova3SentimentSegment] | None = None
+    average: Nova3SentimentAverage | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _segments_held: list[Nova3SentimentSegment] | Unset = (
+            UNSET if self.segments is None else self.segments
+        )
         segments: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.segments, Unset):
+        if not isinstance(_segments_held, Unset):
             segments = []
-            for segments_item_data in self.segments:
+            for segments_item_data in _segments_held:
                 segments_item = segments_item_data.to_dict()
                 segments.append(segments_item)
 
+        _average_held: Nova3SentimentAverage | Unset = (
+            UNSET if self.average is None else self.average
+        )
         average: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.average, Unset):
-            average = self.average.to_dict()
+        if not isinstance(_average_held, Unset):
+            average = _average_held.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -57,6 +63,12 @@ class Nova3Sentiments:
         from ..models.nova_3_sentiment_segment import Nova3SentimentSegment
 
         d = dict(src_dict)
+        for null_key in (
+            "segments",
+            "average",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         _segments = d.pop("segments", UNSET)
         segments: list[Nova3SentimentSegment] | Unset = UNSET
         if _segments is not UNSET:
@@ -74,8 +86,8 @@ class Nova3Sentiments:
             average = Nova3SentimentAverage.from_dict(_average)
 
         nova_3_sentiments = cls(
-            segments=segments,
-            average=average,
+            segments=None if isinstance(segments, Unset) else segments,
+            average=None if isinstance(average, Unset) else average,
         )
 
         nova_3_sentiments.additional_properties = d

@@ -16,22 +16,29 @@ class Nova3SpanSummary:
     """A summary of one span of words.
 
     Attributes:
-        summary (str | Unset): The summary text.
-        start_word (float | Unset): Index of the span's first word.
-        end_word (float | Unset): Index of the span's last word.
+        summary (str | None): The summary text.
+        start_word (float | None): Index of the span's first word.
+        end_word (float | None): Index of the span's last word.
     """
 
-    summary: str | Unset = UNSET
-    start_word: float | Unset = UNSET
-    end_word: float | Unset = UNSET
+    summary: str | None = None
+    start_word: float | None = None
+    end_word: float | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        summary = self.summary
+        _summary_held: str | Unset = UNSET if self.summary is None else self.summary
+        summary = _summary_held
 
-        start_word = self.start_word
+        _start_word_held: float | Unset = (
+            UNSET if self.start_word is None else self.start_word
+        )
+        start_word = _start_word_held
 
-        end_word = self.end_word
+        _end_word_held: float | Unset = (
+            UNSET if self.end_word is None else self.end_word
+        )
+        end_word = _end_word_held
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -48,6 +55,13 @@ class Nova3SpanSummary:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        for null_key in (
+            "summary",
+            "start_word",
+            "end_word",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         summary = d.pop("summary", UNSET)
 
         start_word = d.pop("start_word", UNSET)
@@ -55,9 +69,9 @@ class Nova3SpanSummary:
         end_word = d.pop("end_word", UNSET)
 
         nova_3_span_summary = cls(
-            summary=summary,
-            start_word=start_word,
-            end_word=end_word,
+            summary=None if isinstance(summary, Unset) else summary,
+            start_word=None if isinstance(start_word, Unset) else start_word,
+            end_word=None if isinstance(end_word, Unset) else end_word,
         )
 
         nova_3_span_summary.additional_properties = d

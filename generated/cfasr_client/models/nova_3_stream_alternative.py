@@ -23,13 +23,13 @@ class Nova3StreamAlternative:
         transcript (str): The text of this span; often empty.
         confidence (float): Confidence 0-1.
         words (list[Nova3StreamWord]): Its words.
-        languages (list[str] | Unset): Languages heard.
+        languages (list[str] | None): Languages heard.
     """
 
     transcript: str
     confidence: float
     words: list[Nova3StreamWord]
-    languages: list[str] | Unset = UNSET
+    languages: list[str] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,9 +42,12 @@ class Nova3StreamAlternative:
             words_item = words_item_data.to_dict()
             words.append(words_item)
 
+        _languages_held: list[str] | Unset = (
+            UNSET if self.languages is None else self.languages
+        )
         languages: list[str] | Unset = UNSET
-        if not isinstance(self.languages, Unset):
-            languages = self.languages
+        if not isinstance(_languages_held, Unset):
+            languages = _languages_held
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -65,6 +68,9 @@ class Nova3StreamAlternative:
         from ..models.nova_3_stream_word import Nova3StreamWord
 
         d = dict(src_dict)
+        for null_key in ("languages",):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         transcript = d.pop("transcript")
 
         confidence = d.pop("confidence")
@@ -82,7 +88,7 @@ class Nova3StreamAlternative:
             transcript=transcript,
             confidence=confidence,
             words=words,
-            languages=languages,
+            languages=None if isinstance(languages, Unset) else languages,
         )
 
         nova_3_stream_alternative.additional_properties = d

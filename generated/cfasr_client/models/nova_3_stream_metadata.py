@@ -20,24 +20,33 @@ class Nova3StreamMetadata:
     """Model details attached to each streaming result.
 
     Attributes:
-        request_id (str | Unset): Session request id.
-        model_info (Nova3ModelInfo | Unset): Name and version of a model that served the request.
-        model_uuid (str | Unset): Model id.
+        request_id (str | None): Session request id.
+        model_info (Nova3ModelInfo | None): Name and version of a model that served the request.
+        model_uuid (str | None): Model id.
     """
 
-    request_id: str | Unset = UNSET
-    model_info: Nova3ModelInfo | Unset = UNSET
-    model_uuid: str | Unset = UNSET
+    request_id: str | None = None
+    model_info: Nova3ModelInfo | None = None
+    model_uuid: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        request_id = self.request_id
+        _request_id_held: str | Unset = (
+            UNSET if self.request_id is None else self.request_id
+        )
+        request_id = _request_id_held
 
+        _model_info_held: Nova3ModelInfo | Unset = (
+            UNSET if self.model_info is None else self.model_info
+        )
         model_info: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.model_info, Unset):
-            model_info = self.model_info.to_dict()
+        if not isinstance(_model_info_held, Unset):
+            model_info = _model_info_held.to_dict()
 
-        model_uuid = self.model_uuid
+        _model_uuid_held: str | Unset = (
+            UNSET if self.model_uuid is None else self.model_uuid
+        )
+        model_uuid = _model_uuid_held
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -56,6 +65,13 @@ class Nova3StreamMetadata:
         from ..models.nova_3_model_info import Nova3ModelInfo
 
         d = dict(src_dict)
+        for null_key in (
+            "request_id",
+            "model_info",
+            "model_uuid",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         request_id = d.pop("request_id", UNSET)
 
         _model_info = d.pop("model_info", UNSET)
@@ -68,9 +84,9 @@ class Nova3StreamMetadata:
         model_uuid = d.pop("model_uuid", UNSET)
 
         nova_3_stream_metadata = cls(
-            request_id=request_id,
-            model_info=model_info,
-            model_uuid=model_uuid,
+            request_id=None if isinstance(request_id, Unset) else request_id,
+            model_info=None if isinstance(model_info, Unset) else model_info,
+            model_uuid=None if isinstance(model_uuid, Unset) else model_uuid,
         )
 
         nova_3_stream_metadata.additional_properties = d

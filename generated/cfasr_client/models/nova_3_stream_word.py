@@ -20,18 +20,18 @@ class Nova3StreamWord:
         start (float): Start in seconds from the start of the stream.
         end (float): End in seconds from the start of the stream.
         confidence (float): Confidence 0-1.
-        punctuated_word (str | Unset): The word with punctuation and casing.
-        speaker (int | Unset): Speaker index when diarize is on.
-        language (str | Unset): Language in multilingual mode.
+        punctuated_word (str | None): The word with punctuation and casing.
+        speaker (int | None): Speaker index when diarize is on.
+        language (str | None): Language in multilingual mode.
     """
 
     word: str
     start: float
     end: float
     confidence: float
-    punctuated_word: str | Unset = UNSET
-    speaker: int | Unset = UNSET
-    language: str | Unset = UNSET
+    punctuated_word: str | None = None
+    speaker: int | None = None
+    language: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,11 +43,16 @@ class Nova3StreamWord:
 
         confidence = self.confidence
 
-        punctuated_word = self.punctuated_word
+        _punctuated_word_held: str | Unset = (
+            UNSET if self.punctuated_word is None else self.punctuated_word
+        )
+        punctuated_word = _punctuated_word_held
 
-        speaker = self.speaker
+        _speaker_held: int | Unset = UNSET if self.speaker is None else self.speaker
+        speaker = _speaker_held
 
-        language = self.language
+        _language_held: str | Unset = UNSET if self.language is None else self.language
+        language = _language_held
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -71,6 +76,13 @@ class Nova3StreamWord:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        for null_key in (
+            "punctuated_word",
+            "speaker",
+            "language",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         word = d.pop("word")
 
         start = d.pop("start")
@@ -90,9 +102,11 @@ class Nova3StreamWord:
             start=start,
             end=end,
             confidence=confidence,
-            punctuated_word=punctuated_word,
-            speaker=speaker,
-            language=language,
+            punctuated_word=None
+            if isinstance(punctuated_word, Unset)
+            else punctuated_word,
+            speaker=None if isinstance(speaker, Unset) else speaker,
+            language=None if isinstance(language, Unset) else language,
         )
 
         nova_3_stream_word.additional_properties = d

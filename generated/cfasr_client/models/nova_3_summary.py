@@ -16,18 +16,20 @@ class Nova3Summary:
     """A summary of the transcript.
 
     Attributes:
-        result (str | Unset): Whether a summary was produced.
-        short (str | Unset): The summary text.
+        result (str | None): Whether a summary was produced.
+        short (str | None): The summary text.
     """
 
-    result: str | Unset = UNSET
-    short: str | Unset = UNSET
+    result: str | None = None
+    short: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        result = self.result
+        _result_held: str | Unset = UNSET if self.result is None else self.result
+        result = _result_held
 
-        short = self.short
+        _short_held: str | Unset = UNSET if self.short is None else self.short
+        short = _short_held
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -42,13 +44,19 @@ class Nova3Summary:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        for null_key in (
+            "result",
+            "short",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         result = d.pop("result", UNSET)
 
         short = d.pop("short", UNSET)
 
         nova_3_summary = cls(
-            result=result,
-            short=short,
+            result=None if isinstance(result, Unset) else result,
+            short=None if isinstance(short, Unset) else short,
         )
 
         nova_3_summary.additional_properties = d

@@ -16,22 +16,29 @@ class Nova3Topic:
     """One topic and how sure the model is of it.
 
     Attributes:
-        topic (str | Unset): The topic.
-        confidence_score (float | Unset): Confidence 0-1.
-        confidence (float | Unset): Confidence 0-1 (the name in older outputs).
+        topic (str | None): The topic.
+        confidence_score (float | None): Confidence 0-1.
+        confidence (float | None): Confidence 0-1 (the name in older outputs).
     """
 
-    topic: str | Unset = UNSET
-    confidence_score: float | Unset = UNSET
-    confidence: float | Unset = UNSET
+    topic: str | None = None
+    confidence_score: float | None = None
+    confidence: float | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        topic = self.topic
+        _topic_held: str | Unset = UNSET if self.topic is None else self.topic
+        topic = _topic_held
 
-        confidence_score = self.confidence_score
+        _confidence_score_held: float | Unset = (
+            UNSET if self.confidence_score is None else self.confidence_score
+        )
+        confidence_score = _confidence_score_held
 
-        confidence = self.confidence
+        _confidence_held: float | Unset = (
+            UNSET if self.confidence is None else self.confidence
+        )
+        confidence = _confidence_held
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -48,6 +55,13 @@ class Nova3Topic:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        for null_key in (
+            "topic",
+            "confidence_score",
+            "confidence",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         topic = d.pop("topic", UNSET)
 
         confidence_score = d.pop("confidence_score", UNSET)
@@ -55,9 +69,11 @@ class Nova3Topic:
         confidence = d.pop("confidence", UNSET)
 
         nova_3_topic = cls(
-            topic=topic,
-            confidence_score=confidence_score,
-            confidence=confidence,
+            topic=None if isinstance(topic, Unset) else topic,
+            confidence_score=None
+            if isinstance(confidence_score, Unset)
+            else confidence_score,
+            confidence=None if isinstance(confidence, Unset) else confidence,
         )
 
         nova_3_topic.additional_properties = d

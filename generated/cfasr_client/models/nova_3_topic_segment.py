@@ -20,29 +20,39 @@ class Nova3TopicSegment:
     """The topics of one span of words.
 
     Attributes:
-        text (str | Unset): The span's text.
-        start_word (float | Unset): Index of its first word.
-        end_word (float | Unset): Index of its last word.
-        topics (list[Nova3Topic] | Unset): Topics of the span.
+        text (str | None): The span's text.
+        start_word (float | None): Index of its first word.
+        end_word (float | None): Index of its last word.
+        topics (list[Nova3Topic] | None): Topics of the span.
     """
 
-    text: str | Unset = UNSET
-    start_word: float | Unset = UNSET
-    end_word: float | Unset = UNSET
-    topics: list[Nova3Topic] | Unset = UNSET
+    text: str | None = None
+    start_word: float | None = None
+    end_word: float | None = None
+    topics: list[Nova3Topic] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        text = self.text
+        _text_held: str | Unset = UNSET if self.text is None else self.text
+        text = _text_held
 
-        start_word = self.start_word
+        _start_word_held: float | Unset = (
+            UNSET if self.start_word is None else self.start_word
+        )
+        start_word = _start_word_held
 
-        end_word = self.end_word
+        _end_word_held: float | Unset = (
+            UNSET if self.end_word is None else self.end_word
+        )
+        end_word = _end_word_held
 
+        _topics_held: list[Nova3Topic] | Unset = (
+            UNSET if self.topics is None else self.topics
+        )
         topics: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.topics, Unset):
+        if not isinstance(_topics_held, Unset):
             topics = []
-            for topics_item_data in self.topics:
+            for topics_item_data in _topics_held:
                 topics_item = topics_item_data.to_dict()
                 topics.append(topics_item)
 
@@ -65,6 +75,14 @@ class Nova3TopicSegment:
         from ..models.nova_3_topic import Nova3Topic
 
         d = dict(src_dict)
+        for null_key in (
+            "text",
+            "start_word",
+            "end_word",
+            "topics",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         text = d.pop("text", UNSET)
 
         start_word = d.pop("start_word", UNSET)
@@ -81,10 +99,10 @@ class Nova3TopicSegment:
                 topics.append(topics_item)
 
         nova_3_topic_segment = cls(
-            text=text,
-            start_word=start_word,
-            end_word=end_word,
-            topics=topics,
+            text=None if isinstance(text, Unset) else text,
+            start_word=None if isinstance(start_word, Unset) else start_word,
+            end_word=None if isinstance(end_word, Unset) else end_word,
+            topics=None if isinstance(topics, Unset) else topics,
         )
 
         nova_3_topic_segment.additional_properties = d

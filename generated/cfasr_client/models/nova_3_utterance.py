@@ -20,47 +20,61 @@ class Nova3Utterance:
     """One utterance when utterances is on.
 
     Attributes:
-        start (float | Unset): Start time in seconds.
-        end (float | Unset): End time in seconds.
-        confidence (float | Unset): Confidence 0-1.
-        channel (int | Unset): Channel index.
-        transcript (str | Unset): The utterance's text.
-        words (list[Nova3Word] | Unset): Its words.
-        speaker (int | Unset): Speaker index when diarize is on.
-        id (str | Unset): Utterance id.
+        start (float | None): Start time in seconds.
+        end (float | None): End time in seconds.
+        confidence (float | None): Confidence 0-1.
+        channel (int | None): Channel index.
+        transcript (str | None): The utterance's text.
+        words (list[Nova3Word] | None): Its words.
+        speaker (int | None): Speaker index when diarize is on.
+        id (str | None): Utterance id.
     """
 
-    start: float | Unset = UNSET
-    end: float | Unset = UNSET
-    confidence: float | Unset = UNSET
-    channel: int | Unset = UNSET
-    transcript: str | Unset = UNSET
-    words: list[Nova3Word] | Unset = UNSET
-    speaker: int | Unset = UNSET
-    id: str | Unset = UNSET
+    start: float | None = None
+    end: float | None = None
+    confidence: float | None = None
+    channel: int | None = None
+    transcript: str | None = None
+    words: list[Nova3Word] | None = None
+    speaker: int | None = None
+    id: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        start = self.start
+        _start_held: float | Unset = UNSET if self.start is None else self.start
+        start = _start_held
 
-        end = self.end
+        _end_held: float | Unset = UNSET if self.end is None else self.end
+        end = _end_held
 
-        confidence = self.confidence
+        _confidence_held: float | Unset = (
+            UNSET if self.confidence is None else self.confidence
+        )
+        confidence = _confidence_held
 
-        channel = self.channel
+        _channel_held: int | Unset = UNSET if self.channel is None else self.channel
+        channel = _channel_held
 
-        transcript = self.transcript
+        _transcript_held: str | Unset = (
+            UNSET if self.transcript is None else self.transcript
+        )
+        transcript = _transcript_held
 
+        _words_held: list[Nova3Word] | Unset = (
+            UNSET if self.words is None else self.words
+        )
         words: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.words, Unset):
+        if not isinstance(_words_held, Unset):
             words = []
-            for words_item_data in self.words:
+            for words_item_data in _words_held:
                 words_item = words_item_data.to_dict()
                 words.append(words_item)
 
-        speaker = self.speaker
+        _speaker_held: int | Unset = UNSET if self.speaker is None else self.speaker
+        speaker = _speaker_held
 
-        id = self.id
+        _id_held: str | Unset = UNSET if self.id is None else self.id
+        id = _id_held
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -89,6 +103,18 @@ class Nova3Utterance:
         from ..models.nova_3_word import Nova3Word
 
         d = dict(src_dict)
+        for null_key in (
+            "start",
+            "end",
+            "confidence",
+            "channel",
+            "transcript",
+            "words",
+            "speaker",
+            "id",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         start = d.pop("start", UNSET)
 
         end = d.pop("end", UNSET)
@@ -113,14 +139,14 @@ class Nova3Utterance:
         id = d.pop("id", UNSET)
 
         nova_3_utterance = cls(
-            start=start,
-            end=end,
-            confidence=confidence,
-            channel=channel,
-            transcript=transcript,
-            words=words,
-            speaker=speaker,
-            id=id,
+            start=None if isinstance(start, Unset) else start,
+            end=None if isinstance(end, Unset) else end,
+            confidence=None if isinstance(confidence, Unset) else confidence,
+            channel=None if isinstance(channel, Unset) else channel,
+            transcript=None if isinstance(transcript, Unset) else transcript,
+            words=None if isinstance(words, Unset) else words,
+            speaker=None if isinstance(speaker, Unset) else speaker,
+            id=None if isinstance(id, Unset) else id,
         )
 
         nova_3_utterance.additional_properties = d

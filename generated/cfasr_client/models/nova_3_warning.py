@@ -16,22 +16,27 @@ class Nova3Warning:
     """An option that was accepted but not applied, or another caveat.
 
     Attributes:
-        parameter (str | Unset): The option concerned.
-        type_ (str | Unset): Kind of warning
-        message (str | Unset): Explanation.
+        parameter (str | None): The option concerned.
+        type_ (str | None): Kind of warning
+        message (str | None): Explanation.
     """
 
-    parameter: str | Unset = UNSET
-    type_: str | Unset = UNSET
-    message: str | Unset = UNSET
+    parameter: str | None = None
+    type_: str | None = None
+    message: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        parameter = self.parameter
+        _parameter_held: str | Unset = (
+            UNSET if self.parameter is None else self.parameter
+        )
+        parameter = _parameter_held
 
-        type_ = self.type_
+        _type__held: str | Unset = UNSET if self.type_ is None else self.type_
+        type_ = _type__held
 
-        message = self.message
+        _message_held: str | Unset = UNSET if self.message is None else self.message
+        message = _message_held
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -48,6 +53,13 @@ class Nova3Warning:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        for null_key in (
+            "parameter",
+            "type",
+            "message",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         parameter = d.pop("parameter", UNSET)
 
         type_ = d.pop("type", UNSET)
@@ -55,9 +67,9 @@ class Nova3Warning:
         message = d.pop("message", UNSET)
 
         nova_3_warning = cls(
-            parameter=parameter,
-            type_=type_,
-            message=message,
+            parameter=None if isinstance(parameter, Unset) else parameter,
+            type_=None if isinstance(type_, Unset) else type_,
+            message=None if isinstance(message, Unset) else message,
         )
 
         nova_3_warning.additional_properties = d

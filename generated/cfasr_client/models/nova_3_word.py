@@ -16,42 +16,56 @@ class Nova3Word:
     """One recognised word.
 
     Attributes:
-        word (str | Unset): The word
-        start (float | Unset): Start time in seconds.
-        end (float | Unset): End time in seconds.
-        confidence (float | Unset): Confidence 0-1.
-        punctuated_word (str | Unset): The word with punctuation and casing
-        speaker (int | Unset): Speaker index when diarize is on.
-        speaker_confidence (float | Unset): Confidence of the speaker label.
-        language (str | Unset): Language of the word in multilingual mode.
+        word (str | None): The word
+        start (float | None): Start time in seconds.
+        end (float | None): End time in seconds.
+        confidence (float | None): Confidence 0-1.
+        punctuated_word (str | None): The word with punctuation and casing
+        speaker (int | None): Speaker index when diarize is on.
+        speaker_confidence (float | None): Confidence of the speaker label.
+        language (str | None): Language of the word in multilingual mode.
     """
 
-    word: str | Unset = UNSET
-    start: float | Unset = UNSET
-    end: float | Unset = UNSET
-    confidence: float | Unset = UNSET
-    punctuated_word: str | Unset = UNSET
-    speaker: int | Unset = UNSET
-    speaker_confidence: float | Unset = UNSET
-    language: str | Unset = UNSET
+    word: str | None = None
+    start: float | None = None
+    end: float | None = None
+    confidence: float | None = None
+    punctuated_word: str | None = None
+    speaker: int | None = None
+    speaker_confidence: float | None = None
+    language: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        word = self.word
+        _word_held: str | Unset = UNSET if self.word is None else self.word
+        word = _word_held
 
-        start = self.start
+        _start_held: float | Unset = UNSET if self.start is None else self.start
+        start = _start_held
 
-        end = self.end
+        _end_held: float | Unset = UNSET if self.end is None else self.end
+        end = _end_held
 
-        confidence = self.confidence
+        _confidence_held: float | Unset = (
+            UNSET if self.confidence is None else self.confidence
+        )
+        confidence = _confidence_held
 
-        punctuated_word = self.punctuated_word
+        _punctuated_word_held: str | Unset = (
+            UNSET if self.punctuated_word is None else self.punctuated_word
+        )
+        punctuated_word = _punctuated_word_held
 
-        speaker = self.speaker
+        _speaker_held: int | Unset = UNSET if self.speaker is None else self.speaker
+        speaker = _speaker_held
 
-        speaker_confidence = self.speaker_confidence
+        _speaker_confidence_held: float | Unset = (
+            UNSET if self.speaker_confidence is None else self.speaker_confidence
+        )
+        speaker_confidence = _speaker_confidence_held
 
-        language = self.language
+        _language_held: str | Unset = UNSET if self.language is None else self.language
+        language = _language_held
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -78,6 +92,18 @@ class Nova3Word:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        for null_key in (
+            "word",
+            "start",
+            "end",
+            "confidence",
+            "punctuated_word",
+            "speaker",
+            "speaker_confidence",
+            "language",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         word = d.pop("word", UNSET)
 
         start = d.pop("start", UNSET)
@@ -95,14 +121,18 @@ class Nova3Word:
         language = d.pop("language", UNSET)
 
         nova_3_word = cls(
-            word=word,
-            start=start,
-            end=end,
-            confidence=confidence,
-            punctuated_word=punctuated_word,
-            speaker=speaker,
-            speaker_confidence=speaker_confidence,
-            language=language,
+            word=None if isinstance(word, Unset) else word,
+            start=None if isinstance(start, Unset) else start,
+            end=None if isinstance(end, Unset) else end,
+            confidence=None if isinstance(confidence, Unset) else confidence,
+            punctuated_word=None
+            if isinstance(punctuated_word, Unset)
+            else punctuated_word,
+            speaker=None if isinstance(speaker, Unset) else speaker,
+            speaker_confidence=None
+            if isinstance(speaker_confidence, Unset)
+            else speaker_confidence,
+            language=None if isinstance(language, Unset) else language,
         )
 
         nova_3_word.additional_properties = d

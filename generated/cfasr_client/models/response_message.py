@@ -16,23 +16,25 @@ class ResponseMessage:
     """An informational message from the API.
 
     Attributes:
-        code (int | str | Unset): A Cloudflare error code. Integer on the wire, string in Cloudflare's own schema; both
+        code (int | str | None): A Cloudflare error code. Integer on the wire, string in Cloudflare's own schema; both
             are accepted.
-        message (str | Unset): The message text.
+        message (str | None): The message text.
     """
 
-    code: int | str | Unset = UNSET
-    message: str | Unset = UNSET
+    code: int | str | None = None
+    message: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _code_held: int | str | Unset = UNSET if self.code is None else self.code
         code: int | str | Unset
-        if isinstance(self.code, Unset):
+        if isinstance(_code_held, Unset):
             code = UNSET
         else:
-            code = self.code
+            code = _code_held
 
-        message = self.message
+        _message_held: str | Unset = UNSET if self.message is None else self.message
+        message = _message_held
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -47,6 +49,12 @@ class ResponseMessage:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        for null_key in (
+            "code",
+            "message",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
 
         def _parse_code(data: object) -> int | str | Unset:
             if isinstance(data, Unset):
@@ -58,8 +66,8 @@ class ResponseMessage:
         message = d.pop("message", UNSET)
 
         response_message = cls(
-            code=code,
-            message=message,
+            code=None if isinstance(code, Unset) else code,
+            message=None if isinstance(message, Unset) else message,
         )
 
         response_message.additional_properties = d

@@ -22,36 +22,46 @@ class TurboResult:
 
     Attributes:
         text (str): The whole transcript.
-        transcription_info (TurboTranscriptionInfo | Unset): What the model found out about the audio.
-        word_count (float | Unset): Number of words.
-        segments (list[TurboSegment] | Unset): The decoded segments, in order.
-        vtt (str | Unset): The transcript as WebVTT subtitles.
+        transcription_info (TurboTranscriptionInfo | None): What the model found out about the audio.
+        word_count (float | None): Number of words.
+        segments (list[TurboSegment] | None): The decoded segments, in order.
+        vtt (str | None): The transcript as WebVTT subtitles.
     """
 
     text: str
-    transcription_info: TurboTranscriptionInfo | Unset = UNSET
-    word_count: float | Unset = UNSET
-    segments: list[TurboSegment] | Unset = UNSET
-    vtt: str | Unset = UNSET
+    transcription_info: TurboTranscriptionInfo | None = None
+    word_count: float | None = None
+    segments: list[TurboSegment] | None = None
+    vtt: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         text = self.text
 
+        _transcription_info_held: TurboTranscriptionInfo | Unset = (
+            UNSET if self.transcription_info is None else self.transcription_info
+        )
         transcription_info: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.transcription_info, Unset):
-            transcription_info = self.transcription_info.to_dict()
+        if not isinstance(_transcription_info_held, Unset):
+            transcription_info = _transcription_info_held.to_dict()
 
-        word_count = self.word_count
+        _word_count_held: float | Unset = (
+            UNSET if self.word_count is None else self.word_count
+        )
+        word_count = _word_count_held
 
+        _segments_held: list[TurboSegment] | Unset = (
+            UNSET if self.segments is None else self.segments
+        )
         segments: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.segments, Unset):
+        if not isinstance(_segments_held, Unset):
             segments = []
-            for segments_item_data in self.segments:
+            for segments_item_data in _segments_held:
                 segments_item = segments_item_data.to_dict()
                 segments.append(segments_item)
 
-        vtt = self.vtt
+        _vtt_held: str | Unset = UNSET if self.vtt is None else self.vtt
+        vtt = _vtt_held
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -77,6 +87,14 @@ class TurboResult:
         from ..models.turbo_transcription_info import TurboTranscriptionInfo
 
         d = dict(src_dict)
+        for null_key in (
+            "transcription_info",
+            "word_count",
+            "segments",
+            "vtt",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         text = d.pop("text")
 
         _transcription_info = d.pop("transcription_info", UNSET)
@@ -101,10 +119,12 @@ class TurboResult:
 
         turbo_result = cls(
             text=text,
-            transcription_info=transcription_info,
-            word_count=word_count,
-            segments=segments,
-            vtt=vtt,
+            transcription_info=None
+            if isinstance(transcription_info, Unset)
+            else transcription_info,
+            word_count=None if isinstance(word_count, Unset) else word_count,
+            segments=None if isinstance(segments, Unset) else segments,
+            vtt=None if isinstance(vtt, Unset) else vtt,
         )
 
         turbo_result.additional_properties = d

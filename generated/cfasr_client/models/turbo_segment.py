@@ -20,45 +20,63 @@ class TurboSegment:
     """One decoded segment.
 
     Attributes:
-        start (float | Unset): Start time in seconds.
-        end (float | Unset): End time in seconds.
-        text (str | Unset): The segment's text (usually with a leading space).
-        temperature (float | Unset): Sampling temperature that produced it.
-        avg_logprob (float | Unset): Average log probability of its tokens.
-        compression_ratio (float | Unset): gzip compression ratio of its text.
-        no_speech_prob (float | Unset): Probability that it holds no speech.
-        words (list[TurboWord] | Unset): Its words with timings.
+        start (float | None): Start time in seconds.
+        end (float | None): End time in seconds.
+        text (str | None): The segment's text (usually with a leading space).
+        temperature (float | None): Sampling temperature that produced it.
+        avg_logprob (float | None): Average log probability of its tokens.
+        compression_ratio (float | None): gzip compression ratio of its text.
+        no_speech_prob (float | None): Probability that it holds no speech.
+        words (list[TurboWord] | None): Its words with timings.
     """
 
-    start: float | Unset = UNSET
-    end: float | Unset = UNSET
-    text: str | Unset = UNSET
-    temperature: float | Unset = UNSET
-    avg_logprob: float | Unset = UNSET
-    compression_ratio: float | Unset = UNSET
-    no_speech_prob: float | Unset = UNSET
-    words: list[TurboWord] | Unset = UNSET
+    start: float | None = None
+    end: float | None = None
+    text: str | None = None
+    temperature: float | None = None
+    avg_logprob: float | None = None
+    compression_ratio: float | None = None
+    no_speech_prob: float | None = None
+    words: list[TurboWord] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        start = self.start
+        _start_held: float | Unset = UNSET if self.start is None else self.start
+        start = _start_held
 
-        end = self.end
+        _end_held: float | Unset = UNSET if self.end is None else self.end
+        end = _end_held
 
-        text = self.text
+        _text_held: str | Unset = UNSET if self.text is None else self.text
+        text = _text_held
 
-        temperature = self.temperature
+        _temperature_held: float | Unset = (
+            UNSET if self.temperature is None else self.temperature
+        )
+        temperature = _temperature_held
 
-        avg_logprob = self.avg_logprob
+        _avg_logprob_held: float | Unset = (
+            UNSET if self.avg_logprob is None else self.avg_logprob
+        )
+        avg_logprob = _avg_logprob_held
 
-        compression_ratio = self.compression_ratio
+        _compression_ratio_held: float | Unset = (
+            UNSET if self.compression_ratio is None else self.compression_ratio
+        )
+        compression_ratio = _compression_ratio_held
 
-        no_speech_prob = self.no_speech_prob
+        _no_speech_prob_held: float | Unset = (
+            UNSET if self.no_speech_prob is None else self.no_speech_prob
+        )
+        no_speech_prob = _no_speech_prob_held
 
+        _words_held: list[TurboWord] | Unset = (
+            UNSET if self.words is None else self.words
+        )
         words: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.words, Unset):
+        if not isinstance(_words_held, Unset):
             words = []
-            for words_item_data in self.words:
+            for words_item_data in _words_held:
                 words_item = words_item_data.to_dict()
                 words.append(words_item)
 
@@ -89,6 +107,18 @@ class TurboSegment:
         from ..models.turbo_word import TurboWord
 
         d = dict(src_dict)
+        for null_key in (
+            "start",
+            "end",
+            "text",
+            "temperature",
+            "avg_logprob",
+            "compression_ratio",
+            "no_speech_prob",
+            "words",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         start = d.pop("start", UNSET)
 
         end = d.pop("end", UNSET)
@@ -113,14 +143,18 @@ class TurboSegment:
                 words.append(words_item)
 
         turbo_segment = cls(
-            start=start,
-            end=end,
-            text=text,
-            temperature=temperature,
-            avg_logprob=avg_logprob,
-            compression_ratio=compression_ratio,
-            no_speech_prob=no_speech_prob,
-            words=words,
+            start=None if isinstance(start, Unset) else start,
+            end=None if isinstance(end, Unset) else end,
+            text=None if isinstance(text, Unset) else text,
+            temperature=None if isinstance(temperature, Unset) else temperature,
+            avg_logprob=None if isinstance(avg_logprob, Unset) else avg_logprob,
+            compression_ratio=None
+            if isinstance(compression_ratio, Unset)
+            else compression_ratio,
+            no_speech_prob=None
+            if isinstance(no_speech_prob, Unset)
+            else no_speech_prob,
+            words=None if isinstance(words, Unset) else words,
         )
 
         turbo_segment.additional_properties = d

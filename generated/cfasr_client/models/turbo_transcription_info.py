@@ -16,26 +16,36 @@ class TurboTranscriptionInfo:
     """What the model found out about the audio.
 
     Attributes:
-        language (str | Unset): Detected or given language code.
-        language_probability (float | Unset): Confidence of the detected language
-        duration (float | Unset): Length of the audio in seconds.
-        duration_after_vad (float | Unset): Length left after voice-activity filtering
+        language (str | None): Detected or given language code.
+        language_probability (float | None): Confidence of the detected language
+        duration (float | None): Length of the audio in seconds.
+        duration_after_vad (float | None): Length left after voice-activity filtering
     """
 
-    language: str | Unset = UNSET
-    language_probability: float | Unset = UNSET
-    duration: float | Unset = UNSET
-    duration_after_vad: float | Unset = UNSET
+    language: str | None = None
+    language_probability: float | None = None
+    duration: float | None = None
+    duration_after_vad: float | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        language = self.language
+        _language_held: str | Unset = UNSET if self.language is None else self.language
+        language = _language_held
 
-        language_probability = self.language_probability
+        _language_probability_held: float | Unset = (
+            UNSET if self.language_probability is None else self.language_probability
+        )
+        language_probability = _language_probability_held
 
-        duration = self.duration
+        _duration_held: float | Unset = (
+            UNSET if self.duration is None else self.duration
+        )
+        duration = _duration_held
 
-        duration_after_vad = self.duration_after_vad
+        _duration_after_vad_held: float | Unset = (
+            UNSET if self.duration_after_vad is None else self.duration_after_vad
+        )
+        duration_after_vad = _duration_after_vad_held
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -54,6 +64,14 @@ class TurboTranscriptionInfo:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        for null_key in (
+            "language",
+            "language_probability",
+            "duration",
+            "duration_after_vad",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         language = d.pop("language", UNSET)
 
         language_probability = d.pop("language_probability", UNSET)
@@ -63,10 +81,14 @@ class TurboTranscriptionInfo:
         duration_after_vad = d.pop("duration_after_vad", UNSET)
 
         turbo_transcription_info = cls(
-            language=language,
-            language_probability=language_probability,
-            duration=duration,
-            duration_after_vad=duration_after_vad,
+            language=None if isinstance(language, Unset) else language,
+            language_probability=None
+            if isinstance(language_probability, Unset)
+            else language_probability,
+            duration=None if isinstance(duration, Unset) else duration,
+            duration_after_vad=None
+            if isinstance(duration_after_vad, Unset)
+            else duration_after_vad,
         )
 
         turbo_transcription_info.additional_properties = d

@@ -21,30 +21,37 @@ class WhisperResult:
 
     Attributes:
         text (str): The whole transcript.
-        word_count (float | Unset): Number of words in the transcript.
-        words (list[WhisperWord] | Unset): Each word with its timing.
-        vtt (str | Unset): The transcript as WebVTT subtitles.
+        word_count (float | None): Number of words in the transcript.
+        words (list[WhisperWord] | None): Each word with its timing.
+        vtt (str | None): The transcript as WebVTT subtitles.
     """
 
     text: str
-    word_count: float | Unset = UNSET
-    words: list[WhisperWord] | Unset = UNSET
-    vtt: str | Unset = UNSET
+    word_count: float | None = None
+    words: list[WhisperWord] | None = None
+    vtt: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         text = self.text
 
-        word_count = self.word_count
+        _word_count_held: float | Unset = (
+            UNSET if self.word_count is None else self.word_count
+        )
+        word_count = _word_count_held
 
+        _words_held: list[WhisperWord] | Unset = (
+            UNSET if self.words is None else self.words
+        )
         words: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.words, Unset):
+        if not isinstance(_words_held, Unset):
             words = []
-            for words_item_data in self.words:
+            for words_item_data in _words_held:
                 words_item = words_item_data.to_dict()
                 words.append(words_item)
 
-        vtt = self.vtt
+        _vtt_held: str | Unset = UNSET if self.vtt is None else self.vtt
+        vtt = _vtt_held
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -67,6 +74,13 @@ class WhisperResult:
         from ..models.whisper_word import WhisperWord
 
         d = dict(src_dict)
+        for null_key in (
+            "word_count",
+            "words",
+            "vtt",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         text = d.pop("text")
 
         word_count = d.pop("word_count", UNSET)
@@ -84,9 +98,9 @@ class WhisperResult:
 
         whisper_result = cls(
             text=text,
-            word_count=word_count,
-            words=words,
-            vtt=vtt,
+            word_count=None if isinstance(word_count, Unset) else word_count,
+            words=None if isinstance(words, Unset) else words,
+            vtt=None if isinstance(vtt, Unset) else vtt,
         )
 
         whisper_result.additional_properties = d

@@ -16,22 +16,25 @@ class WhisperWord:
     """One word with its times in seconds from the start of the audio.
 
     Attributes:
-        word (str | Unset): The word as recognised.
-        start (float | Unset): Start time in seconds.
-        end (float | Unset): End time in seconds.
+        word (str | None): The word as recognised.
+        start (float | None): Start time in seconds.
+        end (float | None): End time in seconds.
     """
 
-    word: str | Unset = UNSET
-    start: float | Unset = UNSET
-    end: float | Unset = UNSET
+    word: str | None = None
+    start: float | None = None
+    end: float | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        word = self.word
+        _word_held: str | Unset = UNSET if self.word is None else self.word
+        word = _word_held
 
-        start = self.start
+        _start_held: float | Unset = UNSET if self.start is None else self.start
+        start = _start_held
 
-        end = self.end
+        _end_held: float | Unset = UNSET if self.end is None else self.end
+        end = _end_held
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -48,6 +51,13 @@ class WhisperWord:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        for null_key in (
+            "word",
+            "start",
+            "end",
+        ):  # null reads as absent
+            if d.get(null_key) is None:
+                d.pop(null_key, None)
         word = d.pop("word", UNSET)
 
         start = d.pop("start", UNSET)
@@ -55,9 +65,9 @@ class WhisperWord:
         end = d.pop("end", UNSET)
 
         whisper_word = cls(
-            word=word,
-            start=start,
-            end=end,
+            word=None if isinstance(word, Unset) else word,
+            start=None if isinstance(start, Unset) else start,
+            end=None if isinstance(end, Unset) else end,
         )
 
         whisper_word.additional_properties = d

@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 from cfasr_client.models import FluxTurnInfo, Nova3ResultsMessage
-from cfasr_client.types import Unset
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -144,7 +143,7 @@ def test_a_turn_event_is_made_only_when_its_model_builds(message: dict[str, Any]
     assert type(event).__name__ == eager.event.value
     assert event.transcript == eager.transcript
     assert event.turn_index == eager.turn_index
-    assert event.words == ([] if isinstance(eager.words, Unset) else list(eager.words))
+    assert event.words == ([] if eager.words is None else list(eager.words))
 
 
 def test_events_made_from_a_model_read_like_parsed_ones() -> None:
