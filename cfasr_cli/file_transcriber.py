@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from cfasr_ext import AudioSource, Client
-from cfasr_ext.internal import transcribe_long
 from cfasr_ext.chunking import DEFAULT_MAX_BYTES
+from cfasr_ext.internal import transcribe_long
 from cfasr_ext.transcript import Transcript
 
 __all__ = ["DEFAULT_MAX_BYTES", "FileTranscriber"]

@@ -24,7 +24,7 @@ def _query(path: str) -> list[tuple[str, str]]:
 @pytest.fixture
 def server() -> Iterator[ScriptedServer]:
     with scripted_server() as state:
-        state.envelope({"text": "ok"})
+        state.envelope({"text": "ok", "results": {"channels": []}})
         yield state
 
 

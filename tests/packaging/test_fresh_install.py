@@ -238,11 +238,19 @@ def test_transcribes_on_the_fixture(cfasr_emulator):
 """
 
 
-def _user_suite(venv: Path, tmp_path: Path, source: str) -> subprocess.CompletedProcess[str]:
+OPT_IN = 'pytest_plugins = ["cfasr_emulator.pytest_plugin"]\n'
+"""The one line of a user's conftest.py that turns the emulator's fixture on."""
+
+
+def _user_suite(
+    venv: Path, tmp_path: Path, source: str, *, opt_in: bool = True
+) -> subprocess.CompletedProcess[str]:
     """A user's own pytest run in the venv: pytest comes from the index like any user's."""
     install = run(venv, "python", "-m", "pip", "install", "--quiet", "pytest")
     assert install.returncode == 0, install.stderr
     (tmp_path / "test_user.py").write_text(source)
+    if opt_in:
+        (tmp_path / "conftest.py").write_text(OPT_IN)
     return run(venv, "python", "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path))
 
 
@@ -251,6 +259,15 @@ def test_a_users_pytest_suite_gets_the_emulator_fixture(server_venv: Path, tmp_p
     result = _user_suite(server_venv, tmp_path, USER_SUITE)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "2 passed" in result.stdout
+
+
+@pytest.mark.slow
+def test_installing_the_server_extra_changes_no_pytest_run_until_it_is_opted_in(
+    server_venv: Path, tmp_path: Path
+) -> None:
+    result = _user_suite(server_venv, tmp_path, USER_SUITE, opt_in=False)
+    assert "1 passed" in result.stdout, result.stdout + result.stderr
+    assert "fixture 'cfasr_emulator' not found" in result.stdout
 
 
 def test_without_the_server_extra_the_plugin_loads_and_the_fixture_names_the_extra(
