@@ -89,9 +89,12 @@ class ServerConfig:
     """WebSocket sessions with no client frame for this long close with 1011 NET-0001."""
     preload: bool = False
     """Load the models at start instead of on first use."""
-    graceful_shutdown_s: float = attrs.field(default=5.0, validator=_positive)
+    graceful_shutdown_s: float = attrs.field(
+        default=float(_limit("graceful_shutdown_s")), validator=_positive
+    )
     """On SIGINT/SIGTERM: requests in flight may finish and streams end (last finals,
-    Metadata, close 1001) for this long; then what is left is cancelled and the process ends."""
+    Metadata, close 1001) for this long. Shortly before it ends, what is still running is
+    answered (REST 503 with Retry-After; a stream's Metadata and 1001); then the process ends."""
     max_request_line_bytes: int = attrs.field(
         default=int(_limit("max_request_line_bytes")), validator=_positive
     )
