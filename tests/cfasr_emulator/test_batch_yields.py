@@ -22,8 +22,8 @@ from tests.cfasr_emulator.conftest import post
 
 TINY = "@cf/openai/whisper-tiny-en"
 QUEUE = {"queueRequest": "true"}
-BATCHES = 24
-"""Twelve times the engine's slots: before the fix they held every slot for the whole test."""
+BATCHES = 40
+"""Twenty times the engine's slots: before the fix they held every slot for the whole test."""
 ENGINE_SLOTS = 2
 TRIES = 4
 
