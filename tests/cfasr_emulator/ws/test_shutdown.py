@@ -18,6 +18,7 @@ import websockets
 from cfasr_emulator.engine import SpeechEngine
 from cfasr_emulator.testing import DEFAULT_ACCOUNT_ID, run_emulator
 from tests.support.raw_http import HANG_BOUND_S
+from tests.support.stereo import stereo_call
 
 from .test_sockets import FLUX, NOVA, RAW, connect, receive_all, send_audio
 
@@ -127,7 +128,7 @@ BUSY_GRACE_S = 2.0
 
 
 async def _stop_with_the_engine_busy(
-    model: str, pcm: bytes, slow_s: float, *, wait_for_turn: bool = False
+    model: str, pcm: bytes, slow_s: float, *, wait_for_turn: bool = False, query: str = RAW
 ) -> tuple[list[dict[str, Any]], int | None]:
     manager = run_emulator(
         engine_mode="skip", faults_enabled=True, graceful_shutdown_s=BUSY_GRACE_S
@@ -136,7 +137,7 @@ async def _stop_with_the_engine_busy(
     stopped = None
     messages: list[dict[str, Any]] = []
     try:
-        async with connect(emu, model, **{"cf-emulator-fault": f"ws-slow={slow_s:g}"}) as ws:
+        async with connect(emu, model, query, **{"cf-emulator-fault": f"ws-slow={slow_s:g}"}) as ws:
             await send_audio(ws, pcm)
             if wait_for_turn:  # flux: a turn is open when the server begins to stop
                 while not any(m.get("event") == "StartOfTurn" for m in messages):
@@ -157,6 +158,15 @@ async def test_a_nova_stream_whose_last_decode_cannot_finish_gets_metadata_and_1
     assert code == 1001
     assert messages
     assert messages[-1]["type"] == "Metadata"
+
+
+async def test_a_multichannel_stream_cut_short_gets_one_metadata_for_both_channels() -> None:
+    stereo = stereo_call().pcm
+    query = f"{RAW}&channels=2&multichannel=true"
+    messages, code = await _stop_with_the_engine_busy(NOVA, stereo, slow_s=60, query=query)
+    assert code == 1001
+    assert [m["type"] for m in messages] == ["Metadata"]
+    assert messages[0]["channels"] == 2
 
 
 async def test_a_flux_stream_whose_last_decode_cannot_finish_ends_its_turn_then_1001(
