@@ -69,6 +69,7 @@ def create_app(config: ServerConfig | None = None, *, engine: Engine | None = No
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         del app
         ctx.shutdown = asyncio.Event()
+        ctx.grace_over = asyncio.Event()
         ctx.loop = asyncio.get_running_loop()
         if ctx.config.preload:
             await asyncio.to_thread(ctx.engine.preload)
@@ -76,6 +77,7 @@ def create_app(config: ServerConfig | None = None, *, engine: Engine | None = No
             yield
         finally:
             ctx.shutdown.set()
+            ctx.grace_over.set()
             await ctx.batches.aclose()
             await close_client(openai.app)  # type: ignore[arg-type]
 

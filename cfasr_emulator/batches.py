@@ -8,6 +8,7 @@ Submitting answers ``{"status": "queued", "request_id", "model"}`` at once; poll
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import enum
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
@@ -21,6 +22,15 @@ RunItem = Callable[[], Awaitable[dict[str, Any]]]
 """Runs one batch input and returns its model result; raises ApiError on failure."""
 
 _BUSY_RETRY_S = 0.05
+
+_IN_BATCH: contextvars.ContextVar[bool] = contextvars.ContextVar("cfasr_batch_item", default=False)
+
+
+def running_batch_item() -> bool:
+    """True while a batch item runs (in its batch's task): its engine work is background
+    work, which yields to interactive requests (``engine/admission.py``). A context variable,
+    so the handlers build an item exactly as they run a request and need not say which."""
+    return _IN_BATCH.get()
 
 
 async def _nothing() -> dict[str, Any]:
@@ -86,6 +96,7 @@ class BatchStore:
         return batch is not None and batch.state is BatchState.DONE
 
     async def _run(self, batch: Batch) -> None:
+        _IN_BATCH.set(True)  # This task's own context: the request that submitted is unaffected.
         batch.state = BatchState.RUNNING
         # Each item's closure holds its request (the body, the decoded audio): let go of
         # each once it has run, so a finished batch keeps only its answers (issue 29 item 2).

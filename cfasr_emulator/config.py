@@ -162,12 +162,13 @@ class ServerConfig:
     preload: bool = attrs.field(default=False, metadata=flag("Load the models at start."))
     """Load the models at start instead of on first use."""
     graceful_shutdown_s: float = attrs.field(
-        default=5.0,
+        default=float(_limit("graceful_shutdown_s")),
         validator=_positive,
-        metadata=flag("Seconds requests and streams in flight may finish on stop."),
+        metadata=_limit_flag("graceful_shutdown_s"),
     )
     """On SIGINT/SIGTERM: requests in flight may finish and streams end (last finals,
-    Metadata, close 1001) for this long; then what is left is cancelled and the process ends."""
+    Metadata, close 1001) for this long. Shortly before it ends, what is still running is
+    answered (REST 503 with Retry-After; a stream's Metadata and 1001); then the process ends."""
     max_request_line_bytes: int = attrs.field(
         default=int(_limit("max_request_line_bytes")),
         validator=_positive,

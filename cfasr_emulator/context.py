@@ -31,6 +31,7 @@ from .faults import (
     TruncateFault,
     WsRefuseFault,
 )
+from .grace import answer_after
 from .limits import AccountRateLimiter, SessionLimiter, SessionTicket
 from .neurons import Transport, neurons_for
 from .origins import origin_allowed
@@ -111,6 +112,9 @@ class EmulatorContext:
     """Neurons billed so far, per account id (lower case)."""
     shutdown: asyncio.Event | None = None
     """Set when the server starts shutting down; streaming sessions should then finish."""
+    grace_over: asyncio.Event | None = None
+    """Set shortly before the shutdown grace ends (:func:`.grace.answer_after`): what still
+    runs answers now (REST 503, a stream's Metadata and 1001) instead of being cancelled."""
     loop: asyncio.AbstractEventLoop | None = None
     """The server's event loop, for :meth:`begin_shutdown` from a signal handler or thread."""
     _lock: threading.Lock = attrs.field(factory=threading.Lock)
@@ -132,9 +136,17 @@ class EmulatorContext:
         Called the moment an exit is asked for, while connections are still open: set only
         when the app's lifespan ends, the event came after uvicorn had closed every stream.
         """
-        loop, event = self.loop, self.shutdown
-        if loop is not None and event is not None and not loop.is_closed():
-            loop.call_soon_threadsafe(event.set)
+        loop = self.loop
+        if loop is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(self._shutdown_begins, loop)
+
+    def _shutdown_begins(self, loop: asyncio.AbstractEventLoop) -> None:
+        """On the loop: tell streams to finish, and start the clock to ``grace_over``."""
+        if self.shutdown is None or self.shutdown.is_set():
+            return  # Not started yet, or asked twice (a second signal): one clock only.
+        self.shutdown.set()
+        if self.grace_over is not None:
+            loop.call_later(answer_after(self.config.graceful_shutdown_s), self.grace_over.set)
 
     @property
     def recognition_skipped(self) -> bool:

@@ -322,6 +322,20 @@ def too_many_connections(limit: int) -> ApiError:
     )
 
 
+def shutting_down() -> ApiError:
+    """503 / 3040 for a request still running when the server's shutdown grace ends: retry,
+    on this server once it is back or on another one."""
+    return _api_error(
+        503,
+        ErrorEntry(
+            OUT_OF_CAPACITY,
+            "Service unavailable: the server is shutting down and could not finish this "
+            "request in time; retry it",
+        ),
+        headers={"Retry-After": str(CAPACITY_RETRY_AFTER_S)},
+    )
+
+
 def upgrade_refused(status: int) -> ApiError:
     """An injected WebSocket handshake refusal, with the envelope that status usually has."""
     if status == 401:

@@ -6,6 +6,8 @@ could crowd out the others. This queue decides instead, each time a slot frees:
 
 * **finals before interims**: a final (a REST request, a stream's final or end of turn)
   always goes ahead of an interim, which is optional work that may be dropped;
+* **background last among finals**: a queued batch's item (``background``) waits while any
+  other final does, so batches yield to the callers waiting for an answer;
 * **REST and streams take turns**: when both have finals waiting they alternate, so neither
   class starves the other;
 * **streams rotate**: among streams, the one served longest ago goes first, so a session
@@ -40,6 +42,7 @@ class _Waiter:
     owner: Hashable
     interim: bool
     arrival: int
+    background: bool = False
     granted: bool = False
 
     @property
@@ -75,11 +78,12 @@ class FairScheduler:
         interim: bool = False,
         cancelled: threading.Event | None = None,
         until: float | None = None,
+        background: bool = False,
     ) -> Iterator[bool]:
         """Hold one slot for the ``with`` block; yields ``False`` (holding none) when an
         interim ran out of patience, ``cancelled`` was set, or the ``time.monotonic()``
         instant ``until`` (the call's deadline) passed while waiting."""
-        granted = self._acquire(owner, interim, cancelled, until)
+        granted = self._acquire(owner, interim, cancelled, until, background)
         try:
             yield granted
         finally:
@@ -92,9 +96,10 @@ class FairScheduler:
         interim: bool,
         cancelled: threading.Event | None,
         until: float | None,
+        background: bool = False,
     ) -> bool:
         with self._changed:
-            waiter = _Waiter(owner, interim, next(self._ticks))
+            waiter = _Waiter(owner, interim, next(self._ticks), background)
             self._waiting.append(waiter)
             self._dispatch()
             deadline = time.monotonic() + self._patience_s if interim else None
@@ -140,7 +145,7 @@ class FairScheduler:
 
     def _pick(self) -> _Waiter:
         finals = [w for w in self._waiting if not w.interim]
-        pool = finals or self._waiting
+        pool = [w for w in finals if not w.background] or finals or self._waiting
         rest = [w for w in pool if w.is_rest]
         streams = [w for w in pool if not w.is_rest]
         if rest and (not streams or not self._last_was_rest):

@@ -45,7 +45,7 @@ class Engine(Protocol):
 
     def admit(self) -> Admission: ...
 
-    def try_admit(self) -> Admission | None: ...
+    def try_admit(self, *, background: bool = False) -> Admission | None: ...
 
     def preload(self, *models: ModelName) -> None: ...
 
@@ -145,8 +145,8 @@ class SpeechEngine:
         """Reserve a slot before expensive work (reading, decoding); raises EngineBusy if full."""
         return self._gate.admit()
 
-    def try_admit(self) -> Admission | None:
-        return self._gate.try_admit()
+    def try_admit(self, *, background: bool = False) -> Admission | None:
+        return self._gate.try_admit(background=background)
 
     def preload(self, *models: ModelName) -> None:
         """Load models at startup so the first request does not pay for it (default: all)."""
@@ -180,6 +180,7 @@ class SpeechEngine:
                 interim=held.interim,
                 cancelled=held.cancelled,
                 until=None if deadline is None else deadline.at,
+                background=held.background,
             ) as granted:
                 if not granted:
                     if deadline is not None and deadline.remaining() <= 0:
@@ -355,8 +356,8 @@ class NullEngine:
     def admit(self) -> Admission:
         return self._gate.admit()
 
-    def try_admit(self) -> Admission | None:
-        return self._gate.try_admit()
+    def try_admit(self, *, background: bool = False) -> Admission | None:
+        return self._gate.try_admit(background=background)
 
     def preload(self, *models: ModelName) -> None:
         """Nothing to load."""

@@ -4,7 +4,8 @@ One path for every REST recognition of a whole recording. A recording is a list 
 channels: mixed down to one for Whisper and for nova-3 without ``multichannel``, kept
 apart with nova-3's ``multichannel=true``. One engine slot is admitted for the whole
 request and each channel is transcribed on its own, in order, in that slot, so a stereo
-request costs one queue place, as one Deepgram request does.
+request costs one queue place, as one Deepgram request does. A queued batch's item is
+admitted as background work, after interactive requests (``engine/admission.py``).
 
 Failures become API errors, whatever the channel count: audio that cannot be decoded is
 400 / 5006 (never a 500), a full engine queue 429 / 3040, recognition past the engine's
@@ -23,6 +24,7 @@ import attrs
 from cfasr_client.contract.params import RunNova3Params
 
 from .. import error_envelope
+from ..batches import running_batch_item
 from ..context import EmulatorContext
 from ..engine import (
     AudioDecodeError,
@@ -145,7 +147,7 @@ async def recognise(
     ``with_regions`` also finds each channel's VAD speech regions (for utterances);
     ``diarize`` attributes each word of each channel to a speaker (nova-3 ``diarize=true``).
     """
-    admission = ctx.engine.try_admit()
+    admission = ctx.engine.try_admit(background=running_batch_item())
     if admission is None:
         raise error_envelope.out_of_capacity()
     try:

@@ -11,6 +11,7 @@ writes the envelope.
 from __future__ import annotations
 
 import asyncio
+import functools
 
 from cfasr_client.contract import OPERATIONS
 from starlette.requests import Request
@@ -28,6 +29,7 @@ from ..catalog import (
 )
 from ..context import EmulatorContext, fault_error
 from ..faults import DelayFault, StatusFault
+from ..grace import answer_before_cancel
 from ..limits import read_body
 from . import inputs
 from .answer import success_response
@@ -74,6 +76,12 @@ def routes(ctx: EmulatorContext) -> list[BaseRoute]:
     """The catch-all ``/ai/run/{model}`` route serving the five POST operations."""
 
     async def run(request: Request) -> Response:
+        # Still running when the shutdown grace ends: 503 in the envelope, not uvicorn's 500.
+        return await answer_before_cancel(
+            ctx.grace_over, functools.partial(answer, request), ctx.new_request_id
+        )
+
+    async def answer(request: Request) -> Response:
         request_id = ctx.new_request_id()
         feeder: TurboBodyFeeder | None = None
         try:

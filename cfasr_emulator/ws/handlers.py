@@ -150,6 +150,7 @@ async def _serve(
         queued_audio_s=ctx.config.ws_queued_audio_s,
         fault=admission.fault,
         shutdown=ctx.shutdown,
+        grace_over=ctx.grace_over,
         on_finish=stop.set,
         batch_audio=ctx.recognition_skipped,
     )

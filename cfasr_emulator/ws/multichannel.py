@@ -94,16 +94,21 @@ class MultichannelRecognizer:
     def fatal(self, code: str, description: str) -> Step:
         return _merged(channel.fatal(code, description) for channel in self._channels)
 
+    def cut_short(self) -> Step:
+        return self._one_metadata([channel.cut_short() for channel in self._channels])
+
     def finish(self) -> Step:
         return _merged(channel.finish() for channel in self._channels)
 
     def _close_stream(self, text: str) -> Step:
+        return self._one_metadata([channel.feed_text(text) for channel in self._channels])
+
+    def _one_metadata(self, steps: list[Step]) -> Step:
         """Every channel's last results, then one Metadata for the whole stream."""
         messages: list[Message] = []
         metadata: Message | None = None
         close = None
-        for channel in self._channels:
-            step = channel.feed_text(text)
+        for step in steps:
             for message in step.messages:
                 if message.get("type") == "Metadata":
                     metadata = metadata or message

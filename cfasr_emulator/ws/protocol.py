@@ -69,6 +69,14 @@ class Recognizer(Protocol):
         its ``Error`` message; nova-3's protocol has none). Nothing is sent after it."""
         ...
 
+    def cut_short(self) -> Step:
+        """The server stops before the work still running for this stream can finish: what
+        to send without decoding before the 1001 close (nova-3: Metadata of the audio
+        recognised so far; flux: the open turn's EndOfTurn with the words it has). Called
+        on the event loop while a worker call may still run, so it only reads counters and
+        what earlier calls left; nothing is sent after it."""
+        ...
+
     def finish(self) -> Step:
         """The client went away: nothing more will be sent; release what is held."""
         ...

@@ -163,6 +163,11 @@ class NovaRecognizer:
         self._closed = True
         return Step()
 
+    def cut_short(self) -> Step:
+        """Metadata of the audio recognised so far (duration and hash of what was fed)."""
+        self._closed = True
+        return Step((self._metadata(),))
+
     def finish(self) -> Step:
         self._closed = True
         return Step()

@@ -159,6 +159,15 @@ class FluxRecognizer:
         )
         return Step((error.to_dict(),))
 
+    def cut_short(self) -> Step:
+        """The open turn's EndOfTurn with the words of its last decode (no new one)."""
+        if self._closed:
+            return Step()
+        self._closed = True
+        if not self._in_turn:
+            return Step()
+        return Step((self._end_turn(seconds(self._buffer.end), None, decode=False),))
+
     def finish(self) -> Step:
         self._closed = True
         return Step()
@@ -237,9 +246,14 @@ class FluxRecognizer:
             self._last_decode = until
 
     def _end_turn(
-        self, at: float, trigger: str | None, confidence: float = MAX_CONFIDENCE
+        self,
+        at: float,
+        trigger: str | None,
+        confidence: float = MAX_CONFIDENCE,
+        *,
+        decode: bool = True,
     ) -> Message:
-        if self._in_turn and not self._eager_sent:
+        if decode and self._in_turn and not self._eager_sent:
             self._decode(at, interim=False)
         if not self._in_turn:
             self._turn_start = sample_at(at)

@@ -18,7 +18,11 @@ Three concerns meet here and nowhere else:
   1011 ``INTERNAL_SERVER_ERROR``), injected faults (close, TCP abort, stall, fatal error),
   server shutdown: the frames
   already received are recognised, then the session ends as on ``CloseStream`` (last finals,
-  Metadata) but closes with 1001, so a client knows to reconnect elsewhere.
+  Metadata) but closes with 1001, so a client knows to reconnect elsewhere. When that work
+  cannot finish within the grace period (``grace_over``, set shortly before uvicorn would
+  cancel the session and the client would see 1006), the session stops waiting for it and
+  sends what it has without decoding (:meth:`Recognizer.cut_short`: nova-3's Metadata,
+  flux's open turn ended), then closes 1001 all the same.
 """
 
 from __future__ import annotations
@@ -73,6 +77,11 @@ class _Abort:
 
 
 @attrs.frozen
+class _CutShort:
+    """The shutdown grace is ending before the session's work: what it has, then 1001."""
+
+
+@attrs.frozen
 class _Fatal:
     """A fatal server error: the protocol's error message (flux ``Error``), then 1011."""
 
@@ -82,7 +91,8 @@ class _Fatal:
 
 _CLOSE_STREAM = json.dumps({"type": "CloseStream"})
 """Both protocols' own ending: what the session feeds its recognizer on server shutdown."""
-_Ending = Close | Gone | _Stall | _Abort | _Fatal
+_Ending = Close | Gone | _Stall | _Abort | _Fatal | _CutShort
+_GOING_AWAY = Close(GOING_AWAY, "server shutting down")
 
 
 class Session:
@@ -98,6 +108,7 @@ class Session:
         queued_audio_s: float,
         fault: SessionFault | None = None,
         shutdown: asyncio.Event | None = None,
+        grace_over: asyncio.Event | None = None,
         on_finish: Callable[[], None] | None = None,
         batch_audio: bool = False,
     ) -> None:
@@ -107,6 +118,10 @@ class Session:
         self._inbox = Inbox(max(1, int(queued_audio_s * audio_bytes_per_second)))
         self._fault = fault
         self._shutdown = shutdown
+        self._grace_over = grace_over
+        self._cutting = False
+        """The grace is ending: the processor stops at once, or after the send under way."""
+        self._sending = False
         self._on_finish = on_finish
         self._batch_audio = batch_audio
         self._sent = 0
@@ -120,7 +135,10 @@ class Session:
         self._ending = loop.create_future()
         reader = asyncio.create_task(self._read())
         reader.add_done_callback(self._reader_done)
-        tasks = [reader, asyncio.create_task(self._process())]
+        processor = asyncio.create_task(self._process())
+        tasks = [reader, processor]
+        if self._grace_over is not None:
+            tasks.append(asyncio.create_task(self._cut_at_grace_end(processor)))
         if isinstance(self._fault, WsCloseFault) and self._fault.after_seconds is not None:
             tasks.append(asyncio.create_task(self._fault_after(self._fault.after_seconds)))
         self._check_fault()
@@ -207,11 +225,14 @@ class Session:
 
     async def _process(self) -> None:
         try:
-            if not await self._send(await self._call(self._recognizer.opening)):
+            if not await self._send(await self._call(self._recognizer.opening, slow=False)):
                 return
             while True:
                 if self._ending is not None and self._ending.done():
                     return  # What is still queued (the client leaving) belongs to _stall.
+                if self._cutting:
+                    self._end(_CutShort())
+                    return
                 item = await self._inbox.get()
                 if isinstance(item, Idle):
                     self._end(Close(INTERNAL_ERROR, IDLE_REASON))
@@ -234,6 +255,10 @@ class Session:
                 if step.close is not None:
                     self._end(step.close)
                     return
+        except asyncio.CancelledError:
+            if not self._cutting:
+                raise
+            self._end(_CutShort())  # Cancelled by _cut_at_grace_end: the work is given up.
         except InferenceTimeout as timeout:
             # A configured limit doing its job, not a bug: no traceback.
             logger.warning("streaming session ended: %s", timeout)
@@ -265,11 +290,13 @@ class Session:
                 return Step(tuple(messages), step.close)
         return Step(tuple(messages))
 
-    async def _call(self, func: Callable[[], T], *, activity: bool = True) -> T:
+    async def _call(self, func: Callable[[], T], *, activity: bool = True, slow: bool = True) -> T:
+        """``func`` on the session's worker thread; ``slow``: a ``ws-slow`` fault delays it
+        (every recognition step; the opening is none)."""
         loop = asyncio.get_running_loop()
         self._busy = True
         try:
-            if isinstance(self._fault, WsSlowFault):
+            if slow and isinstance(self._fault, WsSlowFault):
                 await asyncio.sleep(self._fault.seconds)
             return await loop.run_in_executor(self._worker, func)
         finally:
@@ -278,8 +305,25 @@ class Session:
                 # The idle window restarts when our work ends, not when the client spoke.
                 self._active_at = loop.time()
 
+    async def _cut_at_grace_end(self, processor: asyncio.Task[None]) -> None:
+        """When the grace is ending, stop waiting for frames or work: cancel the processor
+        (a worker call still running is left to finish unseen), or, while it sends a step,
+        let it end after that step (a step is never half sent)."""
+        assert self._grace_over is not None
+        await self._grace_over.wait()
+        self._cutting = True
+        if not self._sending:
+            processor.cancel()
+
     async def _send(self, step: Step) -> bool:
         """Send ``step``'s messages; ``False`` (and the session ends) if the client has left."""
+        self._sending = True
+        try:
+            return await self._send_all(step)
+        finally:
+            self._sending = False
+
+    async def _send_all(self, step: Step) -> bool:
         for message in step.messages:
             if self._ending is not None and self._ending.done():
                 return True
@@ -318,7 +362,7 @@ class Session:
     async def _finish_for_shutdown(self) -> None:
         step = await self._call(functools.partial(self._recognizer.feed_text, _CLOSE_STREAM))
         if await self._send(Step(step.messages)):
-            self._end(Close(GOING_AWAY, "server shutting down"))
+            self._end(_GOING_AWAY)
 
     async def _stall(self, reader: asyncio.Task[None]) -> _Ending:
         """Send nothing more; keep draining the socket until the client leaves or idles, or
@@ -338,7 +382,7 @@ class Session:
             if isinstance(item, Idle):
                 return Close(INTERNAL_ERROR, IDLE_REASON)
             if isinstance(item, Shutdown):
-                return Close(GOING_AWAY, "server shutting down")
+                return _GOING_AWAY
 
     async def _finish(self, ending: _Ending) -> None:
         if isinstance(ending, Gone):
@@ -349,6 +393,12 @@ class Session:
             ending = Close(INTERNAL_ERROR, "connection abort unsupported by this server")
         if isinstance(ending, _Fatal):
             ending = await self._send_fatal(ending)
+        if isinstance(ending, _CutShort):
+            # On the loop: the worker may still be busy with the call given up on.
+            for message in self._recognizer.cut_short().messages:
+                with contextlib.suppress(WebSocketDisconnect, OSError, RuntimeError):
+                    await self._ws.send_text(json.dumps(message))
+            ending = _GOING_AWAY
         assert isinstance(ending, Close)
         with contextlib.suppress(WebSocketDisconnect, OSError, RuntimeError):
             await self._ws.close(ending.code, ending.reason)

@@ -120,6 +120,14 @@ EMULATOR_LIMITS: dict[str, EmulatorLimit] = {
         description="While recognition is behind, a session keeps reading its socket up to this much audio, so the client's keepalive pings are still answered (a default websockets client gives up after 20 s without a pong); past it the session stops reading until recognition catches up, and the client's sends wait.",
         flag="--ws-queued-audio",
     ),
+    "graceful_shutdown_s": EmulatorLimit(
+        name="graceful_shutdown_s",
+        value=30,
+        unit="seconds to finish on SIGINT/SIGTERM",
+        answer="REST 503 / 3040 with Retry-After; a stream sends what it has (nova-3 Metadata, flux the open turn's EndOfTurn) and closes 1001",
+        description="On stop the emulator stops listening, lets requests in flight finish and ends each stream as on CloseStream (close 1001) for this long, enough for typical in-flight work (a long recording's decode). Work still running near its end is answered as stated, shortly before the server cancels what is left and exits.",
+        flag="--graceful-shutdown",
+    ),
     "max_connections": EmulatorLimit(
         name="max_connections",
         value=256,

@@ -18,6 +18,7 @@ import websockets
 from cfasr_emulator.engine import SpeechEngine
 from cfasr_emulator.testing import DEFAULT_ACCOUNT_ID, run_emulator
 from tests.support.raw_http import HANG_BOUND_S
+from tests.support.stereo import stereo_call
 
 from .test_sockets import FLUX, NOVA, RAW, connect, receive_all, send_audio
 
@@ -117,3 +118,66 @@ async def test_sigterm_finishes_the_stream_and_the_process_exits(weather_pcm: by
     assert ws.close_code == 1001
     assert messages[-1]["type"] == "Metadata"
     assert server.returncode == -signal.SIGTERM, output  # uvicorn re-raises it once stopped
+
+
+# --- the engine busy past the grace (issue 29, item 9) ------------------------------------
+# ``ws-slow=S`` makes every recognition step of a session S seconds late, as on an overloaded
+# server; with S longer than the grace, the session's last decode cannot finish in time.
+
+BUSY_GRACE_S = 2.0
+
+
+async def _stop_with_the_engine_busy(
+    model: str, pcm: bytes, slow_s: float, *, wait_for_turn: bool = False, query: str = RAW
+) -> tuple[list[dict[str, Any]], int | None]:
+    manager = run_emulator(
+        engine_mode="skip", faults_enabled=True, graceful_shutdown_s=BUSY_GRACE_S
+    )
+    emu = manager.__enter__()
+    stopped = None
+    messages: list[dict[str, Any]] = []
+    try:
+        async with connect(emu, model, query, **{"cf-emulator-fault": f"ws-slow={slow_s:g}"}) as ws:
+            await send_audio(ws, pcm)
+            if wait_for_turn:  # flux: a turn is open when the server begins to stop
+                while not any(m.get("event") == "StartOfTurn" for m in messages):
+                    messages.append(json.loads(await ws.recv()))
+            stopped = asyncio.create_task(asyncio.to_thread(manager.__exit__, None, None, None))
+            messages += await receive_all(ws)
+        await stopped
+    finally:
+        if stopped is None:
+            manager.__exit__(None, None, None)
+    return messages, ws.close_code
+
+
+async def test_a_nova_stream_whose_last_decode_cannot_finish_gets_metadata_and_1001(
+    weather_pcm: bytes,
+) -> None:
+    messages, code = await _stop_with_the_engine_busy(NOVA, weather_pcm, slow_s=60)
+    assert code == 1001
+    assert messages
+    assert messages[-1]["type"] == "Metadata"
+
+
+async def test_a_multichannel_stream_cut_short_gets_one_metadata_for_both_channels() -> None:
+    stereo = stereo_call().pcm
+    query = f"{RAW}&channels=2&multichannel=true"
+    messages, code = await _stop_with_the_engine_busy(NOVA, stereo, slow_s=60, query=query)
+    assert code == 1001
+    assert [m["type"] for m in messages] == ["Metadata"]
+    assert messages[0]["channels"] == 2
+
+
+async def test_a_flux_stream_whose_last_decode_cannot_finish_ends_its_turn_then_1001(
+    weather_pcm: bytes,
+) -> None:
+    # The first step (all the audio sent) runs 2.5 s late and opens a turn; the stop comes
+    # then, and the step that would end the turn would run 2.5 s late again, past the grace.
+    half = weather_pcm[: len(weather_pcm) // 2]
+    messages, code = await _stop_with_the_engine_busy(FLUX, half, slow_s=2.5, wait_for_turn=True)
+    assert code == 1001
+    assert messages[0]["type"] == "Connected"
+    events = [m.get("event") for m in messages if m["type"] == "TurnInfo"]
+    assert "StartOfTurn" in events
+    assert events[-1] == "EndOfTurn"
