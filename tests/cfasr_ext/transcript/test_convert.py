@@ -174,7 +174,9 @@ def test_nova_3_minimal_envelope_result_gives_text_only() -> None:
     assert (transcript.language, transcript.duration) == (None, None)
 
 
-@pytest.mark.parametrize("payload", [{"results": {"channels": []}}, {"results": {"channels": [{}]}}])
+@pytest.mark.parametrize(
+    "payload", [{"results": {"channels": []}}, {"results": {"channels": [{}]}}]
+)
 def test_nova_3_with_everything_missing_gives_an_empty_transcript(payload: dict[str, Any]) -> None:
     transcript = transcript_from_result("@cf/deepgram/nova-3", Nova3Result.from_dict(payload))
     assert (transcript.text, transcript.words, transcript.segments) == ("", (), ())
