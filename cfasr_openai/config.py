@@ -19,6 +19,11 @@ DEFAULT_MAX_BODY_BYTES = 25 * 1024 * 1024
 DEFAULT_MAX_WAIT_S = 10.0
 """The longest a caller waits for the rate limiter's next slot before it gets 429: longer
 than OpenAI clients' patience for a slot is worse than telling them when to come back."""
+DEFAULT_REALTIME_IDLE_S = 60.0
+"""A realtime session with no client event for this long is closed: its upstream stream
+holds a Workers AI connection (and sends keepalives) for a client that may be gone."""
+DEFAULT_REALTIME_MAX_S = 3600.0
+"""The longest realtime session the gateway keeps open (its own bound, one hour)."""
 
 
 def _positive(instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
@@ -51,6 +56,13 @@ class GatewayConfig:
     """Paces the Workers AI calls of all callers together; a caller whose turn is more than
     `max_wait_s` away gets 429 with Retry-After instead of waiting in an unbounded queue."""
     max_wait_s: float = attrs.field(default=DEFAULT_MAX_WAIT_S, validator=_positive)
+    realtime_idle_timeout_s: float = attrs.field(
+        default=DEFAULT_REALTIME_IDLE_S, validator=_positive
+    )
+    """`/v1/realtime`: close a session after this long without a client event (an `error`
+    event with code `idle_timeout` first)."""
+    realtime_max_session_s: float = attrs.field(default=DEFAULT_REALTIME_MAX_S, validator=_positive)
+    """`/v1/realtime`: close a session this long after it opened (`session_expired`)."""
 
     def __repr__(self) -> str:
         key = "None" if self.api_key is None else "'***'"
