@@ -82,7 +82,7 @@ async def transcribe_live(
         model=model, extra_query={"intent": "transcription"}
     ) as connection:
         seen.append(await recv(connection))
-        await connection.send({"type": "session.update", "session": session})  # type: ignore[arg-type,typeddict-item]
+        await connection.send({"type": "session.update", "session": session})  # type: ignore[arg-type]
         seen.append(await recv(connection))
         for event in before_audio or []:
             await connection.send(event)  # type: ignore[arg-type]
