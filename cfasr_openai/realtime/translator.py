@@ -99,8 +99,7 @@ class Translator:
         item = self._item
         if isinstance(turn, EndOfTurn):
             if item is not None:
-                item.final_words = words
-                out += self._deltas(item, words)
+                item.final_words = words  # sent as deltas after `committed` (`_close`)
             # After a clear, the next end of turn is the answer to its forced end.
             out += self._close(_seconds(turn.message.audio_window_end), by_engine=not self._discard)
         return out

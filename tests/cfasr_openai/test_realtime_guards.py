@@ -191,3 +191,30 @@ async def test_an_upstream_drop_loses_no_word(openai_server: OpenAIServer) -> No
     assert faults.calls("streamNova3") == 2
     assert words(completed_text(events)) == words(TWO_SENTENCES.text)
     check_item_order(events)
+
+
+async def test_settings_are_fixed_once_audio_flows(openai_server: OpenAIServer) -> None:
+    headers = {"Authorization": f"Bearer {openai_server.api_key}"}
+    async with connect(_ws_url(openai_server.base_url), additional_headers=headers) as ws:
+        assert (await _next(ws))["type"] == "session.created"
+        beta = {"input_audio_format": "pcm16", "turn_detection": {"type": "server_vad"}}
+        await ws.send(json.dumps({"type": "transcription_session.update", "session": beta}))
+        updated = await _next(ws)
+        assert updated["type"] == "transcription_session.updated"
+        assert updated["session"]["input_audio_format"] == "pcm16"
+        audio = base64.b64encode(silence(0.1, PCM_RATE)).decode()
+        await ws.send(json.dumps({"type": "input_audio_buffer.append", "audio": audio}))
+        flux = {
+            "type": "transcription",
+            "audio": {"input": {"turn_detection": {"type": "semantic_vad"}}},
+        }
+        await ws.send(json.dumps({"type": "session.update", "session": flux}))
+        refused = await _next(ws)
+        assert refused["type"] == "error"
+        assert refused["error"]["param"] == "session"
+        same = {
+            "type": "transcription",
+            "audio": {"input": {"turn_detection": beta["turn_detection"]}},
+        }
+        await ws.send(json.dumps({"type": "session.update", "session": same}))
+        assert (await _next(ws))["type"] == "session.updated"  # the same settings: fine
