@@ -245,6 +245,11 @@ class _Session:
                 "`audio` is not valid base64.", code="invalid_value", param="audio"
             ) from None
         stream, converter = await self._upstream()
+        # A client that does not read its events holds the send lock (the socket's write
+        # buffer is full): take no more of its audio until it reads, so the transcripts it
+        # has yet to read stay bounded by the audio already sent.
+        async with self._lock:
+            pass
         self._uncommitted_bytes += len(data)
         pcm = await asyncio.to_thread(converter.convert, data)
         if pcm:
