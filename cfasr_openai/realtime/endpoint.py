@@ -322,6 +322,8 @@ class _Session:
         except CfasrError as error:
             self._ended = _problem_from(from_cfasr_error(error), fatal=True)
             with contextlib.suppress(_Closed):
+                for out in translator.fail(self._ended):
+                    await self.send(out)
                 await self.end(self._ended, _INTERNAL)
         except _Closed:
             pass

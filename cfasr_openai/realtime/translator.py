@@ -62,6 +62,13 @@ class Translator:
         """The client cleared the buffer: the words up to the engine's next answer go."""
         self._discard += 1
 
+    def fail(self, problem: ev.RealtimeProblem) -> list[ev.Event]:
+        """The engine failed for good: the open item, if any, gets its `failed` event."""
+        item, self._item = self._item, None
+        if item is None or self._discard:
+            return []
+        return [ev.failed(item.id, problem)]
+
     # -- upstream events ---------------------------------------------------------------------
 
     def feed(self, event: StreamEvent) -> list[ev.Event]:

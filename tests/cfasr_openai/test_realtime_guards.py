@@ -9,6 +9,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+import openai
 import pytest
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed, InvalidStatus
@@ -74,14 +75,16 @@ def keyless_gateway(speech_emulator: EmulatorHandle) -> Iterator[GatewayHandle]:
 
 
 async def test_a_wrong_key_is_refused_at_the_handshake(openai_server: OpenAIServer) -> None:
+    client = openai.AsyncOpenAI(base_url=openai_server.base_url, api_key="nope", max_retries=0)
     with pytest.raises(InvalidStatus) as refused:
-        async with connect(
-            _ws_url(openai_server.base_url), additional_headers={"Authorization": "Bearer nope"}
+        async with client.realtime.connect(
+            model="gpt-4o-transcribe", extra_query={"intent": "transcription"}
         ):
             pass
     assert refused.value.response.status_code == 401
     body = json.loads(refused.value.response.body or b"{}")
     assert body["error"]["code"] == "invalid_api_key"
+    assert body["error"]["type"] == "invalid_request_error"
 
 
 async def test_a_browser_presents_the_key_as_a_subprotocol(gateway: GatewayHandle) -> None:
@@ -218,3 +221,44 @@ async def test_settings_are_fixed_once_audio_flows(openai_server: OpenAIServer) 
         }
         await ws.send(json.dumps({"type": "session.update", "session": same}))
         assert (await _next(ws))["type"] == "session.updated"  # the same settings: fine
+
+
+async def test_a_refused_upstream_stream_is_an_error_event_then_a_close(
+    openai_server: OpenAIServer,
+) -> None:
+    install_faults(openai_server.emulator, "streamNova3@1:ws-refuse;status=429")
+    headers = {"Authorization": f"Bearer {openai_server.api_key}"}
+    async with connect(_ws_url(openai_server.base_url), additional_headers=headers) as ws:
+        assert (await _next(ws))["type"] == "session.created"
+        audio = base64.b64encode(silence(0.1, PCM_RATE)).decode()
+        await ws.send(json.dumps({"type": "input_audio_buffer.append", "audio": audio}))
+        error = await _next(ws)
+        assert error["type"] == "error"
+        assert error["error"]["code"] == "rate_limit_exceeded"
+        assert await _close_code(ws) == 1011
+
+
+async def test_an_unrecoverable_upstream_failure_fails_the_open_item(
+    openai_server: OpenAIServer,
+) -> None:
+    # The first nova-3 connection drops after two messages, and Workers AI then refuses the
+    # gateway's credentials: the SDK cannot reconnect.
+    install_faults(
+        openai_server.emulator,
+        "streamNova3@1:ws-close=1011;after-messages=2",
+        "streamNova3@2+:ws-refuse;status=403",
+    )
+    audio = pcm16_at(TWO_SENTENCES.path, PCM_RATE)
+    events = await transcribe_live(
+        openai_server.base_url,
+        openai_server.api_key,
+        audio,
+        session=SERVER_VAD,
+        bytes_per_s=2 * PCM_RATE,
+        utterances=2,
+    )
+    assert events[-1]["type"] == "error"
+    assert events[-1]["error"]["code"] == "upstream_authentication_failed"
+    failed = of_type(events, "conversation.item.input_audio_transcription.failed")
+    started = of_type(events, "input_audio_buffer.speech_started")
+    assert [f["item_id"] for f in failed] == [started[-1]["item_id"]]
