@@ -159,8 +159,19 @@ async def test_timeouts_send_an_error_event_then_close(
         assert await _close_code(ws) == 1001
 
 
+async def _until_no_session(sessions: Any) -> None:
+    """Wait (bounded) until the emulator has no WebSocket session open: it notices a closed
+    stream a moment after the gateway closes it."""
+    for _ in range(int(RECV_BOUND_S * 10)):
+        if sessions.open_sessions == 0:
+            return
+        await asyncio.sleep(0.1)
+
+
 async def test_a_vanished_client_frees_its_upstream_stream(openai_server: OpenAIServer) -> None:
     sessions = openai_server.emulator.context.sessions
+    await _until_no_session(sessions)  # the streams of earlier tests, closed, all released
+    assert sessions.open_sessions == 0
     headers = {"Authorization": f"Bearer {openai_server.api_key}"}
     ws = await connect(_ws_url(openai_server.base_url), additional_headers=headers)
     assert (await _next(ws))["type"] == "session.created"
@@ -170,10 +181,7 @@ async def test_a_vanished_client_frees_its_upstream_stream(openai_server: OpenAI
     assert (await _next(ws))["type"] == "input_audio_buffer.committed"
     assert sessions.open_sessions == 1  # the commit went upstream: the stream is open
     ws.transport.abort()  # gone without a closing handshake
-    for _ in range(int(RECV_BOUND_S * 10)):
-        if sessions.open_sessions == 0:
-            break
-        await asyncio.sleep(0.1)
+    await _until_no_session(sessions)
     assert sessions.open_sessions == 0
 
 
