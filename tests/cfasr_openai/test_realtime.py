@@ -3,6 +3,7 @@ against the emulator's `/v1` and `cfasr gateway` in front of it (`openai_server`
 
 from __future__ import annotations
 
+import base64
 import difflib
 from typing import Any
 
@@ -140,3 +141,29 @@ async def test_semantic_vad_runs_on_flux(openai_server: OpenAIServer) -> None:
     (started,) = of_type(events, "input_audio_buffer.speech_started")
     (stopped,) = of_type(events, "input_audio_buffer.speech_stopped")
     assert started["audio_start_ms"] < stopped["audio_end_ms"]
+
+
+async def test_a_clear_drops_the_audio_before_it(openai_server: OpenAIServer) -> None:
+    dropped = pcm16_at(WEATHER.path, PCM_RATE)
+    size = int(2 * PCM_RATE * 0.08)
+    appends: list[dict[str, Any]] = [
+        {
+            "type": "input_audio_buffer.append",
+            "audio": base64.b64encode(dropped[i : i + size]).decode(),
+        }
+        for i in range(0, len(dropped), size)
+    ]
+    events = await transcribe_live(
+        openai_server.base_url,
+        openai_server.api_key,
+        pcm16_at(TWO_SENTENCES.path, PCM_RATE),
+        session=_session({"type": "audio/pcm", "rate": PCM_RATE}, None),
+        bytes_per_s=2 * PCM_RATE,
+        utterances=1,
+        commit=True,
+        before_audio=[*appends, {"type": "input_audio_buffer.clear"}],
+    )
+    assert not of_type(events, "error"), of_type(events, "error")
+    assert of_type(events, "input_audio_buffer.cleared")
+    assert words(completed_text(events)) == words(TWO_SENTENCES.text)
+    check_item_order(events)
