@@ -1,15 +1,22 @@
 """`/v1/realtime?intent=transcription` with openai-python's realtime client, real speech,
-against the emulator's `/v1` and `cfasr gateway` in front of it (`openai_server`)."""
+against the emulator's `/v1` and `cfasr gateway` in front of it (`openai_server`).
+
+Flux's turns are tested with recognition skipped: with the real engine, the emulator's flux
+end-of-turn decode of these samples now and then runs for minutes (faster-whisper's
+temperature fallback; the SDK's own `connect_flux` shows it too, without the gateway), so
+flux's words are checked in `test_realtime_translator.py` instead."""
 
 from __future__ import annotations
 
 import base64
 import difflib
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from cfasr_emulator.engine import TWO_SENTENCES, WEATHER
+from cfasr_emulator.testing import EmulatorHandle
 from tests.cfasr_openai.conftest import OpenAIServer
 from tests.cfasr_openai.realtime_support import (
     check_item_order,
@@ -21,6 +28,7 @@ from tests.cfasr_openai.realtime_support import (
     transcribe_live,
     words,
 )
+from tests.support.emulators import TOKEN, suite_emulator
 
 pytestmark = [pytest.mark.slow(cpu_s=40), pytest.mark.engine]
 
@@ -121,26 +129,39 @@ async def test_g711_input_with_a_commit_and_no_turn_detection(
     assert done["usage"]["seconds"] > 0
 
 
-async def test_semantic_vad_runs_on_flux(openai_server: OpenAIServer) -> None:
-    audio = pcm16_at(WEATHER.path, PCM_RATE) + silence(2.5, PCM_RATE)
+@pytest.fixture(scope="module")
+def skip_emulator() -> Iterator[EmulatorHandle]:
+    """Recognition skipped (turns from the energy VAD, no words): the emulator's flux final
+    decode with the real engine sometimes runs for minutes (see the module docstring)."""
+    with suite_emulator() as emu:
+        yield emu
+
+
+async def test_semantic_vad_runs_on_flux_turns(skip_emulator: EmulatorHandle) -> None:
+    audio = pcm16_at(TWO_SENTENCES.path, PCM_RATE) + silence(2.5, PCM_RATE)
     events = await transcribe_live(
-        openai_server.base_url,
-        openai_server.api_key,
+        f"http://127.0.0.1:{skip_emulator.port}/v1",
+        TOKEN,
         audio,
         session=_session(
             {"type": "audio/pcm", "rate": PCM_RATE},
             {"type": "semantic_vad", "eagerness": "high"},
         ),
         bytes_per_s=2 * PCM_RATE,
-        utterances=1,
+        utterances=2,
     )
     assert not of_type(events, "error"), of_type(events, "error")
     assert events[1]["session"]["cfasr_model"] == "@cf/deepgram/flux"
-    assert words(completed_text(events)) == words(WEATHER.text)
     check_item_order(events)
-    (started,) = of_type(events, "input_audio_buffer.speech_started")
-    (stopped,) = of_type(events, "input_audio_buffer.speech_stopped")
-    assert started["audio_start_ms"] < stopped["audio_end_ms"]
+    # One item per flux turn: the two sentences around the 1.5 s pause.
+    started = of_type(events, "input_audio_buffer.speech_started")
+    stopped = of_type(events, "input_audio_buffer.speech_stopped")
+    done = of_type(events, COMPLETED)
+    assert [e["item_id"] for e in started] == [e["item_id"] for e in done]
+    assert [e["item_id"] for e in stopped] == [e["item_id"] for e in done]
+    assert started[0]["audio_start_ms"] < stopped[0]["audio_end_ms"]
+    assert stopped[0]["audio_end_ms"] < started[1]["audio_start_ms"]
+    assert started[1]["audio_start_ms"] < stopped[1]["audio_end_ms"]
 
 
 async def test_a_clear_drops_the_audio_before_it(openai_server: OpenAIServer) -> None:
