@@ -3,8 +3,8 @@
 The emulator mounts the gateway's app (`cfasr_openai`) with an SDK client pointed at itself,
 so the translation from OpenAI's API is the same code `cfasr gateway` runs. REST calls go
 in-process (`httpx.ASGITransport` into this very app: no second socket, and the emulator's
-auth, limits and faults apply as to any caller); `stream=true` needs a WebSocket, which
-goes to the emulator's own port on loopback.
+auth, limits and faults apply as to any caller); `stream=true` and `/v1/realtime` need a
+WebSocket, which goes to the emulator's own port on loopback.
 """
 
 from __future__ import annotations

@@ -15,12 +15,20 @@ from cfasr_ext._config import is_loopback_host
 from cfasr_ext._extras import MissingExtraError, require_extra
 from cfasr_ext._logging import setup_from_env
 from cfasr_ext._long_audio import transcribe_long
-from cfasr_ext._model_names import MODEL_ALIASES, NOVA_3, TRANSCRIBE_MODELS, TURBO, short_name
+from cfasr_ext._model_names import (
+    FLUX,
+    MODEL_ALIASES,
+    NOVA_3,
+    TRANSCRIBE_MODELS,
+    TURBO,
+    short_name,
+)
 from cfasr_ext._ratelimit import DEFAULT_REQUESTS_PER_MINUTE
 
 __all__ = [
     "AUDIO_SUFFIXES",
     "DEFAULT_REQUESTS_PER_MINUTE",
+    "FLUX",
     "MODEL_ALIASES",
     "NOVA_3",
     "TRANSCRIBE_MODELS",

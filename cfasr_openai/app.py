@@ -22,7 +22,8 @@ from starlette.background import BackgroundTask
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
-from starlette.routing import Mount, Route
+from starlette.routing import Mount, Route, WebSocketRoute
+from starlette.websockets import WebSocket
 
 from cfasr_ext import AsyncClient, AudioFile, CfasrError
 
@@ -32,6 +33,7 @@ from .errors import OpenAIError, from_cfasr_error
 from .form import AudioForm, read_form
 from .model_names import TRANSLATION_MODEL, listed_models, model_for, streaming_model_for
 from .options import LANGUAGE, NOT_APPLIED_HEADER, TRANSLATE, options_for
+from .realtime import realtime_endpoint
 from .responses import response_for
 from .streaming import stream_response
 
@@ -195,7 +197,8 @@ async def _not_found(request: Request, exc: Exception) -> Response:
 
 
 def create_v1_app(client_factory: ClientFactory, config: GatewayConfig | None = None) -> Starlette:
-    """OpenAI's routes (`/audio/transcriptions`, `/audio/translations`, `/models`), to mount
+    """OpenAI's routes (`/audio/transcriptions`, `/audio/translations`, `/models`, and the
+    `/realtime` WebSocket for live transcription), to mount
     at `/v1`; `client_factory` makes the SDK client to forward through, on first use."""
     settings = config or GatewayConfig()
     clients = _Clients(client_factory)
@@ -206,7 +209,11 @@ def create_v1_app(client_factory: ClientFactory, config: GatewayConfig | None = 
     async def translations(request: Request) -> Response:
         return await _audio(request, clients, settings, translate=True)
 
+    async def realtime(websocket: WebSocket) -> None:
+        await realtime_endpoint(websocket, clients.get, settings)
+
     routes = [
+        WebSocketRoute("/realtime", realtime),
         Route("/audio/transcriptions", _guarded(settings, transcriptions), methods=["POST"]),
         Route("/audio/translations", _guarded(settings, translations), methods=["POST"]),
         Route("/models", _guarded(settings, _models), methods=["GET"]),

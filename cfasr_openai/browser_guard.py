@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from starlette.requests import Request
+from starlette.requests import HTTPConnection
 
 from cfasr_ext.internal import is_loopback_host
 
@@ -33,8 +33,9 @@ def _host_name(value: str) -> str | None:
         return None
 
 
-def refuse_foreign_browsers(request: Request) -> None:
-    """Raise a 403 :class:`OpenAIError` for a request a keyless gateway must not serve."""
+def refuse_foreign_browsers(request: HTTPConnection) -> None:
+    """Raise a 403 :class:`OpenAIError` for a request (or WebSocket handshake) a keyless
+    gateway must not serve."""
     if request.headers.get("sec-fetch-site", "").strip().lower() in _CROSS:
         raise _refused("a page of another site sent it (Sec-Fetch-Site)")
     origin = request.headers.get("origin")

@@ -30,6 +30,11 @@ DEFAULT_MAX_BODY_BYTES = 25 * _MIB
 DEFAULT_MAX_WAIT_S = 10.0
 """The longest a caller waits for the rate limiter's next slot before it gets 429: longer
 than OpenAI clients' patience for a slot is worse than telling them when to come back."""
+DEFAULT_REALTIME_IDLE_S = 60.0
+"""A realtime session with no client event for this long is closed: its upstream stream
+holds a Workers AI connection (and sends keepalives) for a client that may be gone."""
+DEFAULT_REALTIME_MAX_S = 3600.0
+"""The longest realtime session the gateway keeps open (its own bound, one hour)."""
 
 
 def _positive(instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
@@ -104,6 +109,19 @@ class GatewayConfig:
         metadata=flag("Workers AI calls per minute, all callers together."),
     )
     """What `serve_gateway` builds `rate_limiter` from."""
+    realtime_idle_timeout_s: float = attrs.field(
+        default=DEFAULT_REALTIME_IDLE_S,
+        validator=_positive,
+        metadata=flag("/v1/realtime: seconds without a client event before a session closes."),
+    )
+    """`/v1/realtime`: close a session after this long without a client event (an `error`
+    event with code `idle_timeout` first)."""
+    realtime_max_session_s: float = attrs.field(
+        default=DEFAULT_REALTIME_MAX_S,
+        validator=_positive,
+        metadata=flag("/v1/realtime: seconds a session may last."),
+    )
+    """`/v1/realtime`: close a session this long after it opened (`session_expired`)."""
 
     def __repr__(self) -> str:
         key = "None" if self.api_key is None else "'***'"
