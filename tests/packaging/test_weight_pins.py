@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import re
+from pathlib import Path
 
 import pytest
 from packaging.requirements import Requirement
@@ -44,7 +45,9 @@ def test_the_weight_wheels_are_found() -> None:
 
 
 @pytest.mark.parametrize("hash_file", HASH_FILES, ids=lambda p: p.name)
-def test_the_server_extra_pins_every_weight_wheel_exactly_as_the_hash_file(hash_file) -> None:
+def test_the_server_extra_pins_every_weight_wheel_exactly_as_the_hash_file(
+    hash_file: Path,
+) -> None:
     pins = hash_pins(hash_file)
     pinned = {canonicalize_name(r.name): str(r.specifier) for r in SERVER}
     for wheel in WEIGHT_WHEELS:
@@ -53,7 +56,7 @@ def test_the_server_extra_pins_every_weight_wheel_exactly_as_the_hash_file(hash_
 
 
 @pytest.mark.parametrize("hash_file", HASH_FILES, ids=lambda p: p.name)
-def test_the_hash_file_is_one_install_of_the_server_extra(hash_file) -> None:
+def test_the_hash_file_is_one_install_of_the_server_extra(hash_file: Path) -> None:
     """Every version the file pins satisfies what the extra and the pinned packages ask for,
     and it pins everything they need, so `--require-hashes` installs the whole engine and the
     extra's install after it finds every engine package already there, changing none."""
@@ -63,22 +66,22 @@ def test_the_hash_file_is_one_install_of_the_server_extra(hash_file) -> None:
         name = canonicalize_name(requirement.name)
         if name in pins and not requirement.specifier.contains(pins[name], prereleases=True):
             problems.append(f"the server extra asks {requirement}, the file pins {pins[name]}")
-    for name in pins:
-        for line in importlib.metadata.requires(name) or []:
+    for pinned in pins:
+        for line in importlib.metadata.requires(pinned) or []:
             needed = Requirement(line)
             if needed.marker is not None and not needed.marker.evaluate({"extra": ""}):
                 continue
             dependency = canonicalize_name(needed.name)
             if dependency not in pins:
-                problems.append(f"{name} needs {needed}, which the file does not pin")
+                problems.append(f"{pinned} needs {needed}, which the file does not pin")
             elif not needed.specifier.contains(pins[dependency], prereleases=True):
-                problems.append(f"{name} needs {needed}, the file pins {pins[dependency]}")
+                problems.append(f"{pinned} needs {needed}, the file pins {pins[dependency]}")
     assert not problems
 
 
 def _licence(distribution: str) -> str:
     metadata = importlib.metadata.metadata(distribution)
-    return metadata.get("License-Expression") or metadata["License"]
+    return str(metadata["License-Expression"] or metadata["License"])
 
 
 @pytest.mark.parametrize("wheel", WEIGHT_WHEELS)
