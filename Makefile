@@ -20,15 +20,30 @@ LINT_PATHS = $(wildcard cfasr_contract cfasr_ext cfasr_emulator cfasr_openai cfa
 
 # The model-weight wheels come from small uploaders, so they are installed hash-checked first
 # on x86_64 Linux: engine.txt for CPython 3.11, engine-py312.txt / engine-py313.txt for the
-# binary wheels of 3.12 and 3.13 (elsewhere pip resolves them from pyproject.toml, unpinned).
-$(STAMP): pyproject.toml $(wildcard requirements/engine*.txt)
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	pins=$$($(BIN)/python -c 'import sys; v = sys.version_info; print("requirements/engine.txt" if v[:2] == (3, 11) else f"requirements/engine-py3{v[1]}.txt")'); \
+# binary wheels of 3.12 and 3.13 (elsewhere pip resolves them from the `server` extra, where
+# they are pinned with == but not hash-checked; docs/reference/weights.md).
+# $(call venv_install,VENV,EXTRAS): build VENV with the hash-checked engine, then cfasr[EXTRAS].
+define venv_install
+	test -x $(1)/bin/python || $(PYTHON) -m venv $(1)
+	$(1)/bin/python -m pip install --quiet --upgrade pip
+	pins=$$($(1)/bin/python -c 'import sys; v = sys.version_info; print("requirements/engine.txt" if v[:2] == (3, 11) else f"requirements/engine-py3{v[1]}.txt")'); \
 	if [ "$$(uname -m)" = x86_64 ] && [ -f "$$pins" ]; then \
-	  $(BIN)/python -m pip install --quiet --require-hashes -r "$$pins"; fi
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+	  $(1)/bin/python -m pip install --quiet --require-hashes -r "$$pins"; fi
+	$(1)/bin/python -m pip install --quiet -e '.[$(2)]'
+	touch $(1)/.installed
+endef
+
+# `make demo` has its own environment with what the demo runs (the emulator's engine and
+# weights, and the `cfasr` command to try next), none of the docs, lint, fuzzing and benchmark
+# tools of `.[dev]`: tests/packaging/test_demo_install.py keeps it so.
+DEMO_VENV ?= .venv-demo
+DEMO_EXTRAS = server,cli
+
+$(STAMP): pyproject.toml $(wildcard requirements/engine*.txt)
+	$(call venv_install,$(VENV),dev)
+
+$(DEMO_VENV)/.installed: pyproject.toml $(wildcard requirements/engine*.txt)
+	$(call venv_install,$(DEMO_VENV),$(DEMO_EXTRAS))
 
 install: $(STAMP)
 
@@ -70,8 +85,8 @@ check-generated: install
 check-spec-drift: install
 	$(BIN)/python scripts/check-spec-drift
 
-demo: install
-	$(BIN)/python -m cfasr_emulator.demo
+demo: $(DEMO_VENV)/.installed
+	$(DEMO_VENV)/bin/python -m cfasr_emulator.demo
 
 bench: install
 	$(BIN)/python benchmarks/run.py
@@ -90,4 +105,4 @@ docs: install
 	$(BIN)/mkdocs build --strict
 
 clean:
-	rm -rf $(VENV) build dist site .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(DEMO_VENV) build dist site .mypy_cache .pytest_cache .ruff_cache

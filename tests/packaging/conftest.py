@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -17,8 +18,11 @@ def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """`python -m build` output: the sdist, and the wheel built from that sdist.
 
     Built once per run: pytest-xdist workers share the base temp directory's parent, and the
-    first worker to take the lock builds while the others wait for its result."""
-    shared = tmp_path_factory.getbasetemp().parent
+    first worker to take the lock builds while the others wait for its result. Without xdist
+    that parent is shared by every pytest run of the user (any checkout, any day), so the
+    run's own base temp directory is used: never a wheel of another run."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
     out = shared / "dist"
     with FileLock(str(shared / "dist.lock")):
         if not (out / "built").exists():

@@ -11,6 +11,7 @@ import pytest
 
 import cfasr_ext
 from tests.packaging.conftest import ROOT
+from tests.packaging.pins import HASH_FILES
 
 pytestmark = pytest.mark.slow  # python -m build makes the sdist and the wheel
 
@@ -76,6 +77,8 @@ def test_the_sdist_holds_sources_spec_licence_and_samples(sdist: Path) -> None:
         "CHANGELOG.md",
         "pyproject.toml",
         *(f"cfasr_emulator/data/{sample}" for sample in SAMPLES),
+        # docs/reference/weights.md: the hash-checked engine install works from the sdist too.
+        *(f"requirements/{pins.name}" for pins in HASH_FILES),
     ):
         assert needed in names, needed
 

@@ -17,9 +17,11 @@ from pathlib import Path
 
 import httpx
 import pytest
+from packaging.utils import canonicalize_name
 
 from cfasr_emulator.testing import DEFAULT_ACCOUNT_ID
 from tests.packaging.conftest import ROOT
+from tests.packaging.pins import DEV_TOOLS, installed_extras, make_recipe
 
 SAMPLE = ROOT / "cfasr_emulator" / "data" / "weather_park.wav"
 SAMPLE_TEXT = "The weather is nice today, so we will meet in the park."
@@ -280,3 +282,24 @@ def test_without_the_server_extra_the_plugin_loads_and_the_fixture_names_the_ext
     assert "1 passed" in result.stdout, result.stdout + result.stderr
     assert "1 error" in result.stdout
     assert "pip install 'cfasr[server]'" in result.stdout
+
+
+DEMO_EXTRAS = "server,cli"
+"""What server_venv installs from the wheel, and what `make demo` installs into .venv-demo."""
+
+
+@pytest.mark.slow(cpu_s=20)  # the demo: an emulator process, three models, two streams
+def test_the_demo_runs_with_only_its_extras_installed_and_no_development_tools(
+    server_venv: Path, tmp_path: Path
+) -> None:
+    (make_demo_extras,) = installed_extras(make_recipe("demo", tmp_path))
+    assert make_demo_extras == DEMO_EXTRAS, "server_venv no longer installs what make demo does"
+    listed = run(server_venv, "python", "-m", "pip", "list", "--format=freeze")
+    assert listed.returncode == 0, listed.stderr
+    installed = {canonicalize_name(line.split("==")[0]) for line in listed.stdout.splitlines()}
+    assert "faster-whisper" in installed
+    # pytest is left out: the user-suite tests of this module install it into this venv.
+    assert not installed & ({*DEV_TOOLS, "mkdocs"} - {"pytest"})
+    demo = run(server_venv, "python", "-m", "cfasr_emulator.demo")
+    assert demo.returncode == 0, demo.stdout + demo.stderr
+    assert "EndOfTurn" in demo.stdout
