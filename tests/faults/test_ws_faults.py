@@ -16,7 +16,7 @@ from collections.abc import AsyncIterable, Iterator
 import pytest
 
 from cfasr_emulator.testing import EmulatorHandle
-from cfasr_ext import APITimeoutError, InternalServerError, PermissionDeniedError
+from cfasr_ext import APITimeoutError, InternalServerError, PermissionDeniedError, pcm16_chunks
 from cfasr_ext._config import Settings
 from cfasr_ext.streaming import (
     Connected,
@@ -61,6 +61,9 @@ async def stream_words(settings: Settings) -> tuple[list[str], int]:
 @pytest.fixture(scope="module")
 async def reference(emulator: EmulatorHandle, settings: Settings) -> list[str]:
     install_faults(emulator)
+    # The first send_file of a worker loads the audio decoder; on a busy machine that took
+    # longer than this module's 1 s idle timeout, and the server rightly closed the stream.
+    b"".join(pcm16_chunks(TWO_SENTENCES, sample_rate=16000, chunk_seconds=1.0))
     words, reconnects = await stream_words(settings)
     assert reconnects == 0
     assert "finance" in words
