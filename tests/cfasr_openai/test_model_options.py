@@ -9,6 +9,7 @@ import attrs
 import openai
 import pytest
 from cfasr_client.contract.params import RunNova3Params
+from openai.types.audio import TranscriptionTextDeltaEvent
 
 from cfasr_emulator.engine import WEATHER
 from cfasr_ext.internal import NOVA_3
@@ -77,8 +78,6 @@ def test_stream_takes_nova_3_options_too(openai_server: OpenAIServer) -> None:
         )
     assert raw.headers["cfasr-not-applied"] == UNKNOWN
     text = "".join(
-        event.delta
-        for event in raw.parse()
-        if getattr(event, "type", "") == "transcript.text.delta"
+        event.delta for event in raw.parse() if isinstance(event, TranscriptionTextDeltaEvent)
     )
     assert "weather" in text.lower()
