@@ -15,12 +15,13 @@ import time
 from collections.abc import Callable, Iterable
 
 import attrs
+from cfasr_client.contract import EMULATOR_LIMITS
 
 __all__ = ["CachedAnswer", "GatewayLogEntry", "GatewayState", "cache_key"]
 
-_MAX_CACHED = 256
-"""Answers kept; the oldest is dropped first. An emulator bound, so memory stays small."""
-_MAX_LOGGED = 1024
+_MAX_CACHED = int(EMULATOR_LIMITS["gateway_cache_entries"].value)
+"""Answers kept; the oldest is dropped first (openapi.yaml's x-cfasr-emulator-limits)."""
+_MAX_LOGGED = int(EMULATOR_LIMITS["gateway_log_entries"].value)
 """Log entries kept; the oldest is dropped first."""
 
 
