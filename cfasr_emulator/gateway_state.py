@@ -19,9 +19,16 @@ from cfasr_client.contract import EMULATOR_LIMITS
 
 __all__ = ["CachedAnswer", "GatewayLogEntry", "GatewayState", "cache_key"]
 
-_MAX_CACHED = int(EMULATOR_LIMITS["gateway_cache_entries"].value)
+
+def _entries(name: str) -> int:
+    value = EMULATOR_LIMITS[name].value
+    assert isinstance(value, int), (name, value)  # a count in openapi.yaml
+    return value
+
+
+_MAX_CACHED = _entries("gateway_cache_entries")
 """Answers kept; the oldest is dropped first (openapi.yaml's x-cfasr-emulator-limits)."""
-_MAX_LOGGED = int(EMULATOR_LIMITS["gateway_log_entries"].value)
+_MAX_LOGGED = _entries("gateway_log_entries")
 """Log entries kept; the oldest is dropped first."""
 
 

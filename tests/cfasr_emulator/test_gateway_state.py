@@ -11,7 +11,8 @@ ANSWER = CachedAnswer(status=200, headers=(), body=b"{}", expires=None)
 
 def test_the_oldest_answer_goes_when_the_cache_is_full() -> None:
     state = GatewayState()
-    size = int(EMULATOR_LIMITS["gateway_cache_entries"].value)
+    size = EMULATOR_LIMITS["gateway_cache_entries"].value
+    assert isinstance(size, int)
     keys = [cache_key([str(n).encode()]) for n in range(size + 1)]
     for key in keys:
         state.store(key, ANSWER)
