@@ -56,6 +56,7 @@ _AUTHORIZATION = "cf-aig-authorization"
 _SUBPROTOCOL_PREFIX = _AUTHORIZATION + "."
 _LOG_ID = b"cf-aig-log-id"
 _CACHE_STATUS = b"cf-aig-cache-status"
+_NEURONS = error_envelope.NEURONS_HEADER.encode()
 _MODEL_QUERY = "model"
 """The WebSocket form's query parameter naming the model (openapi.yaml's servers list)."""
 
@@ -207,6 +208,9 @@ class AiGatewayRoutes:
                     key, attrs.evolve(answer, expires=self.ctx.gateway.expiry(settings.cache_ttl_s))
                 )
         extra = [(_CACHE_STATUS, cache_status.encode()), (_LOG_ID, log_id.encode())]
+        headers_out = list(answer.headers)
+        if cache_status == "HIT":  # nothing ran, so no neurons were billed for this answer
+            headers_out = [(k, v) for k, v in headers_out if k.lower() != _NEURONS]
         # Logged before answering, so a caller that reads the log after its answer sees it.
         if settings.collect_log:
             self.ctx.gateway.record(
@@ -225,7 +229,7 @@ class AiGatewayRoutes:
             {
                 "type": "http.response.start",
                 "status": answer.status,
-                "headers": [*answer.headers, *extra],
+                "headers": [*headers_out, *extra],
             }
         )
         await send({"type": "http.response.body", "body": answer.body})

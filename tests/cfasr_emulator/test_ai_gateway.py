@@ -12,6 +12,9 @@ from typing import Any
 import httpx
 import pytest
 from cfasr_client.contract import OPERATIONS
+from websockets.exceptions import InvalidStatus
+from websockets.sync.client import connect
+from websockets.typing import Subprotocol
 
 import cfasr_ext as cf
 from cfasr_emulator.engine import WEATHER, SpeechEngine
@@ -197,6 +200,8 @@ def test_answers_carry_cache_status_and_log_id_and_collect_log_false_is_not_logg
     assert first.headers["cf-aig-cache-status"] == "MISS"
     assert second.headers["cf-aig-cache-status"] == "HIT"
     assert first.headers["cf-aig-log-id"] != second.headers["cf-aig-log-id"]
+    assert "cf-ai-neurons" in first.headers
+    assert "cf-ai-neurons" not in second.headers  # a cached answer bills nothing
     assert second.json() == first.json()
     assert [e.log_id for e in log_of(emulator, gateway_id)] == [first.headers["cf-aig-log-id"]]
 
@@ -237,3 +242,25 @@ def test_without_gateway_cache_every_answer_is_a_miss(speech_engine: SpeechEngin
         ]
     assert [a.status_code for a in answers] == [200, 200]
     assert [a.headers["cf-aig-cache-status"] for a in answers] == ["MISS", "MISS"]
+
+
+def test_a_browser_presents_the_gateway_token_as_a_subprotocol(emulator: EmulatorHandle) -> None:
+    """A browser cannot set `cf-aig-authorization` on a WebSocket: the offered subprotocol
+    carries it, and the handshake selects it (or the browser would drop the socket)."""
+    protocol = f"cf-aig-authorization.{GATEWAY_TOKEN}"
+    url = (
+        f"ws://127.0.0.1:{emulator.port}/v1/{emulator.account_id}/gw-browser/workers-ai"
+        f"?model={NOVA_3}&encoding=linear16&sample_rate=16000"
+    )
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    with connect(url, subprotocols=[Subprotocol(protocol)], additional_headers=headers) as ws:
+        assert ws.subprotocol == protocol
+        assert ws.response is not None
+        assert ws.response.headers["cf-aig-log-id"]
+        ws.send('{"type": "CloseStream"}')
+        for _ in ws:
+            pass
+    wrong = Subprotocol("cf-aig-authorization.not-it")
+    with pytest.raises(InvalidStatus) as caught:
+        connect(url, subprotocols=[wrong], additional_headers=headers)
+    assert caught.value.response.status_code == 401
