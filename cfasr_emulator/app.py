@@ -15,6 +15,7 @@ from starlette.responses import Response
 from cfasr_openai.app import close_client
 
 from . import error_envelope, log_redaction, status
+from .ai_gateway import AiGatewayRoutes
 from .config import ServerConfig
 from .context import EmulatorContext
 from .engine import Engine
@@ -89,6 +90,8 @@ def create_app(config: ServerConfig | None = None, *, engine: Engine | None = No
     # OpenAI's audio API (cfasr_openai), forwarding into this app: see openai_routes.
     openai = openai_mount(app, ctx.config)
     app.router.routes.append(openai)
+    # AI Gateway's paths for Workers AI, answered by the routes above: see ai_gateway.
+    app.add_middleware(AiGatewayRoutes, ctx=ctx)
     app.state.ctx = ctx
     # Starlette answers a trailing slash with a 307 to whatever the Host header says: an
     # open redirect for a server on loopback. Cloudflare's paths have no trailing slash.

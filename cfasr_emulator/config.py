@@ -19,6 +19,7 @@ EngineMode = Literal["real", "skip"]
 TOKEN_ENV = "CFASR_EMULATOR_TOKEN"  # noqa: S105 (a variable name, not a secret)
 API_KEY_ENV = "CFASR_EMULATOR_API_KEY"
 EMAIL_ENV = "CFASR_EMULATOR_EMAIL"
+GATEWAY_TOKEN_ENV = "CFASR_EMULATOR_GATEWAY_TOKEN"  # noqa: S105 (a variable name)
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8787
@@ -86,6 +87,23 @@ class ServerConfig:
         default=None,
         metadata=flag(f"Accept only this X-Auth-Email (with --api-key) [env: {EMAIL_ENV}]."),
     )
+    gateway_token: str | None = attrs.field(
+        default=None,
+        metadata=flag(
+            "Make the AI Gateway routes (/v1/{account_id}/{gateway_id}/workers-ai/...) "
+            "authenticated: they then want 'cf-aig-authorization: Bearer' this token "
+            f"[env: {GATEWAY_TOKEN_ENV}].",
+            secret_env=GATEWAY_TOKEN_ENV,
+        ),
+    )
+    gateway_cache: bool = attrs.field(
+        default=False,
+        metadata=flag(
+            "Cache answers on the AI Gateway routes (cf-aig-cache-status HIT), to test cache "
+            "handling; Cloudflare's gateway caches no speech results."
+        ),
+    )
+    """Off by default, as on Cloudflare (its gateway caches only text and image responses)."""
     max_body_bytes: int = attrs.field(
         default=int(_limit("max_body_bytes")),
         validator=_positive,
@@ -247,7 +265,7 @@ class ServerConfig:
     def __attrs_post_init__(self) -> None:
         if (self.api_key is None) != (self.email is None):
             raise ValueError("api_key and email must be given together")
-        for name in ("token", "api_key", "email"):
+        for name in ("token", "api_key", "email", "gateway_token"):
             if getattr(self, name) == "":
                 raise ValueError(f"{name} must not be empty; leave it unset for lenient auth")
         if self.fault_rules and not self.faults_enabled:
@@ -266,6 +284,7 @@ class ServerConfig:
         return (
             f"ServerConfig(host={self.host!r}, port={self.port}, token={_mask(self.token)}, "
             f"api_key={_mask(self.api_key)}, email={_mask(self.email)}, "
+            f"gateway_token={_mask(self.gateway_token)}, "
             f"engine_mode={self.engine_mode!r}, faults_enabled={self.faults_enabled})"
         )
 
@@ -279,6 +298,7 @@ class ServerConfig:
             "token": env.get(TOKEN_ENV) or None,
             "api_key": env.get(API_KEY_ENV) or None,
             "email": env.get(EMAIL_ENV) or None,
+            "gateway_token": env.get(GATEWAY_TOKEN_ENV) or None,
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]

@@ -31,6 +31,7 @@ from .faults import (
     TruncateFault,
     WsRefuseFault,
 )
+from .gateway_state import GatewayState
 from .grace import answer_after
 from .limits import AccountRateLimiter, SessionLimiter, SessionTicket
 from .neurons import Transport, neurons_for
@@ -108,6 +109,8 @@ class EmulatorContext:
     rate_limiter: AccountRateLimiter
     sessions: SessionLimiter
     batches: BatchStore = attrs.field(factory=BatchStore)
+    gateway: GatewayState = attrs.field(factory=GatewayState)
+    """The AI Gateway routes' cache and log (``ai_gateway``)."""
     neurons_used: dict[str, float] = attrs.field(factory=dict)
     """Neurons billed so far, per account id (lower case)."""
     shutdown: asyncio.Event | None = None

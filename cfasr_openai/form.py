@@ -27,6 +27,12 @@ __all__ = ["RESPONSE_FORMATS", "AudioForm", "read_form"]
 ResponseFormat = Literal["json", "text", "srt", "verbose_json", "vtt"]
 RESPONSE_FORMATS: tuple[ResponseFormat, ...] = ("json", "text", "srt", "verbose_json", "vtt")
 GRANULARITIES = ("word", "segment")
+_GRANULARITY_FIELDS = ("timestamp_granularities[]", "timestamp_granularities")
+_OPENAI_FIELDS = frozenset(
+    {"file", "model", "response_format", "language", "prompt", "temperature", "stream"}
+    | set(_GRANULARITY_FIELDS)
+)
+"""The fields of OpenAI's transcription form this module reads itself; any other is `extra`."""
 _MAX_FIELD_BYTES = 64 * 1024
 _SUPPORTED = ", ".join(sorted({suffix.lstrip(".") for suffix in AUDIO_SUFFIXES}))
 
@@ -44,6 +50,9 @@ class AudioForm:
     temperature: float | None = None
     granularities: frozenset[str] = frozenset({"segment"})
     stream: bool = False
+    extra: tuple[tuple[str, str], ...] = ()
+    """The text fields OpenAI's API does not define, in order (`diarize=true`, ...): the
+    model's own options when its operation knows them (see `options.options_for`)."""
 
 
 async def read_form(request: Request, max_body_bytes: int) -> tuple[AudioForm, FormData]:
@@ -95,6 +104,7 @@ def _checked(form: FormData) -> AudioForm:
         temperature=_temperature(_text(form, "temperature")),
         granularities=_granularities(form),
         stream=_flag(_text(form, "stream"), "stream"),
+        extra=_extra(form),
     )
 
 
@@ -140,11 +150,7 @@ def _temperature(text: str) -> float | None:
 
 
 def _granularities(form: FormData) -> frozenset[str]:
-    values = [
-        v
-        for key in ("timestamp_granularities[]", "timestamp_granularities")
-        for v in form.getlist(key)
-    ]
+    values = [v for key in _GRANULARITY_FIELDS for v in form.getlist(key)]
     chosen = frozenset(v.strip() for v in values if isinstance(v, str))
     unknown = chosen - set(GRANULARITIES)
     if unknown:
@@ -155,6 +161,18 @@ def _granularities(form: FormData) -> frozenset[str]:
             code="invalid_value",
         )
     return chosen or frozenset({"segment"})
+
+
+def _extra(form: FormData) -> tuple[tuple[str, str], ...]:
+    """Every field outside OpenAI's own, as (name, text) pairs like a query string's."""
+    pairs: list[tuple[str, str]] = []
+    for name, value in form.multi_items():
+        if name in _OPENAI_FIELDS:
+            continue
+        if not isinstance(value, str):
+            raise OpenAIError(400, f"`{name}` must be a text field, not a file.", param=name)
+        pairs.append((name, value.strip()))
+    return tuple(pairs)
 
 
 def _flag(text: str, name: str) -> bool:

@@ -3,8 +3,9 @@
 Text, SRT and WebVTT come from the SDK's own writers (`Transcript.to_srt`/`to_vtt`), so the
 gateway's subtitles are the ones `cfasr transcribe --format srt` writes. `verbose_json`
 follows openai-python's `TranscriptionVerbose`: segments unless only words were asked for,
-words when asked for. Fields Workers AI does not report for a model (a nova-3 segment's
-`avg_logprob`, say) are 0.0, and `tokens` is always empty: no Workers AI model returns them.
+words when asked for (with nova-3's speaker when diarized). Fields Workers AI does not
+report for a model (a nova-3 segment's `avg_logprob`, say) are 0.0, and `tokens` is always
+empty: no Workers AI model returns them.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 from cfasr_client.models import TurboResult
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 
-from cfasr_ext.transcript import Segment, Transcript
+from cfasr_ext.transcript import Segment, Transcript, Word
 
 from .form import AudioForm
 
@@ -54,9 +55,16 @@ def verbose_json(transcript: Transcript, form: AudioForm, *, task: str) -> dict[
             for number, segment in enumerate(transcript.segments)
         ]
     if "word" in form.granularities:
-        body["words"] = [
-            {"word": word.text, "start": word.start, "end": word.end} for word in transcript.words
-        ]
+        body["words"] = [_word(word) for word in transcript.words]
+    return body
+
+
+def _word(word: Word) -> dict[str, Any]:
+    """OpenAI's word, plus the `speaker` index a diarized nova-3 result gives it (a member
+    OpenAI's clients keep as an extra; its own diarizing model reports speakers elsewhere)."""
+    body: dict[str, Any] = {"word": word.text, "start": word.start, "end": word.end}
+    if word.speaker is not None:
+        body["speaker"] = word.speaker
     return body
 
 

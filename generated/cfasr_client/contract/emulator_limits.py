@@ -158,4 +158,18 @@ EMULATOR_LIMITS: dict[str, EmulatorLimit] = {
         answer="shorter endpointing behaves as 32 ms",
         description="One voice-activity frame is the least silence the emulator can hear, so nova-3's endpointing below it (Deepgram's default is 10) ends a span after one silent frame.",
     ),
+    "gateway_cache_entries": EmulatorLimit(
+        name="gateway_cache_entries",
+        value=256,
+        unit="answers cached by the AI Gateway routes (with --gateway-cache)",
+        answer="the oldest cached answer is dropped",
+        description="The emulator's AI Gateway cache lives in memory; Cloudflare's gateway caches no speech results, so this cache is the emulator's own and is kept small.",
+    ),
+    "gateway_log_entries": EmulatorLimit(
+        name="gateway_log_entries",
+        value=1024,
+        unit="requests kept in the AI Gateway routes' log",
+        answer="the oldest log entry is dropped",
+        description="The log that keeps each gateway request's metadata, event id and cache status lives in memory, for tests to read.",
+    ),
 }
