@@ -9,19 +9,9 @@ import json
 import subprocess
 import sys
 
-HEAVY = (
-    "starlette",
-    "uvicorn",
-    "faster_whisper",
-    "ctranslate2",
-    "av",
-    "numpy",
-    "typer",
-    "rich",
-    "cfasr_emulator",
-    "cfasr_openai",
-    "cfasr_cli",
-)
+from tests.support.sdk_surface import NOT_FOR_THE_SDK
+
+HEAVY = NOT_FOR_THE_SDK
 
 
 def _modules_after(statement: str) -> set[str]:

@@ -22,6 +22,7 @@ from packaging.utils import canonicalize_name
 from cfasr_emulator.testing import DEFAULT_ACCOUNT_ID
 from tests.packaging.conftest import ROOT
 from tests.packaging.pins import DEV_TOOLS, installed_extras, make_recipe
+from tests.support.sdk_surface import NOT_FOR_THE_SDK
 
 SAMPLE = ROOT / "cfasr_emulator" / "data" / "weather_park.wav"
 SAMPLE_TEXT = "The weather is nice today, so we will meet in the park."
@@ -57,22 +58,6 @@ def cli_venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     from tests.packaging.conftest import make_venv
 
     return make_venv(tmp_path_factory.mktemp("venv-cli"), f"{wheel}[cli]")
-
-
-NOT_FOR_THE_SDK = (
-    "starlette",
-    "uvicorn",
-    "faster_whisper",
-    "ctranslate2",
-    "av",
-    "numpy",
-    "typer",
-    "rich",
-    "cfasr_emulator",
-    "cfasr_openai",
-    "cfasr_cli",
-)
-"""Servers, engines, decoders and the command line: `import cfasr_ext` loads none of them."""
 
 
 def test_the_installed_package_imports_from_the_venv(cli_venv: Path) -> None:
