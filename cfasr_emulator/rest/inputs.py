@@ -71,6 +71,18 @@ def require_object(doc: object, request_id: str) -> dict[str, Any]:
     return doc
 
 
+def input_with_audio(doc: object, request_id: str, pointer: str) -> tuple[dict[str, Any], object]:
+    """A JSON input object and its ``audio`` member, refused as Workers AI does when it is not
+    an object, has no ``audio``, or carries a request member of the wrong type."""
+    obj = require_object(doc, request_id)
+    if "audio" not in obj:
+        raise error_envelope.bad_input(
+            f"required properties at '{pointer or '/'}' are 'audio'", request_id
+        )
+    check_request_members(obj, request_id, pointer)
+    return obj, obj["audio"]
+
+
 def check_request_members(obj: dict[str, Any], request_id: str, pointer: str) -> None:
     """The members a JSON input may carry besides the model's: ``options`` (RequestOptions)
     and, in a batch item (``pointer`` set), ``external_reference``."""

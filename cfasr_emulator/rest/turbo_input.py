@@ -14,7 +14,7 @@ from cfasr_client.contract.params import RunWhisperLargeV3TurboParams
 from .. import error_envelope
 from ..engine import DecodeOptions
 from ..option_words import cloudflare_words
-from .inputs import check_request_members, mismatch, require_object
+from .inputs import input_with_audio, mismatch
 
 _TURBO = RunWhisperLargeV3TurboParams.OPERATION
 _TURBO_FIELDS = attrs.fields(RunWhisperLargeV3TurboParams)
@@ -76,13 +76,7 @@ def turbo_request(
 
     ``decoded_audio``: the audio already decoded from the body's base64 as it arrived
     (:mod:`.turbo_body`); ``doc["audio"]`` then only stands for it."""
-    obj = require_object(doc, request_id)
-    if "audio" not in obj:
-        raise error_envelope.bad_input(
-            f"required properties at '{pointer or '/'}' are 'audio'", request_id
-        )
-    check_request_members(obj, request_id, pointer)
-    audio = obj["audio"]
+    obj, audio = input_with_audio(doc, request_id, pointer)
     if not isinstance(audio, str):
         raise mismatch(f"{pointer}/audio", audio, "'string'", request_id)
     if not audio:

@@ -12,18 +12,12 @@ import numpy as np
 import numpy.typing as npt
 
 from .. import error_envelope
-from .inputs import check_request_members, mismatch, require_object
+from .inputs import input_with_audio, mismatch
 
 
 def whisper_audio(doc: object, request_id: str, pointer: str = "") -> bytes:
     """The audio bytes of a whisper JSON input ``{"audio": [0..255, ...]}``."""
-    obj = require_object(doc, request_id)
-    if "audio" not in obj:
-        raise error_envelope.bad_input(
-            f"required properties at '{pointer or '/'}' are 'audio'", request_id
-        )
-    check_request_members(obj, request_id, pointer)
-    audio = obj["audio"]
+    _, audio = input_with_audio(doc, request_id, pointer)
     if not isinstance(audio, list):
         raise mismatch(f"{pointer}/audio", audio, "'array','binary'", request_id)
     if not audio:
