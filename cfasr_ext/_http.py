@@ -26,6 +26,7 @@ from cfasr_ext._errors import (
     error_from_response,
 )
 from cfasr_ext._logging import logger, redact, register_secrets
+from cfasr_ext._progress import note_retry
 from cfasr_ext._ratelimit import RateLimiter, shared_rate_limiter
 from cfasr_ext._raw import RawResponse
 from cfasr_ext._request_bodies import Body
@@ -219,6 +220,7 @@ class BaseClient:
             )
             raise error
         logger.info("retrying in %.2f s after: %s", delay, error)
+        note_retry()
         return delay
 
     def log_attempt(self, url: httpx.URL, started: float, response: httpx.Response | None) -> None:
