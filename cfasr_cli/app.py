@@ -287,7 +287,8 @@ def gateway(ctx: typer.Context, *, config_flags: dict[str, Any]) -> None:
 
 
 @app.command()
-# `cfasr stream` decodes every input to mono linear16 at 16 kHz and says so itself.
+# `cfasr stream` decodes every input to linear16 at 16 kHz and says so itself: mono, or the
+# file's own channels interleaved with --multichannel.
 @with_model_flags(
     STREAM_MODELS,
     "websocket",
