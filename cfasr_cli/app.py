@@ -20,7 +20,13 @@ from cfasr_cli.config_flags import with_config_flags
 from cfasr_cli.context import GlobalOptions, fail, options_of
 from cfasr_cli.gateway import GATEWAY_FLAGS
 from cfasr_cli.inputs import expand_inputs
-from cfasr_cli.options import PARAM_HELP, extra_params, model_options, with_model_flags
+from cfasr_cli.options import (
+    PARAM_HELP,
+    STREAM_SKIPPED,
+    extra_params,
+    model_options,
+    with_model_flags,
+)
 from cfasr_cli.outputs import parse_format, plan_outputs
 from cfasr_cli.serve import server_flags
 from cfasr_ext import __version__
@@ -346,13 +352,7 @@ def gateway(ctx: typer.Context, *, config_flags: dict[str, Any]) -> None:
 
 
 @app.command()
-# `cfasr stream` decodes every input to linear16 at 16 kHz and says so itself: mono, or the
-# file's own channels interleaved with --multichannel.
-@with_model_flags(
-    STREAM_MODELS,
-    "websocket",
-    skip=(_NOVA3_STREAM.encoding.name, _NOVA3_STREAM.sample_rate.name, _NOVA3_STREAM.channels.name),
-)
+@with_model_flags(STREAM_MODELS, "websocket", skip=STREAM_SKIPPED)
 def stream(
     ctx: typer.Context,
     source: Annotated[
