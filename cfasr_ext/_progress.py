@@ -111,6 +111,11 @@ class ProgressTracker:
             )
         )
 
+    def set_total(self, pieces: int) -> None:
+        """The number of pieces, once known (a batch polled by its id alone); not reported."""
+        with self._lock:
+            self._state = attrs.evolve(self._state, pieces_total=pieces)
+
     def finish(self, *, audio_seconds_total: float | None) -> None:
         """Everything done: the total audio becomes known for a recording sent whole."""
 
