@@ -13,13 +13,20 @@ from typing import Annotated, Any, Literal
 import attrs
 import typer
 from cfasr_client.contract.params import StreamNova3Params
+from typer.core import TyperGroup
 
 from cfasr_cli.catalog import REST_MODELS, STREAM_MODELS, CliError, resolve_model
 from cfasr_cli.config_flags import with_config_flags
 from cfasr_cli.context import GlobalOptions, fail, options_of
 from cfasr_cli.gateway import GATEWAY_FLAGS
 from cfasr_cli.inputs import expand_inputs
-from cfasr_cli.options import PARAM_HELP, extra_params, model_options, with_model_flags
+from cfasr_cli.options import (
+    PARAM_HELP,
+    STREAM_SKIPPED,
+    extra_params,
+    model_options,
+    with_model_flags,
+)
 from cfasr_cli.outputs import parse_format, plan_outputs
 from cfasr_cli.serve import server_flags
 from cfasr_ext import __version__
@@ -29,8 +36,40 @@ _NOVA3_STREAM = attrs.fields(StreamNova3Params)
 
 __all__ = ["app"]
 
+_ANYWHERE = frozenset({"-q", "--quiet", "-v", "--verbose"})
+"""Global flags also accepted after the command (`cfasr transcribe -q talk.wav`)."""
+
+
+class _CfasrGroup(TyperGroup):
+    """Moves `-q`/`-v` given after the command to before it, where click looks for them:
+    people add them at the end of a command line they already typed."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:  # typer's vendored click Context
+        valued = {  # global options that take a value: skipped with it on the way
+            opt
+            for param in self.params
+            if getattr(param, "is_flag", True) is False
+            for opt in param.opts
+        }
+        command_at = None
+        index = 0
+        while index < len(args):
+            if args[index] in self.commands:
+                command_at = index
+                break
+            index += 2 if args[index] in valued else 1
+        if command_at is not None:
+            head, tail = args[: command_at + 1], args[command_at + 1 :]
+            end = tail.index("--") if "--" in tail else len(tail)
+            moved = [arg for arg in tail[:end] if arg in _ANYWHERE]
+            kept = [arg for arg in tail[:end] if arg not in _ANYWHERE] + tail[end:]
+            args = [*head[:-1], *moved, head[-1], *kept]
+        return super().parse_args(ctx, args)
+
+
 app = typer.Typer(
     name="cfasr",
+    cls=_CfasrGroup,
     help="Transcribe, stream and emulate Cloudflare Workers AI speech recognition.\n\n"
     "Credentials come from the environment: CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID.",
     no_args_is_help=True,
@@ -86,12 +125,30 @@ def global_options(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")
     ] = False,
+    timeout: Annotated[
+        float | None,
+        typer.Option(
+            "--timeout",
+            metavar="SECONDS",
+            help="How long to wait for each answer [default: the SDK's]",
+            show_default=False,
+        ),
+    ] = None,
+    allow_insecure_http: Annotated[
+        bool,
+        typer.Option(
+            "--allow-insecure-http",
+            envvar="CFASR_ALLOW_INSECURE_HTTP",
+            help="Send credentials over plain http to a host that is not loopback.",
+        ),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
-    """Global options go before the command: cfasr --base-url URL transcribe talk.mp3"""
+    """Global options go before the command: cfasr --base-url URL transcribe talk.mp3
+    (-q and -v may also follow it)."""
     del version
     if old_gateway is not None:
         # `cfasr gateway` is the OpenAI-compatible server; the old flag said "gateway" too.
@@ -100,7 +157,15 @@ def global_options(
             "use --ai-gateway.",
             err=True,
         )
-    options = GlobalOptions(base_url, ai_gateway or old_gateway, account_id, verbose, quiet)
+    options = GlobalOptions(
+        base_url,
+        ai_gateway or old_gateway,
+        account_id,
+        verbose,
+        quiet,
+        timeout=timeout,
+        allow_insecure_http=allow_insecure_http,
+    )
     options.setup_logging()
     ctx.obj = options
 
@@ -119,7 +184,7 @@ def transcribe(
         str, typer.Option("--model", "-m", help="whisper, whisper-tiny-en, turbo, nova-3.")
     ] = "whisper-large-v3-turbo",
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="txt, json, srt or vtt.")
+        str, typer.Option("--format", "-f", help="txt (or text), json, srt or vtt.")
     ] = "txt",
     out: Annotated[
         Path | None,
@@ -287,12 +352,7 @@ def gateway(ctx: typer.Context, *, config_flags: dict[str, Any]) -> None:
 
 
 @app.command()
-# `cfasr stream` decodes every input to mono linear16 at 16 kHz and says so itself.
-@with_model_flags(
-    STREAM_MODELS,
-    "websocket",
-    skip=(_NOVA3_STREAM.encoding.name, _NOVA3_STREAM.sample_rate.name, _NOVA3_STREAM.channels.name),
-)
+@with_model_flags(STREAM_MODELS, "websocket", skip=STREAM_SKIPPED)
 def stream(
     ctx: typer.Context,
     source: Annotated[
@@ -307,7 +367,7 @@ def stream(
         bool, typer.Option("--mic", help="Stream the microphone (needs sounddevice).")
     ] = False,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="Final output: txt, json, srt or vtt.")
+        str, typer.Option("--format", "-f", help="Final output: txt (or text), json, srt or vtt.")
     ] = "txt",
     out: Annotated[
         Path | None,

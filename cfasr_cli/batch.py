@@ -25,6 +25,7 @@ from cfasr_ext import (
     AuthenticationError,
     NotFoundError,
     PermissionDeniedError,
+    ProgressCallback,
     RateLimitError,
 )
 from cfasr_ext.transcript import Transcript
@@ -85,7 +86,7 @@ def run_batch(
     inputs: list[InputFile],
     outputs: list[Path | None],
     *,
-    transcribe: Callable[[Path | bytes], Transcript],
+    transcribe: Callable[[Path | bytes, ProgressCallback | None], Transcript],
     output_format: OutputFormat,
     concurrency: int,
     resume: bool,
@@ -108,7 +109,7 @@ def run_batch(
     def job(index: int) -> str:
         item, output = inputs[index], outputs[index]
         audio: Path | bytes = item.path if item.path is not None else (stdin_audio or b"")
-        transcript = transcribe(audio)
+        transcript = transcribe(audio, progress.file_reporter(item.label))
         text = render(transcript, output_format)
         if output is not None:
             write_atomic(output, text)

@@ -23,7 +23,8 @@ __all__ = ["GlobalOptions", "fail"]
 
 @attrs.frozen
 class GlobalOptions:
-    """`--base-url`, `--ai-gateway`, `--account-id`, `-v`, `--quiet`; the token is env-only."""
+    """`--base-url`, `--ai-gateway`, `--account-id`, `-v`, `--quiet`, `--timeout`,
+    `--allow-insecure-http`; the token is env-only."""
 
     base_url: str | None = None
     ai_gateway: str | None = None
@@ -31,18 +32,30 @@ class GlobalOptions:
     account_id: str | None = None
     verbose: bool = False
     quiet: bool = False
+    timeout: float | None = None
+    """Seconds to wait for each answer (None: the SDK's default)."""
+    allow_insecure_http: bool = False
+    """Send credentials over plain http to a host that is not loopback."""
 
     def settings(self) -> Settings:
         """Resolved settings (token from `CLOUDFLARE_API_TOKEN`); `ConfigurationError` if not."""
         return resolve_settings(
-            account_id=self.account_id, base_url=self.base_url, gateway_id=self.ai_gateway
+            account_id=self.account_id,
+            base_url=self.base_url,
+            gateway_id=self.ai_gateway,
+            timeout=self.timeout,
+            allow_insecure_http=self.allow_insecure_http,
         )
 
     def client(self) -> Client:
         from cfasr_ext import Client
 
         return Client(
-            account_id=self.account_id, base_url=self.base_url, gateway_id=self.ai_gateway
+            account_id=self.account_id,
+            base_url=self.base_url,
+            gateway_id=self.ai_gateway,
+            timeout=self.timeout,
+            allow_insecure_http=self.allow_insecure_http,
         )
 
     def stderr(self) -> Console:

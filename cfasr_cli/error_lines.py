@@ -61,7 +61,9 @@ def describe_error(error: BaseException) -> str:
     if isinstance(error, RequestTooLargeError):
         return _one_line(f"{error.message}; split the audio with --chunking.")
     if isinstance(error, APITimeoutError):
-        return _one_line(f"{error.message}; the API did not answer in time: try --chunking.")
+        return _one_line(
+            f"{error.message}; raise --timeout SECONDS, or split long audio with --chunking."
+        )
     if isinstance(error, APIConnectionError):
         return _one_line(
             f"{error.message}; check --base-url and your network "
@@ -84,6 +86,11 @@ def _cli_words(message: str) -> str:
         .replace("argument base_url=", "--base-url")
         .replace("argument gateway_id=", "--ai-gateway")
         .replace("(or api_key= and email=,", "(or")
+        .replace(
+            "pass allow_insecure_http=True",
+            "pass --allow-insecure-http (or set CFASR_ALLOW_INSECURE_HTTP=1)",
+        )
+        .replace("timeout must be", "--timeout must be")
     )
 
 

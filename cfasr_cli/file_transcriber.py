@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from cfasr_ext import AudioSource, Client
+from cfasr_ext import AudioSource, Client, ProgressCallback
 from cfasr_ext.chunking import DEFAULT_MAX_BYTES
 from cfasr_ext.internal import transcribe_long
 from cfasr_ext.transcript import Transcript
@@ -43,9 +43,12 @@ class FileTranscriber:
         with self._slots:
             return self._client.transcribe(audio, model=self._model, **self._options)
 
-    def transcribe(self, audio: Path | bytes) -> Transcript:
+    def transcribe(
+        self, audio: Path | bytes, on_progress: ProgressCallback | None = None
+    ) -> Transcript:
         """A path or the bytes of an audio file (standard input) → its transcript; raises SDK
-        errors.
+        errors. `on_progress` hears of a chunked file's pieces (a file sent whole says nothing:
+        the files counter covers it).
 
         Pieces of a long file go through the same semaphore as whole files, so a run never
         has more than `concurrency` requests in flight."""
@@ -56,6 +59,7 @@ class FileTranscriber:
                 model=self._model,
                 max_bytes=self._chunk_bytes,
                 max_workers=self._concurrency,
+                on_progress=on_progress,
             )
             if whole is not None:
                 return whole

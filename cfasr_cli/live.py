@@ -25,7 +25,9 @@ from cfasr_client.contract.params import StreamFluxParams, StreamNova3Params
 from cfasr_cli.catalog import CliError
 from cfasr_cli.context import GlobalOptions
 from cfasr_cli.outputs import OutputFormat, render, write_atomic
+from cfasr_cli.report import format_duration
 from cfasr_ext import AudioInputError, Settings, pcm16_chunks
+from cfasr_ext.internal import audio_channels
 from cfasr_ext.streaming import (
     AsyncStream,
     EndOfTurn,
@@ -40,6 +42,7 @@ from cfasr_ext.streaming import (
 __all__ = ["LiveDisplay", "StreamRequest", "run_stream"]
 
 SAMPLE_RATE = 16_000
+_NOVA3 = attrs.fields(StreamNova3Params)
 
 
 @attrs.frozen
@@ -54,6 +57,12 @@ class StreamRequest:
     realtime: bool
     output_format: OutputFormat
     out: Path | None
+    channels: int = 1
+    """Interleaved channels sent: the file's own count with --multichannel, else 1 (mixed)."""
+
+    @property
+    def multichannel(self) -> bool:
+        return bool(self.options.get(_NOVA3.multichannel.name))
 
     @classmethod
     def build(
@@ -68,6 +77,11 @@ class StreamRequest:
         out: Path | None,
     ) -> StreamRequest:
         """Checked request; `CliError` for a missing file, or FILE and --mic together."""
+        if mic and options.get(_NOVA3.multichannel.name):
+            raise CliError(
+                "--multichannel needs a recording with several channels; --mic records one. "
+                "Stream a multichannel FILE instead."
+            )
         if mic:
             if source is not None:
                 raise CliError("give either FILE|- or --mic, not both.")
@@ -96,7 +110,10 @@ class StreamRequest:
         base: dict[str, Any]
         if _kind(self.model) == "listen-v1":  # interim results, shown in place
             nova3 = StreamNova3Params(
-                encoding="linear16", sample_rate=SAMPLE_RATE, interim_results=True
+                encoding="linear16",
+                sample_rate=SAMPLE_RATE,
+                channels=self.channels,
+                interim_results=True,
             )
             base = nova3.given()
         else:
@@ -125,13 +142,16 @@ def _check_writable(out: Path) -> None:
 
 
 class LiveDisplay:
-    """Interim text rewritten in place (terminals only) and final lines."""
+    """Interim text rewritten in place (terminals only, after the audio heard so far) and final
+    lines, labelled `[channel N]` in a multichannel stream as `cfasr transcribe` labels them."""
 
     def __init__(self, stream: TextIO, *, enabled: bool) -> None:
         self._stream = stream
         self._enabled = enabled
         self._interactive = enabled and stream.isatty()
         self._dirty = False
+        self.heard = 0.0
+        """Seconds of audio the server has answered for (the end of its latest result)."""
 
     def _clear(self) -> None:
         if self._dirty:
@@ -157,7 +177,14 @@ class LiveDisplay:
     def show(self, event: StreamEvent) -> None:
         """Route one session event to the view."""
         if isinstance(event, Results):
-            (self.final if event.is_final else self.interim)(event.transcript)
+            self.heard = max(self.heard, event.end)
+            text = event.transcript
+            if text and event.channel_count > 1:
+                text = f"[channel {event.channel_index}] {text}"
+            if event.is_final:
+                self.final(text)
+            else:
+                self.interim(f"[{format_duration(self.heard)}] {text}" if text else "")
         elif isinstance(event, EndOfTurn):
             self.final(f"[turn {event.turn_index}] {event.transcript}")
         elif isinstance(event, TurnInfo):
@@ -169,6 +196,10 @@ class LiveDisplay:
         if self._interactive:
             self._clear()
             self._stream.flush()
+
+    def streamed(self, seconds: float) -> None:
+        """The closing line: how much audio went out."""
+        self.final(f"streamed {format_duration(seconds)} of audio")
 
 
 @contextlib.asynccontextmanager
@@ -187,8 +218,9 @@ async def _stdin_file() -> AsyncIterator[Path]:
             os.unlink(handle.name)
 
 
-async def _send_mic(stream: AsyncStream) -> None:
-    """Microphone blocks of ~80 ms until Ctrl-C (sounddevice, checked at `build`)."""
+async def _send_mic(stream: AsyncStream) -> float:
+    """Microphone blocks of ~80 ms until Ctrl-C (sounddevice, checked at `build`); returns the
+    seconds recorded."""
     import sounddevice  # type: ignore[import-not-found, unused-ignore]
 
     loop = asyncio.get_running_loop()
@@ -200,6 +232,7 @@ async def _send_mic(stream: AsyncStream) -> None:
 
     # Ctrl-C ends the recording, not the program: the transcript is still written.
     loop.add_signal_handler(signal.SIGINT, blocks.put_nowait, None)
+    sent = 0
     try:
         with sounddevice.RawInputStream(
             samplerate=SAMPLE_RATE,
@@ -210,25 +243,33 @@ async def _send_mic(stream: AsyncStream) -> None:
         ):
             while (block := await blocks.get()) is not None:
                 await stream.send(block)
+                sent += len(block)
     finally:
         loop.remove_signal_handler(signal.SIGINT)
+    return sent / (2 * SAMPLE_RATE)
 
 
-async def _send(stream: AsyncStream, request: StreamRequest, source: Path | None) -> None:
-    """Send all the audio, then CloseStream and wait for the last results."""
+async def _send(stream: AsyncStream, request: StreamRequest, source: Path | None) -> float:
+    """Send all the audio, then CloseStream and wait for the last results; returns the seconds
+    of audio sent."""
     if source is None:
-        await _send_mic(stream)
+        seconds = await _send_mic(stream)
     else:
-        await stream.send_file(source, realtime=request.realtime)
+        seconds = await stream.send_file(source, realtime=request.realtime)
     await stream.close()
+    return seconds
 
 
-def _check_audio(path: Path) -> None:
-    """`CliError` (exit 2) before connecting when `path` does not decode as audio."""
+def _check_audio(request: StreamRequest, path: Path) -> StreamRequest:
+    """`CliError` (exit 2) before connecting when `path` does not decode as audio; with
+    --multichannel, the request with the file's channel count (sent interleaved)."""
     try:
         next(pcm16_chunks(path, sample_rate=SAMPLE_RATE), None)  # the first 80 ms
+        if request.multichannel:
+            return attrs.evolve(request, channels=audio_channels(path))
     except AudioInputError as error:
         raise CliError(str(error)) from None
+    return request
 
 
 async def _show(stream: AsyncStream, display: LiveDisplay) -> None:
@@ -244,11 +285,11 @@ async def _run(request: StreamRequest, settings: Settings, display: LiveDisplay)
     if request.mic:
         return await _session(request, settings, display, None)
     if request.source is not None:
-        await asyncio.to_thread(_check_audio, request.source)
-        return await _session(request, settings, display, request.source)
+        checked = await asyncio.to_thread(_check_audio, request, request.source)
+        return await _session(checked, settings, display, request.source)
     async with _stdin_file() as path:
-        await asyncio.to_thread(_check_audio, path)
-        return await _session(request, settings, display, path)
+        checked = await asyncio.to_thread(_check_audio, request, path)
+        return await _session(checked, settings, display, path)
 
 
 async def _session(
@@ -259,12 +300,13 @@ async def _session(
     async with stream:
         reader = asyncio.create_task(_show(stream, display))
         try:
-            await _send(stream, request, source)
+            seconds = await _send(stream, request, source)
         except BaseException:
             reader.cancel()
             await asyncio.gather(reader, return_exceptions=True)
             raise
         await reader
+        display.streamed(seconds)
         return render(stream.transcript(), request.output_format)
 
 

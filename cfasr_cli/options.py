@@ -15,13 +15,17 @@ import inspect
 from collections.abc import Callable, Iterable, Mapping
 from typing import Annotated, Any, get_type_hints
 
+import attrs
 import typer
 from cfasr_client.contract import Operation, OptionProblem, Param, operation_for
+from cfasr_client.contract.params import StreamNova3Params
 
 from cfasr_cli.catalog import CliError, short_name
 
 __all__ = [
+    "MODEL_OPTIONS_PANEL",
     "PARAM_HELP",
+    "STREAM_SKIPPED",
     "extra_params",
     "model_flag_parameters",
     "model_options",
@@ -29,6 +33,13 @@ __all__ = [
 ]
 
 MODEL_OPTIONS_PANEL = "Model options (from openapi.yaml, checked against --model)"
+
+_NOVA3_STREAM = attrs.fields(StreamNova3Params)
+STREAM_SKIPPED = frozenset(
+    {_NOVA3_STREAM.encoding.name, _NOVA3_STREAM.sample_rate.name, _NOVA3_STREAM.channels.name}
+)
+"""Stream options with no flag: `cfasr stream` decodes every input to linear16 at 16 kHz and
+says so itself, mono or (with --multichannel) the file's own channels."""
 
 
 PARAM_HELP = (

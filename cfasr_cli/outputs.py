@@ -33,10 +33,15 @@ class OutputFormat(enum.StrEnum):
     VTT = "vtt"
 
 
+_ALIASES = {"text": "txt"}
+"""Names people type for a format (`-f text`, as OpenAI's `response_format` spells it)."""
+
+
 def parse_format(value: str) -> OutputFormat:
-    """`CliError` naming the choices for anything but txt, json, srt or vtt."""
+    """`CliError` naming the choices for anything but txt (or text), json, srt or vtt."""
+    name = value.lower()
     try:
-        return OutputFormat(value.lower())
+        return OutputFormat(_ALIASES.get(name, name))
     except ValueError:
         choices = ", ".join(f.value for f in OutputFormat)
         raise CliError(f"--format {value!r} is not one of {choices}.") from None

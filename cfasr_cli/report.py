@@ -24,6 +24,8 @@ from rich.table import Table
 from rich.text import Text
 
 from cfasr_cli.inputs import InputFile
+from cfasr_ext import Progress as SdkProgress
+from cfasr_ext import ProgressCallback
 
 __all__ = ["BatchProgress", "FileOutcome", "format_duration", "print_summary"]
 
@@ -52,15 +54,22 @@ def format_duration(seconds: float | None) -> str:
 
 
 class BatchProgress:
-    """Files done, audio minutes done, speed (× real time) and ETA, by bytes of input."""
+    """Files done, audio minutes done, speed (× real time) and ETA, by bytes of input; and a
+    row per chunked file (pieces, audio minutes, ETA by audio), as rich shows downloads.
+
+    On a terminal the rows are redrawn in place. Elsewhere (a log, a CI job, a pipe) rich draws
+    only the final state, so each move of a chunked file is also printed as one line: a
+    five-minute file would otherwise be silent for minutes."""
 
     def __init__(self, console: Console, *, files: int, total_bytes: int, enabled: bool) -> None:
+        self._console = console
+        self._enabled = enabled
         self._files = files
         self._done = 0
         self._audio = 0.0
         self._started = time.monotonic()
         self._progress = Progress(
-            TextColumn("[bold]transcribing"),
+            TextColumn("{task.description}"),
             BarColumn(),
             TextColumn("{task.fields[files]}"),
             TextColumn("{task.fields[audio]}"),
@@ -71,7 +80,7 @@ class BatchProgress:
             transient=False,
         )
         self._task: TaskID = self._progress.add_task(
-            "transcribing", total=max(total_bytes, 1), **self._fields()
+            "[bold]transcribing", total=max(total_bytes, 1), **self._fields()
         )
 
     def _fields(self) -> dict[str, Any]:
@@ -89,6 +98,10 @@ class BatchProgress:
         self._audio += audio_seconds or 0.0
         self._progress.update(self._task, advance=size_bytes, **self._fields())
 
+    def file_reporter(self, label: str) -> ProgressCallback:
+        """The `on_progress` of one file: its own row once it is cut into pieces."""
+        return _FileRow(self._progress, label, self._console, lines=self._enabled).report
+
     def __enter__(self) -> BatchProgress:
         self._progress.start()
         return self
@@ -100,6 +113,52 @@ class BatchProgress:
         tb: TracebackType | None,
     ) -> None:
         self._progress.stop()
+
+
+def _file_fields(state: SdkProgress) -> dict[str, Any]:
+    total = state.audio_seconds_total
+    audio = f"{state.audio_seconds_done / 60:.1f}"
+    retries = f"{state.retries} {'retry' if state.retries == 1 else 'retries'}"
+    return {
+        "files": f"{state.pieces_done}/{state.pieces_total} pieces",
+        "audio": f"{audio}/{total / 60:.1f} audio min" if total else f"{audio} audio min",
+        "speed": retries if state.retries else "",
+    }
+
+
+class _FileRow:
+    """One chunked file's row, added when its plan is known (a file sent whole has none)."""
+
+    def __init__(self, progress: Progress, label: str, console: Console, *, lines: bool) -> None:
+        self._progress = progress
+        self._label = label
+        self._console = console
+        self._lines = lines and not console.is_terminal
+        self._task: TaskID | None = None
+        self._started = time.monotonic()
+
+    def report(self, state: SdkProgress) -> None:
+        if state.pieces_total < 2:
+            return
+        total = state.audio_seconds_total or float(state.pieces_total)
+        done = state.audio_seconds_done if state.audio_seconds_total else state.pieces_done
+        fields = _file_fields(state)
+        if self._task is None:
+            self._started = time.monotonic()
+            self._task = self._progress.add_task(f"  {self._label}", total=total, **fields)
+        self._progress.update(self._task, completed=done, **fields)
+        if self._lines:
+            eta = self._eta(state)
+            text = ", ".join(v for v in (*fields.values(), eta) if v)
+            self._console.print(Text(f"{self._label}: {text}"))
+
+    def _eta(self, state: SdkProgress) -> str:
+        """`ETA M:SS` from the pace so far; empty before the first piece and once done."""
+        if not state.pieces_done or state.pieces_done >= state.pieces_total:
+            return ""
+        elapsed = time.monotonic() - self._started
+        fraction = state.fraction
+        return f"ETA {format_duration(elapsed * (1 - fraction) / fraction)}" if fraction else ""
 
 
 def _result_text(outcome: FileOutcome) -> Text:

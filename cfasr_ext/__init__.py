@@ -76,6 +76,10 @@ if TYPE_CHECKING:
     from cfasr_ext._gateway import (
         GatewayOptions,
     )
+    from cfasr_ext._progress import (
+        Progress,
+        ProgressCallback,
+    )
     from cfasr_ext._ratelimit import (
         RateLimiter,
     )
@@ -168,6 +172,8 @@ _LAZY: dict[str, str] = {
     "Settings": "cfasr_ext._config",
     "resolve_settings": "cfasr_ext._config",
     "GatewayOptions": "cfasr_ext._gateway",
+    "Progress": "cfasr_ext._progress",
+    "ProgressCallback": "cfasr_ext._progress",
     "RateLimiter": "cfasr_ext._ratelimit",
     "RawResponse": "cfasr_ext._raw",
     "RetryPolicy": "cfasr_ext._retry",
@@ -287,6 +293,8 @@ __all__ = [
     "Nova3StreamOptions",
     "OptionError",
     "PermissionDeniedError",
+    "Progress",
+    "ProgressCallback",
     "RateLimitError",
     "RateLimiter",
     "RawResponse",

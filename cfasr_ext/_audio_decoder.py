@@ -90,3 +90,18 @@ def pcm16_chunks(
             yield bytes(pending)
         if not produced:
             raise AudioInputError(f"{file} contains no audio samples.")
+
+
+def audio_channels(path: str | Path) -> int:
+    """How many channels the first audio stream of `path` has (PyAV, the `audio` extra), so a
+    multichannel stream can be opened with the file's own count; `AudioInputError` when it is
+    not audio."""
+    av = _import_av()
+    try:
+        container = av.open(str(path), mode="r")
+    except (av.error.FFmpegError, OSError) as exc:
+        raise AudioInputError(f"{path} could not be opened as audio: {exc}") from None
+    with container:
+        if not container.streams.audio:
+            raise AudioInputError(f"{path} has no audio stream.")
+        return int(container.streams.audio[0].codec_context.channels)

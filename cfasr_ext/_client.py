@@ -30,6 +30,11 @@ from cfasr_ext._gateway import GatewayOptions
 from cfasr_ext._http import BaseClient, Call
 from cfasr_ext._logging import setup_from_env
 from cfasr_ext._model_names import MODEL_ALIASES, short_name
+from cfasr_ext._progress import (
+    ProgressCallback,
+    ProgressTracker,
+    retries_reported_to,
+)
 from cfasr_ext._ratelimit import RateLimiter
 from cfasr_ext._raw import RawResponse
 from cfasr_ext._request_bodies import Body
@@ -89,6 +94,13 @@ def _to_transcript(model: str, result: Any) -> Transcript:
     from cfasr_ext._convert import transcript_from_result
 
     return transcript_from_result(model, result)
+
+
+def _whole_tracker(on_progress: ProgressCallback) -> ProgressTracker:
+    """Progress of a recording sent in one request: one piece, its length known at the end."""
+    tracker = ProgressTracker(on_progress, pieces=1, audio_seconds=None)
+    tracker.start()
+    return tracker
 
 
 _NOT_SETTINGS = ("self", "__class__", "rate_limiter", "retry_policy", "http_client", "transport")
@@ -165,13 +177,16 @@ class Client(BaseClient, ModelNamespaces):
         model: str,
         chunking: bool | int = False,
         max_workers: int = 4,
+        on_progress: ProgressCallback | None = None,
         **options: Any,
     ) -> Transcript:
         """Any REST model → one common `Transcript`; `options` are that model's options.
 
         `chunking=True` (or a piece size in bytes, default ~1 MB) splits long recordings at
         silences, sends up to `max_workers` pieces at once and stitches the words back with
-        absolute times; it needs the `audio` extra and a path or bytes."""
+        absolute times; it needs the `audio` extra and a path or bytes. `on_progress` gets a
+        `Progress` (pieces and audio seconds done and total, retries) when the plan is made,
+        after each piece and on each retry; a recording sent whole is one piece."""
         full = resolve_model(model)
         from cfasr_ext._long_audio import chunk_budget, refuse_mixed_channels, transcribe_long
 
@@ -183,12 +198,23 @@ class Client(BaseClient, ModelNamespaces):
                 return self.transcribe(piece, model=full, **options)
 
             whole = transcribe_long(
-                send, audio, model=full, max_bytes=budget, max_workers=max_workers
+                send,
+                audio,
+                model=full,
+                max_bytes=budget,
+                max_workers=max_workers,
+                on_progress=on_progress,
             )
             if whole is not None:
                 return whole
         call = _transcribe_call(full, audio, options)
-        return _to_transcript(call.model, self.request(call).parse())
+        if on_progress is None:  # a piece of a chunked call: retries go to the call's tracker
+            return _to_transcript(call.model, self.request(call).parse())
+        tracker = _whole_tracker(on_progress)
+        with retries_reported_to(tracker.retried):
+            transcript = _to_transcript(call.model, self.request(call).parse())
+        tracker.finish(audio_seconds_total=transcript.duration)
+        return transcript
 
     def request(self, call: Call[T]) -> RawResponse[T]:
         """Send one call with retries; raises an `APIError` subclass on failure."""
@@ -300,9 +326,11 @@ class AsyncClient(BaseClient, AsyncModelNamespaces):
         model: str,
         chunking: bool | int = False,
         max_workers: int = 4,
+        on_progress: ProgressCallback | None = None,
         **options: Any,
     ) -> Transcript:
-        """Any REST model → one common `Transcript`; same arguments as `Client.transcribe`."""
+        """Any REST model → one common `Transcript`; same arguments as `Client.transcribe`
+        (`on_progress` is called on the event loop's thread or a piece's, one call at a time)."""
         full = resolve_model(model)
         from cfasr_ext._long_audio import (
             atranscribe_long,
@@ -318,12 +346,23 @@ class AsyncClient(BaseClient, AsyncModelNamespaces):
                 return await self.transcribe(piece, model=full, **options)
 
             whole = await atranscribe_long(
-                send, audio, model=full, max_bytes=budget, max_workers=max_workers
+                send,
+                audio,
+                model=full,
+                max_bytes=budget,
+                max_workers=max_workers,
+                on_progress=on_progress,
             )
             if whole is not None:
                 return whole
         call = _transcribe_call(full, audio, options)
-        return _to_transcript(call.model, (await self.request(call)).parse())
+        if on_progress is None:  # a piece of a chunked call: retries go to the call's tracker
+            return _to_transcript(call.model, (await self.request(call)).parse())
+        tracker = _whole_tracker(on_progress)
+        with retries_reported_to(tracker.retried):
+            transcript = _to_transcript(call.model, (await self.request(call)).parse())
+        tracker.finish(audio_seconds_total=transcript.duration)
+        return transcript
 
     async def request(self, call: Call[T]) -> RawResponse[T]:
         """Send one call with retries; raises an `APIError` subclass on failure."""

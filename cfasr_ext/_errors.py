@@ -302,7 +302,8 @@ def error_from_response(
         f"{e.code}: {e.message}" if e.code is not None else e.message for e in errors
     )
     message = f"HTTP {status_code}: {summary or fallback or 'no error details in the response'}"
-    if request_id:
+    if request_id and request_id not in message:
+        # Workers AI model errors already end with "(<request id>)": say it once.
         message += f" (request id {request_id})"
     kwargs: dict[str, Any] = {
         "status_code": status_code,

@@ -26,6 +26,7 @@ from cfasr_ext._errors import (
     error_from_response,
 )
 from cfasr_ext._logging import logger, redact, register_secrets
+from cfasr_ext._progress import note_retry
 from cfasr_ext._ratelimit import RateLimiter, shared_rate_limiter
 from cfasr_ext._raw import RawResponse
 from cfasr_ext._request_bodies import Body
@@ -164,9 +165,17 @@ class BaseClient:
 
     def connection_error(self, exc: httpx.TransportError, url: httpx.URL) -> APIConnectionError:
         where = f"{url.scheme}://{url.host}{':' + str(url.port) if url.port else ''}"
-        kind = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
         text = redact(str(exc) or type(exc).__name__, self.settings.secrets())
-        return kind(f"could not reach {where}: {text}")
+        if isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout):
+            return APITimeoutError(f"timed out connecting to {where}: {text}")
+        if isinstance(exc, httpx.TimeoutException):
+            # Connected, but the answer was late: "could not reach" would send the user
+            # looking at the URL or the network instead of at the timeout.
+            return APITimeoutError(
+                f"{where} was reached but timed out: no complete answer within "
+                f"{self.settings.timeout:g} s ({text})"
+            )
+        return APIConnectionError(f"could not reach {where}: {text}")
 
     def raw_response(self, call: Call[T], response: httpx.Response) -> RawResponse[T]:
         headers = dict(response.headers.items())
@@ -219,6 +228,7 @@ class BaseClient:
             )
             raise error
         logger.info("retrying in %.2f s after: %s", delay, error)
+        note_retry()
         return delay
 
     def log_attempt(self, url: httpx.URL, started: float, response: httpx.Response | None) -> None:

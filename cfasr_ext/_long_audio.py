@@ -27,6 +27,7 @@ from cfasr_client.contract.params import RunNova3Params
 
 from cfasr_ext._errors import AudioInputError, OptionError
 from cfasr_ext._extras import import_extra
+from cfasr_ext._progress import ProgressCallback, ProgressTracker, retries_reported_to
 from cfasr_ext.chunking import (
     DEFAULT_MAX_BYTES,
     Chunk,
@@ -143,6 +144,14 @@ def _decode(audio: Any, max_bytes: int) -> _DecodedRecording | None:
     return _DecodedRecording(spool, envelope.samples, chunks)
 
 
+def _tracker(recording: _DecodedRecording, on_progress: ProgressCallback | None) -> ProgressTracker:
+    tracker = ProgressTracker(
+        on_progress, pieces=len(recording.chunks), audio_seconds=recording.duration
+    )
+    tracker.start()
+    return tracker
+
+
 def transcribe_long(
     send: SendPiece,
     audio: Any,
@@ -150,17 +159,23 @@ def transcribe_long(
     model: str,
     max_bytes: int,
     max_workers: int = 4,
+    on_progress: ProgressCallback | None = None,
 ) -> Transcript | None:
-    """Transcribe `audio` in pieces with `send` (one piece's WAV bytes → its Transcript).
+    """Transcribe `audio` in pieces with `send` (one piece's WAV bytes → its Transcript);
+    `on_progress` hears of the plan, each piece done and each retry.
 
     Returns None when the recording fits in one request, so the caller sends it whole."""
     recording = _decode(audio, max_bytes)
     if recording is None:
         return None
     with closing(recording):
+        tracker = _tracker(recording, on_progress)
 
         def piece(chunk: Chunk) -> tuple[float, Transcript]:
-            return chunk.start_seconds, send(recording.wav(chunk))
+            with retries_reported_to(tracker.retried):
+                transcript = send(recording.wav(chunk))
+            tracker.piece_done(chunk.samples / SAMPLE_RATE)
+            return chunk.start_seconds, transcript
 
         workers = max(1, min(max_workers, len(recording.chunks)))
         pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="cfasr-chunk")
@@ -183,18 +198,23 @@ async def atranscribe_long(
     model: str,
     max_bytes: int,
     max_workers: int = 4,
+    on_progress: ProgressCallback | None = None,
 ) -> Transcript | None:
     """`transcribe_long` for async senders; decoding and reading pieces run in threads."""
     recording = await asyncio.to_thread(_decode, audio, max_bytes)
     if recording is None:
         return None
     with closing(recording):
+        tracker = _tracker(recording, on_progress)
         slots = asyncio.Semaphore(max(1, max_workers))
 
         async def piece(chunk: Chunk) -> tuple[float, Transcript]:
             async with slots:
                 wav = await asyncio.to_thread(recording.wav, chunk)
-                return chunk.start_seconds, await send(wav)
+                with retries_reported_to(tracker.retried):
+                    transcript = await send(wav)
+                tracker.piece_done(chunk.samples / SAMPLE_RATE)
+                return chunk.start_seconds, transcript
 
         tasks = [asyncio.ensure_future(piece(chunk)) for chunk in recording.chunks]
         try:

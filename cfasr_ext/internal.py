@@ -10,6 +10,7 @@ names may change with any release. Importing this module stays as light as `impo
 
 from __future__ import annotations
 
+from cfasr_ext._audio_decoder import audio_channels
 from cfasr_ext._audio_sources import AUDIO_SUFFIXES
 from cfasr_ext._config import is_loopback_host
 from cfasr_ext._extras import MissingExtraError, require_extra
@@ -34,6 +35,7 @@ __all__ = [
     "TRANSCRIBE_MODELS",
     "TURBO",
     "MissingExtraError",
+    "audio_channels",
     "is_loopback_host",
     "require_extra",
     "setup_from_env",

@@ -27,6 +27,7 @@ from cfasr_ext._audio_sources import Audio, AudioSource, open_audio, open_audio_
 from cfasr_ext._errors import APIError, AudioInputError, OptionError
 from cfasr_ext._http import Call
 from cfasr_ext._options import merged_headers
+from cfasr_ext._progress import ProgressCallback, ProgressTracker, retries_reported_to
 from cfasr_ext._request_bodies import Body, json_body
 from cfasr_ext._unchecked import ExtraBody, ExtraQuery, merge_body, merge_query
 from cfasr_ext.models._method import AsyncRequester, SyncRequester
@@ -52,6 +53,9 @@ class BatchJob:
     request_id: str
     model: str
     status: str = "queued"
+    inputs: int | None = None
+    """How many recordings the job holds, when this process submitted it (the API's polls do
+    not say); `wait(on_progress=)` reports it as `pieces_total`."""
 
 
 @attrs.frozen
@@ -195,7 +199,7 @@ class SyncBatch(Generic[T]):
             for audio in audios
         ]
         call = build_submit(self.model, items, extra_query=extra_query, extra_headers=extra_headers)
-        return self._client.request(call).parse()
+        return attrs.evolve(self._client.request(call).parse(), inputs=len(items))
 
     def poll(
         self,
@@ -225,15 +229,20 @@ class SyncBatch(Generic[T]):
         extra_query: ExtraQuery | None = None,
         extra_body: ExtraBody | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        on_progress: ProgressCallback | None = None,
     ) -> list[BatchOutcome[T]]:
         """Poll every `interval` seconds until done; raises `BatchTimeoutError` after `timeout`.
-        The `extra_*` go with every poll."""
+        The `extra_*` go with every poll. `on_progress` hears of the start, each retried poll
+        and the end (the API's polls tell no partial progress)."""
         deadline = time.monotonic() + timeout
+        tracker = _tracker(job, on_progress)
         while True:
-            state = self.poll(
-                job, extra_query=extra_query, extra_body=extra_body, extra_headers=extra_headers
-            )
+            with retries_reported_to(tracker.retried):
+                state = self.poll(
+                    job, extra_query=extra_query, extra_body=extra_body, extra_headers=extra_headers
+                )
             if isinstance(state, list):
+                _finish(tracker, state)
                 return state
             if time.monotonic() + interval > deadline:
                 raise BatchTimeoutError(_timeout_message(state, timeout))
@@ -270,7 +279,7 @@ class AsyncBatch(Generic[T]):
             for data in loaded
         ]
         call = build_submit(self.model, items, extra_query=extra_query, extra_headers=extra_headers)
-        return (await self._client.request(call)).parse()
+        return attrs.evolve((await self._client.request(call)).parse(), inputs=len(items))
 
     async def poll(
         self,
@@ -299,17 +308,34 @@ class AsyncBatch(Generic[T]):
         extra_query: ExtraQuery | None = None,
         extra_body: ExtraBody | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        on_progress: ProgressCallback | None = None,
     ) -> list[BatchOutcome[T]]:
         deadline = time.monotonic() + timeout
+        tracker = _tracker(job, on_progress)
         while True:
-            state = await self.poll(
-                job, extra_query=extra_query, extra_body=extra_body, extra_headers=extra_headers
-            )
+            with retries_reported_to(tracker.retried):
+                state = await self.poll(
+                    job, extra_query=extra_query, extra_body=extra_body, extra_headers=extra_headers
+                )
             if isinstance(state, list):
+                _finish(tracker, state)
                 return state
             if time.monotonic() + interval > deadline:
                 raise BatchTimeoutError(_timeout_message(state, timeout))
             await asyncio.sleep(interval)
+
+
+def _tracker(job: BatchJob | str, on_progress: ProgressCallback | None) -> ProgressTracker:
+    """Progress of a wait: the job's inputs when known (0 until the outcomes say otherwise)."""
+    inputs = job.inputs if isinstance(job, BatchJob) else None
+    tracker = ProgressTracker(on_progress, pieces=inputs or 0, audio_seconds=None)
+    tracker.start()
+    return tracker
+
+
+def _finish(tracker: ProgressTracker, outcomes: Sequence[object]) -> None:
+    tracker.set_total(len(outcomes))
+    tracker.finish(audio_seconds_total=None)
 
 
 def _timeout_message(state: BatchJob, timeout: float) -> str:

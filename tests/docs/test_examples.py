@@ -56,6 +56,20 @@ def test_folder_to_srt_writes_one_srt_per_recording(
     assert " ".join(w for cue in cues for w in cue.text.split()) == WEATHER.text
 
 
+def test_folder_to_srt_keeps_recordings_with_one_name_apart(
+    skip_emulator: EmulatorHandle, audio_dir: Path
+) -> None:
+    (audio_dir / "talk.flac").write_bytes((audio_dir / "talk.wav").read_bytes())
+    result = run_example("folder_to_srt.py", str(audio_dir), emulator=skip_emulator, cwd=audio_dir)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in audio_dir.glob("*.srt")) == [
+        "meeting.srt",
+        "talk.flac.srt",
+        "talk.wav.srt",
+    ]
+    assert "talk.flac -> talk.flac.srt" in result.stdout
+
+
 def test_folder_to_srt_reports_a_bad_file_and_fails(
     skip_emulator: EmulatorHandle, audio_dir: Path
 ) -> None:

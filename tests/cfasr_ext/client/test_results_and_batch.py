@@ -100,13 +100,55 @@ def test_batch_submit_poll_wait(run: Runner) -> None:
         return go(client)
 
     job, outcomes = run(flow)
-    assert job == cf.BatchJob(request_id="job-1", model="@cf/openai/whisper-large-v3-turbo")
+    assert job == cf.BatchJob(
+        request_id="job-1", model="@cf/openai/whisper-large-v3-turbo", inputs=1
+    )
     assert outcomes[0].success
     assert isinstance(outcomes[0].result, TurboResult)
     submit, poll, _ = run.server.requests
     assert submit.path.endswith("whisper-large-v3-turbo?queueRequest=true")
     assert json.loads(submit.body)["requests"][0]["language"] == "en"
     assert json.loads(poll.body) == {"request_id": "job-1"}
+
+
+def test_batch_wait_reports_progress_and_retried_polls(run: Runner) -> None:
+    done = {
+        "responses": [
+            {"id": 0, "success": True, "result": TURBO},
+            {"id": 1, "success": True, "result": TURBO},
+        ],
+        "usage": {},
+    }
+    busy = {"success": False, "errors": [{"code": 3040, "message": "busy"}], "result": None}
+    run.server.script = [
+        queued(),
+        Scripted(status=503, body=busy),
+        queued("running"),
+        Scripted(body={"result": done, "success": True}),
+    ]
+    reports: list[cf.Progress] = []
+
+    def flow(client: cf.Client | cf.AsyncClient) -> object:
+        if isinstance(client, cf.Client):
+            batch = client.whisper_large_v3_turbo.batch
+            job = batch.submit([WAV, WAV])
+            return batch.wait(job, interval=0.001, timeout=5, on_progress=reports.append)
+
+        async def go(client: cf.AsyncClient) -> object:
+            batch = client.whisper_large_v3_turbo.batch
+            job = await batch.submit([WAV, WAV])
+            return await batch.wait(job, interval=0.001, timeout=5, on_progress=reports.append)
+
+        return go(client)
+
+    outcomes = run(flow)
+    assert isinstance(outcomes, list)
+    assert len(outcomes) == 2
+    assert reports == [
+        cf.Progress(0, 2, 0.0, None, 0),
+        cf.Progress(0, 2, 0.0, None, 1),
+        cf.Progress(2, 2, 0.0, None, 1),
+    ]
 
 
 def test_batch_wait_times_out_with_the_job_id(run: Runner) -> None:
