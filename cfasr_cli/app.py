@@ -18,7 +18,6 @@ from typer.core import TyperGroup
 from cfasr_cli.catalog import REST_MODELS, STREAM_MODELS, CliError, resolve_model
 from cfasr_cli.config_flags import with_config_flags
 from cfasr_cli.context import GlobalOptions, fail, options_of
-from cfasr_cli.gateway import GATEWAY_FLAGS
 from cfasr_cli.inputs import expand_inputs
 from cfasr_cli.options import (
     PARAM_HELP,
@@ -31,6 +30,7 @@ from cfasr_cli.outputs import parse_format, plan_outputs
 from cfasr_cli.serve import server_flags
 from cfasr_ext import __version__
 from cfasr_ext.chunking import DEFAULT_MAX_BYTES
+from cfasr_openai.front_end import GATEWAY_FLAGS
 
 _NOVA3_STREAM = attrs.fields(StreamNova3Params)
 

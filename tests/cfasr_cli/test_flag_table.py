@@ -14,11 +14,11 @@ from typer.testing import CliRunner
 
 from cfasr_cli.app import app
 from cfasr_cli.config_flags import with_config_flags
-from cfasr_cli.gateway import GATEWAY_FLAGS
 from cfasr_emulator.config import ServerConfig
 from cfasr_emulator.flags import SERVER_FLAGS, build_parser, server_config
 from cfasr_openai.config import GatewayConfig
 from cfasr_openai.flags import config_values, flag, flags_of
+from cfasr_openai.front_end import GATEWAY_FLAGS
 
 
 def _argparse_options(parser: argparse.ArgumentParser) -> dict[str, argparse.Action]:

@@ -25,6 +25,7 @@ PLANTS = [
     ("stack", "cfasr_ext/transcript.py", "import cfasr_openai.errors"),
     ("generated-stands-alone", "cfasr_client/types.py", "import httpx"),
     ("sdk-is-light", "cfasr_ext/transcript.py", "import uvicorn"),
+    ("gateway-without-cli", "cfasr_openai/app.py", "import typer"),
     ("sdk-private-modules", "cfasr_openai/errors.py", "import cfasr_ext._retry"),
     ("no-cycles", "cfasr_ext/_timed_words.py", "import cfasr_ext.transcript"),
     ("emulator-testing-helpers", "cfasr_emulator/app.py", "import cfasr_emulator.testing"),
