@@ -17,7 +17,7 @@ from pathlib import Path
 from cfasr_client.contract import OPERATIONS
 
 ROOT = Path(__file__).resolve().parents[2]
-HAND_WRITTEN = ("cfasr_contract", "cfasr_ext", "cfasr_emulator", "cfasr_openai")
+HAND_WRITTEN = ("cfasr_contract", "cfasr_ext", "cfasr_emulator", "cfasr_openai", "cfasr_cli")
 OPTION_NAMES = frozenset(param.name for op in OPERATIONS.values() for param in op.params)
 
 NOT_OPTIONS: dict[tuple[str, str], str] = {
@@ -31,6 +31,9 @@ NOT_OPTIONS: dict[tuple[str, str], str] = {
     ("cfasr_ext/_errors.py", "replace"): "str.decode's errors='replace'",
     ("cfasr_emulator/engine/deadline.py", "detect_language"): "an engine step's name",
     ("cfasr_emulator/ws/multichannel.py", "channels"): "a member of Deepgram's Metadata",
+    ("cfasr_openai/realtime/session_config.py", "language"): (
+        "a member of OpenAI's input_audio_transcription (mapped to nova-3's option)"
+    ),
 }
 """(file, literal) → what the word means there."""
 
