@@ -31,7 +31,7 @@ import asyncio
 import base64
 import json
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 
 import bench_gateway
@@ -67,7 +67,6 @@ class Unanswered(Exception):
 
 def _pcm(rate: int) -> bytes:
     from cfasr_emulator.engine import WEATHER
-
     from cfasr_ext import pcm16_chunks
 
     return b"".join(pcm16_chunks(WEATHER.path, sample_rate=rate))
@@ -192,7 +191,7 @@ def run(quick: bool) -> dict[str, Any]:
     texts: dict[str, str] = {}
     with harness.emulator(engine_mode="real") as emu, bench_gateway.gateway(emu) as (url, _):
         emulator_v1 = f"http://127.0.0.1:{emu.port}/v1"
-        paths: dict[str, Callable[[], Awaitable[tuple[float, str]]]] = {
+        paths: dict[str, Callable[[], Coroutine[Any, Any, tuple[float, str]]]] = {
             "nova3_direct": lambda: direct(emu, pcm16k),
             "emulator_realtime": lambda: realtime(emulator_v1, harness.TOKEN, pcm24k),
             "gateway_realtime": lambda: realtime(url, bench_gateway.GATEWAY_KEY, pcm24k),

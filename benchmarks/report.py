@@ -1,8 +1,8 @@
 """Results → the Markdown report (for BENCHMARKS.md and the console): the run's context,
 then each section in order, written between the result markers of BENCHMARKS.md.
 
-The sections' tables are ``report_clients``, ``report_engine`` and ``report_realtime``; the upload chart is
-``report_chart``.
+The sections' tables are ``report_clients``, ``report_engine`` and ``report_realtime``; the
+upload chart is ``report_chart``.
 """
 
 from __future__ import annotations

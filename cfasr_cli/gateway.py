@@ -19,9 +19,9 @@ __all__ = ["GATEWAY_FLAGS", "run_gateway"]
 
 GATEWAY_FLAGS: tuple[FlagSpec, ...] = flags_of(GatewayConfig)
 
-_GATEWAY_MODULES = ("starlette", "uvicorn", "python_multipart")
+_GATEWAY_MODULES = ("starlette", "uvicorn", "python_multipart", "langcodes", "language_data")
 """Checked before starting: without python-multipart the server would start, then fail
-every upload."""
+every upload (and without langcodes' data, every `verbose_json`)."""
 
 
 def run_gateway(given: Mapping[str, Any], *, options: GlobalOptions) -> int:

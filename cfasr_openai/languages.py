@@ -24,7 +24,7 @@ def language_name(code: str) -> str:
     it names no known language."""
     try:
         language = langcodes.Language.get(code)
-    except (langcodes.LanguageTagError, ValueError):
+    except ValueError:  # langcodes' LanguageTagError: not a language tag at all
         return code
     if not language.is_valid() or language.language is None:
         return code
