@@ -1,8 +1,8 @@
 """Results → the Markdown report (for BENCHMARKS.md and the console): the run's context,
 then each section in order, written between the result markers of BENCHMARKS.md.
 
-The sections' tables are ``report_clients`` and ``report_engine``; the upload chart is
-``report_chart``.
+The sections' tables are ``report_clients``, ``report_engine`` and ``report_realtime``; the
+upload chart is ``report_chart``.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import Any
 
 from report_clients import batch, gateway, import_cost, memory, overhead, streaming, upload
 from report_engine import capacity, diarize, engine
+from report_realtime import realtime
 
 __all__ = ["END", "RENDERERS", "START", "markdown", "write_into"]
 
@@ -31,6 +32,7 @@ RENDERERS = {
     "gateway": gateway,
     "capacity": capacity,
     "diarize": diarize,
+    "realtime": realtime,
 }
 
 

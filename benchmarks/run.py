@@ -28,6 +28,7 @@ import bench_engine
 import bench_gateway
 import bench_import
 import bench_overhead
+import bench_realtime
 import bench_streaming
 import bench_upload
 import bench_upload_memory
@@ -46,6 +47,7 @@ SECTIONS: dict[str, Callable[[bool], dict[str, Any]]] = {
     "gateway": bench_gateway.run,
     "capacity": bench_capacity.run,
     "diarize": bench_diarize.run,
+    "realtime": bench_realtime.run,
 }
 
 

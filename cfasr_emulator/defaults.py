@@ -24,6 +24,8 @@ _SERVER_MODULES = (
     "uvicorn",
     "starlette",
     "python_multipart",
+    "langcodes",
+    "language_data",
     "faster_whisper",
     "av",
     "numpy",

@@ -31,7 +31,7 @@ from .browser_guard import refuse_foreign_browsers
 from .config import GatewayConfig
 from .errors import OpenAIError, from_cfasr_error
 from .form import AudioForm, read_form
-from .model_names import TRANSLATION_MODEL, listed_models, model_for, streaming_model_for
+from .model_names import STREAMING_MODEL, TRANSLATION_MODEL, listed_models, model_for
 from .options import LANGUAGE, NOT_APPLIED_HEADER, TRANSLATE, options_for
 from .realtime import realtime_endpoint
 from .responses import response_for
@@ -138,12 +138,13 @@ async def _turn(request: Request, config: GatewayConfig) -> bool:
 async def _answer(client: AsyncClient, form: AudioForm, *, translate: bool) -> Response:
     if translate:
         return await _translate(client, form)
-    if form.stream:
-        model = streaming_model_for(form.model)
+    model = model_for(form.model)
+    if form.stream and model == STREAMING_MODEL:
         options, not_applied = _options(model, "websocket", form)
         return await stream_response(client, form, options, _headers(not_applied))
-    model = model_for(form.model)
     options, not_applied = _options(model, "rest", form)
+    if form.stream:  # OpenAI ignores stream=true for whisper-1 and answers whole: so do we
+        not_applied.append("stream")
     transcript = await client.transcribe(_audio_file(form), model=model, **options)
     return response_for(transcript, form, task="transcribe", headers=_headers(not_applied))
 
@@ -157,6 +158,8 @@ async def _translate(client: AsyncClient, form: AudioForm) -> Response:
             code="unsupported_model",
         )
     options, not_applied = _options(TRANSLATION_MODEL, "rest", form)
+    if form.stream:  # OpenAI's translations do not stream
+        not_applied.append("stream")
     options.pop(LANGUAGE, None)  # OpenAI's translations take no language: the output is English
     options.update(TRANSLATE)
     transcript = await client.transcribe(_audio_file(form), model=TRANSLATION_MODEL, **options)
@@ -179,13 +182,29 @@ def _headers(not_applied: list[str]) -> dict[str, str]:
     return {NOT_APPLIED_HEADER: ", ".join(not_applied)} if not_applied else {}
 
 
+def _model_object(name: str) -> dict[str, Any]:
+    """openai-python's `Model`."""
+    return {"id": name, "object": "model", "created": _CREATED, "owned_by": "cloudflare"}
+
+
 async def _models(request: Request) -> Response:
     del request
-    data = [
-        {"id": name, "object": "model", "created": _CREATED, "owned_by": "cloudflare"}
-        for name in listed_models()
-    ]
+    data = [_model_object(name) for name in listed_models()]
     return JSONResponse({"object": "list", "data": data})
+
+
+async def _model(request: Request) -> Response:
+    """`GET /v1/models/{id}` (openai-python's `models.retrieve`): one of `/v1/models`' ids,
+    whose slashes (`@cf/openai/whisper`) arrive as path segments or escaped."""
+    name = request.path_params["model"]
+    if name not in listed_models():
+        raise OpenAIError(
+            404,
+            f"The model `{name}` does not exist; GET /v1/models lists the models served here.",
+            param="model",
+            code="model_not_found",
+        )
+    return JSONResponse(_model_object(name))
 
 
 async def _not_found(request: Request, exc: Exception) -> Response:
@@ -197,7 +216,8 @@ async def _not_found(request: Request, exc: Exception) -> Response:
 
 
 def create_v1_app(client_factory: ClientFactory, config: GatewayConfig | None = None) -> Starlette:
-    """OpenAI's routes (`/audio/transcriptions`, `/audio/translations`, `/models`, and the
+    """OpenAI's routes (`/audio/transcriptions`, `/audio/translations`, `/models` and
+    `/models/{id}`, and the
     `/realtime` WebSocket for live transcription), to mount
     at `/v1`; `client_factory` makes the SDK client to forward through, on first use."""
     settings = config or GatewayConfig()
@@ -217,6 +237,7 @@ def create_v1_app(client_factory: ClientFactory, config: GatewayConfig | None = 
         Route("/audio/transcriptions", _guarded(settings, transcriptions), methods=["POST"]),
         Route("/audio/translations", _guarded(settings, translations), methods=["POST"]),
         Route("/models", _guarded(settings, _models), methods=["GET"]),
+        Route("/models/{model:path}", _guarded(settings, _model), methods=["GET"]),
     ]
     app = Starlette(routes=routes, exception_handlers={HTTPException: _not_found})
     app.state.openai_clients = clients

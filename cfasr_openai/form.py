@@ -94,6 +94,17 @@ def _checked(form: FormData) -> AudioForm:
             param="response_format",
             code="invalid_value",
         )
+    granularities = _granularities(form)
+    if "word" in granularities and response_format != "verbose_json":
+        # OpenAI's reference: "response_format must be set verbose_json to use timestamp
+        # granularities"; its API refuses word timestamps in any other format.
+        raise OpenAIError(
+            400,
+            f"timestamp_granularities=word needs response_format=verbose_json, not "
+            f"{response_format}: only verbose_json carries word timestamps.",
+            param="timestamp_granularities",
+            code="invalid_value",
+        )
     return AudioForm(
         file=upload.file,
         filename=upload.filename,
@@ -102,7 +113,7 @@ def _checked(form: FormData) -> AudioForm:
         language=_text(form, "language") or None,
         prompt=_text(form, "prompt") or None,
         temperature=_temperature(_text(form, "temperature")),
-        granularities=_granularities(form),
+        granularities=granularities,
         stream=_flag(_text(form, "stream"), "stream"),
         extra=_extra(form),
     )

@@ -18,9 +18,9 @@ __all__ = ["GATEWAY_FLAGS", "GATEWAY_MODULES", "KEY_IN_FLAG_WARNING", "gateway_c
 
 GATEWAY_FLAGS: tuple[FlagSpec, ...] = flags_of(GatewayConfig)
 
-GATEWAY_MODULES = ("starlette", "uvicorn", "python_multipart")
+GATEWAY_MODULES = ("starlette", "uvicorn", "python_multipart", "langcodes", "language_data")
 """Checked before starting: without python-multipart the server would start, then fail
-every upload."""
+every upload (and without langcodes' data, every `verbose_json`)."""
 
 KEY_IN_FLAG_WARNING = (
     f"warning: a key given with --api-key shows in the process list and your shell history; "

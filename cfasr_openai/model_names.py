@@ -14,10 +14,10 @@ __all__ = [
     "OPENAI_ALIASES",
     "REALTIME_ALIASES",
     "REALTIME_MODELS",
+    "STREAMING_MODEL",
     "listed_models",
     "model_for",
     "realtime_model_for",
-    "streaming_model_for",
 ]
 
 OPENAI_ALIASES: dict[str, str] = {"whisper-1": TURBO}
@@ -36,6 +36,11 @@ REALTIME_MODELS: tuple[str, ...] = (NOVA_3, FLUX)
 """The Workers AI ids a realtime session runs on: nova-3 (server VAD, or commits) and flux
 (its own turn detection, for `semantic_vad`)."""
 
+STREAMING_MODEL = NOVA_3
+"""The model that serves `stream=true`: nova-3, the one that takes files over REST and live
+audio over a WebSocket (flux streams but transcribes no files). With any other model,
+`stream=true` is ignored and the answer sent whole, as OpenAI does for `whisper-1`."""
+
 TRANSLATION_MODEL = TURBO
 """The one Workers AI model that translates (turbo's `task=translate`)."""
 
@@ -51,21 +56,6 @@ def model_for(name: str) -> str:
             f"{', '.join(listed_models())}.",
             param="model",
             code="model_not_found",
-        )
-    return full
-
-
-def streaming_model_for(name: str) -> str:
-    """The model that serves `stream=true`: nova-3, the one that takes files over REST and
-    live audio over a WebSocket (flux streams but transcribes no files)."""
-    full = model_for(name)
-    if full != NOVA_3:
-        raise OpenAIError(
-            400,
-            f"stream=true is served by {NOVA_3} (nova-3) over Workers AI's WebSocket; "
-            f"`{name}` transcribes only whole files. Use model nova-3, or leave stream unset.",
-            param="stream",
-            code="unsupported_value",
         )
     return full
 

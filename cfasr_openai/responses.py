@@ -1,8 +1,11 @@
 """A `Transcript` → the body OpenAI sends for each `response_format`.
 
 Text, SRT and WebVTT come from the SDK's own writers (`Transcript.to_srt`/`to_vtt`), so the
-gateway's subtitles are the ones `cfasr transcribe --format srt` writes. `verbose_json`
-follows openai-python's `TranscriptionVerbose`: segments unless only words were asked for,
+gateway's subtitles are the ones `cfasr transcribe --format srt` writes. A transcription's
+`json` and `verbose_json` carry `usage` as openai-python's `UsageDuration` (seconds of audio:
+how Workers AI bills these models too). `verbose_json` follows openai-python's
+`TranscriptionVerbose`: `language` is the language's English name (`english`), as OpenAI
+answers; segments unless only words were asked for,
 words when asked for (with nova-3's speaker when diarized). Fields Workers AI does not
 report for a model (a nova-3 segment's `avg_logprob`, say) are 0.0, and `tokens` is always
 empty: no Workers AI model returns them.
@@ -19,6 +22,7 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from cfasr_ext.transcript import Segment, Transcript, Word
 
 from .form import AudioForm
+from .languages import TRANSLATION_LANGUAGE, language_name
 
 __all__ = ["response_for", "verbose_json"]
 
@@ -29,10 +33,12 @@ def response_for(
     """The response in `form.response_format`, with `headers` (e.g. what was not applied)."""
     kind = form.response_format
     if kind == "json":
-        return JSONResponse({"text": transcript.text}, headers=headers)
-    if kind == "verbose_json":
-        body = verbose_json(transcript, form, task=task)
+        body: dict[str, Any] = {"text": transcript.text}
+        if task == "transcribe":
+            body["usage"] = _usage(transcript)
         return JSONResponse(body, headers=headers)
+    if kind == "verbose_json":
+        return JSONResponse(verbose_json(transcript, form, task=task), headers=headers)
     if kind == "srt":
         return PlainTextResponse(transcript.to_srt(), headers=headers)
     if kind == "vtt":
@@ -42,12 +48,15 @@ def response_for(
 
 def verbose_json(transcript: Transcript, form: AudioForm, *, task: str) -> dict[str, Any]:
     """openai-python's `TranscriptionVerbose` (and `TranslationVerbose`) layout."""
+    code = transcript.language or form.language or ""
     body: dict[str, Any] = {
         "task": task,
-        "language": transcript.language or form.language or "",
+        "language": TRANSLATION_LANGUAGE if task == "translate" else language_name(code),
         "duration": _duration(transcript),
         "text": transcript.text,
     }
+    if task == "transcribe":  # openai-python's `TranslationVerbose` has no usage
+        body["usage"] = _usage(transcript)
     if "segment" in form.granularities:
         extras = _turbo_segment_extras(transcript.raw, len(transcript.segments))
         body["segments"] = [
@@ -66,6 +75,11 @@ def _word(word: Word) -> dict[str, Any]:
     if word.speaker is not None:
         body["speaker"] = word.speaker
     return body
+
+
+def _usage(transcript: Transcript) -> dict[str, Any]:
+    """openai-python's `UsageDuration`: the seconds of audio transcribed."""
+    return {"type": "duration", "seconds": _duration(transcript)}
 
 
 def _duration(transcript: Transcript) -> float:

@@ -41,7 +41,8 @@ async def stream_response(
     headers: dict[str, str],
 ) -> StreamingResponse:
     """Open a nova-3 session (errors here are ordinary OpenAI errors), then stream its
-    words. nova-3 is the one model that both takes files and streams (`streaming_model_for`)."""
+    words. nova-3 is the one model that both takes files and streams
+    (`model_names.STREAMING_MODEL`)."""
     session = client.nova_3.stream(encoding="linear16", sample_rate=SAMPLE_RATE, **options)
     try:
         await session.connect()

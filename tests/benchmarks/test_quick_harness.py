@@ -27,6 +27,7 @@ SECTIONS = {
     "gateway",
     "capacity",
     "diarize",
+    "realtime",
 }
 
 # The whole quick benchmark run: about 60 s alone, 280 s beside a suite with both CPUs busy
@@ -65,12 +66,14 @@ def test_quick_run_writes_every_section_as_json(quick_run: tuple[Path, Path, str
 def test_transport_sections_say_recognition_was_skipped(quick_run: tuple[Path, Path, str]) -> None:
     out, _, _ = quick_run
     sections = json.loads((out / "latest.json").read_text())["sections"]
-    for name in SECTIONS - {"engine", "import", "capacity", "diarize"}:  # import: no emulator
+    real_engine = {"engine", "capacity", "diarize", "realtime"}
+    for name in SECTIONS - real_engine - {"import"}:  # import: no emulator
         assert sections[name]["engine_mode"] == "skip", name
         assert "skip" in sections[name]["note"], name
     assert sections["engine"]["engine_mode"] == "real"
     assert sections["capacity"]["engine_mode"] == "real"
     assert sections["diarize"]["engine_mode"] == "real"
+    assert sections["realtime"]["engine_mode"] == "real"
 
 
 def test_speed_figures_come_with_ratios_against_baselines(
@@ -103,6 +106,10 @@ def test_speed_figures_come_with_ratios_against_baselines(
     gateway = sections["gateway"]
     assert gateway["latency"]["ratios_of_medians"]["httpx_via_gateway/sdk_direct"] > 0
     assert gateway["memory"]["gateway_peak_rss_growth_mb"] >= 0
+    realtime = sections["realtime"]["ratios_of_medians"]
+    assert realtime["gateway_realtime/nova3_direct"] is not None
+    assert realtime["emulator_realtime/nova3_direct"] is not None
+    assert "weather" in sections["realtime"]["last_transcripts"]["gateway_realtime"].lower()
     diarized = sections["diarize"]["rows"][0]
     assert diarized["diarize_cpu_ms_per_audio_s"] > 0
     assert diarized["cpu_ratio"] > 0
@@ -120,6 +127,7 @@ def test_markdown_block_is_written_below_the_existing_text(
     assert "### 8. OpenAI-compatible gateway" in text
     assert "### 9. Live-stream capacity" in text
     assert "### 10. Speaker attribution" in text
+    assert "### 11. Realtime transcription" in text
     assert "### 1. Per-call overhead" in stdout
 
 

@@ -50,14 +50,6 @@ def test_streamed_transcription_sends_deltas_then_the_whole_text(
     assert "weather is nice today" in events[-1].text.lower().replace(",", "")
 
 
-def test_stream_with_a_whole_file_model_is_refused(openai_server: OpenAIServer) -> None:
-    with WEATHER.path.open("rb") as audio, pytest.raises(openai.BadRequestError) as caught:
-        openai_server.client().audio.transcriptions.create(
-            file=audio, model="whisper-1", stream=True
-        )
-    assert caught.value.param == "stream"
-
-
 def test_audio_that_fails_to_decode_mid_stream_raises_in_the_openai_client(
     openai_server: OpenAIServer,
 ) -> None:

@@ -121,7 +121,7 @@ def test_cfasr_serve_without_the_server_extra_names_it() -> None:
     assert "pip install 'cfasr[server]'" in result.stderr
 
 
-@pytest.mark.parametrize("blocked", ["starlette", "python_multipart"])
+@pytest.mark.parametrize("blocked", ["starlette", "python_multipart", "langcodes"])
 def test_cfasr_gateway_without_its_extra_names_the_openai_gateway_extra(blocked: str) -> None:
     result = run_without(
         blocked,
