@@ -177,14 +177,20 @@ class HeadMeter:
 
 class _LingeringTransport:
     """The connection's transport as uvicorn's request cycle sees it: ``close()`` while the
-    request body is still arriving half-closes and drains (see ``LINGER_S``) instead."""
+    request body is still arriving half-closes and drains (see ``LINGER_S``) instead. uvicorn
+    hands this object to the WebSocket protocol on an upgrade; its closes pass through."""
 
     def __init__(self, transport: asyncio.Transport, protocol: GuardedH11Protocol) -> None:
         self._transport = transport
         self._protocol = protocol
 
     def close(self) -> None:
-        if self._protocol.conn.their_state is h11.SEND_BODY and not self._transport.is_closing():
+        if (
+            self._protocol.conn.their_state is h11.SEND_BODY
+            and not self._transport.is_closing()
+            # After a WebSocket upgrade the socket (and this object) is the new protocol's.
+            and self._transport.get_protocol() is self._protocol
+        ):
             self._protocol.linger()
         else:
             self._transport.close()
@@ -235,6 +241,12 @@ class GuardedH11Protocol(H11Protocol):
         if self.conn.their_state is h11.SEND_BODY or self._meter.complete:
             self._start_body_timer()  # Progress: the body's clock starts again.
         super().data_received(data)
+        if self._upgraded():
+            # The socket now speaks WebSocket (h11 stays in SEND_BODY): nothing of ours may
+            # write HTTP into it.
+            self._cancel_head_timer()
+            self._cancel_body_timer()
+            return
         if self.conn.their_state is not h11.SEND_BODY:
             self._cancel_body_timer()
         if (
@@ -249,6 +261,9 @@ class GuardedH11Protocol(H11Protocol):
             self.timeout_keep_alive_task = self.loop.call_later(
                 self.timeout_keep_alive, self.timeout_keep_alive_handler
             )
+
+    def _upgraded(self) -> bool:
+        return self._raw_transport.get_protocol() is not self
 
     def _check_head(self) -> bool:
         """Refuse the request if its head breaks a limit; True if refused."""
@@ -306,7 +321,7 @@ class GuardedH11Protocol(H11Protocol):
 
     def _head_timed_out(self) -> None:
         self._head_timer = None
-        if self.transport.is_closing() or self._meter.complete:
+        if self.transport.is_closing() or self._meter.complete or self._upgraded():
             return
         self._refuse(
             self.answers.request_timeout(
@@ -316,7 +331,11 @@ class GuardedH11Protocol(H11Protocol):
 
     def _body_timed_out(self) -> None:
         self._body_timer = None
-        if self.transport.is_closing() or self.conn.their_state is not h11.SEND_BODY:
+        if (
+            self.transport.is_closing()
+            or self.conn.their_state is not h11.SEND_BODY
+            or self._upgraded()
+        ):
             return
         if self.flow.read_paused:
             # The app is behind, not the client: its clock starts when reading resumes.

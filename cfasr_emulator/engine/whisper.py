@@ -25,6 +25,7 @@ from .decode_options import DecodeOptions
 from .diarization import diarize as attribute_speakers
 from .failures import AudioDecodeError, EngineBusy, InferenceTimeout
 from .prompt_budget import fit_prompt
+from .rejected_segments import rejected_dropped
 from .scheduler import FairScheduler
 from .shared_weights import load_shared
 from .types import (
@@ -229,15 +230,25 @@ class SpeechEngine:
         with self._slot(admission) as deadline:
             whisper = self._model(model)
             prompt = fit_prompt(
-                whisper.hf_tokenizer, hotwords=hotwords, initial_prompt=options.initial_prompt
+                whisper.hf_tokenizer,
+                hotwords=hotwords,
+                initial_prompt=options.initial_prompt,
+                prefix=options.prefix,
             )
-            prompted = prompt.tokens > 0 or bool(options.prefix)
+            prompted = prompt.tokens > 0
             # The prompt as fitted to Whisper's context, in place of the one asked for.
             decoding = {
                 **attrs.asdict(options),
                 "language": language,
                 "initial_prompt": prompt.initial_prompt,
+                "prefix": prompt.prefix,
             }
+            # One decode per window for the streams, and with a prefix: the thresholds that
+            # trigger a fallback judge the caller's own prefix text along with the output.
+            fallback = decoding.pop("temperature_fallback") and prompt.prefix is None
+            if not fallback:
+                decoding["temperature"] = 0.0
+            before = whisper.steps.generated()
             with whisper.steps.deadline(deadline), whisper.full_windows(prompted):
                 decoded = self._run(
                     whisper,
@@ -248,6 +259,9 @@ class SpeechEngine:
                     word_timestamps=word_timestamps,
                 )
             segments, info = decoded
+            decodes = whisper.steps.generated() - before
+            if not options.temperature_fallback:
+                segments = rejected_dropped(segments, options)
             speakers = None
             if diarize:
                 spans = [(w.start, w.end) for s in segments for w in s.words]
@@ -262,6 +276,7 @@ class SpeechEngine:
             model_name=model,
             prompt_tokens=prompt.tokens,
             diarization=speakers,
+            decodes=decodes,
         )
 
     @staticmethod

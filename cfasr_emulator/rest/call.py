@@ -8,11 +8,12 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import attrs
+from cfasr_client.contract import EMULATOR_LIMITS
 
 from .. import error_envelope
 from ..batches import BatchItemInput
 from ..context import EmulatorContext
-from ..json_depth import MAX_JSON_DEPTH, too_deep
+from ..json_depth import MAX_JSON_DEPTH, too_deep, too_many_members
 from . import inputs
 from .turbo_body import TurboBodyFeeder
 
@@ -48,6 +49,13 @@ class RestCall:
         if too_deep(self.body):
             raise error_envelope.bad_input(
                 f"the body is not valid JSON (nested deeper than {MAX_JSON_DEPTH} levels)",
+                self.request_id,
+            )
+        limit = int(EMULATOR_LIMITS["max_json_members"].value)
+        if too_many_members(self.body, limit):
+            raise error_envelope.bad_input(
+                f"the body has more than {limit} JSON object members (the emulator's "
+                "max_json_members)",
                 self.request_id,
             )
         return inputs.parse_json(self.body, self.request_id)

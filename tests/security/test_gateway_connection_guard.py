@@ -193,3 +193,32 @@ def test_connections_over_the_cap_get_503_with_retry_after(gateway: Gateway) -> 
         for sock in held:
             sock.close()
     assert not any("Too many open files" in line for line in gateway.log)
+
+
+def test_a_websocket_outliving_the_body_timeout_gets_no_http_written_into_it(
+    gateway: Gateway,
+) -> None:
+    # h11 still counts an upgraded request's (empty) body as unread: a body clock left
+    # running wrote "HTTP/1.1 408" into open sessions, which clients read as a broken frame.
+    head = _head(
+        "GET",
+        "/v1/realtime?intent=transcription",
+        Upgrade="websocket",
+        Connection="Upgrade",
+        Sec_WebSocket_Key="dGhlIHNhbXBsZSBub25jZQ==",
+        Sec_WebSocket_Version="13",
+    )
+    with gateway.connect() as sock:
+        sock.sendall(head)
+        received = bytearray()
+        while b"\r\n\r\n" not in received:
+            received += sock.recv(65536)
+        assert received.startswith(b"HTTP/1.1 101")
+        received = received[received.index(b"\r\n\r\n") + 4 :]
+        sock.settimeout(3 * _LIMITS["body_timeout_s"])
+        try:
+            while chunk := sock.recv(65536):
+                received += chunk
+        except TimeoutError:
+            pass  # Still open and quiet: the guard wrote nothing.
+    assert b"HTTP/1.1" not in received
