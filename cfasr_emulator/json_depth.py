@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["MAX_JSON_DEPTH", "BracketScan", "too_deep", "too_many_members"]
+from cfasr_client.contract import EMULATOR_LIMITS
+
+__all__ = ["MAX_JSON_DEPTH", "MAX_JSON_MEMBERS", "BracketScan", "too_deep", "too_many_members"]
 
 MAX_JSON_DEPTH = 64
 """Far above any real input (a batch of whisper inputs nests 4 levels)."""
@@ -67,10 +69,13 @@ def too_deep(document: bytes | str, limit: int = MAX_JSON_DEPTH) -> bool:
     return False
 
 
+MAX_JSON_MEMBERS = int(EMULATOR_LIMITS["max_json_members"].value)
+"""Object members a request body may have in all (openapi.yaml's ``max_json_members``)."""
+
 _MEMBER = re.compile(rb'["\\:]')
 
 
-def too_many_members(document: bytes, limit: int) -> bool:
+def too_many_members(document: bytes, limit: int = MAX_JSON_MEMBERS) -> bool:
     """True if ``document``'s objects have more than ``limit`` members in all (colons outside
     strings), measured before parsing: ``json.loads`` holds the GIL for the whole body, so
     other requests wait for it even when it runs in a worker thread.

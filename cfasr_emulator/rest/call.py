@@ -8,12 +8,11 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import attrs
-from cfasr_client.contract import EMULATOR_LIMITS
 
 from .. import error_envelope
 from ..batches import BatchItemInput
 from ..context import EmulatorContext
-from ..json_depth import MAX_JSON_DEPTH, too_deep, too_many_members
+from ..json_depth import MAX_JSON_DEPTH, MAX_JSON_MEMBERS, too_deep, too_many_members
 from . import inputs
 from .turbo_body import TurboBodyFeeder
 
@@ -51,10 +50,9 @@ class RestCall:
                 f"the body is not valid JSON (nested deeper than {MAX_JSON_DEPTH} levels)",
                 self.request_id,
             )
-        limit = int(EMULATOR_LIMITS["max_json_members"].value)
-        if too_many_members(self.body, limit):
+        if too_many_members(self.body):
             raise error_envelope.bad_input(
-                f"the body has more than {limit} JSON object members (the emulator's "
+                f"the body has more than {MAX_JSON_MEMBERS} JSON object members (the emulator's "
                 "max_json_members)",
                 self.request_id,
             )
