@@ -78,7 +78,6 @@ class ApiError(Exception):
         )
 
 
-
 def _model_error(status: int, code: int, message: str, **kw: Any) -> ApiError:
     return ApiError(status, ErrorEntry(code, message), result={}, **kw)
 

@@ -69,7 +69,14 @@ def too_deep(document: bytes | str, limit: int = MAX_JSON_DEPTH) -> bool:
     return False
 
 
-MAX_JSON_MEMBERS = int(EMULATOR_LIMITS["max_json_members"].value)
+def _declared_members_limit() -> int:
+    value = EMULATOR_LIMITS["max_json_members"].value
+    if not isinstance(value, int):
+        raise TypeError(f"openapi.yaml's max_json_members must be an integer, not {value!r}")
+    return value
+
+
+MAX_JSON_MEMBERS = _declared_members_limit()
 """Object members a request body may have in all (openapi.yaml's ``max_json_members``)."""
 
 _MEMBER = re.compile(rb'["\\:]')

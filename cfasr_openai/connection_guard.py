@@ -310,9 +310,7 @@ class GuardedH11Protocol(H11Protocol):
 
     def _start_body_timer(self) -> None:
         self._cancel_body_timer()
-        self._body_timer = self.loop.call_later(
-            self.settings.body_timeout_s, self._body_timed_out
-        )
+        self._body_timer = self.loop.call_later(self.settings.body_timeout_s, self._body_timed_out)
 
     def _cancel_body_timer(self) -> None:
         if self._body_timer is not None:

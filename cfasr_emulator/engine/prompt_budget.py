@@ -8,10 +8,9 @@ can fill all 448 tokens and leave none for the transcript (an empty result). A l
 also costs on every decoding step and every temperature fallback.
 
 So the engine gives the decoder at most :data:`PROMPT_TOKEN_LIMIT` tokens of context, as
-Whisper does: turbo's ``prefix`` first (the start of the transcript, whole words, at most
-:data:`PREFIX_TOKEN_LIMIT` tokens: faster-whisper keeps 223 tokens of it on top of a full
-prompt, and a 20,000-character prefix made every window run out of room and fall back through
-all six temperatures, 32 s for 2 s of audio), then key terms (whole words, in the order given, at most
+Whisper does: turbo's ``prefix`` first (the start of the transcript: its first whole words,
+at most :data:`PREFIX_TOKEN_LIMIT` tokens; faster-whisper alone keeps 223 tokens of it on top
+of a full prompt), then key terms (whole words, in the order given, at most
 :data:`KEYTERM_TOKEN_LIMIT` tokens), then the end of ``initial_prompt``. Later windows of long
 audio add up to 223 tokens of the previous window's text after the key terms; the key-term
 limit is half of 223 so that at least 100 tokens are left for each window's transcript.

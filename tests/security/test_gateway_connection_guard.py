@@ -21,11 +21,13 @@ import pytest
 
 from tests.support.raw_http import HANG_BOUND_S, RawAnswer, read_answer
 
+_MAX_CONNECTIONS = 6
+_TIMEOUT_S = 1.0
 _LIMITS = {
-    "header_timeout_s": 1.0,
-    "body_timeout_s": 1.0,
-    "keep_alive_timeout_s": 1.0,
-    "max_connections": 6,
+    "header_timeout_s": _TIMEOUT_S,
+    "body_timeout_s": _TIMEOUT_S,
+    "keep_alive_timeout_s": _TIMEOUT_S,
+    "max_connections": _MAX_CONNECTIONS,
     "max_body_bytes": 1024 * 1024,
 }
 _SERVE = """
@@ -76,7 +78,8 @@ def gateway() -> Iterator[Gateway]:
 
     threading.Thread(target=read_log, daemon=True).start()
     try:
-        assert started.wait(HANG_BOUND_S) and port, "".join(log)
+        assert started.wait(HANG_BOUND_S), "".join(log)
+        assert port, "".join(log)
         yield Gateway(port[0], log)
     finally:
         process.terminate()
@@ -105,7 +108,8 @@ def _answer_to(gateway: Gateway, *pieces: bytes) -> RawAnswer:
 def _openai_error(answer: RawAnswer) -> dict[str, object]:
     assert answer.headers["content-type"] == "application/json"
     error: dict[str, object] = answer.json()["error"]
-    assert isinstance(error["message"], str) and error["message"]
+    assert isinstance(error["message"], str)
+    assert error["message"]
     return error
 
 
@@ -182,7 +186,7 @@ def test_an_early_400_is_read_by_the_client_not_reset(
 
 
 def test_connections_over_the_cap_get_503_with_retry_after(gateway: Gateway) -> None:
-    held = [gateway.connect() for _ in range(_LIMITS["max_connections"])]
+    held = [gateway.connect() for _ in range(_MAX_CONNECTIONS)]
     try:
         with gateway.connect() as extra:
             answer = read_answer(extra)
@@ -215,7 +219,7 @@ def test_a_websocket_outliving_the_body_timeout_gets_no_http_written_into_it(
             received += sock.recv(65536)
         assert received.startswith(b"HTTP/1.1 101")
         received = received[received.index(b"\r\n\r\n") + 4 :]
-        sock.settimeout(3 * _LIMITS["body_timeout_s"])
+        sock.settimeout(3 * _TIMEOUT_S)
         try:
             while chunk := sock.recv(65536):
                 received += chunk

@@ -12,12 +12,12 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from cfasr_client.contract import EMULATOR_LIMITS
 
+from cfasr_emulator.json_depth import MAX_JSON_MEMBERS
 from cfasr_emulator.testing import EmulatorHandle
 from tests.support.emulators import suite_emulator
 
-LIMIT = int(EMULATOR_LIMITS["max_json_members"].value)
+LIMIT = MAX_JSON_MEMBERS  # openapi.yaml's max_json_members, through the contract
 
 
 @pytest.fixture(scope="module")
