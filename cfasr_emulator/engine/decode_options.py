@@ -32,11 +32,6 @@ class DecodeOptions:
     compression_ratio_threshold: float | None
     log_prob_threshold: float | None
     hallucination_silence_threshold: float | None
-    temperature_fallback: bool
-    """Not an API option: whether a window whose output Whisper's thresholds reject is decoded
-    again at higher temperatures (up to six decodes; faster-whisper's and Workers AI's way),
-    or its rejected segments are dropped (one decode: the streams, where a stuck final held
-    the engine for over a minute and wrote invented key terms)."""
 
     @classmethod
     def of(cls, turbo: RunWhisperLargeV3TurboEffective) -> DecodeOptions:
@@ -53,7 +48,6 @@ class DecodeOptions:
             compression_ratio_threshold=turbo.compression_ratio_threshold,
             log_prob_threshold=turbo.log_prob_threshold,
             hallucination_silence_threshold=turbo.hallucination_silence_threshold,
-            temperature_fallback=True,
         )
 
     @classmethod
@@ -67,9 +61,3 @@ class DecodeOptions:
         options: the spec's turbo defaults with the voice-activity filter on, the emulator's
         choice (on real speech it stopped Whisper dropping words around pauses)."""
         return attrs.evolve(cls.from_spec(), vad_filter=True)
-
-    @classmethod
-    def for_streams(cls) -> DecodeOptions:
-        """The streams' finals and interims: the local models' options with one decode per
-        window (no temperature fallback), so a hard window cannot hold the engine for six."""
-        return attrs.evolve(cls.for_local_models(), temperature_fallback=False)

@@ -3,8 +3,8 @@
 faster-whisper decodes a window again at a higher temperature when its output is too
 repetitive (gzip compression ratio over ``compression_ratio_threshold``) or too unlikely
 (average log probability under ``log_prob_threshold``, unless the window is silence), up to
-six times. The streams decode once (:meth:`DecodeOptions.for_streams`), so such output would
-be kept as it is: with 200 key terms, tiny.en ended an 8 s clip with "Brand10 Brand10
+six times. The streams decode once (``SpeechEngine.transcribe(fallback=False)``), so such
+output would be kept as it is: with 200 key terms, tiny.en ended the weather clip with "Brand10
 Brand10...". The segments Whisper would have rejected are dropped instead, and so are those
 that say one word :data:`REPEAT_RUN` or more times in a row: that loop scored under both of
 Whisper's thresholds (compression 2.2, log probability -0.87).

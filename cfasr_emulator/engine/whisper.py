@@ -60,6 +60,7 @@ class Engine(Protocol):
         word_timestamps: bool = True,
         diarize: bool = False,
         admission: Admission | None = None,
+        fallback: bool = True,
     ) -> EngineResult: ...
 
     def transcribe_quick(
@@ -202,6 +203,7 @@ class SpeechEngine:
         word_timestamps: bool = True,
         diarize: bool = False,
         admission: Admission | None = None,
+        fallback: bool = True,
     ) -> EngineResult:
         """Recognise 16 kHz mono float32 audio.
 
@@ -211,7 +213,11 @@ class SpeechEngine:
         :meth:`admit` to reuse its slot; otherwise one is taken here and :class:`EngineBusy` is
         raised when none is free. ``diarize`` attributes every word to a speaker
         (:mod:`.diarization`) in the same slot, under the same deadline, and needs
-        ``word_timestamps``.
+        ``word_timestamps``. Without ``fallback`` each window is decoded once, at temperature
+        0, and the segments Whisper's thresholds reject are dropped
+        (:mod:`.rejected_segments`) instead of decoded again at up to five higher
+        temperatures; a ``prefix`` also turns it off (the thresholds would judge the caller's
+        own text with the output).
         """
         samples = _as_audio(audio)
         if model not in MODEL_NAMES:
@@ -243,9 +249,8 @@ class SpeechEngine:
                 "initial_prompt": prompt.initial_prompt,
                 "prefix": prompt.prefix,
             }
-            # One decode per window for the streams, and with a prefix: the thresholds that
-            # trigger a fallback judge the caller's own prefix text along with the output.
-            fallback = decoding.pop("temperature_fallback") and prompt.prefix is None
+            if prompt.prefix is not None:
+                fallback = False
             if not fallback:
                 decoding["temperature"] = 0.0
             before = whisper.steps.generated()
@@ -260,7 +265,7 @@ class SpeechEngine:
                 )
             segments, info = decoded
             decodes = whisper.steps.generated() - before
-            if not options.temperature_fallback:
+            if not fallback:
                 segments = rejected_dropped(segments, options)
             speakers = None
             if diarize:

@@ -30,7 +30,7 @@ class StreamTranscriber(Protocol):
 
 
 # Streams also condition on no text an earlier piece already gave (the emulator's choice).
-_FINAL = attrs.evolve(DecodeOptions.for_streams(), condition_on_previous_text=False)
+_FINAL = attrs.evolve(DecodeOptions.for_local_models(), condition_on_previous_text=False)
 # Greedy decoding for interims: cheaper, and they are replaced anyway.
 _INTERIM = attrs.evolve(_FINAL, beam_size=1)
 
@@ -67,6 +67,9 @@ class EngineTranscriber:
                 hotwords=" ".join(self.keyterms) or None,
                 word_timestamps=not interim,
                 admission=admission,
+                # One decode per window: a window decoded again at six temperatures held
+                # the engine (and the turn's final) for over a minute.
+                fallback=False,
             )
         except EngineBusy:
             return None  # An interim the engine had no room for, or a session that ended.
