@@ -216,8 +216,7 @@ class SpeechEngine:
         ``word_timestamps``. Without ``fallback`` each window is decoded once, at temperature
         0, and the segments Whisper's thresholds reject are dropped
         (:mod:`.rejected_segments`) instead of decoded again at up to five higher
-        temperatures; a ``prefix`` also turns it off (the thresholds would judge the caller's
-        own text with the output).
+        temperatures. A ``prefix`` also turns the fallback off, without dropping anything.
         """
         samples = _as_audio(audio)
         if model not in MODEL_NAMES:
@@ -249,9 +248,11 @@ class SpeechEngine:
                 "initial_prompt": prompt.initial_prompt,
                 "prefix": prompt.prefix,
             }
-            if prompt.prefix is not None:
-                fallback = False
-            if not fallback:
+            # Without fallback, rejected segments are dropped; with a prefix there is no
+            # fallback either, but nothing is dropped: the thresholds would judge the caller's
+            # own prefix text along with the output.
+            drop_rejected = not fallback
+            if not fallback or prompt.prefix is not None:
                 decoding["temperature"] = 0.0
             before = whisper.steps.generated()
             with whisper.steps.deadline(deadline), whisper.full_windows(prompted):
@@ -265,7 +266,7 @@ class SpeechEngine:
                 )
             segments, info = decoded
             decodes = whisper.steps.generated() - before
-            if not fallback:
+            if drop_rejected:
                 segments = rejected_dropped(segments, options)
             speakers = None
             if diarize:
