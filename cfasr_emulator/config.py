@@ -9,6 +9,7 @@ from typing import Any, Literal
 import attrs
 from cfasr_client.contract import EMULATOR_LIMITS, SERVICE_LIMITS
 
+from cfasr_openai.connection_guard import GuardSettings
 from cfasr_openai.flags import Flag, flag
 
 from .faults import FaultRule, parse_rules
@@ -270,6 +271,21 @@ class ServerConfig:
                 raise ValueError(f"{name} must not be empty; leave it unset for lenient auth")
         if self.fault_rules and not self.faults_enabled:
             raise ValueError("fault_rules need faults_enabled=True")
+
+    def guard_settings(self) -> GuardSettings:
+        """The connection guard's limits, from these settings."""
+        return GuardSettings(
+            max_connections=self.max_connections,
+            header_timeout_s=self.header_timeout_s,
+            body_timeout_s=self.body_timeout_s,
+            keep_alive_timeout_s=self.keep_alive_timeout_s,
+            ws_handshake_timeout_s=self.ws_handshake_timeout_s,
+            max_request_line_bytes=self.max_request_line_bytes,
+            max_header_bytes=self.max_header_bytes,
+            max_header_count=self.max_header_count,
+            max_body_bytes=self.max_body_bytes,
+            max_ws_text_bytes=self.max_ws_text_bytes,
+        )
 
     @property
     def strict_auth(self) -> bool:

@@ -1,338 +1,71 @@
-"""Limits and timeouts below the app: what uvicorn's HTTP/1.1 and WebSocket protocols do not
-enforce, or enforce with a plain-text answer (or none), answered in Cloudflare's envelope.
+"""The emulator's side of the connection guard: its limits and Cloudflare's envelope.
 
-uvicorn builds one protocol object per connection, so the guard subclasses its h11 and
-sans-I/O WebSocket protocols (:func:`guarded_protocols` binds them to a
-:class:`~cfasr_emulator.config.ServerConfig`):
-
-* **Request head size.** A request line over ``max_request_line_bytes`` gets 414, a header
-  block over ``max_header_bytes`` or ``max_header_count`` lines gets 431. Counted as bytes
-  arrive, before h11 or websockets parse them: websockets refused a request line over 8 KB
-  with a response it never wrote, so the client hung.
-* **Slow clients.** The whole head must arrive within ``header_timeout_s`` (slow-loris), an
-  idle keep-alive connection closes after ``keep_alive_timeout_s``, an upgrade must be
-  answered within ``ws_handshake_timeout_s``. (The body's progress is timed by
-  :func:`cfasr_emulator.limits.read_body`, where the app reads it.)
-* **Open connections** over ``max_connections`` get 503 at once (and are closed after a short
-  drain), so slow clients cannot use up the process's file descriptors.
-* **uvicorn's and websockets' own refusals** (a URL with raw non-ASCII bytes, a negative
-  Content-Length, a broken handshake) come out in the envelope instead of plain text.
+The guard itself (head, body, keep-alive and handshake timeouts, head and body size caps, the
+connection cap, WebSocket text caps) is :mod:`cfasr_openai.connection_guard`, shared with the
+gateway; the emulator supplies its limits (``ServerConfig``, defaults from openapi.yaml's
+``x-cfasr-emulator-limits``) and answers each refusal in the envelope, with a request id.
 """
 
 from __future__ import annotations
 
-import asyncio
-import re
-from typing import Any, ClassVar, cast
+import json
 
-import h11
-import websockets.http11
-from uvicorn.protocols.http.h11_impl import H11Protocol
-from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIOProtocol
-from websockets.datastructures import Headers
-from websockets.extensions.permessage_deflate import ServerPerMessageDeflateFactory
-from websockets.http11 import Response
-from websockets.server import ServerProtocol
+from cfasr_openai.connection_guard import (
+    ErrorAnswer,
+    GuardedH11Protocol,
+    GuardedWebSocketProtocol,
+)
+from cfasr_openai.connection_guard import guarded_protocols as _guarded_protocols
+from cfasr_openai.connection_guard import h11_max_head_bytes as _h11_max_head_bytes
 
 from . import error_envelope
 from .config import ServerConfig
 from .context import EmulatorContext
 
-__all__ = ["guarded_protocols"]
-
-LINGER_S = 2.0
-"""After a refusal, unread request bytes are drained for at most this long before the
-socket closes: closing with unread data sends a reset, which can destroy the answer before
-the client has read it."""
-
-_HEAD_END = re.compile(rb"\n\r?\n")
+__all__ = ["EnvelopeAnswers", "guarded_protocols", "h11_max_head_bytes"]
 
 
-class HeadMeter:
-    """Measures one request head as it arrives, in any number of pieces, without keeping it.
-
-    Keeps only the counters and the last two bytes, so a client sending one byte at a time
-    costs constant work per byte.
-    """
-
-    def __init__(self) -> None:
-        self.reset()
-
-    def reset(self) -> None:
-        self.line_bytes = 0
-        self.header_bytes = 0
-        self.header_lines = 0
-        self.in_headers = False
-        self.complete = False
-        self._tail = b"\n"
-
-    def feed(self, data: bytes) -> None:
-        """Count ``data``; bytes after the end of the head (a body) are not counted."""
-        if self.complete or not data:
-            return
-        if not self.in_headers:
-            end = data.find(b"\n")
-            if end < 0:
-                self.line_bytes += len(data)
-                return
-            self.line_bytes += end
-            self.in_headers = True
-            data = data[end + 1 :]
-        window = self._tail + data
-        found = _HEAD_END.search(window)
-        counted = data if found is None else window[len(self._tail) : found.end()]
-        self.header_bytes += len(counted)
-        self.header_lines += counted.count(b"\n")
-        if found is not None:
-            self.complete = True
-            self.header_lines -= 1  # the blank line that ends the head
-        self._tail = window[-2:]
+def _answer(error: error_envelope.ApiError) -> ErrorAnswer:
+    headers = {error_envelope.REQUEST_ID_HEADER: EmulatorContext.new_request_id()}
+    headers.update(error.headers)
+    return ErrorAnswer(error.status, json.dumps(error.body()).encode(), headers)
 
 
-class GuardedH11Protocol(H11Protocol):
-    """uvicorn's h11 protocol with head limits, a head timeout and a connection cap."""
+class EnvelopeAnswers:
+    """`cfasr_openai.connection_guard.GuardAnswers` in Cloudflare's envelope."""
 
-    settings: ClassVar[ServerConfig]
+    def too_many_connections(self, limit: int) -> ErrorAnswer:
+        return _answer(error_envelope.too_many_connections(limit))
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        # uvicorn types it as int; call_later takes any number of seconds.
-        self.timeout_keep_alive = cast(int, self.settings.keep_alive_timeout_s)
-        self._meter = HeadMeter()
-        self._refused = False
-        self._head_timer: asyncio.TimerHandle | None = None
+    def request_line_too_long(self, limit: int) -> ErrorAnswer:
+        return _answer(error_envelope.request_line_too_long(limit))
 
-    def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        super().connection_made(transport)  # type: ignore[arg-type]
-        if len(self.connections) > self.settings.max_connections:
-            # Answered at once and drained briefly: an excess client holds no slot for long.
-            self._refuse(error_envelope.too_many_connections(self.settings.max_connections))
-        else:
-            self._start_head_timer()
+    def headers_too_large(self, limit: int, count: int) -> ErrorAnswer:
+        return _answer(error_envelope.headers_too_large(limit, count))
 
-    def connection_lost(self, exc: Exception | None) -> None:
-        self._cancel_head_timer()
-        super().connection_lost(exc)
+    def malformed_request(self, problem: str) -> ErrorAnswer:
+        return _answer(error_envelope.malformed_request(problem))
 
-    def data_received(self, data: bytes) -> None:
-        if self._refused:
-            return  # Drained: the answer is already sent.
-        if self.conn.their_state is h11.IDLE and not self._meter.complete:
-            self._unset_keepalive_if_required()
-            self._start_head_timer()
-            self._meter.feed(data)
-            if self._check_head():
-                return
-        super().data_received(data)
+    def request_timeout(self, what: str, seconds: float) -> ErrorAnswer:
+        return _answer(error_envelope.request_timeout(what, seconds))
 
-    def _check_head(self) -> bool:
-        """Refuse the request if its head breaks a limit; True if refused."""
-        meter, settings = self._meter, self.settings
-        if meter.line_bytes > settings.max_request_line_bytes:
-            self._refuse(error_envelope.request_line_too_long(settings.max_request_line_bytes))
-        elif (
-            meter.header_bytes > settings.max_header_bytes
-            or meter.header_lines > settings.max_header_count
-        ):
-            self._refuse(
-                error_envelope.headers_too_large(
-                    settings.max_header_bytes, settings.max_header_count
-                )
-            )
-        elif meter.complete:
-            self._cancel_head_timer()
-        return self._refused
+    def body_too_large(self, limit: int) -> ErrorAnswer:
+        return _answer(error_envelope.request_too_large(limit))
 
-    def on_response_complete(self) -> None:
-        self._meter.reset()  # The next request's head is measured afresh.
-        super().on_response_complete()
+    def handshake_refused(self, status: int, problem: str) -> ErrorAnswer:
+        return _answer(error_envelope.handshake_refused(status, problem))
 
-    def send_400_response(self, msg: str) -> None:
-        del msg  # uvicorn's "Invalid HTTP request received." says no more than the status.
-        self._refuse(
-            error_envelope.malformed_request(
-                "it cannot be parsed as HTTP/1.1 (e.g. raw non-ASCII bytes in the URL, or a "
-                "Content-Length that is not a non-negative integer)"
-            )
-        )
-
-    def _start_head_timer(self) -> None:
-        if self._head_timer is None:
-            self._head_timer = self.loop.call_later(
-                self.settings.header_timeout_s, self._head_timed_out
-            )
-
-    def _cancel_head_timer(self) -> None:
-        if self._head_timer is not None:
-            self._head_timer.cancel()
-            self._head_timer = None
-
-    def _head_timed_out(self) -> None:
-        self._head_timer = None
-        if self.transport.is_closing() or self._meter.complete:
-            return
-        self._refuse(
-            error_envelope.request_timeout(
-                "the request headers did not arrive in time", self.settings.header_timeout_s
-            )
-        )
-
-    def _refuse(self, error: error_envelope.ApiError) -> None:
-        """Answer ``error`` outside h11, stop reading the request, close after a short drain."""
-        self._refused = True
-        self._cancel_head_timer()
-        self._unset_keepalive_if_required()
-        self.logger.info("refused a request: %s %s", error.status, error.message)
-        self.transport.write(error.to_bytes(EmulatorContext.new_request_id()))
-        if self.transport.can_write_eof():
-            self.transport.write_eof()
-        self.transport.resume_reading()
-        self.loop.call_later(LINGER_S, self.transport.close)
-
-
-class _EnvelopeServerProtocol(ServerProtocol):
-    """websockets' handshake with its refusals (bad key, too long a line...) in the envelope."""
-
-    def reject(self, status: Any, text: str) -> Response:
-        response = super().reject(status, text)
-        code = int(response.status_code)
-        if code >= 500:
-            error = error_envelope.server_error(code)
-        else:
-            error = error_envelope.handshake_refused(code, text.strip())
-        body = error.to_response().body
-        headers = Headers(
-            (name, value)
-            for name, value in response.headers.raw_items()
-            if name.lower() not in ("content-type", "content-length")
-        )
-        headers["Content-Type"] = "application/json"
-        headers["Content-Length"] = str(len(body))
-        response.headers = headers
-        response.body = bytes(body)
-        return response
-
-
-class GuardedWebSocketProtocol(WebSocketsSansIOProtocol):
-    """uvicorn's sans-I/O WebSocket protocol with a handshake deadline and envelope refusals."""
-
-    settings: ClassVar[ServerConfig]
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        extensions = []
-        if self.config.ws_per_message_deflate:  # As uvicorn builds it, with our refusals.
-            extensions = [
-                ServerPerMessageDeflateFactory(
-                    server_max_window_bits=12,
-                    client_max_window_bits=12,
-                    compress_settings={"memLevel": 5},
-                )
-            ]
-        self.conn = _EnvelopeServerProtocol(
-            extensions=extensions, max_size=self.config.ws_max_size, logger=self.conn.logger
-        )
-        self._handshake_timer: asyncio.TimerHandle | None = None
-
-    def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        super().connection_made(transport)
-        self._handshake_timer = self.loop.call_later(
-            self.settings.ws_handshake_timeout_s, self._handshake_timed_out
-        )
-
-    def connection_lost(self, exc: Exception | None) -> None:
-        if self._handshake_timer is not None:
-            self._handshake_timer.cancel()
-        super().connection_lost(exc)
-
-    def data_received(self, data: bytes) -> None:
-        super().data_received(data)
-        if self.conn.handshake_exc is not None and not self.handshake_initiated:
-            # websockets queued its refusal of an unparseable handshake; uvicorn never sends it.
-            self.transport.write(b"".join(self.conn.data_to_send()))
-            self.close_sent = self.handshake_complete = True
-            self.transport.close()
-
-    def shutdown(self) -> None:
-        """On server shutdown uvicorn closes every open session with 1012 at once. Ours end on
-        their own instead (last finals, Metadata, 1001) when the app's shutdown event fires,
-        within the grace period; an upgrade not yet answered gets 503."""
-        if self.handshake_complete and not self.close_sent and not self.disconnected:
-            return
-        if not self.handshake_complete and self.initial_response is None:
-            error = error_envelope.server_error(503)
-            self.transport.write(error.to_bytes(EmulatorContext.new_request_id()))
-            self.close_sent = self.handshake_complete = True
-            self.transport.close()
-            return
-        super().shutdown()
-
-    def send_receive_event_to_app(self) -> None:
-        """A text message that is not UTF-8 closes with 1007 as before, but with one line in
-        the log instead of uvicorn's traceback: it is the client's error, not the server's.
-        One longer than ``max_ws_text_bytes`` closes with 1009 before it is queued."""
-        if self.curr_msg_data_type == "text" and not self.close_sent:
-            size = sum(len(frame) for frame in self.frames)
-            if size > self.settings.max_ws_text_bytes:
-                self.frames = []
-                self.logger.info(
-                    "WebSocket closed 1009: a %d-byte text message (at most %d)",
-                    size,
-                    self.settings.max_ws_text_bytes,
-                )
-                self.conn.send_close(1009)
-                self.handle_parser_exception()
-                return
-            try:
-                b"".join(self.frames).decode()
-            except UnicodeDecodeError:
-                self.frames = []
-                self.logger.info(
-                    "WebSocket closed 1007: the client sent a text frame that is not UTF-8"
-                )
-                self.conn.send_close(1007)
-                self.handle_parser_exception()
-                return
-        super().send_receive_event_to_app()
-
-    def _handshake_timed_out(self) -> None:
-        self._handshake_timer = None
-        if self.handshake_complete or self.initial_response or self.transport.is_closing():
-            return
-        error = error_envelope.request_timeout(
-            "the WebSocket upgrade was not answered in time", self.settings.ws_handshake_timeout_s
-        )
-        self.transport.write(error.to_bytes(EmulatorContext.new_request_id()))
-        self.close_sent = self.handshake_complete = self.disconnected = True
-        self.queue.put_nowait({"type": "websocket.disconnect", "code": 1006})
-        self.transport.close()
-
-
-def _raise_websockets_limits(settings: ServerConfig) -> None:
-    """Let websockets parse every handshake our own limits admit.
-
-    websockets re-parses the upgrade request uvicorn hands over, with module-level limits
-    (8192 bytes a line, 128 headers; its ``WEBSOCKETS_MAX_LINE_LENGTH`` environment variable
-    is read only at import). They are raised, never lowered, to fit ours.
-    """
-    slack = 64  # uvicorn re-serialises the head: "name: value" may be longer than sent.
-    line = max(settings.max_request_line_bytes, settings.max_header_bytes) + slack
-    websockets.http11.MAX_LINE_LENGTH = max(websockets.http11.MAX_LINE_LENGTH, line)
-    websockets.http11.MAX_NUM_HEADERS = max(
-        websockets.http11.MAX_NUM_HEADERS, settings.max_header_count + 8
-    )
+    def server_error(self, status: int) -> ErrorAnswer:
+        return _answer(error_envelope.server_error(status))
 
 
 def guarded_protocols(
-    settings: ServerConfig,
+    config: ServerConfig,
 ) -> tuple[type[GuardedH11Protocol], type[GuardedWebSocketProtocol]]:
-    """The protocol classes for uvicorn's ``http=`` and ``ws=``, bound to ``settings``."""
-    _raise_websockets_limits(settings)
-    http = type("GuardedH11Protocol", (GuardedH11Protocol,), {"settings": settings})
-    ws = type("GuardedWebSocketProtocol", (GuardedWebSocketProtocol,), {"settings": settings})
-    return http, ws
+    """The protocol classes for uvicorn's ``http=`` and ``ws=``, bound to ``config``."""
+    return _guarded_protocols(config.guard_settings(), EnvelopeAnswers())
 
 
-def h11_max_head_bytes(settings: ServerConfig) -> int:
+def h11_max_head_bytes(config: ServerConfig) -> int:
     """h11's own buffer limit, above ours so that our answer, not h11's, comes first."""
-    return settings.max_request_line_bytes + settings.max_header_bytes + 1024
+    return _h11_max_head_bytes(config.guard_settings())

@@ -6,7 +6,6 @@ it into ``{"errors": [...], "success": false, "result": ..., "messages": []}``.
 
 from __future__ import annotations
 
-import http
 import json
 from collections.abc import Mapping
 from typing import Any
@@ -77,26 +76,6 @@ class ApiError(Exception):
             headers=headers,
             media_type="application/json",
         )
-
-    def to_bytes(self, request_id: str) -> bytes:
-        """The whole HTTP/1.1 response, for refusals made below the ASGI app (the connection
-        guard answers before a request reaches Starlette); it always closes the connection."""
-        body = json.dumps(self.body()).encode()
-        try:
-            phrase = http.HTTPStatus(self.status).phrase
-        except ValueError:
-            phrase = ""
-        headers = {
-            "content-type": "application/json",
-            "content-length": str(len(body)),
-            "connection": "close",
-            REQUEST_ID_HEADER: request_id,
-            **self.headers,
-        }
-        head = f"HTTP/1.1 {self.status} {phrase}\r\n" + "".join(
-            f"{name}: {value}\r\n" for name, value in headers.items()
-        )
-        return (head + "\r\n").encode("latin-1") + body
 
 
 def _model_error(status: int, code: int, message: str, **kw: Any) -> ApiError:

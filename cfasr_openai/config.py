@@ -9,6 +9,7 @@ import attrs
 from cfasr_ext import RateLimiter
 from cfasr_ext.internal import DEFAULT_REQUESTS_PER_MINUTE
 
+from .connection_guard import GuardSettings
 from .flags import flag
 
 __all__ = [
@@ -122,6 +123,70 @@ class GatewayConfig:
         metadata=flag("/v1/realtime: seconds a session may last."),
     )
     """`/v1/realtime`: close a session this long after it opened (`session_expired`)."""
+
+    # The connection guard's limits (see `connection_guard`); their defaults are here only.
+    max_connections: int = attrs.field(
+        default=256,
+        validator=_positive,
+        metadata=flag("Open connections; the next ones get 503 with Retry-After."),
+    )
+    header_timeout_s: float = attrs.field(
+        default=10.0,
+        validator=_positive,
+        metadata=flag("Seconds a request head may take to arrive (408 after)."),
+    )
+    body_timeout_s: float = attrs.field(
+        default=30.0,
+        validator=_positive,
+        metadata=flag("Seconds a request body may send nothing (408 after)."),
+    )
+    keep_alive_timeout_s: float = attrs.field(
+        default=5.0,
+        validator=_positive,
+        metadata=flag("Seconds an idle keep-alive connection stays open."),
+    )
+    ws_handshake_timeout_s: float = attrs.field(
+        default=10.0,
+        validator=_positive,
+        metadata=flag("Seconds a WebSocket upgrade may take to be answered (408 after)."),
+    )
+    max_request_line_bytes: int = attrs.field(
+        default=32 * 1024,
+        validator=_positive,
+        metadata=flag("Longest request line (method, URL, query) in bytes (414 after)."),
+    )
+    max_header_bytes: int = attrs.field(
+        default=64 * 1024,
+        validator=_positive,
+        metadata=flag("Largest header block in bytes (431 after)."),
+    )
+    max_header_count: int = attrs.field(
+        default=100,
+        validator=_positive,
+        metadata=flag("Most header lines (431 after)."),
+    )
+    max_ws_text_bytes: int = attrs.field(
+        default=16 * _MIB,
+        validator=_positive,
+        metadata=flag("/v1/realtime: longest client text message in bytes (close 1009 after)."),
+    )
+    """A realtime `input_audio_buffer.append` carries base64 audio, and a client may append a
+    whole short recording at once (16 MiB is about 4 minutes of 24 kHz PCM16)."""
+
+    def guard_settings(self) -> GuardSettings:
+        """The connection guard's limits, from these settings."""
+        return GuardSettings(
+            max_connections=self.max_connections,
+            header_timeout_s=self.header_timeout_s,
+            body_timeout_s=self.body_timeout_s,
+            keep_alive_timeout_s=self.keep_alive_timeout_s,
+            ws_handshake_timeout_s=self.ws_handshake_timeout_s,
+            max_request_line_bytes=self.max_request_line_bytes,
+            max_header_bytes=self.max_header_bytes,
+            max_header_count=self.max_header_count,
+            max_body_bytes=self.max_body_bytes,
+            max_ws_text_bytes=self.max_ws_text_bytes,
+        )
 
     def __repr__(self) -> str:
         key = "None" if self.api_key is None else "'***'"

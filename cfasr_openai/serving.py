@@ -12,7 +12,9 @@ recognition by default), so a burst of callers waits instead of collecting 429s.
 from __future__ import annotations
 
 import logging
+import math
 import sys
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -22,9 +24,36 @@ from cfasr_ext.internal import is_loopback_host
 from .app import create_app
 from .config import GatewayConfig
 
-__all__ = ["serve_gateway"]
+if TYPE_CHECKING:
+    import uvicorn
+
+__all__ = ["gateway_uvicorn_config", "serve_gateway"]
 
 _STARTUP_FAILURE = 3
+
+
+def gateway_uvicorn_config(app: Any, config: GatewayConfig, *, log_level: str) -> uvicorn.Config:
+    """uvicorn's settings for the gateway, with the connection guard: the one place both
+    `serve_gateway` and `testing.run_gateway` take them from."""
+    import uvicorn
+
+    from .connection_guard import guarded_protocols, h11_max_head_bytes
+    from .guard_answers import OpenAIGuardAnswers
+
+    settings = config.guard_settings()
+    http, ws = guarded_protocols(settings, OpenAIGuardAnswers())
+    return uvicorn.Config(
+        app,
+        host=config.host,
+        port=config.port,
+        log_level=log_level,
+        lifespan="on",
+        http=http,
+        ws=ws,
+        h11_max_incomplete_event_size=h11_max_head_bytes(settings),
+        # The guard applies the exact (fractional) value per connection.
+        timeout_keep_alive=math.ceil(config.keep_alive_timeout_s),
+    )
 
 
 def serve_gateway(
@@ -60,9 +89,7 @@ def serve_gateway(
         f"cfasr gateway on http://{host}:{port}/v1 -> {client.settings.base_url}",
         file=sys.stderr,
     )
-    server = uvicorn.Server(
-        uvicorn.Config(app, host=host, port=port, log_level=log_level, lifespan="on")
-    )
+    server = uvicorn.Server(gateway_uvicorn_config(app, config, log_level=log_level))
     logging.getLogger("cfasr_openai").setLevel(log_level.upper())
     server.run()
     return 0 if server.started else _STARTUP_FAILURE

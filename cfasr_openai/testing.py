@@ -19,6 +19,7 @@ from cfasr_ext import AsyncClient
 
 from .app import create_app
 from .config import GatewayConfig
+from .serving import gateway_uvicorn_config
 
 __all__ = ["GatewayHandle", "run_gateway"]
 
@@ -61,7 +62,9 @@ def run_gateway(
     sock.bind((host, 0))
     port = sock.getsockname()[1]
     server = uvicorn.Server(
-        uvicorn.Config(app, host=host, port=port, log_level=log_level, lifespan="on")
+        gateway_uvicorn_config(
+            app, attrs.evolve(settings, host=host, port=port), log_level=log_level
+        )
     )
     thread = threading.Thread(
         target=server.run, kwargs={"sockets": [sock]}, name=f"cfasr-gateway-{port}", daemon=True

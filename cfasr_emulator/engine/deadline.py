@@ -64,6 +64,11 @@ class DeadlineModel:
         finally:
             self._local.deadline = previous
 
+    def generated(self) -> int:
+        """How many decoder runs (``generate``) this thread has made so far."""
+        count: int = getattr(self._local, "generated", 0)
+        return count
+
     def __getattr__(self, name: str) -> Any:
         attribute = getattr(self._model, name)
         if name not in CHECKED_STEPS:
@@ -73,6 +78,8 @@ class DeadlineModel:
             deadline: Deadline | None = getattr(self._local, "deadline", None)
             if deadline is not None:
                 deadline.check()
+            if name == "generate":
+                self._local.generated = self.generated() + 1
             return attribute(*args, **kwargs)
 
         return checked

@@ -8,7 +8,9 @@ can fill all 448 tokens and leave none for the transcript (an empty result). A l
 also costs on every decoding step and every temperature fallback.
 
 So the engine gives the decoder at most :data:`PROMPT_TOKEN_LIMIT` tokens of context, as
-Whisper does: key terms first (whole words, in the order given, at most
+Whisper does: turbo's ``prefix`` first (the start of the transcript: its first whole words,
+at most :data:`PREFIX_TOKEN_LIMIT` tokens; faster-whisper alone keeps 223 tokens of it on top
+of a full prompt), then key terms (whole words, in the order given, at most
 :data:`KEYTERM_TOKEN_LIMIT` tokens), then the end of ``initial_prompt``. Later windows of long
 audio add up to 223 tokens of the previous window's text after the key terms; the key-term
 limit is half of 223 so that at least 100 tokens are left for each window's transcript.
@@ -24,21 +26,25 @@ PROMPT_TOKEN_LIMIT = 223
 """Whisper's prompt length: half its 448-token text context, less the start-of-prompt token."""
 KEYTERM_TOKEN_LIMIT = PROMPT_TOKEN_LIMIT // 2
 """Tokens of key terms (``hotwords``) the decoder gets; words past it are left out."""
+PREFIX_TOKEN_LIMIT = PROMPT_TOKEN_LIMIT // 2
+"""Tokens of turbo's ``prefix`` the decoder gets (its first whole words)."""
 
 
 @attrs.frozen
 class FittedPrompt:
-    """What the decoder is given: ``hotwords`` text and ``initial_prompt`` token ids."""
+    """What the decoder is given: ``hotwords`` and ``prefix`` text, ``initial_prompt`` ids."""
 
     hotwords: str | None
     initial_prompt: list[int] | None
     keyterm_tokens: int
     prompt_tokens: int
+    prefix: str | None = None
+    prefix_tokens: int = 0
 
     @property
     def tokens(self) -> int:
-        """Context tokens in the first window's prompt (key terms plus prompt)."""
-        return self.keyterm_tokens + self.prompt_tokens
+        """Context tokens in the first window's prompt (prefix, key terms and prompt)."""
+        return self.prefix_tokens + self.keyterm_tokens + self.prompt_tokens
 
 
 def _encode(tokenizer: Any, text: str) -> list[int]:
@@ -65,17 +71,24 @@ def fit_prompt(
     *,
     hotwords: str | None,
     initial_prompt: str | None,
+    prefix: str | None = None,
     limit: int = PROMPT_TOKEN_LIMIT,
     keyterm_limit: int = KEYTERM_TOKEN_LIMIT,
+    prefix_limit: int = PREFIX_TOKEN_LIMIT,
 ) -> FittedPrompt:
-    """Cut ``hotwords`` and ``initial_prompt`` to the budget; ``tokenizer`` is the model's
-    Hugging Face tokenizer (``WhisperModel.hf_tokenizer``)."""
+    """Cut ``prefix``, ``hotwords`` and ``initial_prompt`` to the budget, in that order;
+    ``tokenizer`` is the model's Hugging Face tokenizer (``WhisperModel.hf_tokenizer``)."""
+    start, prefix_tokens = ("", 0)
+    if prefix and prefix.strip():
+        start, prefix_tokens = _fit_words(tokenizer, prefix, min(prefix_limit, limit))
     words, keyterm_tokens = ("", 0)
     if hotwords and hotwords.strip():
-        words, keyterm_tokens = _fit_words(tokenizer, hotwords, min(keyterm_limit, limit))
+        words, keyterm_tokens = _fit_words(
+            tokenizer, hotwords, min(keyterm_limit, limit - prefix_tokens)
+        )
     prompt_ids: list[int] | None = None
     if initial_prompt is not None and initial_prompt.strip():
-        room = limit - keyterm_tokens
+        room = limit - prefix_tokens - keyterm_tokens
         ids = _encode(tokenizer, initial_prompt)
         prompt_ids = ids[len(ids) - room :] if len(ids) > room else ids
         if not prompt_ids:
@@ -85,4 +98,6 @@ def fit_prompt(
         initial_prompt=prompt_ids,
         keyterm_tokens=keyterm_tokens,
         prompt_tokens=len(prompt_ids or ()),
+        prefix=start or None,
+        prefix_tokens=prefix_tokens,
     )

@@ -66,6 +66,9 @@ class EngineResult:
     """Tokens of key terms and prompt the decoder was given (capped: :mod:`.prompt_budget`)."""
     diarization: Diarization | None = None
     """One speaker per word of :attr:`words`, when the call asked for ``diarize``."""
+    decodes: int = 0
+    """Decoder runs (CTranslate2 ``generate`` calls) the recognition took: one per window,
+    more with temperature fallback. The engine's own measure of its work, for tests."""
 
     @property
     def words(self) -> tuple[EngineWord, ...]:

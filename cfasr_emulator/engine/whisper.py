@@ -25,6 +25,7 @@ from .decode_options import DecodeOptions
 from .diarization import diarize as attribute_speakers
 from .failures import AudioDecodeError, EngineBusy, InferenceTimeout
 from .prompt_budget import fit_prompt
+from .rejected_segments import rejected_dropped
 from .scheduler import FairScheduler
 from .shared_weights import load_shared
 from .types import (
@@ -59,6 +60,7 @@ class Engine(Protocol):
         word_timestamps: bool = True,
         diarize: bool = False,
         admission: Admission | None = None,
+        fallback: bool = True,
     ) -> EngineResult: ...
 
     def transcribe_quick(
@@ -201,6 +203,7 @@ class SpeechEngine:
         word_timestamps: bool = True,
         diarize: bool = False,
         admission: Admission | None = None,
+        fallback: bool = True,
     ) -> EngineResult:
         """Recognise 16 kHz mono float32 audio.
 
@@ -210,7 +213,10 @@ class SpeechEngine:
         :meth:`admit` to reuse its slot; otherwise one is taken here and :class:`EngineBusy` is
         raised when none is free. ``diarize`` attributes every word to a speaker
         (:mod:`.diarization`) in the same slot, under the same deadline, and needs
-        ``word_timestamps``.
+        ``word_timestamps``. Without ``fallback`` each window is decoded once, at temperature
+        0, and the segments Whisper's thresholds reject are dropped
+        (:mod:`.rejected_segments`) instead of decoded again at up to five higher
+        temperatures. A ``prefix`` also turns the fallback off, without dropping anything.
         """
         samples = _as_audio(audio)
         if model not in MODEL_NAMES:
@@ -229,15 +235,26 @@ class SpeechEngine:
         with self._slot(admission) as deadline:
             whisper = self._model(model)
             prompt = fit_prompt(
-                whisper.hf_tokenizer, hotwords=hotwords, initial_prompt=options.initial_prompt
+                whisper.hf_tokenizer,
+                hotwords=hotwords,
+                initial_prompt=options.initial_prompt,
+                prefix=options.prefix,
             )
-            prompted = prompt.tokens > 0 or bool(options.prefix)
+            prompted = prompt.tokens > 0
             # The prompt as fitted to Whisper's context, in place of the one asked for.
             decoding = {
                 **attrs.asdict(options),
                 "language": language,
                 "initial_prompt": prompt.initial_prompt,
+                "prefix": prompt.prefix,
             }
+            # Without fallback, rejected segments are dropped; with a prefix there is no
+            # fallback either, but nothing is dropped: the thresholds would judge the caller's
+            # own prefix text along with the output.
+            drop_rejected = not fallback
+            if not fallback or prompt.prefix is not None:
+                decoding["temperature"] = 0.0
+            before = whisper.steps.generated()
             with whisper.steps.deadline(deadline), whisper.full_windows(prompted):
                 decoded = self._run(
                     whisper,
@@ -248,6 +265,9 @@ class SpeechEngine:
                     word_timestamps=word_timestamps,
                 )
             segments, info = decoded
+            decodes = whisper.steps.generated() - before
+            if drop_rejected:
+                segments = rejected_dropped(segments, options)
             speakers = None
             if diarize:
                 spans = [(w.start, w.end) for s in segments for w in s.words]
@@ -262,6 +282,7 @@ class SpeechEngine:
             model_name=model,
             prompt_tokens=prompt.tokens,
             diarization=speakers,
+            decodes=decodes,
         )
 
     @staticmethod

@@ -12,7 +12,7 @@ import attrs
 from .. import error_envelope
 from ..batches import BatchItemInput
 from ..context import EmulatorContext
-from ..json_depth import MAX_JSON_DEPTH, too_deep
+from ..json_depth import MAX_JSON_DEPTH, MAX_JSON_MEMBERS, too_deep, too_many_members
 from . import inputs
 from .turbo_body import TurboBodyFeeder
 
@@ -48,6 +48,12 @@ class RestCall:
         if too_deep(self.body):
             raise error_envelope.bad_input(
                 f"the body is not valid JSON (nested deeper than {MAX_JSON_DEPTH} levels)",
+                self.request_id,
+            )
+        if too_many_members(self.body):
+            raise error_envelope.bad_input(
+                f"the body has more than {MAX_JSON_MEMBERS} JSON object members (the emulator's "
+                "max_json_members)",
                 self.request_id,
             )
         return inputs.parse_json(self.body, self.request_id)

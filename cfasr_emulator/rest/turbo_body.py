@@ -25,7 +25,7 @@ from typing import Any
 
 import attrs
 
-from ..json_depth import BracketScan, too_deep
+from ..json_depth import BracketScan, too_deep, too_many_members
 from .inputs import refuse_constant
 
 __all__ = [
@@ -183,8 +183,8 @@ def _conclude(decoder: TurboBodyDecoder) -> StreamedTurbo | None:
     if finished is None:
         return None
     rest, audio = finished
-    if too_deep(rest):
-        return None
+    if too_deep(rest) or too_many_members(rest):
+        return None  # The full parse refuses it, in its own words.
     seen: list[int] = []
     try:
         doc = json.loads(rest, parse_constant=refuse_constant, object_pairs_hook=_pairs(seen))

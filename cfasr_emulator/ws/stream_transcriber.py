@@ -67,6 +67,9 @@ class EngineTranscriber:
                 hotwords=" ".join(self.keyterms) or None,
                 word_timestamps=not interim,
                 admission=admission,
+                # One decode per window: a window decoded again at six temperatures held
+                # the engine (and the turn's final) for over a minute.
+                fallback=False,
             )
         except EngineBusy:
             return None  # An interim the engine had no room for, or a session that ended.

@@ -112,6 +112,13 @@ EMULATOR_LIMITS: dict[str, EmulatorLimit] = {
         answer="WebSocket close 1009",
         description="A text message longer than this closes the session (1009): control messages (KeepAlive, Finalize, CloseStream, Configure) are small JSON, and a client could otherwise pile up memory with megabyte-sized ones faster than the session reads them.",
     ),
+    "max_json_members": EmulatorLimit(
+        name="max_json_members",
+        value=100000,
+        unit="members of all the JSON objects in one request body together",
+        answer="400 / 5006",
+        description="A JSON body with more object members than this is refused before it is parsed: Python's JSON parser holds the interpreter for the whole body, so a 38 MB body of 3 million keys stalled every other request for 4.7 s. Real bodies have a few dozen members (a batch one per option of each item).",
+    ),
     "ws_queued_audio_s": EmulatorLimit(
         name="ws_queued_audio_s",
         value=30,
