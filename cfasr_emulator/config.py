@@ -9,8 +9,8 @@ from typing import Any, Literal
 import attrs
 from cfasr_client.contract import EMULATOR_LIMITS, SERVICE_LIMITS
 
-from cfasr_openai.connection_guard import GuardSettings
 from cfasr_openai.flags import Flag, flag
+from cfasr_openai.guard_settings import GuardSettings
 
 from .faults import FaultRule, parse_rules
 

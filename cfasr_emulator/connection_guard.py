@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import json
 
-from cfasr_openai.connection_guard import (
-    ErrorAnswer,
-    GuardedH11Protocol,
-    GuardedWebSocketProtocol,
-)
+from cfasr_openai.connection_guard import GuardedH11Protocol
 from cfasr_openai.connection_guard import guarded_protocols as _guarded_protocols
 from cfasr_openai.connection_guard import h11_max_head_bytes as _h11_max_head_bytes
+from cfasr_openai.guard_settings import ErrorAnswer
+from cfasr_openai.ws_guard import GuardedWebSocketProtocol
 
 from . import error_envelope
 from .config import ServerConfig

@@ -9,8 +9,8 @@ import attrs
 from cfasr_ext import RateLimiter
 from cfasr_ext.internal import DEFAULT_REQUESTS_PER_MINUTE
 
-from .connection_guard import GuardSettings
 from .flags import flag
+from .guard_settings import GuardSettings
 
 __all__ = [
     "API_KEY_ENV",

@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 
 from .body_limit import too_large
-from .connection_guard import ErrorAnswer
 from .errors import OpenAIError
+from .guard_settings import ErrorAnswer
 
 __all__ = ["CONNECTIONS_RETRY_AFTER_S", "OpenAIGuardAnswers"]
 
