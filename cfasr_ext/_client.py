@@ -91,6 +91,14 @@ def _transcribe_call(model: str, audio: AudioSource, options: dict[str, Any]) ->
     return build_call(TRANSCRIBE_BUILDERS[full], full, audio, **options)
 
 
+def transcribe_piece(
+    client: Client, piece: bytes, *, model: str, timeout: float, options: Mapping[str, Any]
+) -> Transcript:
+    """One piece of a long recording, with its own timeout (`_long_audio.piece_timeout`)."""
+    call = attrs.evolve(_transcribe_call(model, piece, dict(options)), timeout=timeout)
+    return _to_transcript(call.model, client.request(call).parse())
+
+
 def _to_transcript(model: str, result: Any) -> Transcript:
     from cfasr_ext._convert import transcript_from_result
 
@@ -199,8 +207,7 @@ class Client(BaseClient, ModelNamespaces):
             refuse_mixed_channels(options)
 
             def send(piece: bytes, timeout: float) -> Transcript:
-                call = attrs.evolve(_transcribe_call(full, piece, options), timeout=timeout)
-                return _to_transcript(call.model, self.request(call).parse())
+                return transcribe_piece(self, piece, model=full, timeout=timeout, options=options)
 
             whole = transcribe_long(
                 send,

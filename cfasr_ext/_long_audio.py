@@ -29,7 +29,7 @@ import threading
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import ExitStack, closing
+from contextlib import ExitStack, closing, suppress
 from pathlib import Path
 from typing import IO, Any
 
@@ -266,14 +266,14 @@ class _PiecePlan:
         """The stitched transcript; raises the fatal error or `PartialTranscriptError`."""
         if self.fatal is not None:
             raise self.fatal
-        transcript = stitch(sorted(self.finished, key=lambda p: p[0]), model=model, duration=duration)
+        transcript = stitch(
+            sorted(self.finished, key=lambda p: p[0]), model=model, duration=duration
+        )
         if not self.failed:
             return transcript
         failed = sorted(self.failed, key=lambda p: p.chunk.start_sample)
         errors = tuple(p.error for p in failed if p.error is not None)
-        spans = tuple(
-            (p.chunk.start_seconds, p.chunk.start_seconds + p.seconds) for p in failed
-        )
+        spans = tuple((p.chunk.start_seconds, p.chunk.start_seconds + p.seconds) for p in failed)
         listed = ", ".join(f"{start:.1f}-{end:.1f} s" for start, end in spans)
         error = PartialTranscriptError(
             f"{len(failed)} of {len(failed) + len(self.finished)} pieces still failed after "
@@ -324,7 +324,7 @@ def transcribe_long(
                     wav = recording.wav(piece.chunk)
                     with retries_reported_to(tracker.retried), rate_limits_left_to_caller():
                         transcript = send(wav, piece_timeout(timeout, piece.seconds))
-                except BaseException as exc:  # noqa: BLE001 - the plan decides: retry or stop
+                except BaseException as exc:
                     with changed:
                         again = plan.failed_with(piece, exc, time.monotonic())
                         changed.notify_all()
@@ -374,10 +374,8 @@ async def atranscribe_long(
         changed = asyncio.Condition()
 
         async def wait(step: float) -> None:
-            try:
+            with suppress(TimeoutError):
                 await asyncio.wait_for(changed.wait(), None if step == math.inf else step)
-            except TimeoutError:
-                pass
 
         async def worker() -> None:
             while True:
@@ -393,7 +391,7 @@ async def atranscribe_long(
                         transcript = await send(wav, piece_timeout(timeout, piece.seconds))
                 except asyncio.CancelledError:
                     raise
-                except BaseException as exc:  # noqa: BLE001 - the plan decides: retry or stop
+                except BaseException as exc:
                     async with changed:
                         again = plan.failed_with(piece, exc, time.monotonic())
                         changed.notify_all()

@@ -44,7 +44,9 @@ def _long_wav() -> bytes:
 
 
 def _status(emu: EmulatorHandle) -> dict[str, Any]:
-    doc: dict[str, Any] = httpx.get(emu.base_url.removesuffix("/client/v4") + "/_emulator/status", timeout=30).json()
+    doc: dict[str, Any] = httpx.get(
+        emu.base_url.removesuffix("/client/v4") + "/_emulator/status", timeout=30
+    ).json()
     return doc
 
 
