@@ -42,9 +42,7 @@ class Deadline:
         self.at = math.inf if limit_s is None else time.monotonic() + limit_s
 
     @classmethod
-    def for_call(
-        cls, limit_s: float | None, cancelled: threading.Event | None
-    ) -> Deadline | None:
+    def for_call(cls, limit_s: float | None, cancelled: threading.Event | None) -> Deadline | None:
         """What one engine call checks at each step; None when there is nothing to check."""
         if limit_s is None and cancelled is None:
             return None

@@ -23,7 +23,7 @@ from .deadline import Deadline
 from .decode import SAMPLE_RATE
 from .decode_options import DecodeOptions
 from .diarization import diarize as attribute_speakers
-from .failures import AudioDecodeError, EngineBusy, InferenceTimeout
+from .failures import AudioDecodeError, EngineBusy
 from .prompt_budget import fit_prompt
 from .scheduler import FairScheduler
 from .shared_weights import load_shared
