@@ -152,13 +152,11 @@ class BaseClient:
     ) -> httpx.Timeout:
         """cfasr's timeout, unless the caller brought an httpx client and passed no `timeout=`:
         then that client's own timeout stands. A call's own `timeout` is longer than both
-        only when it was scaled up for a long piece, so it replaces the read timeout."""
+        only when it was scaled up for a long piece, so it replaces all but the connect timeout."""
         chosen = self.timeout if self._timeout_is_ours else http_timeout
         if call_timeout is None:
             return chosen
-        return httpx.Timeout(
-            connect=chosen.connect, read=call_timeout, write=chosen.write, pool=chosen.pool
-        )
+        return httpx.Timeout(call_timeout, connect=chosen.connect)
 
     def answer_seconds(self, call: Call[Any]) -> float:
         """How long one attempt of `call` may wait for its answer (`_deadline`)."""

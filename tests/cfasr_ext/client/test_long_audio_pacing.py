@@ -240,3 +240,27 @@ def test_pieces_that_keep_failing_raise_with_the_finished_ones(five_minutes: Pat
         a[1] == pytest.approx(b[0]) for a, b in zip(error.failed, error.failed[1:], strict=False)
     )
     assert error.failed[-1][1] == pytest.approx(error.transcript.duration, abs=0.01)
+
+
+def test_each_piece_gets_a_timeout_scaled_to_its_audio(tmp_path: Path) -> None:
+    """A server that answers each piece after 2 s, and a client timeout of 1 s: a piece of
+    ~6 s of audio gets `piece_timeout` (24 s) instead, so none times out (before: every
+    attempt did and the call failed)."""
+    path = tmp_path / "twelve.wav"
+    with wave.open(str(DATA / "weather_park.wav")) as source:
+        speech = source.readframes(source.getnframes())
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(16000)
+        out.writeframes((speech + b"\x00\x00" * 16000) * 3)
+    with suite_emulator() as emu:
+        install_faults(emu, "runWhisper@1+:delay=2")
+        log = _Log()
+        with cfasr_ext.Client(
+            transport=RecordingTransport(log), max_retries=0, timeout=1.0, **_client_kwargs(emu)
+        ) as client:
+            client.transcribe(path, model="whisper", chunking=200_000, max_workers=2)
+    ends = [e.status for e in log.events if e.status is not None]
+    assert len(ends) >= 2
+    assert ends == [200] * len(ends)  # no attempt timed out (a timeout is logged as 0)
