@@ -36,6 +36,7 @@ from typing import IO, Any
 import attrs
 from cfasr_client.contract.params import RunNova3Params
 
+from cfasr_ext._config import DEFAULT_TIMEOUT
 from cfasr_ext._errors import (
     AudioInputError,
     CfasrError,
@@ -295,12 +296,13 @@ def transcribe_long(
     max_bytes: int,
     max_workers: int = 4,
     on_progress: ProgressCallback | None = None,
-    timeout: float = 0.0,
+    timeout: float = DEFAULT_TIMEOUT,
     policy: RetryPolicy | None = None,
 ) -> Transcript | None:
     """Transcribe `audio` in pieces with `send` (one piece's WAV bytes and timeout → its
     Transcript); `on_progress` hears of the plan, each piece done and each retry. `timeout`
-    is the client's (each piece's is `piece_timeout`), `policy` its retry policy.
+    is the client's (each piece's is `piece_timeout`), `policy` its retry policy (their
+    defaults are a default client's).
 
     Returns None when the recording fits in one request, so the caller sends it whole."""
     recording = _decode(audio, max_bytes)
@@ -360,7 +362,7 @@ async def atranscribe_long(
     max_bytes: int,
     max_workers: int = 4,
     on_progress: ProgressCallback | None = None,
-    timeout: float = 0.0,
+    timeout: float = DEFAULT_TIMEOUT,
     policy: RetryPolicy | None = None,
 ) -> Transcript | None:
     """`transcribe_long` for async senders; decoding and reading pieces run in threads."""
