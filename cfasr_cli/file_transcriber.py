@@ -14,7 +14,7 @@ from typing import Any
 
 from cfasr_ext import AudioSource, Client, ProgressCallback
 from cfasr_ext.chunking import DEFAULT_MAX_BYTES
-from cfasr_ext.internal import transcribe_long
+from cfasr_ext.internal import transcribe_long, transcribe_piece
 from cfasr_ext.transcript import Transcript
 
 __all__ = ["DEFAULT_MAX_BYTES", "FileTranscriber"]
@@ -43,6 +43,12 @@ class FileTranscriber:
         with self._slots:
             return self._client.transcribe(audio, model=self._model, **self._options)
 
+    def _send_piece(self, wav: bytes, timeout: float) -> Transcript:
+        with self._slots:
+            return transcribe_piece(
+                self._client, wav, model=self._model, timeout=timeout, options=self._options
+            )
+
     def transcribe(
         self, audio: Path | bytes, on_progress: ProgressCallback | None = None
     ) -> Transcript:
@@ -54,12 +60,14 @@ class FileTranscriber:
         has more than `concurrency` requests in flight."""
         if self._chunk_bytes is not None:
             whole = transcribe_long(
-                self._send,
+                self._send_piece,
                 audio,
                 model=self._model,
                 max_bytes=self._chunk_bytes,
                 max_workers=self._concurrency,
                 on_progress=on_progress,
+                timeout=self._client.settings.timeout,
+                policy=self._client.retry_policy,
             )
             if whole is not None:
                 return whole

@@ -36,6 +36,7 @@ def python_threads() -> dict[str, int]:
 def snapshot(ctx: EmulatorContext) -> dict[str, object]:
     """The counters: open WebSocket sessions, REST engine slots in use and their capacity,
     decodes waiting for their turn (REST and streams), interims dropped under overload,
+    engine turns run to their end and turns abandoned by their caller (dropped or stopped),
     batches not finished yet, and Python threads by kind."""
     engine = ctx.engine
     scheduler = getattr(engine, "scheduler", None)
@@ -47,6 +48,8 @@ def snapshot(ctx: EmulatorContext) -> dict[str, object]:
         "engine_capacity": getattr(engine, "capacity", None),
         "engine_waiting": None if scheduler is None else scheduler.waiting,
         "dropped_interims": None if scheduler is None else scheduler.dropped_interims,
+        "engine_finished": None if scheduler is None else scheduler.finished,
+        "engine_abandoned": None if scheduler is None else scheduler.abandoned,
         "pending_batches": ctx.batches.pending,
     }
 

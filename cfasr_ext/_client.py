@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
+import attrs
 import httpx
 from cfasr_client.contract import OPERATIONS
 
@@ -88,6 +89,14 @@ def resolve_model(model: str) -> str:
 def _transcribe_call(model: str, audio: AudioSource, options: dict[str, Any]) -> Call[Any]:
     full = resolve_model(model)
     return build_call(TRANSCRIBE_BUILDERS[full], full, audio, **options)
+
+
+def transcribe_piece(
+    client: Client, piece: bytes, *, model: str, timeout: float, options: Mapping[str, Any]
+) -> Transcript:
+    """One piece of a long recording, with its own timeout (`_long_audio.piece_timeout`)."""
+    call = attrs.evolve(_transcribe_call(model, piece, dict(options)), timeout=timeout)
+    return _to_transcript(call.model, client.request(call).parse())
 
 
 def _to_transcript(model: str, result: Any) -> Transcript:
@@ -186,7 +195,10 @@ class Client(BaseClient, ModelNamespaces):
         silences, sends up to `max_workers` pieces at once and stitches the words back with
         absolute times; it needs the `audio` extra and a path or bytes. `on_progress` gets a
         `Progress` (pieces and audio seconds done and total, retries) when the plan is made,
-        after each piece and on each retry; a recording sent whole is one piece."""
+        after each piece and on each retry; a recording sent whole is one piece. Finished
+        pieces are kept, failed ones queued again, concurrency halves on 429 and each piece's
+        timeout grows with its length (docs/guides/long-audio.md); pieces that still fail
+        raise `PartialTranscriptError`, whose `.transcript` has the finished ones."""
         full = resolve_model(model)
         from cfasr_ext._long_audio import chunk_budget, refuse_mixed_channels, transcribe_long
 
@@ -194,8 +206,8 @@ class Client(BaseClient, ModelNamespaces):
         if budget is not None:
             refuse_mixed_channels(options)
 
-            def send(piece: bytes) -> Transcript:
-                return self.transcribe(piece, model=full, **options)
+            def send(piece: bytes, timeout: float) -> Transcript:
+                return transcribe_piece(self, piece, model=full, timeout=timeout, options=options)
 
             whole = transcribe_long(
                 send,
@@ -204,6 +216,8 @@ class Client(BaseClient, ModelNamespaces):
                 max_bytes=budget,
                 max_workers=max_workers,
                 on_progress=on_progress,
+                timeout=self.settings.timeout,
+                policy=self.retry_policy,
             )
             if whole is not None:
                 return whole
@@ -227,7 +241,7 @@ class Client(BaseClient, ModelNamespaces):
             started = time.monotonic()
             response = None
             try:
-                with answer_deadline(self.settings.timeout):
+                with answer_deadline(self.answer_seconds(call)):
                     response = self._http.send(self._build(url, call, body))
                 failure = (
                     self.incomplete_body(response)
@@ -252,7 +266,7 @@ class Client(BaseClient, ModelNamespaces):
             url,
             headers=self.request_headers(call, body),
             content=content,
-            timeout=self.request_timeout(self._http.timeout),
+            timeout=self.request_timeout(self._http.timeout, call.timeout),
         )
 
     def close(self) -> None:
@@ -342,8 +356,9 @@ class AsyncClient(BaseClient, AsyncModelNamespaces):
         if budget is not None:
             refuse_mixed_channels(options)
 
-            async def send(piece: bytes) -> Transcript:
-                return await self.transcribe(piece, model=full, **options)
+            async def send(piece: bytes, timeout: float) -> Transcript:
+                call = attrs.evolve(_transcribe_call(full, piece, options), timeout=timeout)
+                return _to_transcript(call.model, (await self.request(call)).parse())
 
             whole = await atranscribe_long(
                 send,
@@ -352,6 +367,8 @@ class AsyncClient(BaseClient, AsyncModelNamespaces):
                 max_bytes=budget,
                 max_workers=max_workers,
                 on_progress=on_progress,
+                timeout=self.settings.timeout,
+                policy=self.retry_policy,
             )
             if whole is not None:
                 return whole
@@ -377,7 +394,7 @@ class AsyncClient(BaseClient, AsyncModelNamespaces):
             started = time.monotonic()
             response = None
             try:
-                with answer_deadline(self.settings.timeout):
+                with answer_deadline(self.answer_seconds(call)):
                     response = await self._http.send(self._build(url, call, body))
                 failure = (
                     self.incomplete_body(response)
@@ -402,7 +419,7 @@ class AsyncClient(BaseClient, AsyncModelNamespaces):
             url,
             headers=self.request_headers(call, body),
             content=content,
-            timeout=self.request_timeout(self._http.timeout),
+            timeout=self.request_timeout(self._http.timeout, call.timeout),
         )
 
     async def close(self) -> None:

@@ -11,9 +11,12 @@ import enum
 import json
 import time
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
+
+if TYPE_CHECKING:
+    from cfasr_ext.transcript import Transcript
 
 __all__ = [
     "APIConnectionError",
@@ -31,6 +34,7 @@ __all__ = [
     "InternalServerError",
     "NotFoundError",
     "OptionError",
+    "PartialTranscriptError",
     "PermissionDeniedError",
     "RateLimitError",
     "RequestTimeoutError",
@@ -60,6 +64,29 @@ class OptionError(CfasrError, ValueError):
 
 class UnsupportedOperationError(CfasrError):
     """The model cannot do this over this transport (e.g. flux transcribes only by streaming)."""
+
+
+class PartialTranscriptError(CfasrError):
+    """Some pieces of a chunked recording (`transcribe(..., chunking=True)`) still failed
+    after the client's retries and the long-audio path's rounds; the others are not lost.
+
+    `transcript` is the finished pieces stitched at their absolute times (the failed spans
+    have no words), `failed` the `(start, end)` seconds of each failed piece, `errors` the
+    last error of each, in the same order (the first is also `__cause__`). Send the failed
+    spans again, or keep what was heard."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        transcript: Transcript,
+        failed: tuple[tuple[float, float], ...],
+        errors: tuple[CfasrError, ...],
+    ) -> None:
+        super().__init__(message)
+        self.transcript = transcript
+        self.failed = failed
+        self.errors = errors
 
 
 class ErrorCode(enum.IntEnum):

@@ -23,9 +23,11 @@ from cfasr_ext._errors import (
     APITimeoutError,
     AudioInputError,
     CfasrError,
+    RateLimitError,
     error_from_response,
 )
 from cfasr_ext._logging import logger, redact, register_secrets
+from cfasr_ext._piece_pacing import rate_limits_paced_by_caller
 from cfasr_ext._progress import note_retry
 from cfasr_ext._ratelimit import RateLimiter, shared_rate_limiter
 from cfasr_ext._raw import RawResponse
@@ -55,6 +57,9 @@ class Call(Generic[T]):
     audio: AudioSource | None = None
     content_type: str | None = None
     headers: Mapping[str, str] = attrs.field(factory=dict)
+    timeout: float | None = None
+    """This call's timeout in seconds in place of the client's (a long recording's piece
+    gets one scaled to its audio, `cfasr_ext._long_audio.piece_timeout`)."""
 
 
 def unwrap_result(status_code: int, headers: Mapping[str, str], content: bytes) -> Any:
@@ -142,10 +147,20 @@ class BaseClient:
             self.settings.timeout, connect=min(CONNECT_TIMEOUT, self.settings.timeout)
         )
 
-    def request_timeout(self, http_timeout: httpx.Timeout) -> httpx.Timeout:
+    def request_timeout(
+        self, http_timeout: httpx.Timeout, call_timeout: float | None = None
+    ) -> httpx.Timeout:
         """cfasr's timeout, unless the caller brought an httpx client and passed no `timeout=`:
-        then that client's own timeout stands."""
-        return self.timeout if self._timeout_is_ours else http_timeout
+        then that client's own timeout stands. A call's own `timeout` is longer than both
+        only when it was scaled up for a long piece, so it replaces all but the connect timeout."""
+        chosen = self.timeout if self._timeout_is_ours else http_timeout
+        if call_timeout is None:
+            return chosen
+        return httpx.Timeout(call_timeout, connect=chosen.connect)
+
+    def answer_seconds(self, call: Call[Any]) -> float:
+        """How long one attempt of `call` may wait for its answer (`_deadline`)."""
+        return self.settings.timeout if call.timeout is None else call.timeout
 
     def request_headers(self, call: Call[Any], body: Body) -> dict[str, str]:
         headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
@@ -208,6 +223,8 @@ class BaseClient:
 
     def retry_delay(self, retries_done: int, error: CfasrError, audio: Audio | None) -> float:
         """Seconds to wait before the next attempt; raises `error` when it must not be retried."""
+        if isinstance(error, RateLimitError) and rate_limits_paced_by_caller():
+            raise error  # a long recording re-queues the piece at a lower concurrency
         retryable = self.retry_policy.is_retryable(error)
         if retryable and audio is not None and audio.started and not audio.replayable:
             if isinstance(error, APIConnectionError):

@@ -9,25 +9,45 @@ split, and each piece is read back from the file and sent as a small WAV through
 `send` only when its turn comes, so at most `max_workers` pieces are in memory and the
 client's rate limiter, retries and any concurrency limit of the caller apply to each piece.
 Piece times are shifted back to absolute times by `chunking.stitch`.
+
+Pieces are paced and kept (issue 29, item 8), by `_PiecePlan`:
+- a finished piece is kept and never sent again; a piece that still fails after the client's
+  own retries is queued again after the retry policy's backoff, up to `PIECE_ROUNDS` times,
+  and when it still fails `PartialTranscriptError` carries the finished pieces;
+- concurrency halves on each 429 and grows back by one on each success, never above
+  `max_workers`: the 429 is not retried in place (`_piece_pacing`), the piece goes back to
+  the queue, after its Retry-After;
+- each piece's timeout grows with its audio (`piece_timeout`).
 """
 
 from __future__ import annotations
 
 import asyncio
+import math
 import tempfile
 import threading
+import time
 from collections.abc import Awaitable, Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import ExitStack, closing
+from contextlib import ExitStack, closing, suppress
 from pathlib import Path
 from typing import IO, Any
 
 import attrs
 from cfasr_client.contract.params import RunNova3Params
 
-from cfasr_ext._errors import AudioInputError, OptionError
+from cfasr_ext._config import DEFAULT_TIMEOUT
+from cfasr_ext._errors import (
+    AudioInputError,
+    CfasrError,
+    OptionError,
+    PartialTranscriptError,
+    RateLimitError,
+)
 from cfasr_ext._extras import import_extra
+from cfasr_ext._piece_pacing import rate_limits_left_to_caller
 from cfasr_ext._progress import ProgressCallback, ProgressTracker, retries_reported_to
+from cfasr_ext._retry import RetryPolicy
 from cfasr_ext.chunking import (
     DEFAULT_MAX_BYTES,
     Chunk,
@@ -43,6 +63,7 @@ __all__ = [
     "MIN_CHUNK_BYTES",
     "atranscribe_long",
     "chunk_budget",
+    "piece_timeout",
     "transcribe_long",
 ]
 
@@ -52,8 +73,25 @@ _MULTICHANNEL = attrs.fields(RunNova3Params).multichannel.name
 MIN_CHUNK_BYTES = 64_000
 """Two seconds of 16 kHz 16-bit audio: smaller pieces would cut through words."""
 
-SendPiece = Callable[[bytes], Transcript]
-AsyncSendPiece = Callable[[bytes], Awaitable[Transcript]]
+PIECE_ROUNDS = 3
+"""How many times a piece is sent through the client's retries before the call gives it up
+(a 429 does not count: it lowers the concurrency instead, up to `MAX_THROTTLES` times)."""
+MAX_THROTTLES = 8
+"""How many 429s one piece may meet before it counts as failed."""
+SECONDS_PER_AUDIO_SECOND = 4.0
+"""k in a piece's timeout, max(client timeout, k × piece seconds). A piece may wait behind
+the other pieces in flight: with the default `max_workers=4`, up to 3 of the same length,
+at a server decoding at about real time (the CPU emulator on a busy machine; Workers AI is
+faster), so 4 s per second of audio. The client's own timeout stays the floor."""
+
+SendPiece = Callable[[bytes, float], Transcript]
+"""One piece's WAV bytes and its timeout in seconds → its Transcript."""
+AsyncSendPiece = Callable[[bytes, float], Awaitable[Transcript]]
+
+
+def piece_timeout(timeout: float, piece_seconds: float) -> float:
+    """A piece's timeout: the client's, or `SECONDS_PER_AUDIO_SECOND` per second of audio."""
+    return max(timeout, SECONDS_PER_AUDIO_SECOND * piece_seconds)
 
 
 def chunk_budget(chunking: bool | int) -> int | None:
@@ -152,6 +190,104 @@ def _tracker(recording: _DecodedRecording, on_progress: ProgressCallback | None)
     return tracker
 
 
+@attrs.define(eq=False)
+class _Piece:
+    chunk: Chunk
+    rounds: int = 0
+    """Sends that failed after the client's own retries."""
+    throttles: int = 0
+    """429s met."""
+    ready_at: float = 0.0
+    """`time.monotonic()` before which it is not sent again (its backoff)."""
+    error: CfasrError | None = None
+
+    @property
+    def seconds(self) -> float:
+        return self.chunk.samples / SAMPLE_RATE
+
+
+class _PiecePlan:
+    """Which piece goes next and how many may be in flight; no locking, no I/O (the sync
+    and async drivers hold their own lock around every call)."""
+
+    def __init__(self, chunks: list[Chunk], max_workers: int, policy: RetryPolicy) -> None:
+        self.ceiling = max(1, min(max_workers, len(chunks)))
+        self.limit = self.ceiling
+        """Pieces allowed in flight now: halved on a 429, one more on each success."""
+        self.in_flight = 0
+        self._policy = policy
+        self._waiting = [_Piece(chunk) for chunk in chunks]
+        self.finished: list[tuple[float, Transcript]] = []
+        self.failed: list[_Piece] = []
+        self.fatal: BaseException | None = None
+
+    def next(self, now: float) -> _Piece | float | None:
+        """A piece to send now; else seconds to wait (`math.inf`: until a piece ends);
+        None when nothing is left to send."""
+        if self.fatal is not None or (not self._waiting and not self.in_flight):
+            return None
+        if not self._waiting or self.in_flight >= self.limit:
+            return math.inf
+        ready = [p for p in self._waiting if p.ready_at <= now]
+        if not ready:
+            return min(p.ready_at for p in self._waiting) - now
+        piece = min(ready, key=lambda p: p.chunk.start_sample)
+        self._waiting.remove(piece)
+        self.in_flight += 1
+        return piece
+
+    def succeeded(self, piece: _Piece, transcript: Transcript) -> None:
+        self.in_flight -= 1
+        self.limit = min(self.ceiling, self.limit + 1)
+        self.finished.append((piece.chunk.start_seconds, transcript))
+
+    def failed_with(self, piece: _Piece, error: BaseException, now: float) -> bool:
+        """Queue `piece` again after `error` if it may be; True when it was."""
+        self.in_flight -= 1
+        if not isinstance(error, CfasrError) or not self._policy.is_retryable(error):
+            self.fatal = self.fatal or error  # bad input, credentials, Ctrl-C: stop all
+            return False
+        piece.error = error
+        if isinstance(error, RateLimitError):
+            self.limit = max(1, self.limit // 2)
+            piece.throttles += 1
+            tries, allowed = piece.throttles, MAX_THROTTLES
+        else:
+            piece.rounds += 1
+            tries, allowed = piece.rounds, PIECE_ROUNDS
+        delay = self._policy.delay(tries, error) if tries < allowed else None
+        if delay is None:
+            self.failed.append(piece)
+            return False
+        piece.ready_at = now + delay
+        self._waiting.append(piece)
+        return True
+
+    def result(self, *, model: str, duration: float) -> Transcript:
+        """The stitched transcript; raises the fatal error or `PartialTranscriptError`."""
+        if self.fatal is not None:
+            raise self.fatal
+        transcript = stitch(
+            sorted(self.finished, key=lambda p: p[0]), model=model, duration=duration
+        )
+        if not self.failed:
+            return transcript
+        failed = sorted(self.failed, key=lambda p: p.chunk.start_sample)
+        errors = tuple(p.error for p in failed if p.error is not None)
+        spans = tuple((p.chunk.start_seconds, p.chunk.start_seconds + p.seconds) for p in failed)
+        listed = ", ".join(f"{start:.1f}-{end:.1f} s" for start, end in spans)
+        error = PartialTranscriptError(
+            f"{len(failed)} of {len(failed) + len(self.finished)} pieces still failed after "
+            f"{PIECE_ROUNDS} rounds of retries ({listed}); the error's .transcript has the "
+            f"{len(self.finished)} finished pieces and .failed their spans. Last error: "
+            f"{errors[0] if errors else 'unknown'}",
+            transcript=transcript,
+            failed=spans,
+            errors=errors,
+        )
+        raise error from (errors[0] if errors else None)
+
+
 def transcribe_long(
     send: SendPiece,
     audio: Any,
@@ -160,35 +296,62 @@ def transcribe_long(
     max_bytes: int,
     max_workers: int = 4,
     on_progress: ProgressCallback | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    policy: RetryPolicy | None = None,
 ) -> Transcript | None:
-    """Transcribe `audio` in pieces with `send` (one piece's WAV bytes → its Transcript);
-    `on_progress` hears of the plan, each piece done and each retry.
+    """Transcribe `audio` in pieces with `send` (one piece's WAV bytes and timeout → its
+    Transcript); `on_progress` hears of the plan, each piece done and each retry. `timeout`
+    is the client's (each piece's is `piece_timeout`), `policy` its retry policy (their
+    defaults are a default client's).
 
     Returns None when the recording fits in one request, so the caller sends it whole."""
     recording = _decode(audio, max_bytes)
     if recording is None:
         return None
+    policy = policy or RetryPolicy()
     with closing(recording):
         tracker = _tracker(recording, on_progress)
+        plan = _PiecePlan(recording.chunks, max_workers, policy)
+        changed = threading.Condition()
 
-        def piece(chunk: Chunk) -> tuple[float, Transcript]:
-            with retries_reported_to(tracker.retried):
-                transcript = send(recording.wav(chunk))
-            tracker.piece_done(chunk.samples / SAMPLE_RATE)
-            return chunk.start_seconds, transcript
+        def worker() -> None:
+            while True:
+                with changed:
+                    while not isinstance(step := plan.next(time.monotonic()), _Piece):
+                        if step is None:
+                            return
+                        changed.wait(None if step == math.inf else step)
+                piece = step
+                try:
+                    wav = recording.wav(piece.chunk)
+                    with retries_reported_to(tracker.retried), rate_limits_left_to_caller():
+                        transcript = send(wav, piece_timeout(timeout, piece.seconds))
+                except BaseException as exc:
+                    with changed:
+                        again = plan.failed_with(piece, exc, time.monotonic())
+                        changed.notify_all()
+                    if again:
+                        tracker.retried()
+                    continue
+                with changed:
+                    plan.succeeded(piece, transcript)
+                    changed.notify_all()
+                tracker.piece_done(piece.seconds)
 
-        workers = max(1, min(max_workers, len(recording.chunks)))
-        pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="cfasr-chunk")
+        pool = ThreadPoolExecutor(max_workers=plan.ceiling, thread_name_prefix="cfasr-chunk")
         try:
-            pieces = list(pool.map(piece, recording.chunks))
-        except BaseException:
-            # A failed piece or Ctrl-C: the queued pieces' requests would be wasted, so they
-            # are cancelled; the ones in flight are waited for, so none still reads the
-            # recording once it is closed.
+            for future in [pool.submit(worker) for _ in range(plan.ceiling)]:
+                future.result()
+        except BaseException as exc:
+            # Ctrl-C: no piece is started any more; the ones in flight are waited for, so
+            # none still reads the recording once it is closed.
+            with changed:
+                plan.fatal = plan.fatal or exc
+                changed.notify_all()
             pool.shutdown(wait=True, cancel_futures=True)
             raise
         pool.shutdown()
-        return stitch(pieces, model=model, duration=recording.duration)
+        return plan.result(model=model, duration=recording.duration)
 
 
 async def atranscribe_long(
@@ -199,30 +362,56 @@ async def atranscribe_long(
     max_bytes: int,
     max_workers: int = 4,
     on_progress: ProgressCallback | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    policy: RetryPolicy | None = None,
 ) -> Transcript | None:
     """`transcribe_long` for async senders; decoding and reading pieces run in threads."""
     recording = await asyncio.to_thread(_decode, audio, max_bytes)
     if recording is None:
         return None
+    policy = policy or RetryPolicy()
     with closing(recording):
         tracker = _tracker(recording, on_progress)
-        slots = asyncio.Semaphore(max(1, max_workers))
+        plan = _PiecePlan(recording.chunks, max_workers, policy)
+        changed = asyncio.Condition()
 
-        async def piece(chunk: Chunk) -> tuple[float, Transcript]:
-            async with slots:
-                wav = await asyncio.to_thread(recording.wav, chunk)
-                with retries_reported_to(tracker.retried):
-                    transcript = await send(wav)
-                tracker.piece_done(chunk.samples / SAMPLE_RATE)
-                return chunk.start_seconds, transcript
+        async def wait(step: float) -> None:
+            with suppress(TimeoutError):
+                await asyncio.wait_for(changed.wait(), None if step == math.inf else step)
 
-        tasks = [asyncio.ensure_future(piece(chunk)) for chunk in recording.chunks]
+        async def worker() -> None:
+            while True:
+                async with changed:
+                    while not isinstance(step := plan.next(time.monotonic()), _Piece):
+                        if step is None:
+                            return
+                        await wait(step)
+                piece = step
+                try:
+                    wav = await asyncio.to_thread(recording.wav, piece.chunk)
+                    with retries_reported_to(tracker.retried), rate_limits_left_to_caller():
+                        transcript = await send(wav, piece_timeout(timeout, piece.seconds))
+                except asyncio.CancelledError:
+                    raise
+                except BaseException as exc:
+                    async with changed:
+                        again = plan.failed_with(piece, exc, time.monotonic())
+                        changed.notify_all()
+                    if again:
+                        tracker.retried()
+                    continue
+                async with changed:
+                    plan.succeeded(piece, transcript)
+                    changed.notify_all()
+                tracker.piece_done(piece.seconds)
+
+        tasks = [asyncio.ensure_future(worker()) for _ in range(plan.ceiling)]
         try:
-            pieces = await asyncio.gather(*tasks)
+            await asyncio.gather(*tasks)
         except BaseException:
             # Stop the other pieces before the file goes: their requests are wasted now.
             for task in tasks:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
             raise
-        return stitch(list(pieces), model=model, duration=recording.duration)
+        return plan.result(model=model, duration=recording.duration)

@@ -10,6 +10,9 @@ names may change with any release. Importing this module stays as light as `impo
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
 from cfasr_ext._audio_decoder import audio_channels
 from cfasr_ext._audio_sources import AUDIO_SUFFIXES
 from cfasr_ext._config import is_loopback_host
@@ -26,6 +29,10 @@ from cfasr_ext._model_names import (
 )
 from cfasr_ext._ratelimit import DEFAULT_REQUESTS_PER_MINUTE
 
+if TYPE_CHECKING:
+    from cfasr_ext._client import Client
+    from cfasr_ext.transcript import Transcript
+
 __all__ = [
     "AUDIO_SUFFIXES",
     "DEFAULT_REQUESTS_PER_MINUTE",
@@ -41,4 +48,15 @@ __all__ = [
     "setup_from_env",
     "short_name",
     "transcribe_long",
+    "transcribe_piece",
 ]
+
+
+def transcribe_piece(
+    client: Client, piece: bytes, *, model: str, timeout: float, options: Mapping[str, Any]
+) -> Transcript:
+    """One piece of a long recording with its own timeout, for a caller of
+    `transcribe_long` (imports the client only when called, to keep this module light)."""
+    from cfasr_ext._client import transcribe_piece as send_piece
+
+    return send_piece(client, piece, model=model, timeout=timeout, options=options)

@@ -11,35 +11,57 @@ encoding or one ``generate`` of at most 448 tokens) after its deadline, and the 
 progress is the only work done for it after that. Before the first step faster-whisper runs
 its VAD and feature extraction, which take time in proportion to the audio (itself capped by
 ``max_audio_seconds``) and are not interrupted either.
+
+The same checks stop abandoned work (issue 29, item 8): a deadline may carry the call's
+``cancelled`` event (set when a REST client disconnects or a stream closes), and once it is
+set the next step raises :class:`WorkAbandoned` instead of decoding for nobody.
 """
 
 from __future__ import annotations
 
 import contextlib
+import math
 import threading
 import time
 from collections.abc import Iterator
 from typing import Any
 
-from .failures import InferenceTimeout
+from .failures import InferenceTimeout, WorkAbandoned
 
 CHECKED_STEPS = frozenset({"encode", "generate", "align", "detect_language"})
 """The CTranslate2 Whisper methods faster-whisper calls for each step of a request."""
 
 
 class Deadline:
-    """A point on the monotonic clock plus the limit it came from, for the error message."""
+    """A point on the monotonic clock plus the limit it came from, for the error message,
+    and the caller's ``cancelled`` event. ``limit_s`` None: no time limit, only the event."""
 
-    def __init__(self, limit_s: float) -> None:
+    def __init__(self, limit_s: float | None, cancelled: threading.Event | None = None) -> None:
         self.limit_s = limit_s
-        self.at = time.monotonic() + limit_s
+        self.cancelled = cancelled
+        self.at = math.inf if limit_s is None else time.monotonic() + limit_s
+
+    @classmethod
+    def for_call(cls, limit_s: float | None, cancelled: threading.Event | None) -> Deadline | None:
+        """What one engine call checks at each step; None when there is nothing to check."""
+        if limit_s is None and cancelled is None:
+            return None
+        return cls(limit_s, cancelled)
+
+    @property
+    def until(self) -> float | None:
+        """The monotonic instant, or None without a time limit (for the scheduler's wait)."""
+        return None if self.limit_s is None else self.at
 
     def remaining(self) -> float:
         return self.at - time.monotonic()
 
     def check(self) -> None:
-        """Raise :class:`InferenceTimeout` once the deadline has passed."""
-        if time.monotonic() >= self.at:
+        """Raise :class:`WorkAbandoned` once the caller has gone, :class:`InferenceTimeout`
+        once the deadline has passed."""
+        if self.cancelled is not None and self.cancelled.is_set():
+            raise WorkAbandoned("the caller went away; its engine work was stopped")
+        if self.limit_s is not None and time.monotonic() >= self.at:
             raise InferenceTimeout(self.limit_s)
 
 

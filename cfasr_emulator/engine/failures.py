@@ -34,6 +34,14 @@ class EngineBusy(EngineError):
     """Every admission slot is taken; the HTTP layer answers 429 instead of queueing forever."""
 
 
+class WorkAbandoned(EngineBusy):
+    """The caller went away (a REST client disconnected, a stream closed) while its work
+    waited for or ran in the engine: the work stops at its next step and frees its slot.
+
+    A kind of :class:`EngineBusy` so every caller that already treats "no slot" as "no
+    result" (a stream's recognizer) needs nothing new; nobody is left to read the answer."""
+
+
 class ModelWeightsError(EngineError):
     """Model files are missing or corrupt; recognition cannot run until the install is fixed."""
 

@@ -29,6 +29,8 @@ from collections.abc import Hashable, Iterator
 
 import attrs
 
+from .failures import WorkAbandoned
+
 REST_OWNER = "rest"
 """The owner REST requests share: as a class they take turns with the streams."""
 INTERIM_PATIENCE_S = 0.5
@@ -65,6 +67,11 @@ class FairScheduler:
         self._changed = threading.Condition()
         self.dropped_interims = 0
         """Interims that gave up waiting, for the capacity benchmark and health output."""
+        self.finished = 0
+        """Turns that ran to their end (for ``/_emulator/status``)."""
+        self.abandoned = 0
+        """Work whose caller went away (``cancelled`` set): dropped while it waited, or
+        stopped at its next step while it ran (issue 29, item 8)."""
 
     @property
     def waiting(self) -> int:
@@ -84,11 +91,23 @@ class FairScheduler:
         interim ran out of patience, ``cancelled`` was set, or the ``time.monotonic()``
         instant ``until`` (the call's deadline) passed while waiting."""
         granted = self._acquire(owner, interim, cancelled, until, background)
+        if not granted and cancelled is not None and cancelled.is_set():
+            self._count("abandoned")  # dropped from the queue: its caller had gone
         try:
             yield granted
+        except WorkAbandoned:
+            self._count("abandoned")  # stopped while running, at its next step
+            raise
+        else:
+            if granted:
+                self._count("finished")
         finally:
             if granted:
                 self._release()
+
+    def _count(self, counter: str) -> None:
+        with self._changed:  # turns end on several threads at once with max_parallel > 1
+            setattr(self, counter, getattr(self, counter) + 1)
 
     def _acquire(
         self,

@@ -23,7 +23,7 @@ from .deadline import Deadline
 from .decode import SAMPLE_RATE
 from .decode_options import DecodeOptions
 from .diarization import diarize as attribute_speakers
-from .failures import AudioDecodeError, EngineBusy, InferenceTimeout
+from .failures import AudioDecodeError, EngineBusy
 from .prompt_budget import fit_prompt
 from .rejected_segments import rejected_dropped
 from .scheduler import FairScheduler
@@ -173,20 +173,20 @@ class SpeechEngine:
     @contextlib.contextmanager
     def _slot(self, admission: Admission | None) -> Iterator[Deadline | None]:
         """Hold an admission and a turn at the CPU; yields the call's deadline."""
-        deadline = None if self.deadline_s is None else Deadline(self.deadline_s)
         own = admission is None
         held = self._gate.admit() if admission is None else admission
+        deadline = Deadline.for_call(self.deadline_s, held.cancelled)  # also stops abandoned work
         try:
             with self.scheduler.turn(
                 held.owner,
                 interim=held.interim,
                 cancelled=held.cancelled,
-                until=None if deadline is None else deadline.at,
+                until=None if deadline is None else deadline.until,
                 background=held.background,
             ) as granted:
                 if not granted:
                     if deadline is not None and deadline.remaining() <= 0:
-                        raise InferenceTimeout(deadline.limit_s)
+                        deadline.check()
                     raise EngineBusy("no engine slot came free in time for this work")
                 yield deadline
         finally:

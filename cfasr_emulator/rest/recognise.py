@@ -9,7 +9,9 @@ admitted as background work, after interactive requests (``engine/admission.py``
 
 Failures become API errors, whatever the channel count: audio that cannot be decoded is
 400 / 5006 (never a 500), a full engine queue 429 / 3040, recognition past the engine's
-deadline 408 / 3007 (the request's slot is free again when the answer is sent).
+deadline 408 / 3007 (the request's slot is free again when the answer is sent). A client
+that disconnects meanwhile (``abandon.py``) has its work dropped from the queue or stopped at
+the next decoder step (one not yet begun stops before its first).
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from ..engine import (
 )
 from ..engine.decode import FloatAudio
 from ..engine.decode_channels import decode_audio_channels, decode_raw_channels
+from .abandon import client_gone
 
 _CHANNELS = RunNova3Params.OPERATION.get(attrs.fields(RunNova3Params).channels.name)
 assert _CHANNELS is not None
@@ -147,9 +150,12 @@ async def recognise(
     ``with_regions`` also finds each channel's VAD speech regions (for utterances);
     ``diarize`` attributes each word of each channel to a speaker (nova-3 ``diarize=true``).
     """
-    admission = ctx.engine.try_admit(background=running_batch_item())
+    background = running_batch_item()
+    admission = ctx.engine.try_admit(background=background)
     if admission is None:
         raise error_envelope.out_of_capacity()
+    if not background:  # a batch outlives the POST that queued it
+        admission.cancelled = client_gone()
     try:
         with _decoding_errors(request_id):
             channels = await asyncio.to_thread(

@@ -32,6 +32,7 @@ from ..faults import DelayFault, StatusFault
 from ..grace import answer_before_cancel
 from ..limits import read_body
 from . import inputs
+from .abandon import watch_disconnect
 from .answer import success_response
 from .call import RestCall
 from .handlers import HANDLERS
@@ -119,7 +120,8 @@ def routes(ctx: EmulatorContext) -> list[BaseRoute]:
                 query=query,
                 turbo_feeder=feeder,
             )
-            outcome = await HANDLERS[kind](call)
+            async with watch_disconnect(request):  # a client that leaves stops its work
+                outcome = await HANDLERS[kind](call)
             return success_response(call, outcome, fault)
         except error_envelope.ApiError as exc:
             return exc.to_response(request_id)

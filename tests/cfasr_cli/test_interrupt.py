@@ -80,7 +80,8 @@ def test_a_failed_piece_stops_the_pieces_not_yet_sent(tmp_path: Path) -> None:
     sent: list[bytes] = []
     release = threading.Event()
 
-    def send(wav: bytes) -> Transcript:
+    def send(wav: bytes, timeout: float) -> Transcript:
+        del timeout
         sent.append(wav)
         if len(sent) == 1:
             raise RuntimeError("the first piece fails")
