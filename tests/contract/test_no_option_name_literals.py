@@ -24,6 +24,7 @@ NOT_OPTIONS: dict[tuple[str, str], str] = {
     ("cfasr_ext/transcript.py", "language"): "a member of Transcript's JSON and of results",
     ("cfasr_emulator/engine/whisper.py", "language"): "faster-whisper's keyword argument",
     ("cfasr_emulator/engine/whisper.py", "initial_prompt"): "faster-whisper's keyword argument",
+    ("cfasr_emulator/engine/whisper.py", "prefix"): "faster-whisper's keyword argument",
     ("cfasr_openai/responses.py", "task"): "a member of OpenAI's verbose_json response",
     ("cfasr_openai/responses.py", "language"): "a member of OpenAI's verbose_json response",
     ("cfasr_openai/form.py", "language"): "OpenAI's form field",

@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 READERS_OF_MULTICHANNEL = {
     "cfasr_ext/_long_audio.py",
     "cfasr_cli/app.py",
+    "cfasr_cli/live.py",
     "cfasr_emulator/rest/nova3_input.py",
     "cfasr_emulator/nova3_view.py",
     "cfasr_emulator/ws/options.py",

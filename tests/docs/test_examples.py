@@ -225,7 +225,7 @@ def test_openai_client_transcribes_through_the_emulators_openai_routes(
     )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("en, 3.9 s: ")
+    assert lines[0].startswith("english, 3.9 s: ")  # OpenAI names the language
     assert "weather is nice today" in lines[0].lower()
     cues = parse_srt((audio_dir / "talk.srt").read_text(encoding="utf-8"))
     assert "park" in " ".join(cue.text for cue in cues).lower()

@@ -183,12 +183,13 @@ def test_a_wrong_token_401_is_sent_once(emulator: EmulatorHandle) -> None:
 
 
 def test_a_body_over_the_limit_413_is_sent_once() -> None:
+    # The connection guard answers the declared Content-Length before the app runs, so the
+    # attempts are counted at the client.
     with suite_emulator(max_body_bytes=50_000) as small:
-        injector = install_faults(small)
         log = SpecLog()
         with client_for(small, log, max_retries=3) as client, pytest.raises(RequestTooLargeError):
             _whisper(client)
-        assert injector.calls("runWhisper") == 1
+        assert log.attempts == 1
         log.assert_conforms()
 
 
