@@ -175,18 +175,7 @@ class GatewayConfig:
 
     def guard_settings(self) -> GuardSettings:
         """The connection guard's limits, from these settings."""
-        return GuardSettings(
-            max_connections=self.max_connections,
-            header_timeout_s=self.header_timeout_s,
-            body_timeout_s=self.body_timeout_s,
-            keep_alive_timeout_s=self.keep_alive_timeout_s,
-            ws_handshake_timeout_s=self.ws_handshake_timeout_s,
-            max_request_line_bytes=self.max_request_line_bytes,
-            max_header_bytes=self.max_header_bytes,
-            max_header_count=self.max_header_count,
-            max_body_bytes=self.max_body_bytes,
-            max_ws_text_bytes=self.max_ws_text_bytes,
-        )
+        return GuardSettings.of(self)
 
     def __repr__(self) -> str:
         key = "None" if self.api_key is None else "'***'"

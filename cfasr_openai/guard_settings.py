@@ -32,6 +32,12 @@ class GuardSettings:
     max_body_bytes: int
     max_ws_text_bytes: int
 
+    @classmethod
+    def of(cls, config: object) -> GuardSettings:
+        """The guard's limits from a server config with fields of the same names (the
+        gateway's and the emulator's), so neither lists them again."""
+        return cls(**{field.name: getattr(config, field.name) for field in attrs.fields(cls)})
+
 
 @attrs.frozen
 class ErrorAnswer:
