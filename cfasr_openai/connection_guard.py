@@ -180,6 +180,7 @@ class GuardedH11Protocol(H11Protocol):
             self.conn.their_state is h11.IDLE
             and self.conn.our_state is h11.IDLE
             and self.timeout_keep_alive_task is None
+            and self._meter.line_bytes == 0  # not a next head that is still arriving
             and not self.transport.is_closing()
         ):
             # The answer went out before the body ended (an early 400): uvicorn starts the

@@ -49,6 +49,18 @@ def test_a_slow_loris_head_is_cut_off_with_408(emulator: EmulatorHandle) -> None
     FIGURES.bad_input()
 
 
+def test_a_head_arriving_in_pieces_is_not_cut_by_the_keep_alive_clock(
+    emulator: EmulatorHandle,
+) -> None:
+    """The keep-alive clock (0.5 s here) is for the time between requests: a head still
+    arriving within the head timeout (1 s) must not be cut by it (it once was, after each
+    piece of the head)."""
+    request = head(emulator, _path(emulator, WHISPER), "POST", Content_Length="0")
+    middle = len(request) // 2
+    answer = send_raw(emulator, [request[:middle], request[middle:]], pause_s=0.7)
+    assert answer.status == 400  # the head arrived whole: the empty body is refused
+
+
 def test_a_connection_that_sends_nothing_is_closed(emulator: EmulatorHandle) -> None:
     with open_socket(emulator) as sock:
         answer = read_answer(sock)
